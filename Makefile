@@ -1,0 +1,103 @@
+# khabar - build, test, eval, bench. See README.md.
+#
+#   make            library (static + shared + pkg-config) and build/khabar
+#   make test       every test, rebuilt with ASan + UBSan (build/asan/)
+#   make fuzz       short libFuzzer runs (FUZZ_SECONDS each, default 60)
+#   make eval       quality figures, name<TAB>value (needs ../shared)
+#   make bench      speed figures beside the peers (needs ../shared)
+#   make data       rebuild generated data under data/ (needs ../shared)
+
+CC      ?= gcc
+PKGS    := libutf8proc
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude -Isrc \
+             $(shell pkg-config --cflags $(PKGS))
+LIBS    := $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+KHABAR_SHARED ?= ../shared
+export KHABAR_SHARED
+
+LIB_SRC := $(sort $(wildcard src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
+
+B := build
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+PIC_OBJ := $(LIB_SRC:%.c=$(B)/pic/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+SAN_LIB := $(LIB_SRC:%.c=$(B)/asan/%.o)
+SAN_CLI := $(CLI_SRC:%.c=$(B)/asan/%.o)
+SAN_TST := $(TEST_SRC:%.c=$(B)/asan/%.o) $(B)/asan/tests/unit/runner.o
+
+all: $(B)/libkhabar.a $(B)/libkhabar.so $(B)/khabar.pc $(B)/khabar
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DKH_BUILDING -fvisibility=hidden -MMD -MP -c $< -o $@
+$(B)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DKH_BUILDING -fvisibility=hidden -fPIC -MMD -MP -c $< -o $@
+$(B)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c $< -o $@
+
+$(B)/libkhabar.a: $(LIB_OBJ)
+	rm -f $@; ar rcs $@ $^
+$(B)/libkhabar.so: $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,libkhabar.so.0 -o $@ $^ $(LIBS)
+$(B)/khabar.pc: khabar.pc.in
+	sed -e 's|@PREFIX@|$(or $(PREFIX),/usr/local)|' -e 's|@VERSION@|$(shell sed -n 's/^#define KH_VERSION_STRING "\(.*\)"/\1/p' include/khabar.h)|' $< > $@
+$(B)/khabar: $(CLI_OBJ) $(B)/libkhabar.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libkhabar.a $(LIBS)
+
+# ---- tests (ASan + UBSan) -------------------------------------------------
+$(B)/asan/khabar: $(SAN_CLI) $(SAN_LIB)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+$(B)/asan/unit: $(SAN_TST) $(SAN_LIB)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+test: $(B)/asan/unit $(B)/asan/khabar
+	$(B)/asan/unit
+	KHABAR=$(B)/asan/khabar tests/run-cli-tests.sh
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_SECONDS),30)
+
+golden: $(B)/khabar
+	tests/golden/regen.sh $(B)/khabar
+
+# ---- fuzzing (clang libFuzzer) --------------------------------------------
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+$(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
+fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(B)/fuzz/corpus-$$t; \
+	  echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
+	  $(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	    $(B)/fuzz/corpus-$$t tests/fuzz/seeds/$$t 2>$(B)/fuzz/$$t.log || { tail -50 $(B)/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^(#[0-9]+.*DONE|Done)' $(B)/fuzz/$$t.log | tail -1; \
+	done
+
+# ---- eval / bench / data ---------------------------------------------------
+eval: all
+	eval/run.sh
+bench: all
+	bench/run.sh
+data:
+	tools/build-data.sh
+
+format:
+	clang-format -i include/*.h src/*/*.[ch] tests/unit/*/*.c tests/unit/*.[ch] tests/fuzz/*.c tools/*.c bench/*.c
+format-check:
+	clang-format --dry-run -Werror include/*.h src/*/*.[ch] tests/unit/*/*.c tests/unit/*.[ch] tests/fuzz/*.c tools/*.c bench/*.c
+
+clean:
+	rm -rf $(B)/obj $(B)/pic $(B)/asan $(B)/fuzz $(B)/khabar $(B)/libkhabar.* $(B)/khabar.pc
+
+.PHONY: all test golden fuzz eval bench data format format-check clean
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
