@@ -1,0 +1,243 @@
+/*
+** seg.c - clitic candidates and the decision between them (see seg.h).
+**
+** Decision for a word the lexicon knows: the learned segmentation stored
+** with it (tools/mklexicon saw the word in context of the whole corpus).
+** For an unseen word: each split scores mass(stem) x rate(chain) x
+** rate(enclitic), the evidence that the stem exists and takes those clitics;
+** the unsplit word scores a fixed pseudo-count. A foreign name whose tail is
+** no known stem (وانغ → انغ) therefore stays whole, while a new plural of a
+** known noun with و+ال is split. The article gets extra credit: ال before
+** three or more letters is almost always the article (primer §4.4).
+*/
+#include "analysis/seg.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+#include <string.h>
+
+static const char *const PREP_TEXT[] = {NULL, "\xd8\xa8", "\xd9\x83", "\xd9\x84", "\xd8\xb3"};
+static const char *const CONJ_TEXT[] = {NULL, "\xd9\x88", "\xd9\x81"};
+#define DET_TEXT "\xd8\xa7\xd9\x84" /* ال */
+
+/* Enclitic pronouns (primer §4.2), longest first within each family so that
+** هما is tried before هم and ه. Ids are index + 1. */
+static const uint32_t ENC[][3] = {
+    {0x0647, 0x0645, 0x0627}, /* هما */
+    {0x0643, 0x0645, 0x0627}, /* كما */
+    {0x0647, 0x0627, 0},      /* ها */
+    {0x0647, 0x0645, 0},      /* هم */
+    {0x0647, 0x0646, 0},      /* هن */
+    {0x0643, 0x0645, 0},      /* كم */
+    {0x0643, 0x0646, 0},      /* كن */
+    {0x0646, 0x064A, 0},      /* ني */
+    {0x0646, 0x0627, 0},      /* نا */
+    {0x0647, 0, 0},           /* ه */
+    {0x0643, 0, 0},           /* ك */
+    {0x064A, 0, 0},           /* ي */
+};
+static const char *const ENC_TEXT[] = {
+    NULL,
+    "\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x83\xd9\x85\xd8\xa7", "\xd9\x87\xd8\xa7",
+    "\xd9\x87\xd9\x85",         "\xd9\x87\xd9\x86",         "\xd9\x83\xd9\x85",
+    "\xd9\x83\xd9\x86",         "\xd9\x86\xd9\x8a",         "\xd9\x86\xd8\xa7",
+    "\xd9\x87",                 "\xd9\x83",                 "\xd9\x8a",
+};
+#define NENC ((int)(sizeof ENC / sizeof ENC[0]))
+#define ENC_KN 7 /* id of كن: after ل it is لكن "but", not ل + كن */
+
+const char *kh_seg_enclitic(uint8_t enc)
+{
+    return enc > 0 && enc <= NENC ? ENC_TEXT[enc] : NULL;
+}
+
+const char *kh_seg_chain_part(uint8_t chain, int k)
+{
+    const char *parts[3];
+    int n = 0;
+    if (KH_CHAIN_CONJ(chain))
+        parts[n++] = CONJ_TEXT[KH_CHAIN_CONJ(chain)];
+    if (KH_CHAIN_PREP(chain))
+        parts[n++] = PREP_TEXT[KH_CHAIN_PREP(chain)];
+    if (KH_CHAIN_DET(chain))
+        parts[n++] = DET_TEXT;
+    return k >= 0 && k < n ? parts[k] : NULL;
+}
+
+static int enc_len(int id)
+{
+    return ENC[id][2] ? 3 : ENC[id][1] ? 2 : 1;
+}
+
+/* Does lex end with enclitic id at position n? */
+static int ends_with(const uint32_t *lex, size_t n, int id)
+{
+    int k = enc_len(id);
+    if ((size_t)k > n)
+        return 0;
+    for (int i = 0; i < k; i++)
+        if (lex[n - (size_t)k + (size_t)i] != ENC[id][i])
+            return 0;
+    return 1;
+}
+
+static int is_imperfect_prefix(uint32_t c)
+{
+    return c == 0x064A || c == KH_CP_TEH || c == KH_CP_NOON || c == KH_CP_ALEF;
+}
+
+/* Adds the enclitic variants of one proclitic split. */
+static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t chain,
+                              kh_cand *out, int k)
+{
+    if (k < KH_SEG_MAXCAND)
+        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0};
+    if (KH_CHAIN_DET(chain))
+        return k; /* the article and a pronoun never share a noun */
+    for (int id = 0; id < NENC && k < KH_SEG_MAXCAND - 1; id++) {
+        int el = enc_len(id);
+        if (!ends_with(lex, n, id) || n - np < (size_t)el + 2)
+            continue; /* stem keeps at least two letters */
+        out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), 0, 0};
+        if (lex[n - (size_t)el - 1] == KH_CP_TEH)
+            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_TM, 0};
+    }
+    return k;
+}
+
+/* Preposition + pronoun with nothing between (له، بها، لكم): the pronoun is
+** the whole rest of the word. */
+static int prep_pronoun(const uint32_t *lex, size_t n, size_t i, int prep, kh_cand *out, int k,
+                        int conj)
+{
+    if (prep != 1 && prep != 2 && prep != 3)
+        return k;
+    for (int id = 0; id < NENC; id++) {
+        if ((size_t)enc_len(id) != n - i || !ends_with(lex, n, id))
+            continue;
+        if (prep == 3 && id + 1 == ENC_KN)
+            continue; /* لكن is "but" */
+        if (prep == 2 && (id + 1 == 2 || id + 1 == 6))
+            continue; /* كما, كم are words of their own */
+        if (k < KH_SEG_MAXCAND)
+            out[k++] = (kh_cand){(uint8_t)i, 0, KH_CHAIN(conj, prep, 0, 0), 0, 0, 1};
+    }
+    return k;
+}
+
+int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
+{
+    int k = 0; /* the unsplit word comes first: conj 0, prep 0, np 0 */
+    for (int conj = 0; conj <= 2; conj++) {
+        size_t i = 0;
+        if (conj) {
+            if (n < 3 || lex[0] != (conj == 1 ? KH_CP_WAW : KH_CP_FEH))
+                continue;
+            i = 1;
+        }
+        for (int prep = 0; prep <= 4; prep++) {
+            size_t j = i;
+            if (prep) {
+                static const uint32_t P[] = {0, KH_CP_BEH, KH_CP_KAF, KH_CP_LAM, KH_CP_SEEN};
+                if (j >= n || lex[j] != P[prep])
+                    continue;
+                j++;
+                k = prep_pronoun(lex, n, j, prep, out, k, conj);
+            }
+            if (prep == 4) { /* future س: only before an imperfect verb */
+                if (j < n && n - j >= 3 && is_imperfect_prefix(lex[j]))
+                    k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 0, 0), out, k);
+                continue;
+            }
+            if (n - j >= 2 && (conj || prep))
+                k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 0, 0), out, k);
+            else if (!conj && !prep)
+                k = add_with_enclitics(lex, n, 0, 0, out, k);
+            /* the article: ال, or after ل the single lam of لل */
+            if (prep == 3) {
+                if (j < n && lex[j] == KH_CP_LAM && n - j - 1 >= 2)
+                    k = add_with_enclitics(lex, n, (uint8_t)(j + 1), KH_CHAIN(conj, prep, 1, 0),
+                                           out, k);
+                if (j < n && lex[j] == KH_CP_LAM && n - j >= 3)
+                    k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 1, 1), out,
+                                           k);
+            } else if (prep != 4 && j + 1 < n && lex[j] == KH_CP_ALEF && lex[j + 1] == KH_CP_LAM &&
+                       n - j - 2 >= 2) {
+                k = add_with_enclitics(lex, n, (uint8_t)(j + 2), KH_CHAIN(conj, prep, 1, 0), out,
+                                       k);
+            }
+        }
+    }
+    return k;
+}
+
+size_t kh_seg_utf8(const uint32_t *lex, size_t i, size_t j, uint8_t *out)
+{
+    size_t o = 0;
+    for (; i < j; i++)
+        o += kh_utf8_encode(lex[i], out + o);
+    out[o] = 0;
+    return o;
+}
+
+size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t *out)
+{
+    size_t e = n - c->ne;
+    size_t o = kh_seg_utf8(lex, c->np, e, out);
+    if ((c->restore & KH_RESTORE_TM) && o >= 2) {
+        out[o - 2] = 0xD8; /* ت U+062A → ة U+0629 */
+        out[o - 1] = 0xA9;
+    }
+    return o;
+}
+
+/* Tunables of the unseen-word decision, in corpus-count units. */
+#define UNSPLIT_PSEUDO 2.0f  /* what an unseen whole word is worth */
+#define ARTICLE_PSEUDO 50.0f /* credit for ال before an unseen stem of 3+ letters */
+
+kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
+{
+    kh_cand cand[KH_SEG_MAXCAND];
+    kh_cand best = {0, 0, 0, 0, 0, 0};
+    if (n < 2)
+        return best;
+    size_t wl = kh_seg_utf8(lex, 0, n, scratch);
+    const kh_lex_entry *we = kh_lex_find(lx, scratch, wl);
+    if (we && (we->seg & KH_LEX_SEG_KNOWN)) {
+        /* Re-derive the full candidate (chain, enclitic id) that matches the
+        ** stored split, so the caller can name its parts. */
+        int nc = kh_seg_candidates(lex, n, cand);
+        uint32_t np = KH_LEX_SEG_NP(we->seg), ne = KH_LEX_SEG_NE(we->seg);
+        uint32_t r = KH_LEX_SEG_RESTORE(we->seg);
+        for (int i = 0; i < nc; i++)
+            if (cand[i].np == np && cand[i].ne == ne && cand[i].restore == r)
+                return cand[i];
+        return best;
+    }
+    int nc = kh_seg_candidates(lex, n, cand);
+    float best_score = UNSPLIT_PSEUDO + (we ? (float)we->count : 0.0f);
+    for (int i = 0; i < nc; i++) {
+        const kh_cand *c = &cand[i];
+        if (c->forced)
+            return *c;
+        if (!c->np && !c->ne)
+            continue;
+        size_t sl = kh_seg_stem_key(lex, n, c, scratch);
+        const kh_lex_entry *se = kh_lex_find(lx, scratch, sl);
+        float mass = se ? (float)se->mass : 0.0f;
+        if (KH_CHAIN_DET(c->chain) && n - c->np - c->ne >= 3)
+            mass += ARTICLE_PSEUDO;
+        float rate = 1.0f;
+        if (lx && lx->chain_rate)
+            rate *= lx->chain_rate[c->chain] / (lx->chain_rate[0] > 0 ? lx->chain_rate[0] : 1.0f);
+        if (lx && lx->enc_rate)
+            rate *= lx->enc_rate[c->enc] / (lx->enc_rate[0] > 0 ? lx->enc_rate[0] : 1.0f);
+        float s = mass * rate;
+        if (s > best_score) {
+            best_score = s;
+            best = *c;
+        }
+    }
+    return best;
+}

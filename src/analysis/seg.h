@@ -1,0 +1,62 @@
+/*
+** seg.h - clitic segmentation of one Arabic word (primer §4).
+**
+** A word is proclitics + stem + enclitic. kh_seg_candidates() lists every
+** split the grammar allows (و/ف, then ب/ك/ل/س, then ال; one pronoun
+** enclitic; ال and an enclitic never together; س only before an imperfect
+** prefix; a stem of at least two letters); kh_seg_decide() picks one with
+** the lexicon's evidence, preferring no split when evidence is thin.
+** The same candidate list feeds tools/mklexicon, which learns the lexicon.
+*/
+#ifndef KH_SEG_H
+#define KH_SEG_H
+
+#include "analysis/lexicon.h"
+#include "text/norm.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Restoration at the seams. */
+#define KH_RESTORE_TM 1u  /* stem-final ت before an enclitic is ة (حكومت+ها) */
+#define KH_RESTORE_LAM 2u /* ل+ال+ل...: the article's lam is written once (للغة) */
+
+typedef struct kh_cand {
+    uint8_t np;      /* surface letters taken by proclitics */
+    uint8_t ne;      /* letters taken by the enclitic */
+    uint8_t chain;   /* proclitic chain id (KH_CHAIN_*) */
+    uint8_t enc;     /* enclitic id, 0 = none */
+    uint8_t restore; /* KH_RESTORE_* */
+    uint8_t forced;  /* preposition + pronoun (له، بها): always split */
+} kh_cand;
+
+/* Chain id = conj * 20 + prep * 4 + det * 2 + shared-lam. */
+#define KH_CHAIN(conj, prep, det, lam) ((uint8_t)((conj)*20 + (prep)*4 + (det)*2 + (lam)))
+#define KH_CHAIN_CONJ(id) ((id) / 20)        /* 0, 1 و, 2 ف */
+#define KH_CHAIN_PREP(id) (((id) % 20) / 4)  /* 0, 1 ب, 2 ك, 3 ل, 4 س */
+#define KH_CHAIN_DET(id) (((id) >> 1) & 1)
+#define KH_CHAIN_LAM(id) ((id)&1)
+
+#define KH_SEG_MAXCAND 96
+
+/* Candidates for the lexicon-form letters lex[0..n), the unsplit word
+** first. OUT: out (room for KH_SEG_MAXCAND). Returns the count (>= 1). */
+int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out);
+
+/* UTF-8 lexicon form of a candidate's stem, restoration applied, into out
+** (room for 4 * n + 4). Returns its byte length. */
+size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t *out);
+
+/* UTF-8 of lex[i..j) into out. Returns the byte length. */
+size_t kh_seg_utf8(const uint32_t *lex, size_t i, size_t j, uint8_t *out);
+
+/* Text of a proclitic chain's k-th clitic ("و", "ب", "ال" ...) or NULL. */
+const char *kh_seg_chain_part(uint8_t chain, int k);
+
+/* Text of an enclitic id ("ها"). */
+const char *kh_seg_enclitic(uint8_t enc);
+
+/* Chooses the segmentation of lex[0..n). scratch needs 8 * n + 16 bytes. */
+kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch);
+
+#endif

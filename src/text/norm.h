@@ -1,0 +1,52 @@
+/*
+** norm.h - normalization for keys, never for display (primer §1–2).
+**
+** Two entry points:
+**  - kh_norm_letters() turns an Arabic word into an array of letters, each
+**    with its display form (marks, tatweel and controls gone, presentation
+**    forms expanded, NFC hamza compositions applied), its folded lexicon
+**    form (alef variants, ى, hamza seats, Persian look-alikes, digits) and
+**    the byte span it came from, so that segments keep exact offsets;
+**  - kh_norm_text() folds any other token (Latin, numbers, URLs, hashtags)
+**    to its key form: Arabic folding as above, ASCII lowercased, the rest
+**    NFC + case folded through utf8proc.
+** In both, ة stays ة in the lexicon form; keys fold it to ه (kh_norm_tm).
+*/
+#ifndef KH_NORM_H
+#define KH_NORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct kh_letter {
+    uint32_t disp;       /* letter as displayed (أ, ة, ى kept) */
+    uint32_t lex;        /* folded for lexicon lookups (ا, ة, ي, ء) */
+    uint32_t start, end; /* source bytes (relative to the word's buffer) */
+} kh_letter;
+
+/* Letters of s[0..n). out needs room for kh_norm_letters_cap(n).
+** Returns the number of letters. */
+size_t kh_norm_letters(const uint8_t *s, size_t n, kh_letter *out);
+
+static inline size_t kh_norm_letters_cap(size_t n)
+{
+    return n * 8 + 32; /* presentation ligatures expand (ﷲ: 3 bytes, 4 letters) */
+}
+
+/* Folds ة to ه: the last step from lexicon form to key form. */
+static inline uint32_t kh_norm_tm(uint32_t cp)
+{
+    return cp == 0x0629 ? 0x0647 : cp;
+}
+
+/* Key form of s[0..n) as UTF-8 into out (room for kh_norm_text_cap(n)),
+** using tmp (room for kh_norm_text_cap(n) code points) as scratch.
+** Returns the byte length written. */
+size_t kh_norm_text(const uint8_t *s, size_t n, uint8_t *out, int32_t *tmp);
+
+static inline size_t kh_norm_text_cap(size_t n)
+{
+    return n * 18 + 64; /* worst case: NFC/case folding and ligature expansion */
+}
+
+#endif
