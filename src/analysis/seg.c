@@ -126,6 +126,36 @@ static int prep_pronoun(const uint32_t *lex, size_t n, size_t i, int prep, kh_ca
     return k;
 }
 
+/* Words that begin with the letters ال but not with the article. */
+static const uint32_t NOT_ARTICLE[][6] = {
+    {0x0627, 0x0644, 0x0630, 0x064A, 0, 0},           /* الذي */
+    {0x0627, 0x0644, 0x062A, 0x064A, 0, 0},           /* التي */
+    {0x0627, 0x0644, 0x0630, 0x064A, 0x0646, 0},      /* الذين */
+    {0x0627, 0x0644, 0x0644, 0x0630, 0x064A, 0x0646}, /* اللذين */
+    {0x0627, 0x0644, 0x0644, 0x062A, 0x064A, 0x0646}, /* اللتين */
+    {0x0627, 0x0644, 0x0644, 0x0630, 0x0627, 0x0646}, /* اللذان */
+    {0x0627, 0x0644, 0x0644, 0x062A, 0x0627, 0x0646}, /* اللتان */
+    {0x0627, 0x0644, 0x0644, 0x0627, 0x062A, 0x064A}, /* اللاتي */
+    {0x0627, 0x0644, 0x0644, 0x0647, 0, 0},           /* الله */
+    {0x0627, 0x0644, 0x0644, 0x0647, 0x0645, 0},      /* اللهم */
+};
+
+/* Does lex[j..n) start with the article (and not with one of the words
+** above)? Then the stem may not keep it: a stem never starts with ال. */
+static int starts_with_article(const uint32_t *lex, size_t n, size_t j)
+{
+    if (n - j < 4 || lex[j] != KH_CP_ALEF || lex[j + 1] != KH_CP_LAM)
+        return 0;
+    for (size_t w = 0; w < sizeof NOT_ARTICLE / sizeof NOT_ARTICLE[0]; w++) {
+        size_t k = 0;
+        while (k < 6 && NOT_ARTICLE[w][k] && j + k < n && lex[j + k] == NOT_ARTICLE[w][k])
+            k++;
+        if (k == 6 || !NOT_ARTICLE[w][k])
+            return 0; /* a prefix of the word matches the whole list entry */
+    }
+    return 1;
+}
+
 int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
 {
     int k = 0; /* the unsplit word comes first: conj 0, prep 0, np 0 */
@@ -150,9 +180,11 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
                     k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 0, 0), out, k);
                 continue;
             }
-            if (n - j >= 2 && (conj || prep))
+            /* after ل the article is لل, so a stem there may start with ال */
+            int keep_whole = prep == 3 || !starts_with_article(lex, n, j);
+            if (keep_whole && n - j >= 2 && (conj || prep))
                 k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 0, 0), out, k);
-            else if (!conj && !prep)
+            else if (keep_whole && !conj && !prep)
                 k = add_with_enclitics(lex, n, 0, 0, out, k);
             /* the article: ال, or after ل the single lam of لل */
             if (prep == 3) {
