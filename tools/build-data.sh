@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 shared=${KHABAR_SHARED:-../shared}
 [ -d "$shared/data" ] || { echo "build-data: $shared/data not found (set KHABAR_SHARED)" >&2; exit 1; }
 "$shared/data/unpack" build/data
-python3 tools/lexcorpus.py build/data build/lexcorpus.txt
+python3 tools/lexcorpus.py build/data build/lexcorpus.txt build/lexnames.txt
 mkdir -p build
 gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Iinclude -Isrc -o build/mklexicon \
     tools/mklexicon.c src/text/*.c src/analysis/seg.c src/analysis/lexicon.c \
     $(pkg-config --libs libutf8proc) -lm
-build/mklexicon build/lexcorpus.txt > build/lexicon.c.tmp
+build/mklexicon build/lexcorpus.txt build/lexnames.txt > build/lexicon.c.tmp
 mv build/lexicon.c.tmp data/lexicon.c
 echo "build-data: data/lexicon.c rebuilt" >&2

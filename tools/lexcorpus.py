@@ -5,7 +5,7 @@ Only corpora whose licenses allow shipping derived counts are read
 (../shared/data/README.md): ANT v1.1 (Apache-2.0; TITLE and TEXT, not the
 ABSTRACT, which repeats the text), the Wikipedia paragraphs of ARCD and
 XQuAD-ar (CC BY-SA), and the WikiFANE gold tokens (CC BY-SA 3.0).
-usage: lexcorpus.py DATA_DIR OUT
+usage: lexcorpus.py DATA_DIR OUT NAMES_OUT
 """
 import glob
 import json
@@ -59,8 +59,35 @@ def wikifane(path, out):
     return n
 
 
+def names(root, out):
+    """Single words of person and place names: ANERgazet's person and
+    location lists and CLDR's Arabic territory names. Words of three or
+    more letters that do not start with the article (المتحدة is ال+متحدة);
+    the lexicon learner prefers to keep them whole (وانغ, بكين, لبنان)."""
+    words = set()
+    for name in ("AlignedPersGazetteer.txt", "AlignedLocGazetteer.txt"):
+        with open(os.path.join(root, "ner/anercorp/ANERGazet", name), encoding="utf-8",
+                  errors="replace") as f:
+            for line in f:
+                for w in line.split():
+                    if len(w) >= 3 and not w.startswith("=") and not w.startswith("ال"):
+                        words.add(w)
+    for path in glob.glob(os.path.join(root, "lexicon/gazetteers/cldr/ar/*")):
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                for w in re.split(r"[\s\t,\"]+", line):
+                    if (len(w) >= 3 and re.fullmatch(r"[\u0621-\u064A]+", w)
+                            and not w.startswith("ال")):
+                        words.add(w)
+    for w in sorted(words):
+        out.write(w + "\n")
+    return len(words)
+
+
 def main():
-    root, dest = sys.argv[1], sys.argv[2]
+    root, dest, names_dest = sys.argv[1], sys.argv[2], sys.argv[3]
+    with open(names_dest, "w", encoding="utf-8") as out:
+        print("name words %d" % names(root, out), file=sys.stderr)
     with open(dest, "w", encoding="utf-8") as out:
         a = ant(root, out)
         b = squad(os.path.join(root, "qa/arcd/arcd.json"), out)

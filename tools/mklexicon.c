@@ -31,6 +31,7 @@
 #define ITERATIONS 8
 #define MIN_COUNT 2   /* types written to the table */
 #define MIN_MASS 2.0  /* stems written to the table */
+#define NAME_BOOST 20.0
 
 /* ---- a growable string → index map ---------------------------------- */
 
@@ -41,6 +42,7 @@ typedef struct item {
     double theta;    /* stem weight in the current iteration */
     double next;     /* accumulator */
     uint32_t maks, yeh; /* final ى vs ي spellings */
+    int name;           /* from the names list: never split */
     int32_t first_cand, ncand;
     uint16_t seg;
 } item;
@@ -119,6 +121,7 @@ typedef struct tcand {
     kh_cand c;
     int32_t stem; /* item index */
     double post;
+    double ev; /* kh_seg_evidence() */
 } tcand;
 
 static tcand *cands;
@@ -196,7 +199,7 @@ static void build_candidates(map *m, size_t ntypes)
         size_t n = item_cps(m, &m->items[i], lex);
         int nc = n >= 2 ? kh_seg_candidates(lex, n, cs) : 1;
         if (n < 2)
-            cs[0] = (kh_cand){0, 0, 0, 0, 0, 0};
+            cs[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)n};
         int forced = -1;
         for (int k = 0; k < nc; k++)
             if (cs[k].forced)
@@ -205,16 +208,58 @@ static void build_candidates(map *m, size_t ntypes)
         for (int k = 0; k < nc; k++) {
             if (forced >= 0 && k != forced)
                 continue;
-            size_t sl = kh_seg_stem_key(lex, n, &cs[k], buf);
+            /* ال + stem and ال + word, for the article test */
+            uint8_t al[520] = {0xD8, 0xA7, 0xD9, 0x84};
+            size_t sl = kh_seg_stem_key(lex, n, &cs[k], al + 4);
+            int32_t a1 = map_get(m, al, sl + 4, 0);
+            double as = a1 >= 0 && (size_t)a1 < ntypes ? m->items[a1].count : 0;
+            int32_t s1 = map_get(m, al + 4, sl, 0);
+            double sc = s1 >= 0 && (size_t)s1 < ntypes ? m->items[s1].count : 0;
+            size_t wl = kh_seg_utf8(lex, 0, n, al + 4);
+            int32_t a2 = map_get(m, al, wl + 4, 0);
+            double aw = a2 >= 0 && (size_t)a2 < ntypes ? m->items[a2].count : 0;
+            double ev = kh_seg_evidence(&cs[k], as, aw, sc);
+            if (m->items[i].name && !cs[k].np && !cs[k].ne)
+                ev *= NAME_BOOST; /* a known name is likely one word, unless
+                                  ** the corpus says otherwise (باسم = ب+اسم) */
+            sl = kh_seg_stem_key(lex, n, &cs[k], buf);
             int32_t st = map_get(m, buf, sl, 1);
             if (ncands == capcands) {
                 capcands = capcands ? capcands * 2 : 1 << 18;
                 cands = xrealloc(cands, capcands * sizeof *cands);
             }
-            cands[ncands++] = (tcand){cs[k], st, 0.0};
+            cands[ncands++] = (tcand){cs[k], st, 0.0, ev};
         }
         m->items[i].ncand = (int32_t)(ncands - (size_t)m->items[i].first_cand);
     }
+}
+
+/* Marks every word of the names list (one per line, lexicon form is
+** computed here) as a name that is never split. */
+static void mark_names(map *m, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        exit(1);
+    }
+    char line[512];
+    kh_letter L[4200];
+    uint8_t buf[1100];
+    while (fgets(line, sizeof line, f)) {
+        size_t n = strcspn(line, "\r\n");
+        if (n == 0 || n > 400)
+            continue;
+        size_t nl = kh_norm_letters((uint8_t *)line, n, L);
+        if (nl < 3 || nl > 60)
+            continue;
+        uint32_t lex[64];
+        for (size_t i = 0; i < nl; i++)
+            lex[i] = L[i].lex;
+        size_t bl = kh_seg_utf8(lex, 0, nl, buf);
+        m->items[map_get(m, buf, bl, 1)].name = 1;
+    }
+    fclose(f);
 }
 
 static double type_weight(double count)
@@ -266,7 +311,7 @@ static void em(map *m, size_t ntypes, double *pi, double *rho)
                 double th = st->theta - wt * c[k].post;
                 if (th < 0)
                     th = 0;
-                p[k] = (th + new_stem(st)) * pi[c[k].c.chain] * rho[c[k].c.enc];
+                p[k] = (th + new_stem(st)) * pi[c[k].c.chain] * rho[c[k].c.enc] * c[k].ev;
                 z += p[k];
             }
             for (int k = 0; k < w->ncand; k++) {
@@ -314,7 +359,7 @@ static void write_table(const map *m, size_t ntypes, const double *pi, const dou
     size_t nk = 0;
     for (size_t i = 0; i < m->n; i++) {
         const item *it = &m->items[i];
-        if ((i < ntypes && it->count >= MIN_COUNT) || it->mass >= MIN_MASS)
+        if ((i < ntypes && it->count >= MIN_COUNT) || it->mass >= MIN_MASS || it->name)
             keep[nk++] = (uint32_t)i;
     }
     size_t nslots = 1;
@@ -340,8 +385,14 @@ static void write_table(const map *m, size_t ntypes, const double *pi, const dou
         const item *it = &m->items[keep[j]];
         int is_type = keep[j] < ntypes && it->count >= MIN_COUNT;
         unsigned flags = (it->maks > it->yeh) ? KH_LEXF_MAKSURA : 0;
+        unsigned seg = is_type ? (unsigned)it->seg : 0u;
+        if (it->name) {
+            flags |= KH_LEXF_NAME;
+            if (!is_type) /* a name the corpus never saw: keep it whole */
+                seg = KH_LEX_SEG_MAKE(0, 0, 0);
+        }
         printf("{%u,%u,%u,%u,%u,%u},\n", offs[j], is_type ? (unsigned)it->count : 0u,
-               (unsigned)(it->mass + 0.5), is_type ? (unsigned)it->seg : 0u, it->len, flags);
+               (unsigned)(it->mass + 0.5), seg, it->len, flags);
         uint32_t h = kh_lex_hash((uint8_t *)m->blob + it->off, it->len) & (uint32_t)(nslots - 1);
         while (slots[h])
             h = (h + 1) & (uint32_t)(nslots - 1);
@@ -366,8 +417,8 @@ static void write_table(const map *m, size_t ntypes, const double *pi, const dou
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: mklexicon CORPUS.txt > data/lexicon.c\n");
+    if (argc != 3) {
+        fprintf(stderr, "usage: mklexicon CORPUS.txt NAMES.txt > data/lexicon.c\n");
         return 2;
     }
     FILE *f = fopen(argv[1], "rb");
@@ -398,6 +449,7 @@ int main(int argc, char **argv)
     size_t ntypes = m.n;
     for (size_t i = 0; i < ntypes; i++)
         total += m.items[i].count;
+    mark_names(&m, argv[2]);
     build_candidates(&m, ntypes);
     double pi[KH_LEX_NCHAIN], rho[KH_LEX_NENC];
     em(&m, ntypes, pi, rho);

@@ -26,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define KH_MAX_WORD_BYTES 256
+
 /* ---- memory ------------------------------------------------------------ */
 
 typedef struct chunk {
@@ -324,7 +326,7 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     size_t o = 0;
     for (size_t i = 0; i < nl; i++) {
         lex[i] = L[i].lex;
-        o += kh_utf8_encode(kh_norm_tm(lex[i]), buf + o);
+        o += kh_utf8_encode(kh_norm_keycp(lex[i]), buf + o);
     }
     if (!(t->norm = arena_str(a, buf, o)))
         return -1;
@@ -411,7 +413,7 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     kn = kh_stem_light(a->lx, stem, kn, buf);
     o = 0;
     for (size_t i = 0; i < kn; i++)
-        o += kh_utf8_encode(kh_norm_tm(stem[i]), buf + o);
+        o += kh_utf8_encode(kh_norm_keycp(stem[i]), buf + o);
     if (!(t->key = arena_str(a, buf, o)))
         return -1;
     t->key_len = (uint32_t)o;
@@ -552,7 +554,10 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
         }
         /* segments are referenced by index until the array stops growing */
         t->segs = (const kh_segment *)(uintptr_t)a->nseg;
-        int rc = t->kind == KH_TOK_ARABIC ? analyze_arabic(a, text, t) : analyze_other(a, text, t);
+        /* a "word" longer than this is noise: it is kept, but not segmented */
+        int rc = t->kind == KH_TOK_ARABIC && t->end - t->start <= KH_MAX_WORD_BYTES
+                     ? analyze_arabic(a, text, t)
+                     : analyze_other(a, text, t);
         if (rc)
             goto nomem;
         t->nsegs = (uint32_t)(a->nseg - (size_t)(uintptr_t)t->segs);

@@ -30,6 +30,7 @@
 
 /* flags */
 #define KH_LEXF_MAKSURA 0x1u /* the word is mostly written with final ى (على, إلى) */
+#define KH_LEXF_NAME 0x2u    /* a known name (gazetteer): never split */
 
 typedef struct kh_lex_entry {
     uint32_t off;   /* bytes into blob */

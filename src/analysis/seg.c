@@ -47,6 +47,72 @@ static const char *const ENC_TEXT[] = {
 #define NENC ((int)(sizeof ENC / sizeof ENC[0]))
 #define ENC_KN 7 /* id of كن: after ل it is لكن "but", not ل + كن */
 
+/* Function words written as one with a clitic-looking letter, never split
+** (WikiNews convention, and grammar: كما "as", كي "so that", لقد "indeed"). */
+static const uint32_t FUSED[][3] = {
+    {0x0643, 0x0645, 0x0627}, /* كما */
+    {0x0643, 0x064A, 0},      /* كي */
+    {0x0644, 0x0642, 0x062F}, /* لقد */
+};
+
+/* Particles and prepositions that take pronoun suffixes (فيه، منها، أنه،
+** عليهم): closed-class words, so the split is certain whenever the rest of
+** the word is a pronoun. In lexicon form (ى folded to ي, أ إ kept). */
+static const uint32_t PARTICLES[][4] = {
+    {0x0641, 0x064A, 0, 0},      /* في */
+    {0x0645, 0x0646, 0, 0},      /* من */
+    {0x0639, 0x0646, 0, 0},      /* عن */
+    {0x0639, 0x0644, 0x064A, 0}, /* على */
+    {0x0625, 0x0644, 0x064A, 0}, /* إلى */
+    {0x0627, 0x0644, 0x064A, 0}, /* الى */
+    {0x0644, 0x062F, 0x064A, 0}, /* لدى */
+    {0x0645, 0x0639, 0, 0},      /* مع */
+    {0x0628, 0x064A, 0x0646, 0}, /* بين */
+    {0x0639, 0x0646, 0x062F, 0}, /* عند */
+    {0x0623, 0x0646, 0, 0},      /* أن */
+    {0x0625, 0x0646, 0, 0},      /* إن */
+    {0x0644, 0x0643, 0x0646, 0}, /* لكن */
+    {0x0643, 0x0623, 0x0646, 0}, /* كأن */
+    {0x0644, 0x0639, 0x0644, 0}, /* لعل */
+    {0x0644, 0x064A, 0x062A, 0}, /* ليت */
+    {0x062D, 0x0648, 0x0644, 0}, /* حول */
+    {0x0636, 0x062F, 0, 0},      /* ضد */
+    {0x062F, 0x0648, 0x0646, 0}, /* دون */
+    {0x0623, 0x0645, 0x0627, 0x0645}, /* أمام */
+    {0x062E, 0x0644, 0x0627, 0x0644}, /* خلال */
+    {0x0639, 0x0628, 0x0631, 0}, /* عبر */
+    {0x0646, 0x062D, 0x0648, 0}, /* نحو */
+};
+
+static int matches(const uint32_t *lex, size_t n, const uint32_t *w, size_t wmax)
+{
+    size_t k = 0;
+    while (k < wmax && w[k])
+        k++;
+    if (k != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lex[i] != w[i])
+            return 0;
+    return 1;
+}
+
+static int is_fused(const uint32_t *lex, size_t n)
+{
+    for (size_t i = 0; i < sizeof FUSED / sizeof FUSED[0]; i++)
+        if (matches(lex, n, FUSED[i], 3))
+            return 1;
+    return 0;
+}
+
+static int is_particle(const uint32_t *lex, size_t n)
+{
+    for (size_t i = 0; i < sizeof PARTICLES / sizeof PARTICLES[0]; i++)
+        if (matches(lex, n, PARTICLES[i], 4))
+            return 1;
+    return 0;
+}
+
 const char *kh_seg_enclitic(uint8_t enc)
 {
     return enc > 0 && enc <= NENC ? ENC_TEXT[enc] : NULL;
@@ -92,16 +158,17 @@ static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t
                               kh_cand *out, int k)
 {
     if (k < KH_SEG_MAXCAND)
-        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0};
+        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0, 0};
     if (KH_CHAIN_DET(chain))
         return k; /* the article and a pronoun never share a noun */
     for (int id = 0; id < NENC && k < KH_SEG_MAXCAND - 1; id++) {
         int el = enc_len(id);
         if (!ends_with(lex, n, id) || n - np < (size_t)el + 2)
             continue; /* stem keeps at least two letters */
-        out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), 0, 0};
+        int forced = is_particle(lex + np, n - np - (size_t)el);
+        out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), 0, (uint8_t)forced, 0};
         if (lex[n - (size_t)el - 1] == KH_CP_TEH)
-            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_TM, 0};
+            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_TM, 0, 0};
     }
     return k;
 }
@@ -116,12 +183,14 @@ static int prep_pronoun(const uint32_t *lex, size_t n, size_t i, int prep, kh_ca
     for (int id = 0; id < NENC; id++) {
         if ((size_t)enc_len(id) != n - i || !ends_with(lex, n, id))
             continue;
+        if (prep == 2 && id + 1 == 12)
+            continue; /* كي is a word */
         if (prep == 3 && id + 1 == ENC_KN)
             continue; /* لكن is "but" */
         if (prep == 2 && (id + 1 == 2 || id + 1 == 6))
             continue; /* كما, كم are words of their own */
         if (k < KH_SEG_MAXCAND)
-            out[k++] = (kh_cand){(uint8_t)i, 0, KH_CHAIN(conj, prep, 0, 0), 0, 0, 1};
+            out[k++] = (kh_cand){(uint8_t)i, 0, KH_CHAIN(conj, prep, 0, 0), 0, 0, 1, 0};
     }
     return k;
 }
@@ -140,25 +209,30 @@ static const uint32_t NOT_ARTICLE[][6] = {
     {0x0627, 0x0644, 0x0644, 0x0647, 0x0645, 0},      /* اللهم */
 };
 
-/* Does lex[j..n) start with the article (and not with one of the words
-** above)? Then the stem may not keep it: a stem never starts with ال. */
+/* Is lex[j..n) one of the words above? */
+static int is_not_article(const uint32_t *lex, size_t n, size_t j)
+{
+    for (size_t w = 0; w < sizeof NOT_ARTICLE / sizeof NOT_ARTICLE[0]; w++)
+        if (matches(lex + j, n - j, NOT_ARTICLE[w], 6))
+            return 1;
+    return 0;
+}
+
+/* Does lex[j..n) start with the article? Then the stem may not keep it:
+** a stem never starts with ال (but for the words above). */
 static int starts_with_article(const uint32_t *lex, size_t n, size_t j)
 {
-    if (n - j < 4 || lex[j] != KH_CP_ALEF || lex[j + 1] != KH_CP_LAM)
-        return 0;
-    for (size_t w = 0; w < sizeof NOT_ARTICLE / sizeof NOT_ARTICLE[0]; w++) {
-        size_t k = 0;
-        while (k < 6 && NOT_ARTICLE[w][k] && j + k < n && lex[j + k] == NOT_ARTICLE[w][k])
-            k++;
-        if (k == 6 || !NOT_ARTICLE[w][k])
-            return 0; /* a prefix of the word matches the whole list entry */
-    }
-    return 1;
+    return n - j >= 4 && lex[j] == KH_CP_ALEF && lex[j + 1] == KH_CP_LAM &&
+           !is_not_article(lex, n, j);
 }
 
 int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
 {
     int k = 0; /* the unsplit word comes first: conj 0, prep 0, np 0 */
+    if (is_fused(lex, n)) {
+        out[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)(n > 255 ? 255 : n)};
+        return 1;
+    }
     for (int conj = 0; conj <= 2; conj++) {
         size_t i = 0;
         if (conj) {
@@ -170,7 +244,7 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
             size_t j = i;
             if (prep) {
                 static const uint32_t P[] = {0, KH_CP_BEH, KH_CP_KAF, KH_CP_LAM, KH_CP_SEEN};
-                if (j >= n || lex[j] != P[prep])
+                if (j >= n || lex[j] != P[prep] || is_fused(lex + j, n - j))
                     continue;
                 j++;
                 k = prep_pronoun(lex, n, j, prep, out, k, conj);
@@ -195,12 +269,14 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
                     k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 1, 1), out,
                                            k);
             } else if (prep != 4 && j + 1 < n && lex[j] == KH_CP_ALEF && lex[j + 1] == KH_CP_LAM &&
-                       n - j - 2 >= 2) {
+                       n - j - 2 >= 2 && !is_not_article(lex, n, j)) {
                 k = add_with_enclitics(lex, n, (uint8_t)(j + 2), KH_CHAIN(conj, prep, 1, 0), out,
                                        k);
             }
         }
     }
+    for (int i = 0; i < k; i++)
+        out[i].stem_len = (uint8_t)(n - out[i].np - out[i].ne > 255 ? 255 : n - out[i].np - out[i].ne);
     return k;
 }
 
@@ -224,6 +300,57 @@ size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t 
     return o;
 }
 
+#define FUTURE_BOOST 20.0 /* س before an imperfect verb seen this often ... */
+#define FUTURE_MIN 5.0    /* ... times: almost surely the future marker */
+#define ART_CLIP 1000.0
+#define DET_BOOST 20.0
+
+double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count)
+{
+    if (!c->np && !c->ne)
+        return 1.0;
+    double f = 1.0;
+    /* ids: 1 هما 2 كما 3 ها 4 هم 5 هن 6 كم 7 كن 8 ني 9 نا 10 ه 11 ك 12 ي */
+    int person12 = c->enc == 2 || c->enc == 6 || c->enc == 7 || c->enc == 8 || c->enc == 11 ||
+               c->enc == 12;
+    /* With the article in the split, ال + stem is the word itself: no test.
+    ** Two-letter stems are too ambiguous for it (الان is الآن, not ال+ان). */
+    size_t stem_letters = c->stem_len;
+    if (!person12 && !KH_CHAIN_DET(c->chain) && stem_letters >= 3) {
+        f = (art_stem + 1.0) / (art_word + 1.0);
+        if (f > ART_CLIP)
+            f = ART_CLIP;
+        if (f < 1.0 / ART_CLIP)
+            f = 1.0 / ART_CLIP;
+    }
+    if (KH_CHAIN_PREP(c->chain) == 4 && stem_count >= FUTURE_MIN)
+        f *= FUTURE_BOOST;
+    /* A clitic before ال and three more letters is all but certain (بالنسبة،
+    ** والفارسية); words that merely start so (والدة، بالون) keep shorter tails. */
+    if (KH_CHAIN_DET(c->chain) && (c->np > 2 || KH_CHAIN_PREP(c->chain) == 3) && stem_letters >= 3)
+        f *= DET_BOOST;
+    return f;
+}
+
+/* Count of ال + the candidate's stem, and of ال + the whole word, from the
+** lexicon. scratch: room for 4 * n + 16 bytes. */
+static void article_counts(const kh_lexicon *lx, const uint32_t *lex, size_t n, const kh_cand *c,
+                           uint8_t *scratch, double *as, double *aw, double *sc)
+{
+    scratch[0] = 0xD8; /* ا */
+    scratch[1] = 0xA7;
+    scratch[2] = 0xD9; /* ل */
+    scratch[3] = 0x84;
+    size_t l = kh_seg_stem_key(lex, n, c, scratch + 4);
+    const kh_lex_entry *e = kh_lex_find(lx, scratch, l + 4);
+    *as = e ? e->count : 0.0;
+    e = kh_lex_find(lx, scratch + 4, l);
+    *sc = e ? e->count : 0.0;
+    l = kh_seg_utf8(lex, 0, n, scratch + 4);
+    e = kh_lex_find(lx, scratch, l + 4);
+    *aw = e ? e->count : 0.0;
+}
+
 /* Tunables of the unseen-word decision, in corpus-count units. */
 #define UNSPLIT_PSEUDO 2.0f  /* what an unseen whole word is worth */
 #define ARTICLE_PSEUDO 50.0f /* credit for ال before an unseen stem of 3+ letters */
@@ -231,7 +358,7 @@ size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t 
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
 {
     kh_cand cand[KH_SEG_MAXCAND];
-    kh_cand best = {0, 0, 0, 0, 0, 0};
+    kh_cand best = {0, 0, 0, 0, 0, 0, 0};
     if (n < 2)
         return best;
     size_t wl = kh_seg_utf8(lex, 0, n, scratch);
@@ -265,7 +392,9 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
             rate *= lx->chain_rate[c->chain] / (lx->chain_rate[0] > 0 ? lx->chain_rate[0] : 1.0f);
         if (lx && lx->enc_rate)
             rate *= lx->enc_rate[c->enc] / (lx->enc_rate[0] > 0 ? lx->enc_rate[0] : 1.0f);
-        float s = mass * rate;
+        double as, aw, sc;
+        article_counts(lx, lex, n, c, scratch, &as, &aw, &sc);
+        float s = mass * rate * (float)kh_seg_evidence(c, as, aw, sc);
         if (s > best_score) {
             best_score = s;
             best = *c;

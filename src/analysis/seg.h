@@ -28,6 +28,7 @@ typedef struct kh_cand {
     uint8_t enc;     /* enclitic id, 0 = none */
     uint8_t restore; /* KH_RESTORE_* */
     uint8_t forced;  /* preposition + pronoun (له، بها): always split */
+    uint8_t stem_len; /* letters of the stem */
 } kh_cand;
 
 /* Chain id = conj * 20 + prep * 4 + det * 2 + shared-lam. */
@@ -55,6 +56,16 @@ const char *kh_seg_chain_part(uint8_t chain, int k);
 
 /* Text of an enclitic id ("ها"). */
 const char *kh_seg_enclitic(uint8_t enc);
+
+/* Evidence beyond frequency for a split, as a factor on its score:
+**  - the article test: a stem that takes ال (السبب) is a noun, and a whole
+**    word that never takes it (بسبب never appears as البسبب) is no noun
+**    stem of its own; art_stem and art_word are the counts of ال + stem and
+**    ال + word. Not used for first- and second-person enclitics, which
+**    news rarely has and which nisba adjectives imitate (عامي).
+**  - future س: before an attested imperfect verb (stem_count) it is reliable.
+** Both the lexicon learner and the runtime decision use it. */
+double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count);
 
 /* Chooses the segmentation of lex[0..n). scratch needs 8 * n + 16 bytes. */
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch);

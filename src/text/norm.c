@@ -33,7 +33,7 @@ static int compose_mark(kh_letter *prev, uint32_t mark)
     if (!r)
         return 0;
     prev->disp = r;
-    prev->lex = kh_fold(r);
+    prev->lex = kh_norm_lexfold(r, kh_fold(r));
     return 1;
 }
 
@@ -58,7 +58,7 @@ size_t kh_norm_letters(const uint8_t *s, size_t n, kh_letter *out)
         int m = kh_presentation_expand(cp, pf);
         if (m >= 0) {
             for (int j = 0; j < m; j++)
-                out[k++] = (kh_letter){pf[j], kh_fold(pf[j]), st, (uint32_t)i};
+                out[k++] = (kh_letter){pf[j], kh_norm_lexfold(pf[j], kh_fold(pf[j])), st, (uint32_t)i};
             continue;
         }
         uint32_t f = kh_fold(cp);
@@ -66,7 +66,7 @@ size_t kh_norm_letters(const uint8_t *s, size_t n, kh_letter *out)
             continue; /* marks, tatweel, controls: gone from the key, bytes kept */
         if (f < 0x80 && f >= 'A' && f <= 'Z')
             f |= 0x20;
-        out[k++] = (kh_letter){cp, f, st, (uint32_t)i};
+        out[k++] = (kh_letter){cp, kh_norm_lexfold(cp, f), st, (uint32_t)i};
     }
     return k;
 }

@@ -20,7 +20,7 @@
 
 typedef struct kh_letter {
     uint32_t disp;       /* letter as displayed (أ, ة, ى kept) */
-    uint32_t lex;        /* folded for lexicon lookups (ا, ة, ي, ء) */
+    uint32_t lex;        /* folded for lexicon lookups (ة, ي, ء; أ إ آ kept) */
     uint32_t start, end; /* source bytes (relative to the word's buffer) */
 } kh_letter;
 
@@ -37,6 +37,22 @@ static inline size_t kh_norm_letters_cap(size_t n)
 static inline uint32_t kh_norm_tm(uint32_t cp)
 {
     return cp == 0x0629 ? 0x0647 : cp;
+}
+
+/* Lexicon form of a letter: key folding, except that the hamza-bearing
+** alefs أ إ آ stay apart from bare ا. Merging them would make آلاف and
+** ألمانيا look as if they began with the article ال. */
+static inline uint32_t kh_norm_lexfold(uint32_t cp, uint32_t folded)
+{
+    return (cp == 0x0622 || cp == 0x0623 || cp == 0x0625) ? cp : folded;
+}
+
+/* Key form of a lexicon-form letter: alef variants and ة folded. */
+static inline uint32_t kh_norm_keycp(uint32_t cp)
+{
+    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625)
+        return 0x0627;
+    return kh_norm_tm(cp);
 }
 
 /* Key form of s[0..n) as UTF-8 into out (room for kh_norm_text_cap(n)),
