@@ -46,14 +46,21 @@ size_t kh_stem_light(const kh_lexicon *lx, uint32_t *lex, size_t n, uint8_t *scr
     if (n < 3)
         return n;
     uint32_t whole = mass_of(lx, lex, n, scratch);
+    /* Accusative tanween alef (عدداً → عدد) and the plural verb's وا (كانوا). */
+    if (n >= 4 && lex[n - 1] == KH_CP_ALEF && lex[n - 2] != KH_CP_ALEF) {
+        size_t m = ends2(lex, n, KH_CP_WAW, KH_CP_ALEF) && n >= 5 ? n - 2 : n - 1;
+        if (is_base(lx, lex, m, whole, scratch)) {
+            n = m;
+            whole = mass_of(lx, lex, n, scratch);
+        }
+    }
     /* Sound plurals and dual: ات ون ين ان, with a stem of 3+ letters left. */
     if (n >= 5 && (ends2(lex, n, KH_CP_ALEF, KH_CP_TEH) || ends2(lex, n, KH_CP_WAW, KH_CP_NOON) ||
                    ends2(lex, n, KH_CP_YEH, KH_CP_NOON) || ends2(lex, n, KH_CP_ALEF, KH_CP_NOON))) {
         if (is_base(lx, lex, n - 2, whole, scratch))
             n -= 2;
     } else if (n >= 4 && lex[n - 1] == KH_CP_TEH_MARBUTA) {
-        n -= 1; /* feminine ة: مساعدة → مساعد, مصرية → مصري */
-        return n;
+        return n - 1; /* feminine ة: مساعدة → مساعد, مصرية → مصري */
     } else if (n >= 4 && lex[n - 1] == KH_CP_TEH) {
         if (is_base(lx, lex, n - 1, whole, scratch))
             n -= 1; /* past feminine: أعلنت → أعلن */
