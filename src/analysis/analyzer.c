@@ -36,6 +36,38 @@ typedef struct chunk {
     uint8_t data[];
 } chunk;
 
+/* Word cache: news vocabulary is Zipfian, so most Arabic words repeat
+** within and across documents. An Arabic word's analysis depends only on
+** its bytes, so a direct-mapped cache of finished analyses returns identical
+** results without touching the lexicon. Each entry is one 128-byte record
+** (two cache lines) holding the surface, norm, seg, key and segment texts,
+** NUL-terminated, so a hit costs one memory access and tokens can point
+** straight into the entry. An entry served during the current kh_analyze()
+** call is never overwritten in that call (gen), so those pointers stay
+** valid until the next call, as the API promises. */
+#define WC_SLOTS 131072u
+#define WC_DATA 92u
+#define WC_MAX_SEGS 5u
+#define WC_AHEAD 8 /* tokens between a prefetch and its use */
+
+typedef struct wc_seg {
+    uint8_t start, end;     /* bytes, relative to the word */
+    uint8_t text, text_len; /* offset into data */
+} wc_seg;
+
+typedef struct wc_entry {
+    uint32_t hash;
+    uint32_t gen;       /* the kh_analyze() call that last served it */
+    uint8_t len;        /* surface bytes; 0 = empty slot */
+    uint8_t norm, seg, key; /* offsets into data; lengths follow from NULs */
+    uint8_t norm_len, seg_len, key_len;
+    uint8_t nsegs;      /* high bit: KH_TOKF_PREFIX */
+    wc_seg segs[WC_MAX_SEGS];
+    uint8_t roles;      /* 2 bits per segment */
+    uint8_t data[WC_DATA];
+    uint8_t pad_[3];
+} wc_entry;
+
 struct kh_analyzer {
     kh_alloc_fn alloc;
     void *ud;
@@ -61,6 +93,9 @@ struct kh_analyzer {
     size_t capbytes;
     int32_t *cps;
     size_t capcps;
+
+    wc_entry *wcache; /* WC_SLOTS entries, allocated on first use */
+    uint32_t gen;     /* count of kh_analyze() calls, for wc_entry.gen */
 
     kh_analysis result;
 };
@@ -216,6 +251,7 @@ void kh_analyzer_free(kh_analyzer *a)
     mem_free(a, a->lex, a->caplex * sizeof *a->lex);
     mem_free(a, a->bytes, a->capbytes);
     mem_free(a, a->cps, a->capcps * sizeof *a->cps);
+    mem_free(a, a->wcache, WC_SLOTS * sizeof *a->wcache);
     for (chunk *c = a->arena, *n; c; c = n) {
         n = c->next;
         mem_free(a, c, sizeof(chunk) + c->cap);
@@ -420,6 +456,116 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     return 0;
 }
 
+static uint32_t wc_hash(const uint8_t *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 16777619u;
+    return h;
+}
+
+/* Fills t and its segments from the cache. Returns 1 on a hit, 0 on a miss,
+** -1 when out of memory. */
+static int wc_lookup(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, kh_token *t)
+{
+    if (!a->wcache)
+        return 0;
+    wc_entry *e = &a->wcache[h & (WC_SLOTS - 1)];
+    if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0)
+        return 0;
+    unsigned nsegs = e->nsegs & 0x7F;
+    if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + nsegs, sizeof *a->segs))
+        return -1;
+    e->gen = a->gen;
+    t->norm = (const char *)e->data + e->norm;
+    t->seg = (const char *)e->data + e->seg;
+    t->key = (const char *)e->data + e->key;
+    t->norm_len = e->norm_len;
+    t->seg_len = e->seg_len;
+    t->key_len = e->key_len;
+    if (e->nsegs & 0x80)
+        t->flags |= KH_TOKF_PREFIX;
+    for (unsigned i = 0; i < nsegs; i++) {
+        const wc_seg *w = &e->segs[i];
+        a->segs[a->nseg++] = (kh_segment){t->start + w->start, t->start + w->end,
+                                          (const char *)e->data + w->text, w->text_len,
+                                          (uint32_t)((e->roles >> (2 * i)) & 3u)};
+    }
+    return 1;
+}
+
+/* Remembers the analysis just made for t (segments from index first),
+** unless it does not fit an entry or the slot was served in this call.
+** Failure to allocate only means no caching. */
+static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, const kh_token *t,
+                     size_t first)
+{
+    size_t nsegs = a->nseg - first;
+    if (nsegs > WC_MAX_SEGS)
+        return;
+    size_t size = n + t->norm_len + t->seg_len + t->key_len + 3;
+    for (size_t i = first; i < a->nseg; i++)
+        size += a->segs[i].len + 1;
+    if (size > WC_DATA)
+        return;
+    if (!a->wcache) {
+        a->wcache = mem_realloc(a, NULL, 0, WC_SLOTS * sizeof *a->wcache);
+        if (!a->wcache)
+            return;
+        memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
+    }
+    wc_entry *e = &a->wcache[h & (WC_SLOTS - 1)];
+    if (e->len && e->gen == a->gen)
+        return; /* tokens of this call may point into it */
+    uint8_t *d = e->data;
+    size_t o = 0;
+#define PUT(src, l)                                                                               \
+    do {                                                                                          \
+        memcpy(d + o, (src), (l));                                                                \
+        d[o + (l)] = 0;                                                                           \
+        o += (l) + 1;                                                                             \
+    } while (0)
+    memcpy(d, s, n);
+    o = n;
+    e->norm = (uint8_t)o;
+    PUT(t->norm, t->norm_len);
+    e->seg = (uint8_t)o;
+    PUT(t->seg, t->seg_len);
+    e->key = (uint8_t)o;
+    PUT(t->key, t->key_len);
+    e->roles = 0;
+    for (size_t i = 0; i < nsegs; i++) {
+        const kh_segment *g = &a->segs[first + i];
+        e->segs[i] = (wc_seg){(uint8_t)(g->start - t->start), (uint8_t)(g->end - t->start),
+                              (uint8_t)o, (uint8_t)g->len};
+        e->roles |= (uint8_t)((g->role & 3u) << (2 * i));
+        PUT(g->text, g->len);
+    }
+#undef PUT
+    e->hash = h;
+    e->gen = 0;
+    e->len = (uint8_t)n;
+    e->norm_len = (uint8_t)t->norm_len;
+    e->seg_len = (uint8_t)t->seg_len;
+    e->key_len = (uint8_t)t->key_len;
+    e->nsegs = (uint8_t)(nsegs | ((t->flags & KH_TOKF_PREFIX) ? 0x80 : 0));
+}
+
+/* An Arabic word of at most WC_DATA / 4 bytes whose wc_hash() is h. */
+static int analyze_word(kh_analyzer *a, const uint8_t *text, kh_token *t, uint32_t h)
+{
+    const uint8_t *s = text + t->start;
+    size_t n = t->end - t->start;
+    int hit = wc_lookup(a, s, n, h, t);
+    if (hit)
+        return hit < 0 ? -1 : 0;
+    size_t first = a->nseg;
+    if (analyze_arabic(a, text, t))
+        return -1;
+    wc_store(a, s, n, h, t, first);
+    return 0;
+}
+
 static int analyze_other(kh_analyzer *a, const uint8_t *text, kh_token *t)
 {
     size_t n = t->end - t->start;
@@ -528,6 +674,13 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
         return set_error(a, KH_EUTF8, bad, "invalid UTF-8 at byte %zu", bad);
 
     a->ntok = a->nseg = a->nsent = 0;
+    a->gen++;
+    if (a->gen == 0) { /* wrapped: forget which entries were served */
+        if (a->wcache)
+            for (size_t i = 0; i < WC_SLOTS; i++)
+                a->wcache[i].gen = 0;
+        a->gen = 1;
+    }
     arena_reset(a);
     memset(&a->result, 0, sizeof a->result);
     a->result.first_invalid = UINT64_MAX;
@@ -535,8 +688,12 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
     kh_tokenizer tz;
     kh_tok_init(&tz, text, len);
     kh_rawtok rt;
-    uint32_t *nl_before = NULL;
-    size_t capnl = 0;
+    uint32_t *nl_before = NULL, *hashes = NULL;
+    size_t capnl = 0, caph = 0;
+    /* Pass 1: tokens only, then the word-cache hash of each cacheable Arabic
+    ** word, so that pass 2 can prefetch the cache entry of a word a few
+    ** tokens ahead: the entry is usually out of the processor's near caches,
+    ** and waiting for it one word at a time would dominate the analysis. */
     while (kh_tok_next(&tz, &rt)) {
         if (grow(a, (void **)&a->toks, &a->captok, a->ntok + 1, sizeof *a->toks) ||
             grow(a, (void **)&nl_before, &capnl, a->ntok + 1, sizeof *nl_before))
@@ -552,22 +709,44 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
             if (!a->result.ninvalid++)
                 a->result.first_invalid = rt.start;
         }
+        a->ntok++;
+    }
+    if (grow(a, (void **)&hashes, &caph, a->ntok + 1, sizeof *hashes))
+        goto nomem;
+    for (size_t i = 0; i < a->ntok; i++) {
+        const kh_token *t = &a->toks[i];
+        size_t n = t->end - t->start;
+        hashes[i] = t->kind == KH_TOK_ARABIC && n <= WC_DATA / 4 ? wc_hash(text + t->start, n) : 0;
+    }
+    /* Pass 2: analysis. */
+    for (size_t i = 0; i < a->ntok; i++) {
+        if (a->wcache && i + WC_AHEAD < a->ntok && hashes[i + WC_AHEAD]) {
+            const char *pe = (const char *)&a->wcache[hashes[i + WC_AHEAD] & (WC_SLOTS - 1)];
+            __builtin_prefetch(pe);
+            __builtin_prefetch(pe + 64);
+        }
+        kh_token *t = &a->toks[i];
         /* segments are referenced by index until the array stops growing */
         t->segs = (const kh_segment *)(uintptr_t)a->nseg;
-        /* a "word" longer than this is noise: it is kept, but not segmented */
-        int rc = t->kind == KH_TOK_ARABIC && t->end - t->start <= KH_MAX_WORD_BYTES
-                     ? analyze_arabic(a, text, t)
-                     : analyze_other(a, text, t);
+        int rc;
+        if (t->kind != KH_TOK_ARABIC)
+            rc = analyze_other(a, text, t);
+        else if (hashes[i])
+            rc = analyze_word(a, text, t, hashes[i]);
+        else if (t->end - t->start <= KH_MAX_WORD_BYTES)
+            rc = analyze_arabic(a, text, t);
+        else
+            rc = analyze_other(a, text, t); /* a "word" this long is noise: kept, not segmented */
         if (rc)
             goto nomem;
         t->nsegs = (uint32_t)(a->nseg - (size_t)(uintptr_t)t->segs);
-        a->ntok++;
     }
     for (size_t i = 0; i < a->ntok; i++)
         a->toks[i].segs = a->segs + (size_t)(uintptr_t)a->toks[i].segs;
     if (split_sentences(a, text, nl_before))
         goto nomem;
     mem_free(a, nl_before, capnl * sizeof *nl_before);
+    mem_free(a, hashes, caph * sizeof *hashes);
     a->result.tokens = a->toks;
     a->result.ntokens = a->ntok;
     a->result.sentences = a->sents;
@@ -576,6 +755,7 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
     return KH_OK;
 nomem:
     mem_free(a, nl_before, capnl * sizeof *nl_before);
+    mem_free(a, hashes, caph * sizeof *hashes);
     a->ntok = a->nseg = a->nsent = 0;
     return set_error(a, KH_ENOMEM, UINT64_MAX, "out of memory");
 }

@@ -11,8 +11,9 @@
 **
 ** Layout (data/lexicon.c): blob holds every word's UTF-8 bytes back to back;
 ** entries[i] points into it; slots is an open-addressing hash table of
-** nslots (a power of two) entries holding entry index + 1, 0 for empty,
-** probed linearly from kh_lex_hash(word) & (nslots - 1).
+** nslots (a power of two) pairs {entry index + 1 (0 for empty), hash},
+** probed linearly from kh_lex_hash(word) & (nslots - 1); the stored hash
+** lets a probe reject a slot without touching the entry or the blob.
 */
 #ifndef KH_LEXICON_H
 #define KH_LEXICON_H
@@ -48,7 +49,7 @@ typedef struct kh_lexicon {
     const uint8_t *blob;
     const kh_lex_entry *entries;
     uint32_t nentries;
-    const uint32_t *slots;
+    const uint32_t *slots; /* 2 * nslots: index + 1, hash */
     uint32_t nslots;
     const float *chain_rate; /* [KH_LEX_NCHAIN]: share of stems taking each chain */
     const float *enc_rate;   /* [KH_LEX_NENC]: share taking each enclitic */

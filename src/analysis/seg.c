@@ -332,23 +332,15 @@ double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, doubl
     return f;
 }
 
-/* Count of ال + the candidate's stem, and of ال + the whole word, from the
-** lexicon. scratch: room for 4 * n + 16 bytes. */
-static void article_counts(const kh_lexicon *lx, const uint32_t *lex, size_t n, const kh_cand *c,
-                           uint8_t *scratch, double *as, double *aw, double *sc)
+/* Count of the lexicon entry for ال + s[0..l), where s sits at scratch + 4. */
+static double article_count(const kh_lexicon *lx, uint8_t *scratch, size_t l)
 {
     scratch[0] = 0xD8; /* ا */
     scratch[1] = 0xA7;
     scratch[2] = 0xD9; /* ل */
     scratch[3] = 0x84;
-    size_t l = kh_seg_stem_key(lex, n, c, scratch + 4);
     const kh_lex_entry *e = kh_lex_find(lx, scratch, l + 4);
-    *as = e ? e->count : 0.0;
-    e = kh_lex_find(lx, scratch + 4, l);
-    *sc = e ? e->count : 0.0;
-    l = kh_seg_utf8(lex, 0, n, scratch + 4);
-    e = kh_lex_find(lx, scratch, l + 4);
-    *aw = e ? e->count : 0.0;
+    return e ? e->count : 0.0;
 }
 
 /* Tunables of the unseen-word decision, in corpus-count units. */
@@ -376,25 +368,35 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
     }
     int nc = kh_seg_candidates(lex, n, cand);
     float best_score = UNSPLIT_PSEUDO + (we ? (float)we->count : 0.0f);
+    double aw = -1; /* ال + the whole word, looked up once when first needed */
     for (int i = 0; i < nc; i++) {
         const kh_cand *c = &cand[i];
         if (c->forced)
             return *c;
         if (!c->np && !c->ne)
             continue;
-        size_t sl = kh_seg_stem_key(lex, n, c, scratch);
-        const kh_lex_entry *se = kh_lex_find(lx, scratch, sl);
+        size_t sl = kh_seg_stem_key(lex, n, c, scratch + 4);
+        const kh_lex_entry *se = kh_lex_find(lx, scratch + 4, sl);
         float mass = se ? (float)se->mass : 0.0f;
-        if (KH_CHAIN_DET(c->chain) && n - c->np - c->ne >= 3)
+        if (KH_CHAIN_DET(c->chain) && c->stem_len >= 3)
             mass += ARTICLE_PSEUDO;
+        if (mass <= 0)
+            continue; /* no evidence for this stem at all */
         float rate = 1.0f;
         if (lx && lx->chain_rate)
             rate *= lx->chain_rate[c->chain] / (lx->chain_rate[0] > 0 ? lx->chain_rate[0] : 1.0f);
         if (lx && lx->enc_rate)
             rate *= lx->enc_rate[c->enc] / (lx->enc_rate[0] > 0 ? lx->enc_rate[0] : 1.0f);
-        double as, aw, sc;
-        article_counts(lx, lex, n, c, scratch, &as, &aw, &sc);
-        float s = mass * rate * (float)kh_seg_evidence(c, as, aw, sc);
+        double as = 0;
+        if (!KH_CHAIN_DET(c->chain) && c->stem_len >= 3) {
+            as = article_count(lx, scratch, sl);
+            if (aw < 0) {
+                size_t l = kh_seg_utf8(lex, 0, n, scratch + 4);
+                aw = article_count(lx, scratch, l);
+            }
+        }
+        float s = mass * rate *
+                  (float)kh_seg_evidence(c, as, aw < 0 ? 0 : aw, se ? se->count : 0.0);
         if (s > best_score) {
             best_score = s;
             best = *c;

@@ -67,7 +67,7 @@ const char *kh_seg_enclitic(uint8_t enc);
 ** Both the lexicon learner and the runtime decision use it. */
 double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count);
 
-/* Chooses the segmentation of lex[0..n). scratch needs 8 * n + 16 bytes. */
+/* Chooses the segmentation of lex[0..n). scratch needs 8 * n + 24 bytes. */
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch);
 
 #endif

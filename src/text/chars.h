@@ -69,6 +69,11 @@ typedef enum kh_cc {
 
 kh_cc kh_cc_of(uint32_t cp);
 
+/* Class of U+0600 + i, from a table; and the rules it was written from,
+** for the unit test that keeps the two in step. */
+extern const uint8_t kh_cc_arabic_table[256];
+kh_cc kh_cc_arabic_slow(uint32_t cp);
+
 /* Value 0..9 of a digit code point, or -1. */
 static inline int kh_digit_value(uint32_t cp)
 {

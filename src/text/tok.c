@@ -20,9 +20,21 @@ typedef struct cpinfo {
     kh_cc cc;
 } cpinfo;
 
-static cpinfo peek(const kh_tokenizer *t, size_t pos)
+/* Inlined: the tokenizer calls it for every code point, and a returned
+** struct through the stack costs more than the decoding itself. */
+static inline __attribute__((always_inline)) cpinfo peek(const kh_tokenizer *t, size_t pos)
 {
     cpinfo c;
+    if (pos + 1 < t->n) {
+        /* fast paths: ASCII, and two-byte Arabic (lead bytes D8..DB) */
+        uint8_t b0 = t->s[pos], b1 = t->s[pos + 1];
+        if (b0 >= 0xD8 && b0 <= 0xDB && (b1 & 0xC0) == 0x80) {
+            c.cp = ((uint32_t)(b0 & 0x1F) << 6) | (b1 & 0x3F);
+            c.len = 2;
+            c.cc = (kh_cc)kh_cc_arabic_table[c.cp - 0x0600];
+            return c;
+        }
+    }
     if (pos >= t->n) {
         c.cp = 0;
         c.len = 0;
@@ -159,6 +171,16 @@ static size_t scan_number(const kh_tokenizer *t, size_t pos)
 static size_t scan_word(const kh_tokenizer *t, size_t pos, int arabic)
 {
     size_t p = pos;
+    if (arabic) { /* hot loop: two-byte Arabic letters, marks and tatweel */
+        const uint8_t *s = t->s;
+        while (p + 1 < t->n && s[p] >= 0xD8 && s[p] <= 0xDB && (s[p + 1] & 0xC0) == 0x80) {
+            uint32_t cp = ((uint32_t)(s[p] & 0x1F) << 6) | (s[p + 1] & 0x3F);
+            kh_cc cc = (kh_cc)kh_cc_arabic_table[cp - 0x0600];
+            if (cc != KH_CC_ARLETTER && cc != KH_CC_MARK && cc != KH_CC_TATWEEL)
+                break;
+            p += 2;
+        }
+    }
     for (;;) {
         cpinfo c = peek(t, p);
         if (c.len == 0)
