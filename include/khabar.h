@@ -106,8 +106,11 @@ typedef enum kh_seg_role { KH_SEG_PROCLITIC = 1, KH_SEG_STEM, KH_SEG_ENCLITIC } 
 
 /* One clitic or stem. text is the segment as a word, with marks and tatweel
 ** removed and the spelling restored at the seam (حكومت+ها gives the stem
-** text حكومة); span covers the segment's bytes in the input (for ال after ل,
-** written لل, span is the second lam only). */
+** text حكومة); [start, end) covers the segment's bytes in the input, and a
+** token's segments tile it in order. After ل the article is written with
+** one lam (للحكومة: ل + ال + حكومة): ال then spans the second lam; when the
+** stem itself starts with ل (للغة: ل + ال + لغة) the article is not written
+** at all and its span is empty, at the start of the stem. */
 typedef struct kh_segment {
     uint32_t start, end; /* bytes in the input */
     const char *text;    /* borrowed */

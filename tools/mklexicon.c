@@ -32,6 +32,7 @@
 #define MIN_COUNT 2   /* types written to the table */
 #define MIN_MASS 2.0  /* stems written to the table */
 #define NAME_BOOST 20.0
+#define PARADIGM_WEIGHT 3.0
 
 /* ---- a growable string → index map ---------------------------------- */
 
@@ -190,6 +191,34 @@ static size_t item_cps(const map *m, const item *it, uint32_t *out)
     return n;
 }
 
+/* Paradigm evidence for an enclitic split: a noun or verb stem shows up
+** with several different pronouns (نظيره، نظيرها، نظيرهم), a word that
+** merely ends in ه (وجه، مياه) does not. 1 + the number of other third-
+** person pronouns attested on the same stem, capped. */
+static double paradigm(map *m, size_t ntypes, const uint32_t *lex, size_t n, const kh_cand *c)
+{
+    static const uint8_t *const PRON[] = {(const uint8_t *)"\xd9\x87",
+                                          (const uint8_t *)"\xd9\x87\xd8\xa7",
+                                          (const uint8_t *)"\xd9\x87\xd9\x85",
+                                          (const uint8_t *)"\xd9\x87\xd9\x85\xd8\xa7"};
+    uint8_t buf[600];
+    size_t sl = kh_seg_utf8(lex, c->np, n - c->ne, buf);
+    if ((c->restore & KH_RESTORE_TM) && sl >= 2)
+        buf[sl - 1] = 0xAA; /* the stem as written before a pronoun: ت */
+    const char *own = kh_seg_enclitic(c->enc);
+    int others = 0;
+    for (size_t i = 0; i < sizeof PRON / sizeof PRON[0]; i++) {
+        size_t pl = strlen((const char *)PRON[i]);
+        if (own && strcmp(own, (const char *)PRON[i]) == 0)
+            continue;
+        memcpy(buf + sl, PRON[i], pl);
+        int32_t id = map_get(m, buf, sl + pl, 0);
+        if (id >= 0 && (size_t)id < ntypes && m->items[id].count >= 1)
+            others++;
+    }
+    return 1.0 + PARADIGM_WEIGHT * others;
+}
+
 static void build_candidates(map *m, size_t ntypes)
 {
     uint32_t lex[64];
@@ -199,7 +228,7 @@ static void build_candidates(map *m, size_t ntypes)
         size_t n = item_cps(m, &m->items[i], lex);
         int nc = n >= 2 ? kh_seg_candidates(lex, n, cs) : 1;
         if (n < 2)
-            cs[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)n};
+            cs[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)n, 0};
         int forced = -1;
         for (int k = 0; k < nc; k++)
             if (cs[k].forced)
@@ -218,7 +247,17 @@ static void build_candidates(map *m, size_t ntypes)
             size_t wl = kh_seg_utf8(lex, 0, n, al + 4);
             int32_t a2 = map_get(m, al, wl + 4, 0);
             double aw = a2 >= 0 && (size_t)a2 < ntypes ? m->items[a2].count : 0;
-            double ev = kh_seg_evidence(&cs[k], as, aw, sc);
+            double vc = 0;
+            size_t apos = kh_seg_alef_at(&cs[k]);
+            if (apos != SIZE_MAX && n - cs[k].ne - apos >= 4 && lex[apos] == 0x0627) {
+                uint8_t vb[520] = {0xD9, 0x8A}; /* ي + the rest after the alef */
+                size_t vl = kh_seg_utf8(lex, apos + 1, n - cs[k].ne, vb + 2);
+                int32_t v = map_get(m, vb, vl + 2, 0);
+                vc = v >= 0 && (size_t)v < ntypes ? m->items[v].count : 0;
+            }
+            double ev = kh_seg_evidence(&cs[k], as, aw, sc, vc);
+            if (cs[k].enc)
+                ev *= paradigm(m, ntypes, lex, n, &cs[k]);
             if (m->items[i].name && !cs[k].np && !cs[k].ne)
                 ev *= NAME_BOOST; /* a known name is likely one word, unless
                                   ** the corpus says otherwise (باسم = ب+اسم) */
@@ -264,7 +303,7 @@ static void mark_names(map *m, const char *path)
 
 static double type_weight(double count)
 {
-    return count;
+    return 1.0 + log(count);
 }
 
 /* Prior for a stem that no other word supports: ALPHA * BETA^letters. It
@@ -278,17 +317,48 @@ static double new_stem(const item *it)
     return ALPHA * pow(BETA, it->len / 2.0); /* Arabic letters are 2 bytes */
 }
 
+/* Chain rates as a product of per-slot rates (conjunction, preposition or
+** future, article): a rare chain such as و+ل+ال then keeps the rate its
+** parts imply instead of one estimated from its own few words, which EM
+** can drive to zero. */
+static void factor_chains(const double *npi, double ztot, double *pi)
+{
+    double conj[3] = {0}, prep[5] = {0}, det[2] = {0};
+    for (int k = 0; k < KH_LEX_NCHAIN; k++) {
+        if (KH_CHAIN_CONJ(k) > 2 || KH_CHAIN_PREP(k) > 4)
+            continue;
+        conj[KH_CHAIN_CONJ(k)] += npi[k];
+        prep[KH_CHAIN_PREP(k)] += npi[k];
+        det[KH_CHAIN_DET(k)] += npi[k];
+    }
+    for (int k = 0; k < KH_LEX_NCHAIN; k++) {
+        if (KH_CHAIN_CONJ(k) > 2 || KH_CHAIN_PREP(k) > 4) {
+            pi[k] = 1e-6;
+            continue;
+        }
+        pi[k] = (conj[KH_CHAIN_CONJ(k)] / ztot) * (prep[KH_CHAIN_PREP(k)] / ztot) *
+                    (det[KH_CHAIN_DET(k)] / ztot) + 1e-6;
+    }
+}
+
 static void em(map *m, size_t ntypes, double *pi, double *rho)
 {
-    /* iteration 0: every type supports its own whole form */
+    /* iteration 0: every split of a word is as likely as any other, so that
+    ** a stem shared by many words gathers support from all of them */
     for (size_t i = 0; i < ntypes; i++) {
         item *w = &m->items[i];
         tcand *c = cands + w->first_cand;
         for (int k = 0; k < w->ncand; k++)
-            c[k].post = k == 0;
+            c[k].post = 1.0 / w->ncand;
     }
     for (size_t i = 0; i < m->n; i++)
-        m->items[i].theta = i < ntypes ? type_weight(m->items[i].count) : 0.0;
+        m->items[i].theta = 0.0;
+    for (size_t i = 0; i < ntypes; i++) {
+        item *w = &m->items[i];
+        tcand *c = cands + w->first_cand;
+        for (int k = 0; k < w->ncand; k++)
+            m->items[c[k].stem].theta += type_weight(w->count) * c[k].post;
+    }
     for (int k = 0; k < KH_LEX_NCHAIN; k++)
         pi[k] = k == 0 ? 0.5 : 0.05;
     for (int k = 0; k < KH_LEX_NENC; k++)
@@ -325,10 +395,10 @@ static void em(map *m, size_t ntypes, double *pi, double *rho)
         }
         for (size_t i = 0; i < m->n; i++)
             m->items[i].theta = m->items[i].next;
-        for (int k = 0; k < KH_LEX_NCHAIN; k++)
-            pi[k] = npi[k] / ztot + 1e-6;
+        factor_chains(npi, ztot, pi);
+        /* a floor: EM can starve a rare pronoun (كم) to nothing */
         for (int k = 0; k < KH_LEX_NENC; k++)
-            rho[k] = nrho[k] / ztot + 1e-6;
+            rho[k] = nrho[k] / ztot + 1e-3;
     }
 }
 

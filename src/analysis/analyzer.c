@@ -402,9 +402,9 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
             width = KH_CHAIN_LAM(c.chain) ? 0 : (KH_CHAIN_PREP(c.chain) == 3 ? 1 : 2);
         uint32_t ss = li == 0 ? base : base + L[li].start;
         uint32_t se = li + width < nl ? base + L[li + width].start : stem_start;
-        if (width == 0) { /* ال sharing the stem's lam: span is that lam */
+        if (width == 0) { /* ال sharing the stem's lam (للغة): written nowhere */
             ss = base + L[li].start;
-            se = base + L[li].end;
+            se = ss;
         }
         if (push_seg(a, ss, se, pt, strlen(pt), KH_SEG_PROCLITIC))
             return -1;
@@ -416,6 +416,9 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     if (c.restore & KH_RESTORE_TM && dl >= 2) {
         buf[dl - 2] = 0xD8; /* ت → ة */
         buf[dl - 1] = 0xA9;
+    } else if (c.restore & KH_RESTORE_YA && dl >= 2) {
+        buf[dl - 2] = 0xD9; /* ا → ى */
+        buf[dl - 1] = 0x89;
     } else if (c.ne && stem_e - stem_b >= 2) {
         uint32_t last = L[stem_e - 1].disp, prev = L[stem_e - 2].disp;
         if ((last == KH_CP_WAW_HAMZA || last == KH_CP_YEH_HAMZA) &&
@@ -446,6 +449,8 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     uint32_t *stem = lex + stem_b;
     if (c.restore & KH_RESTORE_TM)
         stem[kn - 1] = KH_CP_TEH_MARBUTA;
+    else if (c.restore & KH_RESTORE_YA)
+        stem[kn - 1] = KH_CP_YEH;
     kn = kh_stem_light(a->lx, stem, kn, buf);
     o = 0;
     for (size_t i = 0; i < kn; i++)

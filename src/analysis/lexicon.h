@@ -22,11 +22,11 @@
 #include <stdint.h>
 
 /* seg field: np (surface letters of proclitics) in bits 0-2, ne (letters of
-** enclitics) in bits 3-5, restoration in bits 6-7, bit 8 set when known. */
+** enclitics) in bits 3-5, restoration in bits 6-8, bit 9 set when known. */
 #define KH_LEX_SEG_NP(s) ((s)&7u)
 #define KH_LEX_SEG_NE(s) (((s) >> 3) & 7u)
-#define KH_LEX_SEG_RESTORE(s) (((s) >> 6) & 3u)
-#define KH_LEX_SEG_KNOWN 0x100u
+#define KH_LEX_SEG_RESTORE(s) (((s) >> 6) & 7u)
+#define KH_LEX_SEG_KNOWN 0x200u
 #define KH_LEX_SEG_MAKE(np, ne, r) ((uint16_t)((np) | ((ne) << 3) | ((r) << 6) | KH_LEX_SEG_KNOWN))
 
 /* flags */

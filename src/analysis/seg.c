@@ -15,6 +15,7 @@
 #include "text/chars.h"
 #include "text/utf8.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *const PREP_TEXT[] = {NULL, "\xd8\xa8", "\xd9\x83", "\xd9\x84", "\xd8\xb3"};
@@ -158,7 +159,7 @@ static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t
                               kh_cand *out, int k)
 {
     if (k < KH_SEG_MAXCAND)
-        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0, 0};
+        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0, 0, 0};
     if (KH_CHAIN_DET(chain))
         return k; /* the article and a pronoun never share a noun */
     for (int id = 0; id < NENC && k < KH_SEG_MAXCAND - 1; id++) {
@@ -166,9 +167,12 @@ static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t
         if (!ends_with(lex, n, id) || n - np < (size_t)el + 2)
             continue; /* stem keeps at least two letters */
         int forced = is_particle(lex + np, n - np - (size_t)el);
-        out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), 0, (uint8_t)forced, 0};
+        out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), 0, (uint8_t)forced, 0, 0};
         if (lex[n - (size_t)el - 1] == KH_CP_TEH)
-            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_TM, 0, 0};
+            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_TM, 0, 0, 0};
+        else if (lex[n - (size_t)el - 1] == KH_CP_ALEF && k < KH_SEG_MAXCAND - 1 &&
+                 n - np - (size_t)el >= 3)
+            out[k++] = (kh_cand){np, (uint8_t)el, chain, (uint8_t)(id + 1), KH_RESTORE_YA, 0, 0, 0};
     }
     return k;
 }
@@ -190,7 +194,7 @@ static int prep_pronoun(const uint32_t *lex, size_t n, size_t i, int prep, kh_ca
         if (prep == 2 && (id + 1 == 2 || id + 1 == 6))
             continue; /* كما, كم are words of their own */
         if (k < KH_SEG_MAXCAND)
-            out[k++] = (kh_cand){(uint8_t)i, 0, KH_CHAIN(conj, prep, 0, 0), 0, 0, 1, 0};
+            out[k++] = (kh_cand){(uint8_t)i, 0, KH_CHAIN(conj, prep, 0, 0), 0, 0, 1, 0, 0};
     }
     return k;
 }
@@ -230,7 +234,7 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
 {
     int k = 0; /* the unsplit word comes first: conj 0, prep 0, np 0 */
     if (is_fused(lex, n)) {
-        out[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)(n > 255 ? 255 : n)};
+        out[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)(n > 255 ? 255 : n), 0};
         return 1;
     }
     for (int conj = 0; conj <= 2; conj++) {
@@ -255,11 +259,14 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
                 continue;
             }
             /* after ل the article is لل, so a stem there may start with ال */
-            int keep_whole = prep == 3 || !starts_with_article(lex, n, j);
-            if (keep_whole && n - j >= 2 && (conj || prep))
+            int k0 = k;
+            if (n - j >= 2 && (conj || prep))
                 k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 0, 0), out, k);
-            else if (keep_whole && !conj && !prep)
+            else if (!conj && !prep)
                 k = add_with_enclitics(lex, n, 0, 0, out, k);
+            if (prep != 3 && starts_with_article(lex, n, j))
+                for (int q = k0; q < k; q++)
+                    out[q].artstem = 1; /* kept, but see kh_seg_evidence() */
             /* the article: ال, or after ل the single lam of لل */
             if (prep == 3) {
                 if (j < n && lex[j] == KH_CP_LAM && n - j - 1 >= 2)
@@ -277,6 +284,7 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
     }
     for (int i = 0; i < k; i++)
         out[i].stem_len = (uint8_t)(n - out[i].np - out[i].ne > 255 ? 255 : n - out[i].np - out[i].ne);
+    /* add_with_enclitics() leaves artstem unset; the caller marks it above */
     return k;
 }
 
@@ -296,39 +304,60 @@ size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t 
     if ((c->restore & KH_RESTORE_TM) && o >= 2) {
         out[o - 2] = 0xD8; /* ت U+062A → ة U+0629 */
         out[o - 1] = 0xA9;
+    } else if ((c->restore & KH_RESTORE_YA) && o >= 2) {
+        out[o - 2] = 0xD9; /* ا U+0627 → ي U+064A, the lexicon form of ى */
+        out[o - 1] = 0x8A;
     }
     return o;
 }
 
 #define FUTURE_BOOST 20.0 /* س before an imperfect verb seen this often ... */
-#define FUTURE_MIN 5.0    /* ... times: almost surely the future marker */
+#define FUTURE_MIN 1.0    /* ... times: almost surely the future marker */
 #define ART_CLIP 1000.0
 #define DET_BOOST 20.0
+#define ART_STEM_PENALTY 0.02
+#define VERB_MIN 3.0
+#define VERB_PENALTY 0.01
+#define UNSEEN_STEM_PENALTY 0.1
 
-double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count)
+double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count,
+                       double verb_count)
 {
+    /* A stem that starts with ال where the article could be split off is
+    ** rare (التقى، التزم are verbs of their own), so it needs strong support. */
+    double f = c->artstem && verb_count < VERB_MIN ? ART_STEM_PENALTY : 1.0;
     if (!c->np && !c->ne)
-        return 1.0;
-    double f = 1.0;
+        return f;
     /* ids: 1 هما 2 كما 3 ها 4 هم 5 هن 6 كم 7 كن 8 ني 9 نا 10 ه 11 ك 12 ي */
     int person12 = c->enc == 2 || c->enc == 6 || c->enc == 7 || c->enc == 8 || c->enc == 11 ||
                c->enc == 12;
-    /* With the article in the split, ال + stem is the word itself: no test.
-    ** Two-letter stems are too ambiguous for it (الان is الآن, not ال+ان). */
+    /* Two-letter stems are too ambiguous for it (الان is الآن, not ال+ان). */
     size_t stem_letters = c->stem_len;
-    if (!person12 && !KH_CHAIN_DET(c->chain) && stem_letters >= 3) {
-        f = (art_stem + 1.0) / (art_word + 1.0);
-        if (f > ART_CLIP)
-            f = ART_CLIP;
-        if (f < 1.0 / ART_CLIP)
-            f = 1.0 / ART_CLIP;
+    /* the article test, except where ال + stem is the word itself (التي) */
+    int self_ref = KH_CHAIN_DET(c->chain) && !KH_CHAIN_CONJ(c->chain) && !KH_CHAIN_PREP(c->chain);
+    if (!person12 && !self_ref && stem_letters >= 3) {
+        double r = (art_stem + 1.0) / (art_word + 1.0);
+        if (r > ART_CLIP)
+            r = ART_CLIP;
+        if (r < 1.0 / ART_CLIP)
+            r = 1.0 / ART_CLIP;
+        f *= r;
     }
+    /* A proclitic before a stem never seen alone nor with ال: the tail of a
+    ** foreign name more likely than a word (وانغ → انغ). */
+    if (c->np && !KH_CHAIN_DET(c->chain) && stem_count < 1 && art_stem < 1)
+        f *= UNSEEN_STEM_PENALTY;
     if (KH_CHAIN_PREP(c->chain) == 4 && stem_count >= FUTURE_MIN)
         f *= FUTURE_BOOST;
     /* A clitic before ال and three more letters is all but certain (بالنسبة،
     ** والفارسية); words that merely start so (والدة، بالون) keep shorter tails. */
     if (KH_CHAIN_DET(c->chain) && (c->np > 2 || KH_CHAIN_PREP(c->chain) == 3) && stem_letters >= 3)
         f *= DET_BOOST;
+    /* ال at the start of a past verb of forms VII-VIII (التقى، التزم): the
+    ** same letters after ي (يلتقي، يلتزم) are its imperfect. */
+    if (KH_CHAIN_DET(c->chain) && !KH_CHAIN_LAM(c->chain) && KH_CHAIN_PREP(c->chain) != 3 &&
+        verb_count >= VERB_MIN)
+        f *= VERB_PENALTY;
     return f;
 }
 
@@ -343,14 +372,57 @@ static double article_count(const kh_lexicon *lx, uint8_t *scratch, size_t l)
     return e ? e->count : 0.0;
 }
 
+/* Count of the imperfect ي + lex[1..n) of a word that starts with ا. */
+static double verb_count_of(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
+{
+    if (n < 4 || lex[0] != KH_CP_ALEF)
+        return 0;
+    scratch[0] = 0xD9; /* ي */
+    scratch[1] = 0x8A;
+    size_t l = kh_seg_utf8(lex, 1, n, scratch + 2);
+    const kh_lex_entry *e = kh_lex_find(lx, scratch, l + 2);
+    return e ? e->count : 0.0;
+}
+
+double kh_seg_verb_count(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
+{
+    return verb_count_of(lx, lex, n, scratch);
+}
+
+size_t kh_seg_alef_at(const kh_cand *c)
+{
+    if (c->artstem)
+        return c->np;
+    if (KH_CHAIN_DET(c->chain) && !KH_CHAIN_LAM(c->chain) && KH_CHAIN_PREP(c->chain) != 3)
+        return (size_t)c->np - 2;
+    return SIZE_MAX;
+}
+
+/* Mass of an unseen inflected stem through its base: يعززان → يعزز. */
+static double backoff_mass(const kh_lexicon *lx, uint8_t *s, size_t l)
+{
+    static const char *const SUF[] = {"\xd8\xa7\xd9\x86", "\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x86",
+                                      "\xd8\xa7\xd8\xaa", "\xd9\x88\xd8\xa7", "\xd8\xa9",
+                                      "\xd8\xaa", "\xd8\xa7"}; /* ان ون ين ات وا ة ت ا */
+    for (size_t i = 0; i < sizeof SUF / sizeof SUF[0]; i++) {
+        size_t k = strlen(SUF[i]);
+        if (l > k + 4 && memcmp(s + l - k, SUF[i], k) == 0) {
+            const kh_lex_entry *e = kh_lex_find(lx, s, l - k);
+            if (e && e->mass)
+                return 0.5 * e->mass;
+        }
+    }
+    return 0;
+}
+
 /* Tunables of the unseen-word decision, in corpus-count units. */
-#define UNSPLIT_PSEUDO 2.0f  /* what an unseen whole word is worth */
+#define NEW_STEM_BETA 0.5     /* as in tools/mklexicon: a new stem of n letters is worth 0.5^n */
 #define ARTICLE_PSEUDO 50.0f /* credit for ال before an unseen stem of 3+ letters */
 
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
 {
     kh_cand cand[KH_SEG_MAXCAND];
-    kh_cand best = {0, 0, 0, 0, 0, 0, 0};
+    kh_cand best = {0, 0, 0, 0, 0, 0, 0, 0};
     if (n < 2)
         return best;
     size_t wl = kh_seg_utf8(lex, 0, n, scratch);
@@ -367,17 +439,29 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
         return best;
     }
     int nc = kh_seg_candidates(lex, n, cand);
-    float best_score = UNSPLIT_PSEUDO + (we ? (float)we->count : 0.0f);
+    float best_score = -1.0f;
     double aw = -1; /* ال + the whole word, looked up once when first needed */
     for (int i = 0; i < nc; i++) {
         const kh_cand *c = &cand[i];
         if (c->forced)
             return *c;
-        if (!c->np && !c->ne)
+        size_t al = kh_seg_alef_at(c);
+        double vc = al != SIZE_MAX ? verb_count_of(lx, lex + al, n - c->ne - al, scratch) : 0;
+        if (!c->np && !c->ne) {
+            /* an unseen word is worth what the learner gives a new stem */
+            float s = ((we ? (float)we->count : 0.0f) + (float)pow(NEW_STEM_BETA, (double)n)) *
+                      (float)kh_seg_evidence(c, 0, 0, 0, vc);
+            if (s > best_score) {
+                best_score = s;
+                best = *c;
+            }
             continue;
+        }
         size_t sl = kh_seg_stem_key(lex, n, c, scratch + 4);
         const kh_lex_entry *se = kh_lex_find(lx, scratch + 4, sl);
         float mass = se ? (float)se->mass : 0.0f;
+        if (mass <= 0)
+            mass = (float)backoff_mass(lx, scratch + 4, sl);
         if (KH_CHAIN_DET(c->chain) && c->stem_len >= 3)
             mass += ARTICLE_PSEUDO;
         if (mass <= 0)
@@ -388,7 +472,7 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
         if (lx && lx->enc_rate)
             rate *= lx->enc_rate[c->enc] / (lx->enc_rate[0] > 0 ? lx->enc_rate[0] : 1.0f);
         double as = 0;
-        if (!KH_CHAIN_DET(c->chain) && c->stem_len >= 3) {
+        if (c->stem_len >= 3 || c->np) {
             as = article_count(lx, scratch, sl);
             if (aw < 0) {
                 size_t l = kh_seg_utf8(lex, 0, n, scratch + 4);
@@ -396,7 +480,7 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
             }
         }
         float s = mass * rate *
-                  (float)kh_seg_evidence(c, as, aw < 0 ? 0 : aw, se ? se->count : 0.0);
+                  (float)kh_seg_evidence(c, as, aw < 0 ? 0 : aw, se ? se->count : 0.0, vc);
         if (s > best_score) {
             best_score = s;
             best = *c;

@@ -20,6 +20,7 @@
 /* Restoration at the seams. */
 #define KH_RESTORE_TM 1u  /* stem-final ت before an enclitic is ة (حكومت+ها) */
 #define KH_RESTORE_LAM 2u /* ل+ال+ل...: the article's lam is written once (للغة) */
+#define KH_RESTORE_YA 4u  /* stem-final ا before an enclitic is ى (مستوا+ه → مستوى) */
 
 typedef struct kh_cand {
     uint8_t np;      /* surface letters taken by proclitics */
@@ -29,6 +30,7 @@ typedef struct kh_cand {
     uint8_t restore; /* KH_RESTORE_* */
     uint8_t forced;  /* preposition + pronoun (له، بها): always split */
     uint8_t stem_len; /* letters of the stem */
+    uint8_t artstem;  /* the stem starts with what looks like the article */
 } kh_cand;
 
 /* Chain id = conj * 20 + prep * 4 + det * 2 + shared-lam. */
@@ -63,9 +65,19 @@ const char *kh_seg_enclitic(uint8_t enc);
 **    stem of its own; art_stem and art_word are the counts of ال + stem and
 **    ال + word. Not used for first- and second-person enclitics, which
 **    news rarely has and which nisba adjectives imitate (عامي).
-**  - future س: before an attested imperfect verb (stem_count) it is reliable.
+**  - future س: before an attested imperfect verb (stem_count) it is reliable;
+**  - verb_count: for ال at the start, the count of ي + the rest (يلتقي).
 ** Both the lexicon learner and the runtime decision use it. */
-double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count);
+double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count,
+                       double verb_count);
+
+/* Count of ي + lex[1..n) for a word starting with ا (its imperfect if the
+** word is a past verb like التقى); 0 otherwise. scratch: 4 * n + 8 bytes. */
+double kh_seg_verb_count(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch);
+
+/* Index of the alef of the article (or of a stem that starts like it) in a
+** candidate, or SIZE_MAX: where kh_seg_verb_count() should look. */
+size_t kh_seg_alef_at(const kh_cand *c);
 
 /* Chooses the segmentation of lex[0..n). scratch needs 8 * n + 24 bytes. */
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch);

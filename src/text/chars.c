@@ -215,7 +215,7 @@ int kh_presentation_expand(uint32_t cp, uint32_t *dst)
     utf8proc_int32_t buf[24];
     int last = 0;
     utf8proc_ssize_t n =
-        utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 24, UTF8PROC_COMPAT, &last);
+        utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 24, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
     if (n <= 0 || n > 24) {
         dst[0] = cp;
         return 1;
