@@ -39,14 +39,15 @@ typedef struct chunk {
 /* Word cache: news vocabulary is Zipfian, so most Arabic words repeat
 ** within and across documents. An Arabic word's analysis depends only on
 ** its bytes, so a direct-mapped cache of finished analyses returns identical
-** results without touching the lexicon. Each entry is one 128-byte record
-** (two cache lines) holding the surface, norm, seg, key and segment texts,
+** results without touching the lexicon. Each entry is one 192-byte record
+** (three cache lines) holding the surface, norm, seg, key and segment texts,
 ** NUL-terminated, so a hit costs one memory access and tokens can point
 ** straight into the entry. An entry served during the current kh_analyze()
 ** call is never overwritten in that call (gen), so those pointers stay
 ** valid until the next call, as the API promises. */
 #define WC_SLOTS 131072u
-#define WC_DATA 92u
+#define WC_DATA 155u /* so that an entry is 192 bytes, three cache lines */
+#define WC_MAX_WORD 32u /* longest word cached, in bytes */
 #define WC_MAX_SEGS 5u
 #define WC_AHEAD 8 /* tokens between a prefetch and its use */
 
@@ -65,8 +66,8 @@ typedef struct wc_entry {
     wc_seg segs[WC_MAX_SEGS];
     uint8_t roles;      /* 2 bits per segment */
     uint8_t data[WC_DATA];
-    uint8_t pad_[3];
 } wc_entry;
+_Static_assert(sizeof(wc_entry) == 192, "a cache entry is three cache lines");
 
 struct kh_analyzer {
     kh_alloc_fn alloc;
@@ -94,7 +95,8 @@ struct kh_analyzer {
     int32_t *cps;
     size_t capcps;
 
-    wc_entry *wcache; /* WC_SLOTS entries, allocated on first use */
+    wc_entry *wcache; /* WC_SLOTS entries, 64-byte aligned, allocated on first use */
+    void *wcache_raw; /* the allocation wcache sits in */
     uint32_t gen;     /* count of kh_analyze() calls, for wc_entry.gen */
 
     kh_analysis result;
@@ -251,7 +253,7 @@ void kh_analyzer_free(kh_analyzer *a)
     mem_free(a, a->lex, a->caplex * sizeof *a->lex);
     mem_free(a, a->bytes, a->capbytes);
     mem_free(a, a->cps, a->capcps * sizeof *a->cps);
-    mem_free(a, a->wcache, WC_SLOTS * sizeof *a->wcache);
+    mem_free(a, a->wcache_raw, WC_SLOTS * sizeof *a->wcache + 64);
     for (chunk *c = a->arena, *n; c; c = n) {
         n = c->next;
         mem_free(a, c, sizeof(chunk) + c->cap);
@@ -514,9 +516,11 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
     if (size > WC_DATA)
         return;
     if (!a->wcache) {
-        a->wcache = mem_realloc(a, NULL, 0, WC_SLOTS * sizeof *a->wcache);
-        if (!a->wcache)
+        /* aligned so that each entry is exactly three cache lines */
+        a->wcache_raw = mem_realloc(a, NULL, 0, WC_SLOTS * sizeof *a->wcache + 64);
+        if (!a->wcache_raw)
             return;
+        a->wcache = (wc_entry *)(((uintptr_t)a->wcache_raw + 63) & ~(uintptr_t)63);
         memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
     }
     wc_entry *e = &a->wcache[h & (WC_SLOTS - 1)];
@@ -556,7 +560,7 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
     e->nsegs = (uint8_t)(nsegs | ((t->flags & KH_TOKF_PREFIX) ? 0x80 : 0));
 }
 
-/* An Arabic word of at most WC_DATA / 4 bytes whose wc_hash() is h. */
+/* An Arabic word of at most WC_MAX_WORD bytes whose wc_hash() is h. */
 static int analyze_word(kh_analyzer *a, const uint8_t *text, kh_token *t, uint32_t h)
 {
     const uint8_t *s = text + t->start;
@@ -721,7 +725,7 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
     for (size_t i = 0; i < a->ntok; i++) {
         const kh_token *t = &a->toks[i];
         size_t n = t->end - t->start;
-        hashes[i] = t->kind == KH_TOK_ARABIC && n <= WC_DATA / 4 ? wc_hash(text + t->start, n) : 0;
+        hashes[i] = t->kind == KH_TOK_ARABIC && n <= WC_MAX_WORD ? wc_hash(text + t->start, n) : 0;
     }
     /* Pass 2: analysis. */
     for (size_t i = 0; i < a->ntok; i++) {
@@ -729,6 +733,7 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
             const char *pe = (const char *)&a->wcache[hashes[i + WC_AHEAD] & (WC_SLOTS - 1)];
             __builtin_prefetch(pe);
             __builtin_prefetch(pe + 64);
+            __builtin_prefetch(pe + 128);
         }
         kh_token *t = &a->toks[i];
         /* segments are referenced by index until the array stops growing */
