@@ -79,6 +79,7 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	  mkdir -p $(B)/fuzz/corpus-$$t; \
 	  echo "fuzz $$t for $(FUZZ_SECONDS)s"; \
 	  $(B)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=0 \
+	    -artifact_prefix=$(B)/fuzz/ \
 	    $(B)/fuzz/corpus-$$t tests/fuzz/seeds/$$t 2>$(B)/fuzz/$$t.log || { tail -50 $(B)/fuzz/$$t.log; exit 1; }; \
 	  grep -E '^(#[0-9]+.*DONE|Done)' $(B)/fuzz/$$t.log | tail -1; \
 	done
@@ -96,8 +97,19 @@ format:
 format-check:
 	clang-format --dry-run -Werror include/*.h src/*/*.[ch] tests/unit/*/*.c tests/unit/*.[ch] tests/fuzz/*.c tools/*.c bench/*.c
 
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(B)/libkhabar.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/libkhabar.so $(DESTDIR)$(PREFIX)/lib/libkhabar.so.0
+	ln -sf libkhabar.so.0 $(DESTDIR)$(PREFIX)/lib/libkhabar.so
+	install -m 644 include/khabar.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(B)/khabar.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 755 $(B)/khabar $(DESTDIR)$(PREFIX)/bin/
+
 clean:
 	rm -rf $(B)/obj $(B)/pic $(B)/asan $(B)/fuzz $(B)/khabar $(B)/libkhabar.* $(B)/khabar.pc
 
-.PHONY: all test golden fuzz eval bench data format format-check clean
+.PHONY: all test golden fuzz eval bench data format format-check install clean
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
