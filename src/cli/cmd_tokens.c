@@ -72,11 +72,56 @@ static size_t next_cut(const uint8_t *s, size_t len, size_t from)
     return i;
 }
 
-static void print_token(const tok_opts *o, const char *path, const uint8_t *s, uint64_t base,
-                        const kh_token *t, uint64_t sentence)
+/* TSV output goes through this buffer: formatting every token with stdio
+** calls costs more than analyzing it. */
+typedef struct outbuf {
+    char data[1 << 16];
+    size_t len;
+} outbuf;
+
+static void ob_flush(outbuf *ob)
+{
+    fwrite(ob->data, 1, ob->len, stdout);
+    ob->len = 0;
+}
+
+static void ob_put(outbuf *ob, const void *p, size_t n)
+{
+    if (ob->len + n > sizeof ob->data) {
+        ob_flush(ob);
+        if (n > sizeof ob->data) {
+            fwrite(p, 1, n, stdout);
+            return;
+        }
+    }
+    memcpy(ob->data + ob->len, p, n);
+    ob->len += n;
+}
+
+static void ob_char(outbuf *ob, char c)
+{
+    if (ob->len == sizeof ob->data)
+        ob_flush(ob);
+    ob->data[ob->len++] = c;
+}
+
+static void ob_u64(outbuf *ob, uint64_t v)
+{
+    char tmp[24];
+    int i = 24;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    ob_put(ob, tmp + i, (size_t)(24 - i));
+}
+
+static void print_token(const tok_opts *o, outbuf *ob, const char *path, const uint8_t *s,
+                        uint64_t base, const kh_token *t, uint64_t sentence)
 {
     FILE *f = stdout;
     if (o->json) {
+        ob_flush(ob);
         fputs("{", f);
         if (o->many) {
             fputs("\"file\":", f);
@@ -96,26 +141,41 @@ static void print_token(const tok_opts *o, const char *path, const uint8_t *s, u
                 (unsigned long long)sentence);
         return;
     }
-    cli_tsv_field(f, s + t->start, t->end - t->start);
-    putc('\t', f);
-    cli_tsv_field(f, (const uint8_t *)t->norm, t->norm_len);
-    putc('\t', f);
-    cli_tsv_field(f, (const uint8_t *)t->seg, t->seg_len);
-    putc('\t', f);
-    cli_tsv_field(f, (const uint8_t *)t->key, t->key_len);
-    fprintf(f, "\t%llu\t%llu\n", (unsigned long long)(base + t->start),
-            (unsigned long long)(base + t->end));
+    /* Words, numbers and marks are valid UTF-8 without tabs or line breaks:
+    ** only invalid bytes and control characters (symbol tokens) need care. */
+    if ((t->flags & KH_TOKF_INVALID) || t->kind == KH_TOK_SYMBOL) {
+        ob_flush(ob);
+        cli_tsv_field(f, s + t->start, t->end - t->start);
+        putc('\t', f);
+        cli_tsv_field(f, (const uint8_t *)t->norm, t->norm_len);
+        putc('\t', f);
+        cli_tsv_field(f, (const uint8_t *)t->seg, t->seg_len);
+    } else {
+        ob_put(ob, s + t->start, t->end - t->start);
+        ob_char(ob, '\t');
+        ob_put(ob, t->norm, t->norm_len);
+        ob_char(ob, '\t');
+        ob_put(ob, t->seg, t->seg_len);
+    }
+    ob_char(ob, '\t');
+    ob_put(ob, t->key, t->key_len);
+    ob_char(ob, '\t');
+    ob_u64(ob, base + t->start);
+    ob_char(ob, '\t');
+    ob_u64(ob, base + t->end);
+    ob_char(ob, '\n');
 }
 
 /* Analyzes one input. Returns 0, or 1 after printing an error. */
-static int run_file(kh_analyzer *a, const tok_opts *o, const char *path, tok_totals *tt)
+static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *path,
+                    tok_totals *tt)
 {
     cli_buf in;
     if (cli_read_file(path, &in))
         return 1;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     size_t bad;
-    if (!kh_utf8_valid(in.data, in.len, &bad) && o->strict) {
+    if (o->strict && !kh_utf8_valid(in.data, in.len, &bad)) {
         fprintf(stderr, "khabar: %s: byte %zu: invalid UTF-8\n", name, bad);
         free(in.data);
         return 1;
@@ -146,8 +206,8 @@ static int run_file(kh_analyzer *a, const tok_opts *o, const char *path, tok_tot
                 tt->sentences++;
             if (!o->stats) {
                 if (new_sentence && have_prev)
-                    putc('\n', stdout);
-                print_token(o, name, in.data + from, from, t, tt->sentences - 1);
+                    ob_char(ob, '\n');
+                print_token(o, ob, name, in.data + from, from, t, tt->sentences - 1);
             }
             have_prev = 1;
             tt->tokens++;
@@ -156,6 +216,7 @@ static int run_file(kh_analyzer *a, const tok_opts *o, const char *path, tok_tot
         }
         from = to;
     }
+    ob_flush(ob);
     if (invalid)
         fprintf(stderr, "khabar: %s: byte %llu: invalid UTF-8 replaced (%llu sequence%s)\n", name,
                 (unsigned long long)first_bad, (unsigned long long)invalid, invalid > 1 ? "s" : "");
@@ -214,13 +275,14 @@ int cmd_tokens(int argc, char **argv)
         free(files);
         return 1;
     }
-    static char outbuf[1 << 16];
-    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    static char stdio_buf[1 << 16];
+    setvbuf(stdout, stdio_buf, _IOFBF, sizeof stdio_buf);
     tok_totals tt = {0, 0, 0, 0, 0};
     int rc = 0;
     double t0 = cli_now();
+    static outbuf ob; /* CLI state, not library state: one per process */
     for (int i = 0; i < nfiles; i++)
-        rc |= run_file(an, &o, files[i], &tt);
+        rc |= run_file(an, &o, &ob, files[i], &tt);
     double secs = cli_now() - t0;
     if (o.stats) {
         printf("files\t%d\nbytes\t%llu\ntokens\t%llu\nwords\t%llu\nsentences\t%llu\n"
