@@ -89,9 +89,9 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 
 # ---- eval / bench / data ---------------------------------------------------
 eval: all
-	eval/run.sh
+	@eval/run.sh
 bench: all
-	bench/run.sh
+	@bench/run.sh
 data:
 	tools/build-data.sh
 

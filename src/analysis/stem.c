@@ -86,6 +86,11 @@ size_t kh_stem_light(const kh_lexicon *lx, uint32_t *lex, size_t n, uint8_t *scr
 {
     if (n < 3)
         return n;
+    /* Most stems end in none of the letters below: no lookup at all then. */
+    uint32_t last = lex[n - 1];
+    if (last != KH_CP_ALEF && last != KH_CP_TEH && last != KH_CP_NOON &&
+        last != KH_CP_TEH_MARBUTA)
+        return n;
     uint32_t whole = mass_of(lx, lex, n, scratch);
     /* Accusative tanween alef (عدداً → عدد) and the plural verb's وا (كانوا). */
     if (n >= 4 && lex[n - 1] == KH_CP_ALEF && lex[n - 2] != KH_CP_ALEF) {
