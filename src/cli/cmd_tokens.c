@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PIECE (1u << 20)
 #define MAX_LINE_PIECE (4u << 20)
@@ -48,7 +49,21 @@ static void help(FILE *f)
 
 typedef struct tok_opts {
     int json, stats, strict, many;
+    int progress; /* stderr is a terminal */
 } tok_opts;
+
+#define PROGRESS_MIN (8u << 20) /* inputs smaller than this finish too fast to need one */
+
+/* One line on stderr, rewritten in place: file, percent, MB/s, time left. */
+static void progress(const char *name, size_t done, size_t total, double t0)
+{
+    double el = cli_now() - t0, rate = el > 0 ? (double)done / el : 0;
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    int width = 30, fill = (int)((double)width * (double)done / (double)total);
+    fprintf(stderr, "\r%s [%.*s%*s] %3d%% %6.1f MB/s %4.0fs left ", name, fill,
+            "##############################", width - fill, "", (int)(100.0 * (double)done / (double)total),
+            rate / 1e6, left);
+}
 
 typedef struct tok_totals {
     uint64_t bytes, tokens, words, sentences, invalid;
@@ -181,6 +196,7 @@ static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *p
         return 1;
     }
     uint64_t invalid = 0, first_bad = 0;
+    double t0 = cli_now();
     int have_prev = 0;
     for (size_t from = 0; from < in.len;) {
         size_t to = next_cut(in.data, in.len, from);
@@ -215,7 +231,11 @@ static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *p
                 tt->words++;
         }
         from = to;
+        if (o->progress && in.len > PROGRESS_MIN)
+            progress(name, from, in.len, t0);
     }
+    if (o->progress && in.len > PROGRESS_MIN)
+        fputs("\n", stderr);
     ob_flush(ob);
     if (invalid)
         fprintf(stderr, "khabar: %s: byte %llu: invalid UTF-8 replaced (%llu sequence%s)\n", name,
@@ -230,7 +250,7 @@ static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *p
 
 int cmd_tokens(int argc, char **argv)
 {
-    tok_opts o = {0, 0, 0, 0};
+    tok_opts o = {0, 0, 0, 0, isatty(2)};
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
