@@ -38,15 +38,19 @@ typedef struct chunk {
 
 /* Word cache: news vocabulary is Zipfian, so most Arabic words repeat
 ** within and across documents. An Arabic word's analysis depends only on
-** its bytes, so a direct-mapped cache of finished analyses returns identical
-** results without touching the lexicon. Each entry is one 192-byte record
+** its bytes, so a cache of finished analyses returns identical results
+** without touching the lexicon. The cache is two-way set associative and
+** evicts the less used way, so a rare word cannot push out a frequent one
+** that happens to share its slot (a direct-mapped cache missed twice as often
+** on news text). Each entry is one 192-byte record
 ** (three cache lines) holding the surface, norm, seg, key and segment texts,
 ** NUL-terminated, so a hit costs one memory access and tokens can point
 ** straight into the entry. An entry served during the current kh_analyze()
 ** call is never overwritten in that call (gen), so those pointers stay
 ** valid until the next call, as the API promises. */
-#define WC_SLOTS 131072u
-#define WC_DATA 155u /* so that an entry is 192 bytes, three cache lines */
+#define WC_SLOTS 262144u
+#define WC_SETS (WC_SLOTS / 2u)
+#define WC_DATA 154u /* so that an entry is 192 bytes, three cache lines */
 #define WC_MAX_WORD 32u /* longest word cached, in bytes */
 #define WC_MAX_SEGS 5u
 #define WC_AHEAD 8 /* tokens between a prefetch and its use */
@@ -65,6 +69,7 @@ typedef struct wc_entry {
     uint8_t nsegs;      /* high bit: KH_TOKF_PREFIX */
     wc_seg segs[WC_MAX_SEGS];
     uint8_t roles;      /* 2 bits per segment */
+    uint8_t hits;       /* uses since stored, saturating, halved when the set evicts */
     uint8_t data[WC_DATA];
 } wc_entry;
 _Static_assert(sizeof(wc_entry) == 192, "a cache entry is three cache lines");
@@ -477,9 +482,14 @@ static int wc_lookup(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, kh_
 {
     if (!a->wcache)
         return 0;
-    wc_entry *e = &a->wcache[h & (WC_SLOTS - 1)];
-    if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0)
-        return 0;
+    wc_entry *e = &a->wcache[(h & (WC_SETS - 1)) * 2];
+    if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0) {
+        e++;
+        if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0)
+            return 0;
+    }
+    if (e->hits < 255)
+        e->hits++;
     unsigned nsegs = e->nsegs & 0x7F;
     if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + nsegs, sizeof *a->segs))
         return -1;
@@ -517,15 +527,32 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
         return;
     if (!a->wcache) {
         /* aligned so that each entry is exactly three cache lines */
-        a->wcache_raw = mem_realloc(a, NULL, 0, WC_SLOTS * sizeof *a->wcache + 64);
+        /* 48 MiB: with the default allocator calloc() maps zero pages that
+        ** cost nothing until used, so a short text does not pay for them. */
+        size_t bytes = WC_SLOTS * sizeof *a->wcache + 64;
+        int lazy = a->alloc == libc_alloc;
+        a->wcache_raw = lazy ? calloc(1, bytes) : mem_realloc(a, NULL, 0, bytes);
         if (!a->wcache_raw)
             return;
         a->wcache = (wc_entry *)(((uintptr_t)a->wcache_raw + 63) & ~(uintptr_t)63);
-        memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
+        if (!lazy)
+            memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
     }
-    wc_entry *e = &a->wcache[h & (WC_SLOTS - 1)];
-    if (e->len && e->gen == a->gen)
-        return; /* tokens of this call may point into it */
+    wc_entry *w = &a->wcache[(h & (WC_SETS - 1)) * 2], *e;
+    /* An entry served in this call is kept: tokens of this call point into it. */
+    int busy0 = w[0].len && w[0].gen == a->gen, busy1 = w[1].len && w[1].gen == a->gen;
+    if (!w[0].len)
+        e = &w[0];
+    else if (!w[1].len)
+        e = &w[1];
+    else if (busy0 && busy1)
+        return;
+    else if (busy0 || (!busy1 && w[1].hits < w[0].hits))
+        e = &w[1];
+    else
+        e = &w[0];
+    wc_entry *other = e == &w[0] ? &w[1] : &w[0];
+    other->hits /= 2; /* ageing: a word that stops coming loses its place */
     uint8_t *d = e->data;
     size_t o = 0;
 #define PUT(src, l)                                                                               \
@@ -553,6 +580,7 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
 #undef PUT
     e->hash = h;
     e->gen = 0;
+    e->hits = 0;
     e->len = (uint8_t)n;
     e->norm_len = (uint8_t)t->norm_len;
     e->seg_len = (uint8_t)t->seg_len;
@@ -730,10 +758,10 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
     /* Pass 2: analysis. */
     for (size_t i = 0; i < a->ntok; i++) {
         if (a->wcache && i + WC_AHEAD < a->ntok && hashes[i + WC_AHEAD]) {
-            const char *pe = (const char *)&a->wcache[hashes[i + WC_AHEAD] & (WC_SLOTS - 1)];
-            __builtin_prefetch(pe);
-            __builtin_prefetch(pe + 64);
-            __builtin_prefetch(pe + 128);
+            const char *pe =
+                (const char *)&a->wcache[(hashes[i + WC_AHEAD] & (WC_SETS - 1)) * 2];
+            for (int k = 0; k < 6; k++)
+                __builtin_prefetch(pe + 64 * k);
         }
         kh_token *t = &a->toks[i];
         /* segments are referenced by index until the array stops growing */

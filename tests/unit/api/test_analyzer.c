@@ -109,3 +109,69 @@ TEST(reusing_an_analyzer_gives_the_same_result)
     REQUIRE(kh_analyze(a, (const uint8_t *)t1, strlen(t1), &an) == KH_OK);
     CHECK(kt_digest(an) == fresh);
 }
+
+/* n pseudo-words (clitic-like beginnings and endings around random letters,
+** distinct for distinct seeds), each written twice: the whole list, then the
+** list again. */
+static char *churn_text(uint32_t seed, size_t n, size_t *len)
+{
+    static const char *const pre[] = {"", "و", "ال", "وال", "ب", "لل", "س", "ف"};
+    static const char *const suf[] = {"", "ها", "هم", "ة", "ات", "ون"};
+    static const char *const let[] = {"ب", "ت", "ر", "س", "ع", "ق", "ك", "م",
+                                      "ن", "ه", "ي", "ل", "ج", "د", "ف", "ص"};
+    size_t cap = 2 * n * 48 + 1, o = 0;
+    char *s = malloc(cap);
+    if (!s)
+        return NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t x = seed;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1664525u + 1013904223u;
+            o += (size_t)sprintf(s + o, "%s", pre[x >> 29]);
+            /* the index in base 16, so words are distinct, then a letter or two */
+            for (size_t v = i + 1; v; v >>= 4)
+                o += (size_t)sprintf(s + o, "%s", let[v & 15]);
+            o += (size_t)sprintf(s + o, "%s%s ", let[(x >> 8) & 15], suf[(x >> 12) % 6]);
+        }
+    }
+    *len = o;
+    return s;
+}
+
+TEST(word_cache_never_changes_an_analysis)
+{
+    /* More distinct words than the cache holds, so entries are evicted and
+    ** reused while the same analyzer works through them again. */
+    enum { N = 300000 };
+    size_t lt, lu;
+    char *t = churn_text(7, N, &lt), *u = churn_text(11, N, &lu);
+    if (t) kt_defer(KT, free, t);
+    if (u) kt_defer(KT, free, u);
+    REQUIRE(t && u);
+    kh_analyzer *a = kt_analyzer(KT, 0);
+    REQUIRE(a);
+    const kh_analysis *an = NULL;
+    REQUIRE(kh_analyze(a, (const uint8_t *)t, lt, &an) == KH_OK);
+    REQUIRE_EQ_INT(an->ntokens, 2 * N);
+    /* the second writing of a word (likely served from the cache) equals the first */
+    size_t bad = 0;
+    for (size_t i = 0; i < N && bad < 5; i++) {
+        const kh_token *x = &an->tokens[i], *y = &an->tokens[i + N];
+        int same = x->nsegs == y->nsegs && strcmp(x->norm, y->norm) == 0 &&
+                   strcmp(x->seg, y->seg) == 0 && strcmp(x->key, y->key) == 0;
+        for (uint32_t k = 0; same && k < x->nsegs; k++)
+            same = x->segs[k].start - x->start == y->segs[k].start - y->start &&
+                   x->segs[k].end - x->start == y->segs[k].end - y->start &&
+                   x->segs[k].role == y->segs[k].role &&
+                   strcmp(x->segs[k].text, y->segs[k].text) == 0;
+        if (!same) {
+            FAIL("word %zu: %s / %s differs from its repetition %s / %s", i, x->seg, x->key,
+                 y->seg, y->key);
+            bad++;
+        }
+    }
+    uint64_t first = kt_digest(an);
+    REQUIRE(kh_analyze(a, (const uint8_t *)u, lu, &an) == KH_OK);
+    REQUIRE(kh_analyze(a, (const uint8_t *)t, lt, &an) == KH_OK);
+    CHECK(kt_digest(an) == first);
+}
