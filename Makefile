@@ -8,7 +8,7 @@
 #   make data       rebuild generated data under data/ (needs ../shared)
 
 CC      ?= gcc
-PKGS    := libutf8proc
+PKGS    := libutf8proc sqlite3 gumbo zlib
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude -Isrc \
