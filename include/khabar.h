@@ -246,6 +246,10 @@ typedef struct kh_index_opts {
     uint32_t busy_ms;    /* wait this long for another writer's lock; 0: 5000 */
     kh_alloc_fn alloc;   /* NULL: libc (SQLite keeps its own allocator) */
     void *alloc_ud;
+    uint32_t threads;    /* threads that analyze and compress documents while the
+                         ** caller's thread builds postings; 0 or 1: none. With
+                         ** threads, alloc must be thread-safe, and an error in a
+                         ** document may be reported by a later call. */
 } kh_index_opts;
 
 /* Opens or creates an index. OUT: *out, closed with kh_index_close() (even

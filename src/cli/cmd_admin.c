@@ -114,7 +114,7 @@ int cmd_stats(int argc, char **argv)
     int rc = common(argc, argv, "stats", help_stats, &db, &first);
     if (rc)
         return rc == 1 ? 0 : rc;
-    kh_index_opts io = {KH_INDEX_READONLY, 0, 0, NULL, NULL};
+    kh_index_opts io = {.flags = KH_INDEX_READONLY};
     kh_index *ix;
     kh_index_stats s;
     if (kh_index_open(db, &io, &ix) || kh_index_stats_get(ix, &s)) {

@@ -47,6 +47,8 @@ static void help(FILE *f)
           "  --strict           stop at the first bad document (exit 1)\n"
           "  --batch-mb N       commit after about N MB of buffered postings (default 64);\n"
           "                     a crash loses at most the batch being built\n"
+          "  --threads N        threads that analyze and compress documents while this one\n"
+          "                     builds the index (default: one per CPU, at most 8; 1: none)\n"
           "  --optimize         merge the index into one segment at the end (for archives)\n"
           "  --tsv              print figures as name<TAB>value lines on stdout\n"
           "  --no-progress      no progress bar even on a terminal\n"
@@ -348,6 +350,8 @@ int cmd_index(int argc, char **argv)
     kh_index_opts io = {0};
     run r = {0};
     int tsv = 0, optimize = 0, no_progress = 0;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    uint32_t threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (uint32_t)ncpu;
     inputs in = {0};
     int rc = 0, i = 1;
     for (; i < argc; i++) {
@@ -363,7 +367,7 @@ int cmd_index(int argc, char **argv)
             help(stdout);
             return 0;
         } else if ((field || !strcmp(a, "--db") || !strcmp(a, "--format") ||
-                    !strcmp(a, "--batch-mb")) &&
+                    !strcmp(a, "--batch-mb") || !strcmp(a, "--threads")) &&
                    i + 1 >= argc) {
             fprintf(stderr, "khabar index: %s needs a value\n", a);
             return 2;
@@ -383,6 +387,13 @@ int cmd_index(int argc, char **argv)
                 return 2;
             }
             io.batch_bytes = (size_t)mb << 20;
+        } else if (!strcmp(a, "--threads")) {
+            long t = strtol(argv[++i], NULL, 10);
+            if (t < 1 || t > 64) {
+                fprintf(stderr, "khabar index: --threads wants 1..64\n");
+                return 2;
+            }
+            threads = (uint32_t)t;
         } else if (!strcmp(a, "--strict")) {
             r.strict = 1;
         } else if (!strcmp(a, "--optimize")) {
@@ -409,6 +420,7 @@ int cmd_index(int argc, char **argv)
         rc = 1;
         goto out;
     }
+    io.threads = threads;
     if (kh_index_open(db, &io, &r.ix) || kh_reader_new(&ro, &r.rd)) {
         fprintf(stderr, "khabar index: %s\n",
                 r.ix ? kh_index_error(r.ix)->message : "out of memory");

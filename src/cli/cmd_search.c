@@ -383,7 +383,7 @@ int cmd_search(int argc, char **argv)
                 !o.db ? "--db FILE is required" : "give a QUERY");
         return 2;
     }
-    kh_index_opts io = {KH_INDEX_READONLY, 0, 0, NULL, NULL};
+    kh_index_opts io = {.flags = KH_INDEX_READONLY};
     kh_index *ix;
     if (kh_index_open(o.db, &io, &ix)) {
         fprintf(stderr, "khabar search: %s\n", ix ? kh_index_error(ix)->message : "out of memory");

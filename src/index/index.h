@@ -123,6 +123,7 @@ struct kh_index {
     kh_error err;
     uint32_t flags;
     size_t batch_bytes;
+    uint32_t threads;
     sqlite3_stmt *st[ST_COUNT];
     int in_write; /* a write transaction is open */
 

@@ -284,6 +284,7 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
     ix->mem = mem;
     ix->flags = opts ? opts->flags : 0;
     ix->batch_bytes = opts && opts->batch_bytes ? opts->batch_bytes : (size_t)64 << 20;
+    ix->threads = opts && opts->threads > 1 ? (opts->threads > 64 ? 64 : opts->threads) : 0;
     clear_error(ix);
     *out = ix;
 

@@ -17,6 +17,7 @@
 #include "index/index.h"
 #include "index/postings.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -40,6 +41,55 @@ typedef struct bterm {
 typedef struct occ {
     uint32_t pos, next;
 } occ;
+
+/* What analyzing one document produces, built without touching the batch,
+** so that worker threads can do it: the token stream (one record per keyed
+** token: u32 key hash, u32 position << 1 | in_title, u32 key length, key
+** bytes; unaligned, read with memcpy), the field lengths and the body as it
+** will be stored. */
+typedef struct job {
+    int state; /* J_* */
+    int dead;  /* replaced or deleted again before it was ingested */
+    kh_doc doc;
+    kh_buf data; /* the document's fields, copied (threaded mode only) */
+    kh_buf toks;
+    kh_buf zbody;
+    int enc;
+    uint32_t tlen, blen;
+    kh_status st;
+} job;
+
+enum { J_EMPTY, J_FILLED, J_BUSY, J_DONE };
+
+/* Per-thread tools: an analyzer and a deflate stream. */
+typedef struct worker {
+    kh_analyzer *an;
+    z_stream z;
+    int z_ok;
+    const kh_mem *mem;
+} worker;
+
+#define RING 128 /* documents in flight between the caller and the workers */
+
+typedef struct pool pool;
+
+typedef struct wctx {
+    pool *pl;
+    int i;
+} wctx;
+
+struct pool {
+    pthread_t th[64];
+    worker w[64];
+    wctx ctx[64];
+    int nth, started;
+    job ring[RING];
+    uint64_t head, tail, next; /* ingest, fill, analyze positions (monotonic) */
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    int stop;
+    kh_index *ix;
+};
 
 typedef struct source_ent {
     char *name;
@@ -66,10 +116,13 @@ struct kh_batch {
     size_t bytes; /* memory held by posting buffers, for the batch limit */
     source_ent *sources;
     size_t nsources, capsources;
-    z_stream z; /* reused for every body: deflateInit costs more than a short body */
-    int z_ok;
-    kh_buf zout;
+    worker w0;  /* the caller's own analyzer and deflate stream */
+    job j0;     /* the one job of unthreaded mode */
+    pool *pool; /* threaded mode */
 };
+
+static void pool_free(kh_index *ix, pool *pl);
+static int kill_pending(kh_batch *b, const char *id, size_t len);
 
 /* ---- batch memory -------------------------------------------------------------- */
 
@@ -80,8 +133,13 @@ static kh_batch *batch_get(kh_index *ix)
         if (!ix->batch)
             return NULL;
         memset(ix->batch, 0, sizeof *ix->batch);
-        kh_buf_init(&ix->batch->keys, &ix->mem);
-        kh_buf_init(&ix->batch->zout, &ix->mem);
+        kh_batch *nb = ix->batch;
+        kh_buf_init(&nb->keys, &ix->mem);
+        kh_buf_init(&nb->j0.toks, &ix->mem);
+        kh_buf_init(&nb->j0.zbody, &ix->mem);
+        kh_buf_init(&nb->j0.data, &ix->mem);
+        nb->w0.mem = &ix->mem;
+        nb->w0.an = ix->an;
     }
     kh_batch *b = ix->batch;
     if (b->ndocs == 0)
@@ -107,17 +165,17 @@ static void batch_clear(kh_index *ix)
     kh_buf_free(&b->keys);
     source_ent *src = b->sources;
     size_t ns = b->nsources, cs = b->capsources;
-    z_stream z = b->z;
-    int z_ok = b->z_ok;
-    kh_buf zout = b->zout;
+    worker w0 = b->w0;
+    job j0 = b->j0;
+    pool *pl = b->pool;
     memset(b, 0, sizeof *b);
     kh_buf_init(&b->keys, m);
     b->sources = src;
     b->nsources = ns;
     b->capsources = cs;
-    b->z = z;
-    b->z_ok = z_ok;
-    b->zout = zout;
+    b->w0 = w0;
+    b->j0 = j0;
+    b->pool = pl;
 }
 
 void kh_ix_writer_free(kh_index *ix)
@@ -128,9 +186,12 @@ void kh_ix_writer_free(kh_index *ix)
     for (size_t i = 0; i < ix->batch->nsources; i++)
         kh_mem_free(&ix->mem, ix->batch->sources[i].name, ix->batch->sources[i].len + 1);
     kh_mem_free(&ix->mem, ix->batch->sources, ix->batch->capsources * sizeof(source_ent));
-    if (ix->batch->z_ok)
-        deflateEnd(&ix->batch->z);
-    kh_buf_free(&ix->batch->zout);
+    pool_free(ix, ix->batch->pool);
+    if (ix->batch->w0.z_ok)
+        deflateEnd(&ix->batch->w0.z);
+    kh_buf_free(&ix->batch->j0.toks);
+    kh_buf_free(&ix->batch->j0.zbody);
+    kh_buf_free(&ix->batch->j0.data);
     kh_mem_free(&ix->mem, ix->batch, sizeof *ix->batch);
     ix->batch = NULL;
 }
@@ -170,11 +231,10 @@ static int rehash(kh_index *ix, kh_batch *b)
 }
 
 /* The term of a key, created if new. Returns its index or -1 (out of memory). */
-static long intern(kh_index *ix, kh_batch *b, const char *key, size_t len)
+static long intern(kh_index *ix, kh_batch *b, const char *key, size_t len, uint32_t h)
 {
     if (b->nterms * 2 >= b->nslots && rehash(ix, b))
         return -1;
-    uint32_t h = hash_key(key, len);
     size_t j = h & (b->nslots - 1);
     for (uint32_t t; (t = b->slots[j]); j = (j + 1) & (b->nslots - 1)) {
         bterm *e = &b->terms[t - 1];
@@ -198,23 +258,25 @@ static long intern(kh_index *ix, kh_batch *b, const char *key, size_t len)
 
 /* ---- one document --------------------------------------------------------------------- */
 
-/* Records the keyed tokens of one field. OUT: *nkeyed, tokens with a key. */
-static int add_field(kh_index *ix, kh_batch *b, const kh_analysis *an, int title, uint32_t stamp,
-                     uint32_t *nkeyed)
+/* Builds, from a job's token stream, the occurrence chains of the current
+** document's terms. */
+static int add_tokens(kh_index *ix, kh_batch *b, const kh_buf *toks, uint32_t stamp)
 {
-    uint32_t k = 0;
-    for (size_t i = 0; i < an->ntokens; i++) {
-        const kh_token *t = &an->tokens[i];
-        if (!t->key_len)
-            continue;
-        k++;
-        long ti = intern(ix, b, t->key, t->key_len);
+    const uint8_t *p = toks->p, *end = toks->p + toks->n;
+    while (p < end) {
+        uint32_t h, pf, kl;
+        memcpy(&h, p, 4);
+        memcpy(&pf, p + 4, 4);
+        memcpy(&kl, p + 8, 4);
+        const char *key = (const char *)p + 12;
+        p += 12 + kl;
+        long ti = intern(ix, b, key, kl, h);
         if (ti < 0 || kh_mem_grow(&ix->mem, (void **)&b->occs, &b->capocc, b->nocc + 1,
                                   sizeof *b->occs))
             return -1;
         bterm *e = &b->terms[ti];
         uint32_t o = (uint32_t)b->nocc++;
-        b->occs[o] = (occ){(uint32_t)i, UINT32_MAX};
+        b->occs[o] = (occ){pf >> 1, UINT32_MAX};
         if (e->stamp != stamp) {
             if (kh_mem_grow(&ix->mem, (void **)&b->dterms, &b->capdterms, b->ndterms + 1,
                             sizeof *b->dterms))
@@ -227,12 +289,11 @@ static int add_field(kh_index *ix, kh_batch *b, const kh_analysis *an, int title
             b->occs[e->last_occ].next = o;
         }
         e->last_occ = o;
-        if (title)
+        if (pf & 1)
             e->ntitle++;
         else
             e->nbody++;
     }
-    *nkeyed = k;
     return 0;
 }
 
@@ -367,10 +428,10 @@ static kh_status remove_doc(kh_index *ix, const char *id, size_t len, int *found
 
 kh_status kh_ix_writer_delete(kh_index *ix, const char *id, size_t len, int *found)
 {
-    int f;
+    int f, pending = kill_pending(ix->batch, id, len);
     kh_status s = remove_doc(ix, id, len, &f);
     if (found)
-        *found = f;
+        *found = f || pending;
     return s;
 }
 
@@ -406,43 +467,82 @@ static void z_free(void *ud, void *ptr)
     }
 }
 
-/* Compresses a body into b->zout. Returns 0, or -1 (out of memory). */
-static int compress_body(kh_index *ix, kh_batch *b, const void *src, size_t len)
+/* Compresses a body into out with the worker's stream. Returns 0, or -1. */
+static int compress_body(worker *w, const void *src, size_t len, kh_buf *out)
 {
-    if (!b->z_ok) {
-        memset(&b->z, 0, sizeof b->z);
-        b->z.zalloc = z_alloc;
-        b->z.zfree = z_free;
-        b->z.opaque = &ix->mem;
-        if (deflateInit(&b->z, 1) != Z_OK)
+    if (!w->z_ok) {
+        memset(&w->z, 0, sizeof w->z);
+        w->z.zalloc = z_alloc;
+        w->z.zfree = z_free;
+        w->z.opaque = (void *)(uintptr_t)w->mem;
+        if (deflateInit(&w->z, 1) != Z_OK)
             return -1;
-        b->z_ok = 1;
-    } else if (deflateReset(&b->z) != Z_OK)
+        w->z_ok = 1;
+    } else if (deflateReset(&w->z) != Z_OK)
         return -1;
-    size_t bound = deflateBound(&b->z, (uLong)len);
-    b->zout.n = 0;
-    if (kh_buf_reserve(&b->zout, bound)) {
-        b->zout.oom = 0;
+    size_t bound = deflateBound(&w->z, (uLong)len);
+    out->n = 0;
+    if (kh_buf_reserve(out, bound)) {
+        out->oom = 0;
         return -1;
     }
-    b->z.next_in = (Bytef *)(uintptr_t)src;
-    b->z.avail_in = (uInt)len;
-    b->z.next_out = b->zout.p;
-    b->z.avail_out = (uInt)bound;
-    if (deflate(&b->z, Z_FINISH) != Z_STREAM_END)
+    w->z.next_in = (Bytef *)(uintptr_t)src;
+    w->z.avail_in = (uInt)len;
+    w->z.next_out = out->p;
+    w->z.avail_out = (uInt)bound;
+    if (deflate(&w->z, Z_FINISH) != Z_STREAM_END)
         return -1;
-    b->zout.n = bound - b->z.avail_out;
+    out->n = bound - w->z.avail_out;
     return 0;
 }
 
-static kh_status insert_row(kh_index *ix, kh_batch *b, uint32_t docid, const kh_doc *d,
-                            uint16_t sid, uint32_t tlen, uint32_t blen)
+/* Appends the keyed tokens of one field to the job's stream. */
+static int stream_field(job *j, const kh_analysis *an, int title, uint32_t *nkeyed)
 {
-    int enc = d->body.len >= COMPRESS_MIN;
-    if (enc && compress_body(ix, b, d->body.ptr, d->body.len))
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory (compressing a body)");
-    if (enc && b->zout.n >= d->body.len)
-        enc = 0; /* incompressible: keep it plain */
+    uint32_t k = 0;
+    for (size_t i = 0; i < an->ntokens; i++) {
+        const kh_token *t = &an->tokens[i];
+        if (!t->key_len)
+            continue;
+        k++;
+        uint32_t rec[3] = {hash_key(t->key, t->key_len), (uint32_t)i << 1 | (uint32_t)title,
+                           t->key_len};
+        if (kh_buf_put(&j->toks, rec, sizeof rec) || kh_buf_put(&j->toks, t->key, t->key_len))
+            return -1;
+    }
+    *nkeyed = k;
+    return 0;
+}
+
+/* Analysis and compression of one document: everything that needs no batch
+** state, so any thread may run it. Sets j->st. */
+static void process_job(worker *w, job *j)
+{
+    const kh_doc *d = &j->doc;
+    const kh_analysis *an;
+    j->toks.n = 0;
+    j->toks.oom = 0;
+    j->st = kh_analyze(w->an, (const uint8_t *)d->title.ptr, d->title.len, &an);
+    if (!j->st && stream_field(j, an, 1, &j->tlen))
+        j->st = KH_ENOMEM;
+    if (!j->st)
+        j->st = kh_analyze(w->an, (const uint8_t *)d->body.ptr, d->body.len, &an);
+    if (!j->st && stream_field(j, an, 0, &j->blen))
+        j->st = KH_ENOMEM;
+    j->enc = 0;
+    if (!j->st && d->body.len >= COMPRESS_MIN) {
+        if (compress_body(w, d->body.ptr, d->body.len, &j->zbody))
+            j->st = KH_ENOMEM;
+        else
+            j->enc = j->zbody.n < d->body.len; /* incompressible: keep it plain */
+    }
+}
+
+static kh_status insert_row(kh_index *ix, const job *j, uint32_t docid, uint16_t sid)
+{
+    const kh_doc *d = &j->doc;
+    int enc = j->enc;
+    uint32_t tlen = j->tlen, blen = j->blen;
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_DOC_INSERT);
     if (!st)
         return kh_ix_sqlite_error(ix, "docs");
@@ -460,11 +560,216 @@ static kh_status insert_row(kh_index *ix, kh_batch *b, uint32_t docid, const kh_
     sqlite3_bind_int64(st, 9, (int64_t)d->body.len);
     sqlite3_bind_int(st, 10, enc);
     if (enc)
-        sqlite3_bind_blob(st, 11, b->zout.p, (int)b->zout.n, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 11, j->zbody.p, (int)j->zbody.n, SQLITE_STATIC);
     else
         sqlite3_bind_blob(st, 11, d->body.len ? d->body.ptr : "", (int)d->body.len,
                           SQLITE_STATIC);
     return kh_ix_exec_stmt(ix, st, "docs");
+}
+
+/* Adds an analyzed document to the batch and the docs table: the part that
+** needs the batch, run in the caller's thread in document order. */
+static kh_status ingest(kh_index *ix, kh_batch *b, job *j)
+{
+    if (j->st)
+        return kh_ix_set_error(ix, j->st, UINT64_MAX, "%s while analyzing document",
+                               kh_strerror(j->st));
+    const kh_doc *d = &j->doc;
+    uint16_t sid;
+    kh_status s = source_id(ix, b, d->source, &sid);
+    if (s)
+        return s;
+    uint32_t docid = (uint32_t)ix->stats.next_docid;
+    if (b->ndocs == 0)
+        b->base = docid;
+    uint32_t k = b->ndocs, stamp = k + 1;
+    if (kh_mem_grow(&ix->mem, (void **)&b->dinfo, &b->capdinfo, (size_t)(k + 1) * 8, 1) ||
+        kh_mem_grow(&ix->mem, (void **)&b->dead, &b->capdead, k / 64 + 1, sizeof *b->dead))
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (k % 64 == 0)
+        b->dead[k / 64] = 0;
+    b->nocc = b->ndterms = 0;
+    if (add_tokens(ix, b, &j->toks, stamp) || write_postings(ix, b, docid))
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory while indexing");
+    put_dinfo(b->dinfo + (size_t)k * 8, kh_norm_encode(j->tlen), kh_norm_encode(j->blen), sid,
+              kh_date_parse(d->date.ptr, d->date.len));
+    if ((s = insert_row(ix, j, docid, sid)))
+        return s;
+    b->ndocs++;
+    ix->stats.next_docid++;
+    ix->stats.docs++;
+    ix->stats.title_tokens += j->tlen;
+    ix->stats.body_tokens += j->blen;
+    ix->stats.text_bytes += (int64_t)(d->title.len + d->body.len);
+    return KH_OK;
+}
+
+/* ---- worker threads ------------------------------------------------------------- */
+
+static void *run_worker(void *arg)
+{
+    pool *pl = ((wctx *)arg)->pl;
+    worker *w = &pl->w[((wctx *)arg)->i];
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (!pl->stop && pl->next == pl->tail)
+            pthread_cond_wait(&pl->work, &pl->mu);
+        if (pl->stop)
+            break;
+        job *j = &pl->ring[pl->next++ % RING];
+        j->state = J_BUSY;
+        pthread_mutex_unlock(&pl->mu);
+        process_job(w, j);
+        pthread_mutex_lock(&pl->mu);
+        j->state = J_DONE;
+        pthread_cond_broadcast(&pl->done);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+static void pool_free(kh_index *ix, pool *pl)
+{
+    if (!pl)
+        return;
+    if (pl->started) {
+        pthread_mutex_lock(&pl->mu);
+        pl->stop = 1;
+        pthread_cond_broadcast(&pl->work);
+        pthread_mutex_unlock(&pl->mu);
+        for (int i = 0; i < pl->nth; i++)
+            pthread_join(pl->th[i], NULL);
+        pthread_mutex_destroy(&pl->mu);
+        pthread_cond_destroy(&pl->work);
+        pthread_cond_destroy(&pl->done);
+    }
+    for (int i = 0; i < 64; i++) {
+        kh_analyzer_free(pl->w[i].an);
+        if (pl->w[i].z_ok)
+            deflateEnd(&pl->w[i].z);
+    }
+    for (int i = 0; i < RING; i++) {
+        kh_buf_free(&pl->ring[i].data);
+        kh_buf_free(&pl->ring[i].toks);
+        kh_buf_free(&pl->ring[i].zbody);
+    }
+    kh_mem_free(&ix->mem, pl, sizeof *pl);
+}
+
+static pool *pool_get(kh_index *ix, kh_batch *b)
+{
+    if (b->pool)
+        return b->pool;
+    pool *pl = kh_mem_alloc(&ix->mem, sizeof *pl);
+    if (!pl)
+        return NULL;
+    memset(pl, 0, sizeof *pl);
+    pl->ix = ix;
+    for (int i = 0; i < RING; i++) {
+        kh_buf_init(&pl->ring[i].data, &ix->mem);
+        kh_buf_init(&pl->ring[i].toks, &ix->mem);
+        kh_buf_init(&pl->ring[i].zbody, &ix->mem);
+    }
+    kh_analyzer_opts ao = {0, ix->mem.fn, ix->mem.ud};
+    for (uint32_t i = 0; i < ix->threads; i++) {
+        pl->w[i].mem = &ix->mem;
+        if (kh_analyzer_new(&ao, &pl->w[i].an)) {
+            pool_free(ix, pl); /* no thread started yet */
+            return NULL;
+        }
+    }
+    pl->nth = (int)ix->threads;
+    pthread_mutex_init(&pl->mu, NULL);
+    pthread_cond_init(&pl->work, NULL);
+    pthread_cond_init(&pl->done, NULL);
+    pl->started = 1;
+    for (int i = 0; i < pl->nth; i++) {
+        pl->ctx[i] = (wctx){pl, i};
+        if (pthread_create(&pl->th[i], NULL, run_worker, &pl->ctx[i])) {
+            pl->nth = i; /* join those that run */
+            pool_free(ix, pl);
+            return NULL;
+        }
+    }
+    b->pool = pl;
+    return pl;
+}
+/* Ingests finished jobs from the head of the ring; with wait, until the ring
+** is empty (all = 1) or one slot is free. */
+static kh_status drain(kh_index *ix, kh_batch *b, int all)
+{
+    pool *pl = b->pool;
+    kh_status s = KH_OK;
+    if (!pl)
+        return KH_OK;
+    for (;;) {
+        pthread_mutex_lock(&pl->mu);
+        int need = all ? pl->head < pl->tail : pl->tail - pl->head == RING;
+        job *j = pl->head < pl->tail ? &pl->ring[pl->head % RING] : NULL;
+        while (j && need && j->state != J_DONE)
+            pthread_cond_wait(&pl->done, &pl->mu);
+        int ready = j && j->state == J_DONE;
+        pthread_mutex_unlock(&pl->mu);
+        if (!ready)
+            return s;
+        kh_status js = j->dead ? KH_OK : ingest(ix, b, j);
+        if (js && !s)
+            s = js; /* keep going: the ring must empty even after an error */
+        j->state = J_EMPTY;
+        pl->head++; /* only this thread moves head */
+        if (s && !all)
+            return s;
+    }
+}
+
+/* Marks a pending (not yet ingested) document with this id as dead. */
+static int kill_pending(kh_batch *b, const char *id, size_t len)
+{
+    pool *pl = b ? b->pool : NULL;
+    int found = 0;
+    if (!pl)
+        return 0;
+    for (uint64_t i = pl->head; i < pl->tail; i++) {
+        job *j = &pl->ring[i % RING];
+        if (!j->dead && j->doc.id.len == len && !memcmp(j->doc.id.ptr, id, len))
+            j->dead = found = 1;
+    }
+    return found;
+}
+
+/* Copies the document into a ring slot and hands it to the workers. */
+static kh_status enqueue(kh_index *ix, kh_batch *b, const kh_doc *d)
+{
+    pool *pl = pool_get(ix, b);
+    if (!pl)
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "cannot start the analysis threads");
+    kh_status s = drain(ix, b, 0); /* waits only while the ring is full */
+    if (s)
+        return s;
+    job *j = &pl->ring[pl->tail % RING];
+    const kh_text *f[] = {&d->id, &d->title, &d->body, &d->source, &d->url, &d->date};
+    kh_text *t[] = {&j->doc.id, &j->doc.title, &j->doc.body, &j->doc.source, &j->doc.url,
+                    &j->doc.date};
+    j->data.n = 0;
+    j->data.oom = 0;
+    for (size_t i = 0; i < 6; i++)
+        kh_buf_put(&j->data, f[i]->ptr, f[i]->len);
+    if (j->data.oom)
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    size_t off = 0;
+    for (size_t i = 0; i < 6; i++) {
+        *t[i] = (kh_text){(const char *)j->data.p + off, f[i]->len};
+        off += f[i]->len;
+    }
+    j->doc.start = d->start;
+    j->doc.end = d->end;
+    j->dead = 0;
+    pthread_mutex_lock(&pl->mu);
+    j->state = J_FILLED;
+    pl->tail++;
+    pthread_cond_signal(&pl->work);
+    pthread_mutex_unlock(&pl->mu);
+    return KH_OK;
 }
 
 kh_status kh_ix_writer_add(kh_index *ix, const kh_doc *d, int *replaced)
@@ -476,53 +781,23 @@ kh_status kh_ix_writer_add(kh_index *ix, const kh_doc *d, int *replaced)
     if (d->id.len > INT32_MAX || d->title.len > INT32_MAX || d->body.len > INT32_MAX ||
         d->url.len > INT32_MAX || d->date.len > INT32_MAX || d->source.len > INT32_MAX)
         return kh_ix_set_error(ix, KH_ELIMIT, UINT64_MAX, "a field is larger than 2 GiB");
-    if (ix->stats.next_docid >= UINT32_MAX - 1)
+    if (ix->stats.next_docid >= UINT32_MAX - 1 - RING)
         return kh_ix_set_error(ix, KH_ELIMIT, UINT64_MAX, "too many documents");
-    int found;
+    kh_batch *b = batch_get(ix);
+    if (!b)
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    int pending = kill_pending(b, d->id.ptr, d->id.len), found;
     kh_status s = remove_doc(ix, d->id.ptr, d->id.len, &found);
     if (s)
         return s;
     if (replaced)
-        *replaced = found;
-    kh_batch *b = batch_get(ix);
-    if (!b)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    uint16_t sid;
-    if ((s = source_id(ix, b, d->source, &sid)))
-        return s;
-    uint32_t docid = (uint32_t)ix->stats.next_docid;
-    uint32_t k = b->ndocs, stamp = k + 1;
-    if (kh_mem_grow(&ix->mem, (void **)&b->dinfo, &b->capdinfo, (size_t)(k + 1) * 8, 1) ||
-        kh_mem_grow(&ix->mem, (void **)&b->dead, &b->capdead, k / 64 + 1, sizeof *b->dead))
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    if (k % 64 == 0)
-        b->dead[k / 64] = 0;
-    b->nocc = b->ndterms = 0;
-    uint32_t tlen = 0, blen = 0;
-    const kh_analysis *an;
-    s = kh_analyze(ix->an, (const uint8_t *)d->title.ptr, d->title.len, &an);
-    if (!s && add_field(ix, b, an, 1, stamp, &tlen))
-        s = KH_ENOMEM;
-    if (!s)
-        s = kh_analyze(ix->an, (const uint8_t *)d->body.ptr, d->body.len, &an);
-    if (!s && add_field(ix, b, an, 0, stamp, &blen))
-        s = KH_ENOMEM;
-    if (!s && write_postings(ix, b, docid))
-        s = KH_ENOMEM;
-    if (s)
-        return kh_ix_set_error(ix, s, UINT64_MAX, "%s while indexing document",
-                               kh_strerror(s));
-    put_dinfo(b->dinfo + (size_t)k * 8, kh_norm_encode(tlen), kh_norm_encode(blen), sid,
-              kh_date_parse(d->date.ptr, d->date.len));
-    if ((s = insert_row(ix, b, docid, d, sid, tlen, blen)))
-        return s;
-    b->ndocs++;
-    ix->stats.next_docid++;
-    ix->stats.docs++;
-    ix->stats.title_tokens += tlen;
-    ix->stats.body_tokens += blen;
-    ix->stats.text_bytes += (int64_t)(d->title.len + d->body.len);
-    return KH_OK;
+        *replaced = found || pending;
+    if (ix->threads > 1)
+        return enqueue(ix, b, d);
+    job *j = &b->j0;
+    j->doc = *d;
+    process_job(&b->w0, j);
+    return ingest(ix, b, j);
 }
 
 /* ---- writing a segment ------------------------------------------------------------------- */
@@ -633,6 +908,9 @@ static int recut(const kh_batch *b, const bterm *e, kh_post_writer *w)
 kh_status kh_ix_writer_flush(kh_index *ix)
 {
     kh_batch *b = ix->batch;
+    kh_status ds = b ? drain(ix, b, 1) : KH_OK;
+    if (ds)
+        return ds;
     if (!b || b->ndocs == 0)
         return KH_OK;
     sortkey *order = kh_mem_alloc(&ix->mem, (b->nterms ? b->nterms : 1) * sizeof *order);
