@@ -58,7 +58,17 @@ $(B)/asan/khabar: $(SAN_CLI) $(SAN_LIB)
 $(B)/asan/unit: $(SAN_TST) $(SAN_LIB)
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 
-test: $(B)/asan/unit $(B)/asan/khabar
+# The search tests are one standalone program for now (tests/search/main.c
+# runs them), written with the TEST/CHECK macros of tests/unit/test.h so they
+# can move under tests/unit/index/ as they are.
+SEARCH_TST := $(sort $(wildcard tests/search/*.c))
+$(B)/asan/search-tests: $(SEARCH_TST:%.c=$(B)/asan/%.o) $(SAN_LIB)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+test-search: $(B)/asan/search-tests $(B)/asan/khabar
+	$(B)/asan/search-tests
+	KHABAR=$(B)/asan/khabar tests/search/cli.sh
+
+test: test-search $(B)/asan/unit $(B)/asan/khabar
 	$(B)/asan/unit
 	KHABAR=$(B)/asan/khabar tests/run-cli-tests.sh
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(or $(FUZZ_SECONDS),30)
@@ -99,5 +109,5 @@ format-check:
 clean:
 	rm -rf $(B)/obj $(B)/pic $(B)/asan $(B)/fuzz $(B)/khabar $(B)/libkhabar.* $(B)/khabar.pc
 
-.PHONY: all test golden fuzz eval bench data format format-check clean
+.PHONY: all test test-search golden fuzz eval bench data format format-check clean
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -434,9 +434,15 @@ kh_status kh_reader_next(kh_reader *r, const kh_doc **out)
     case KH_FMT_HTML: s = next_html(r); break;
     default: s = next_text(r); break;
     }
-    if (!s && !r->done)
+    int have = !s && (!r->done || r->fmt == KH_FMT_TEXT || r->fmt == KH_FMT_HTML);
+    if (have) {
+        /* a field that is absent is "", never NULL */
+        kh_text *f[] = {&r->doc.id, &r->doc.title, &r->doc.body, &r->doc.source, &r->doc.url,
+                        &r->doc.date};
+        for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+            if (!f[i]->ptr)
+                *f[i] = (kh_text){"", 0};
         *out = &r->doc;
-    else if (!s && r->done && (r->fmt == KH_FMT_TEXT || r->fmt == KH_FMT_HTML))
-        *out = &r->doc;
+    }
     return s;
 }

@@ -511,7 +511,9 @@ kh_status kh_ix_refresh(kh_index *ix)
     if (ix->cached && v == ix->data_version)
         return KH_OK;
     ix->cached = 0;
-    kh_status s = kh_ix_meta_read(ix);
+    /* A writer's statistics in memory include its pending documents: the
+    ** committed ones in meta are older. */
+    kh_status s = ix->in_write ? KH_OK : kh_ix_meta_read(ix);
     if (!s)
         s = load_segments(ix);
     if (!s)
