@@ -34,6 +34,8 @@ void kh_json_ws(const uint8_t *s, size_t len, size_t *pos)
 static int sc_put(jp *p, const void *b, size_t n)
 {
     kh_json_scratch *sc = p->sc;
+    if (n == 0)
+        return 0;
     if (sc->cap - sc->n < n) {
         size_t nc = sc->cap ? sc->cap : 4096;
         while (nc - sc->n < n) {
