@@ -118,8 +118,3 @@ for sub in all $classes quoted; do run_khabar khabar_nototal "$sub" --no-total; 
 run_khabar khabar_any all --any
 for p in fts5 lucene xapian; do run_peer "$p" all any; done
 
-# Exact totals: khabar's AND counts, beside the peers' (each under its own analysis).
-"$khabar" search --db "$W/khabar.db" --format json --limit 1 x >/dev/null 2>&1 || true
-for p in fts5 lucene xapian; do
-  "build/peers/search-$p" count "$W/idx-$p" --mode all <"$W/q-all.tsv" >"$W/count-$p.tsv" 2>/dev/null
-done
