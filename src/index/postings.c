@@ -68,38 +68,41 @@ typedef struct impact {
 } impact;
 
 /* The pairs (tf, norm) not dominated by another (higher tf and lower norm
-** is better), at most KH_MAX_IMPACTS of them. OUT: out[], returns the count. */
+** is better), at most KH_MAX_IMPACTS of them. Norms are bytes, so the
+** documents are bucketed by norm and the frontier read off in norm order:
+** a norm's best tf is on it when it beats every smaller norm's. OUT: out[],
+** returns the count. */
 static unsigned frontier(const kh_post_writer *w, impact *out)
 {
-    impact all[KH_BLOCK_DOCS];
-    unsigned n = 0;
-    for (uint32_t i = 0; i < w->n; i++)
-        if (w->tb[i])
-            all[n++] = (impact){w->tb[i], w->nb[i]};
-    if (n == 0) {
-        out[0] = (impact){0, 255};
-        return 1;
-    }
-    /* insertion sort by tf descending, norm ascending: n <= 128 */
-    for (unsigned i = 1; i < n; i++) {
-        impact x = all[i];
-        unsigned j = i;
-        while (j > 0 && (all[j - 1].tf < x.tf || (all[j - 1].tf == x.tf && all[j - 1].norm > x.norm))) {
-            all[j] = all[j - 1];
-            j--;
+    uint64_t seen[4] = {0, 0, 0, 0};
+    uint32_t best[256];
+    for (uint32_t i = 0; i < w->n; i++) {
+        uint8_t nb = w->nb[i];
+        uint32_t tb = w->tb[i];
+        if (!tb)
+            continue;
+        if (!((seen[nb >> 6] >> (nb & 63)) & 1)) {
+            seen[nb >> 6] |= (uint64_t)1 << (nb & 63);
+            best[nb] = 0;
         }
-        all[j] = x;
+        if (tb > best[nb])
+            best[nb] = tb;
     }
     unsigned k = 0;
-    for (unsigned i = 0; i < n; i++)
-        if (k == 0 || all[i].norm < out[k - 1].norm) {
-            if (k == KH_MAX_IMPACTS) {
-                /* Merge into the last pair: max tf, min norm still dominates both. */
-                out[k - 1].norm = all[i].norm;
+    uint32_t run = 0;
+    for (unsigned word = 0; word < 4; word++)
+        for (uint64_t m = seen[word]; m; m &= m - 1) {
+            unsigned nb = word * 64 + (unsigned)__builtin_ctzll(m);
+            if (best[nb] <= run)
                 continue;
-            }
-            out[k++] = all[i];
+            run = best[nb];
+            if (k == KH_MAX_IMPACTS) /* max tf, min norm still dominates both */
+                out[k - 1].tf = run;
+            else
+                out[k++] = (impact){run, (uint8_t)nb};
         }
+    if (k == 0)
+        out[k++] = (impact){0, 255};
     return k;
 }
 

@@ -87,6 +87,8 @@ struct pool {
     uint64_t head, tail, next; /* ingest, fill, analyze positions (monotonic) */
     pthread_mutex_t mu;
     pthread_cond_t work, done;
+    int idle;         /* workers waiting for a job */
+    int main_waiting; /* the caller's thread waits for a job to finish */
     int stop;
     kh_index *ix;
 };
@@ -612,8 +614,11 @@ static void *run_worker(void *arg)
     worker *w = &pl->w[((wctx *)arg)->i];
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        while (!pl->stop && pl->next == pl->tail)
+        while (!pl->stop && pl->next == pl->tail) {
+            pl->idle++;
             pthread_cond_wait(&pl->work, &pl->mu);
+            pl->idle--;
+        }
         if (pl->stop)
             break;
         job *j = &pl->ring[pl->next++ % RING];
@@ -622,7 +627,8 @@ static void *run_worker(void *arg)
         process_job(w, j);
         pthread_mutex_lock(&pl->mu);
         j->state = J_DONE;
-        pthread_cond_broadcast(&pl->done);
+        if (pl->main_waiting) /* waking the caller only when it waits saves a switch per document */
+            pthread_cond_signal(&pl->done);
     }
     pthread_mutex_unlock(&pl->mu);
     return NULL;
@@ -706,8 +712,11 @@ static kh_status drain(kh_index *ix, kh_batch *b, int all)
         pthread_mutex_lock(&pl->mu);
         int need = all ? pl->head < pl->tail : pl->tail - pl->head == RING;
         job *j = pl->head < pl->tail ? &pl->ring[pl->head % RING] : NULL;
-        while (j && need && j->state != J_DONE)
+        while (j && need && j->state != J_DONE) {
+            pl->main_waiting = 1;
             pthread_cond_wait(&pl->done, &pl->mu);
+            pl->main_waiting = 0;
+        }
         int ready = j && j->state == J_DONE;
         pthread_mutex_unlock(&pl->mu);
         if (!ready)
@@ -767,7 +776,8 @@ static kh_status enqueue(kh_index *ix, kh_batch *b, const kh_doc *d)
     pthread_mutex_lock(&pl->mu);
     j->state = J_FILLED;
     pl->tail++;
-    pthread_cond_signal(&pl->work);
+    if (pl->idle)
+        pthread_cond_signal(&pl->work);
     pthread_mutex_unlock(&pl->mu);
     return KH_OK;
 }
