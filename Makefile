@@ -8,7 +8,7 @@
 #   make data       rebuild generated data under data/ (needs ../shared)
 
 CC      ?= gcc
-PKGS    := libutf8proc
+PKGS    := libutf8proc sqlite3 gumbo zlib
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -Iinclude -Isrc \
@@ -65,6 +65,7 @@ test: $(B)/asan/unit $(B)/asan/khabar
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	$(B)/asan/unit
 	KHABAR=$(B)/asan/khabar tests/run-cli-tests.sh
+	KHABAR=$(B)/asan/khabar tests/search-cli-tests.sh
 
 golden: $(B)/khabar
 	tests/golden/regen.sh $(B)/khabar
@@ -73,10 +74,16 @@ golden: $(B)/khabar
 FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
-              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-$(B)/fuzz/%: tests/fuzz/%.c $(LIB_SRC)
+              -fsanitize=address,undefined -fno-sanitize-recover=all
+# The library is compiled once for all targets (instrumented, not linked
+# with the fuzzer's main); each target adds only its own file.
+FUZZ_LIB := $(LIB_SRC:%.c=$(B)/fuzz/obj/%.o)
+$(B)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(B)/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(LIBS)
 fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(B)/fuzz/corpus-$$t; \

@@ -13,8 +13,8 @@ set -euo pipefail
 # shellcheck source=bench/common.sh
 . "$(dirname "$0")/common.sh"
 
-# Add later sections (search, entities) here, each as bench/<name>.sh.
-sections=${BENCH_SECTIONS:-analyzer}
+# Each section is bench/<name>.sh; add new ones to the default list.
+sections=${BENCH_SECTIONS:-analyzer search}
 
 for s in $sections; do
     [ -x "$root/bench/$s.sh" ] || die "no section script bench/$s.sh"

@@ -5,7 +5,7 @@
 # Does nothing for packages already installed; never downloads anything but
 # Debian packages.
 set -euo pipefail
-pkgs=(gcc make pkg-config libutf8proc-dev)
+pkgs=(gcc make pkg-config libutf8proc-dev libsqlite3-dev libgumbo-dev zlib1g-dev)
 peers=0
 for a in "$@"; do
   case $a in

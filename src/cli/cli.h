@@ -31,5 +31,9 @@ void cli_tsv_field(FILE *f, const uint8_t *s, size_t n);
 double cli_now(void);
 
 int cmd_tokens(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_delete(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

@@ -1,0 +1,11 @@
+/*
+** fuzz_ingest_html.c - libFuzzer target: the html reader on arbitrary bytes.
+*/
+#include "ingest.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return fuzz_ingest(data, size, KH_FMT_HTML, "input.html");
+}
