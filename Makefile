@@ -19,7 +19,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 KHABAR_SHARED ?= ../shared
 export KHABAR_SHARED
 
-LIB_SRC := $(sort $(wildcard src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c
+LIB_SRC := $(sort $(wildcard src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c data/ner_names.c
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
 

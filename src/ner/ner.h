@@ -1,0 +1,174 @@
+/*
+** ner.h - what the modules of the entity recognizer share.
+**
+** The recognizer is a linear-chain tagger: each word gets one of nine BIO
+** tags (O, B-/I- × PER ORG LOC MISC), scored as the sum of the weights of
+** its hashed features plus a tag-to-tag transition weight, and decoded with
+** Viterbi (tagger.c). Weights come from an averaged structured perceptron
+** (train.c). Features are computed from khabar's own analysis of the words
+** (feat.c); gazetteers and word clusters travel inside the model file
+** (model.c), so a model is one self-contained file. Entities found are then
+** merged into one canonical name per entity (names.c).
+**
+** Memory: every module allocates through the kh_mem hooks below, which wrap
+** the caller's kh_alloc_fn; nothing here is global and writable.
+*/
+#ifndef KH_NER_H
+#define KH_NER_H
+
+#include "khabar.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- tags -------------------------------------------------------------- */
+
+/* Tag numbering, also used in the model file: 0 = O; type t (1..4) has
+** B = 2t-1 and I = 2t. */
+#define KH_NTAGS 9
+#define KH_TAG_B(t) (2u * (t)-1u)
+#define KH_TAG_I(t) (2u * (t))
+#define KH_TAG_TYPE(g) (((g) + 1u) / 2u) /* 0 for O */
+#define KH_TAG_IS_I(g) ((g) != 0 && ((g)&1u) == 0)
+
+/* May tag b follow tag a (a = KH_NTAGS: sentence start)? I-X continues an
+** X only; this is the hard constraint Viterbi decodes under. */
+static inline int kh_tag_allowed(unsigned a, unsigned b)
+{
+    if (!KH_TAG_IS_I(b))
+        return 1;
+    return a < KH_NTAGS && a != 0 && KH_TAG_TYPE(a) == KH_TAG_TYPE(b);
+}
+
+/* ---- memory -------------------------------------------------------------- */
+
+typedef struct kh_mem {
+    kh_alloc_fn fn;
+    void *ud;
+} kh_mem;
+
+void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud);
+
+static inline void *kh_mem_alloc(const kh_mem *m, size_t n)
+{
+    return n ? m->fn(m->ud, NULL, 0, n) : NULL;
+}
+
+static inline void kh_mem_free(const kh_mem *m, void *p, size_t n)
+{
+    if (p)
+        m->fn(m->ud, p, n, 0);
+}
+
+/* Grows *pp (an array of *cap items of elem bytes) to hold need items,
+** doubling. Returns 0, or -1 (KH_ENOMEM; *pp untouched) on failure or size
+** overflow. */
+int kh_mem_grow(const kh_mem *m, void **pp, size_t *cap, size_t need, size_t elem);
+
+/* ---- hashing --------------------------------------------------------------- */
+
+/* The model's hash functions. They are part of the model format: changing
+** either one invalidates every trained model (bump KH_MODEL_VERSION). */
+static inline uint64_t kh_mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
+/* FNV-1a over bytes, then mixed: the hash of a word or phrase. Never 0, so
+** 0 can mean "no such string". */
+static inline uint64_t kh_hash_bytes(const void *p, size_t n)
+{
+    const uint8_t *s = p;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ull;
+    }
+    h = kh_mix64(h);
+    return h ? h : 1;
+}
+
+/* Hash of a phrase: the previous words' hash combined with the next word's. */
+static inline uint64_t kh_hash_join(uint64_t left, uint64_t word)
+{
+    uint64_t h = kh_mix64(left * 0x9e3779b97f4a7c15ull + word);
+    return h ? h : 1;
+}
+
+/* ---- gazetteers and clusters (model.c) --------------------------------------- */
+
+/* Flags of a gazetteer entry, keyed by the hash of its words' match forms
+** joined (kh_hash_join). One key may carry several flags. */
+#define KH_GAZ_PER 0x01u   /* a person's name, or a part of one */
+#define KH_GAZ_ORG 0x02u
+#define KH_GAZ_LOC 0x04u
+#define KH_GAZ_MISC 0x08u
+#define KH_GAZ_STOP 0x10u  /* a stopword (single words only) */
+#define KH_GAZ_PREFIX 0x20u /* the first words of a longer entry */
+#define KH_GAZ_TYPES 0x0Fu
+
+typedef struct kh_gaz_entry {
+    uint64_t key;
+    uint32_t flags;
+} kh_gaz_entry;
+
+/* Word clusters: the hash of a word's match form and its class at each of
+** up to KH_NCLUSTER granularities (coarse to fine), stored plus one: 0
+** means "no class at this granularity". */
+#define KH_NCLUSTER 3
+typedef struct kh_cluster_entry {
+    uint64_t key;
+    uint16_t id[KH_NCLUSTER];
+} kh_cluster_entry;
+
+/* ---- the model ------------------------------------------------------------------ */
+
+#define KH_MODEL_VERSION 1
+#define KH_MODEL_MIN_BITS 10
+#define KH_MODEL_MAX_BITS 24
+
+typedef struct kh_model {
+    uint32_t bits;       /* log2 of the number of weight rows */
+    uint32_t feat_set;   /* which feature templates were used (KH_FEAT_*) */
+    float *w;            /* (1 << bits) rows of KH_NTAGS weights */
+    float trans[KH_NTAGS + 1][KH_NTAGS]; /* [prev][tag]; prev KH_NTAGS = start */
+    kh_gaz_entry *gaz;   /* sorted by key, keys unique */
+    size_t ngaz;
+    kh_cluster_entry *clusters; /* sorted by key, keys unique */
+    size_t nclusters;
+} kh_model;
+
+/* Decodes a model file image (model.c documents the format). On failure
+** fills *err (status, byte offset, message) and leaves *m empty. */
+kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_model *m,
+                          kh_error *err);
+
+/* Encodes a model. Weights are quantized to 16 bits, and rows whose
+** quantized weights are all within prune of zero are left out.
+** OUT: *out (allocated with mem; *outlen bytes). */
+kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uint8_t **out,
+                          size_t *outlen);
+
+/* Replaces every weight by what encode/decode gives back, so training can
+** score the dev set with exactly the weights that will ship. */
+void kh_model_quantize(kh_model *m, float prune);
+
+void kh_model_free(const kh_mem *mem, kh_model *m);
+
+const kh_gaz_entry *kh_gaz_find(const kh_model *m, uint64_t key);
+const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key);
+
+/* The built-in model image (builtin.c); size 0 when there is none. */
+extern const uint8_t kh_ner_builtin_model[];
+extern const size_t kh_ner_builtin_size;
+
+/* CRC-32 (IEEE) of buf[0..n): the model file's checksum. */
+uint32_t kh_crc32(const uint8_t *buf, size_t n);
+
+#endif
