@@ -15,6 +15,8 @@ typedef struct command {
 
 static const command COMMANDS[] = {
     {"tokens", cmd_tokens, "tokens, segments and search keys of Arabic text"},
+    {"ner", cmd_ner, "named entities (people, organizations, places) with canonical names"},
+    {"train-ner", cmd_train_ner, "trains an entity recognizer model from tagged CoNLL files"},
 };
 
 static void usage(FILE *f)
