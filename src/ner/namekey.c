@@ -3,18 +3,21 @@
 **
 ** A search key (text/norm.c) already merges alef and hamza forms, ى/ي and
 ** ة/ه. A name key goes further, because foreign names have no fixed Arabic
-** spelling: بوتين/بوتن, وانغ/وانج, زابوريجيا/زابوروجيا, أمريكي/أميركي. Per
-** word, after the search-key folding:
-**   1. the letters foreign g is written with (غ ج ق ك گ) become one, and
-**      ڤ → ف, پ → ب, چ → ج - unless the word is in the native list, where
-**      these letters tell words apart (جمال and كمال are two names);
-**   2. after the first letter, ا و ي and the hamza are dropped (long vowels
+** spelling: بوتين/بوتن, وانغ/وانج, زابوريجيا/زابوروجيا, أمريكي/أميركي. After
+** the search-key folding:
+**   1. in each word, the letters foreign g is written with (غ ج ق ك گ)
+**      become one, and ڤ → ف, پ → ب, چ → ج - unless the word is in the
+**      native list, where these letters tell words apart (جمال and كمال
+**      are two names);
+**   2. the words are joined (عبد الله = عبدالله, أبو ظبي = أبوظبي);
+**   3. after the first letter, ا و ي and the hamza are dropped (long vowels
 **      are written or not);
-**   3. a final ه (ة) is dropped (سوريا/سورية) from words of 3+ letters;
-**   4. a letter written twice in a row is kept once (transcriptions double
-**      a consonant or not: هيلاري/هيللاري);
-** and the words are joined without spaces (عبد الله = عبدالله, أبو ظبي =
-** أبوظبي). Latin letters are lower-cased; digits kept.
+**   4. a final ه (ة) is dropped (سوريا/سورية) when 3+ letters precede it;
+**   5. a letter written twice in a row is kept once (transcriptions double
+**      a consonant or not: هيلاري/هيللاري).
+** Latin letters are lower-cased; digits kept. The per-word form (sep = 1)
+** applies 3-5 to each word and separates the words with '|', for matching
+** a surname against a full name.
 **
 ** The key is deliberately lossy: it says "may be the same name". Callers
 ** that merge across documents confirm with context (type, co-occurring
@@ -88,8 +91,23 @@ static size_t fold_word(const uint8_t *s, size_t n, char *fw, uint32_t *cps)
     return k;
 }
 
-/* Appends the key of one folded word. */
-static size_t key_word(const uint32_t *cps, size_t k, int native, uint8_t *out)
+/* Folds the g, v and p letters of a foreign word in place (step 1). */
+static void fold_foreign(uint32_t *cps, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        uint32_t c = cps[i];
+        if (c == CP_GHAIN || c == CP_JEEM || c == CP_QAF || c == KH_CP_KAF || c == CP_GAF ||
+            c == CP_TCHEH)
+            cps[i] = G_CLASS;
+        else if (c == CP_VEH)
+            cps[i] = KH_CP_FEH;
+        else if (c == CP_PEH)
+            cps[i] = KH_CP_BEH;
+    }
+}
+
+/* Writes the key of a letter sequence (steps 2-4). */
+static size_t key_letters(const uint32_t *cps, size_t k, uint8_t *out)
 {
     size_t o = 0;
     uint32_t prev = 0;
@@ -98,15 +116,6 @@ static size_t key_word(const uint32_t *cps, size_t k, int native, uint8_t *out)
         last = k - 1;
     for (size_t i = 0; i < last; i++) {
         uint32_t c = cps[i];
-        if (!native) {
-            if (c == CP_GHAIN || c == CP_JEEM || c == CP_QAF || c == KH_CP_KAF || c == CP_GAF ||
-                c == CP_TCHEH)
-                c = G_CLASS;
-            else if (c == CP_VEH)
-                c = KH_CP_FEH;
-            else if (c == CP_PEH)
-                c = KH_CP_BEH;
-        }
         int repeat = c == prev;
         prev = c;
         if (i > 0 && (c == KH_CP_ALEF || c == KH_CP_WAW || c == KH_CP_YEH || c == KH_CP_HAMZA))
@@ -118,44 +127,75 @@ static size_t key_word(const uint32_t *cps, size_t k, int native, uint8_t *out)
     return o;
 }
 
+/* A name's words split and folded: all letters in one array (words joined,
+** or at most max_words of them), with the foreign letters folded word by
+** word. OUT: starts[w] the first letter of word w; returns the letter
+** count, *nw the words. */
+#define MAX_LETTERS 256
+#define MAX_WORDS 32
+
+static size_t split_fold(const kh_native_list *nl, const uint8_t *name, size_t len, uint32_t *cps,
+                         size_t *starts, size_t *nw)
+{
+    char fw[4 * MAX_LETTERS + 1];
+    size_t k = 0;
+    *nw = 0;
+    for (size_t i = 0; i < len && *nw < MAX_WORDS;) {
+        uint32_t l;
+        while (i < len && is_sep(kh_utf8_decode(name + i, len - i, &l)))
+            i += l;
+        size_t b = i;
+        while (i < len && !is_sep(kh_utf8_decode(name + i, len - i, &l)))
+            i += l;
+        if (i == b)
+            break;
+        /* a word longer than the room left is keyed by its first letters */
+        size_t room = MAX_LETTERS - k, e = b, n = 0;
+        while (e < i && n < room) {
+            kh_utf8_decode(name + e, i - e, &l);
+            e += l;
+            n++;
+        }
+        size_t wk = fold_word(name + b, e - b, fw, cps + k);
+        if (!wk)
+            continue;
+        if (!is_native(nl, fw))
+            fold_foreign(cps + k, wk);
+        starts[(*nw)++] = k;
+        k += wk;
+        if (k == MAX_LETTERS)
+            break;
+    }
+    return k;
+}
+
 kh_status kh_name_key_list(const kh_native_list *nl, const uint8_t *name, size_t len, int sep,
                            char *out, size_t cap, size_t *outlen)
 {
     if ((!name && len) || !out || !cap)
         return KH_EINVAL;
-    size_t o = 0;
     out[0] = 0;
     if (outlen)
         *outlen = 0;
-    /* a word's folded form and code points live in small buffers; a longer
-    ** word is keyed in pieces of 64 letters, which no real name reaches */
-    char fw[4 * 64 + 1];
-    uint32_t cps[64];
-    uint8_t kw[4 * 64];
-    int any = 0;
-    for (size_t i = 0; i < len;) {
-        uint32_t l;
-        while (i < len && is_sep(kh_utf8_decode(name + i, len - i, &l)))
-            i += l;
-        size_t b = i, nl_cps = 0;
-        while (i < len && !is_sep(kh_utf8_decode(name + i, len - i, &l)) && nl_cps < 64) {
-            i += l;
-            nl_cps++;
+    uint32_t cps[MAX_LETTERS];
+    size_t starts[MAX_WORDS + 1], nw;
+    size_t k = split_fold(nl, name, len, cps, starts, &nw);
+    starts[nw] = k;
+    uint8_t kw[4 * MAX_LETTERS + MAX_WORDS];
+    size_t o = 0;
+    if (!sep) {
+        /* the words joined first: عبد الله keys as عبدالله */
+        o = key_letters(cps, k, kw);
+    } else {
+        for (size_t w = 0; w < nw; w++) {
+            if (w)
+                kw[o++] = '|';
+            o += key_letters(cps + starts[w], starts[w + 1] - starts[w], kw + o);
         }
-        if (i == b)
-            break;
-        size_t k = fold_word(name + b, i - b, fw, cps);
-        if (!k)
-            continue;
-        size_t kl = key_word(cps, k, is_native(nl, fw), kw);
-        if (o + kl + (sep && any) + 1 > cap)
-            return KH_ELIMIT;
-        if (sep && any)
-            out[o++] = '|';
-        memcpy(out + o, kw, kl);
-        o += kl;
-        any = 1;
     }
+    if (o + 1 > cap)
+        return KH_ELIMIT;
+    memcpy(out, kw, o);
     out[o] = 0;
     if (outlen)
         *outlen = o;
