@@ -319,7 +319,8 @@ static void freeze(kh_ner_trainer *t)
 {
     if (t->frozen)
         return;
-    qsort(t->gaz, t->ngaz, sizeof *t->gaz, by_gaz_key);
+    if (t->ngaz) /* qsort's pointer may not be NULL, even for no items */
+        qsort(t->gaz, t->ngaz, sizeof *t->gaz, by_gaz_key);
     size_t o = 0;
     for (size_t i = 0; i < t->ngaz; i++) {
         if (o && t->gaz[o - 1].key == t->gaz[i].key)
@@ -328,7 +329,8 @@ static void freeze(kh_ner_trainer *t)
             t->gaz[o++] = t->gaz[i];
     }
     t->ngaz = o;
-    qsort(t->cl, t->ncl, sizeof *t->cl, by_cluster_key);
+    if (t->ncl)
+        qsort(t->cl, t->ncl, sizeof *t->cl, by_cluster_key);
     o = 0;
     for (size_t i = 0; i < t->ncl; i++)
         if (!o || t->cl[o - 1].key != t->cl[i].key)
