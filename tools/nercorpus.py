@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Writes the raw text the entity recognizer's word clusters are learned from.
+
+usage: nercorpus.py DATA_DIR OUT
+
+One paragraph per line: ANT v1.1 (TITLE and TEXT; Apache-2.0) and the
+Wikipedia paragraphs of ARCD and XQuAD-ar (CC BY-SA), the corpora whose
+licenses let derived data ship (../shared/data/README.md). WikiFANE is left
+out on purpose: `make eval` scores the recognizer on it as unseen text.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lexcorpus import ant, squad  # noqa: E402
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    root, dest = sys.argv[1], sys.argv[2]
+    with open(dest, "w", encoding="utf-8") as out:
+        a = ant(root, out)
+        b = squad(os.path.join(root, "qa/arcd/arcd.json"), out)
+        c = squad(os.path.join(root, "qa/xquad-ar/xquad.ar.json"), out)
+    print("nercorpus: ant documents %d, arcd paragraphs %d, xquad paragraphs %d" % (a, b, c),
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
