@@ -43,6 +43,10 @@ $(B)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(SAN) -MMD -MP -c $< -o $@
 
+# The built-in entity model is assembled into builtin.o (.incbin): rebuild
+# the object when tools/train-ner.sh writes a new model.
+$(B)/obj/src/ner/builtin.o $(B)/pic/src/ner/builtin.o $(B)/asan/src/ner/builtin.o: models/ner.khm
+
 $(B)/libkhabar.a: $(LIB_OBJ)
 	rm -f $@; ar rcs $@ $^
 $(B)/libkhabar.so: $(PIC_OBJ)
@@ -65,6 +69,7 @@ test: $(B)/asan/unit $(B)/asan/khabar
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
 	$(B)/asan/unit
 	KHABAR=$(B)/asan/khabar tests/run-cli-tests.sh
+	KHABAR=$(B)/asan/khabar tests/ner-cli-tests.sh
 
 golden: $(B)/khabar
 	tests/golden/regen.sh $(B)/khabar
