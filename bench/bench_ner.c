@@ -51,7 +51,7 @@ static void die(const char *msg)
 
 static kh_ner *open_model(const char *path)
 {
-    kh_ner_opts o = {path, NULL, 0, NULL, NULL};
+    kh_ner_opts o = {path, NULL, 0, NULL, NULL, 0};
     kh_error err;
     kh_ner *n;
     if (kh_ner_new(path ? &o : NULL, &n, &err) != KH_OK) {

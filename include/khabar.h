@@ -239,7 +239,14 @@ typedef struct kh_ner_opts {
     size_t model_len;
     kh_alloc_fn alloc;      /* NULL: libc */
     void *alloc_ud;
+    uint32_t flags;         /* KH_NER_* */
 } kh_ner_opts;
+
+/* Flags of kh_ner_opts. By default a name found in one place of a document
+** is also tagged where it recurs untagged (same words, a third of its
+** occurrences tagged, single words of 4+ letters); this turns that off, so
+** each sentence is tagged on its own. */
+#define KH_NER_PER_SENTENCE 0x1u
 
 /* Loads a model (opts NULL: the built-in one) into a new recognizer.
 ** OUT: *out, freed with kh_ner_free(). Errors: KH_EIO (file), KH_ECORRUPT

@@ -43,6 +43,8 @@ static void help(FILE *f)
           "                     with token indices first/last instead of bytes)\n"
           "  --format tsv|json  output format (default tsv)\n"
           "  --model FILE       a model from khabar train-ner (default: built in)\n"
+          "  --per-sentence     tag each sentence on its own (default: a name found\n"
+          "                     in one place of the file is tagged where it recurs)\n"
           "  -h, --help         this help\n"
           "\n"
           "examples:\n"
@@ -217,7 +219,7 @@ int cmd_ner(int argc, char **argv)
 {
     ner_opts o = {0, 0};
     const char *conll = NULL, *model = NULL;
-    int nfiles = 0;
+    int nfiles = 0, per_sentence = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files)
         return 1;
@@ -231,6 +233,8 @@ int cmd_ner(int argc, char **argv)
             conll = argv[++i];
         } else if (!strcmp(a, "--model") && i + 1 < argc) {
             model = argv[++i];
+        } else if (!strcmp(a, "--per-sentence")) {
+            per_sentence = 1;
         } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (v && (!strcmp(v, "json") || !strcmp(v, "tsv"))) {
@@ -257,7 +261,7 @@ int cmd_ner(int argc, char **argv)
         files[nfiles++] = "-";
     o.many = nfiles > 1;
 
-    kh_ner_opts no = {model, NULL, 0, NULL, NULL};
+    kh_ner_opts no = {model, NULL, 0, NULL, NULL, per_sentence ? KH_NER_PER_SENTENCE : 0};
     kh_error err;
     kh_ner *ner;
     if (kh_ner_new(&no, &ner, &err) != KH_OK) {

@@ -83,6 +83,7 @@ typedef struct kh_wordinfo {
     uint64_t whole, main, stem, key, clit, strip, noal;
     uint32_t shape;  /* shape class, see word_shape */
     uint32_t len;    /* letters of the stem, bucketed */
+    uint32_t wlen;   /* code points of the whole match form */
     uint32_t gaz;    /* bits 0-3: B of a matched entry of type 1..4; 4-7: I;
                      ** 8-11: the word alone is in a list of that type */
     uint16_t cl[KH_NCLUSTER]; /* classes plus one, coarse to fine (0: none) */
@@ -239,6 +240,7 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
     size_t wl = kh_feat_match_form(an, first, ntok, buf, fx->capbuf / 2);
     const kh_token *p = &an->tokens[principal(an, first, ntok)];
     w->whole = wl ? kh_hash_bytes(buf, wl) : 0;
+    w->wlen = (uint32_t)cp_count(buf, wl);
     w->main = ntok > 1 && p->norm_len ? kh_hash_bytes(p->norm, p->norm_len) : 0;
     w->key = p->key_len ? kh_hash_bytes(p->key, p->key_len) : 0;
 
@@ -383,6 +385,13 @@ static uint64_t affix(const uint8_t *s, size_t n, size_t k, int suffix)
 static uint64_t gaz_value(uint32_t g)
 {
     return g ? u64(g) : 0;
+}
+
+uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len)
+{
+    if (len)
+        *len = fx->wi[i].wlen;
+    return fx->wi[i].whole;
 }
 
 uint32_t kh_feat_bias_row(const kh_model *m)

@@ -50,6 +50,11 @@ void kh_feat_free(kh_feat *fx);
 kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const kh_analysis *an,
                       const kh_word *words, size_t nwords);
 
+/* Hash of word i's match form (0 for a word without tokens), as the
+** gazetteer keys it; OUT: *len its length in code points (may be NULL).
+** Valid after kh_feat_doc. */
+uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len);
+
 /* The row of the feature every word has (the tag prior), where the
 ** trainer puts its recall bias. */
 uint32_t kh_feat_bias_row(const kh_model *m);

@@ -4,9 +4,11 @@
 ** A kh_ner holds one decoded model and the scratch of one document; the
 ** result of kh_ner_tag lives in that scratch until the next call. Tagging
 ** is: features of every word (feat.c), emission scores and Viterbi per
-** sentence (decode.c), BIO chunks to entities, then canonical names
+** sentence (decode.c), names found in one place tagged where the tagger
+** missed them (consist.c), BIO chunks to entities, then canonical names
 ** (names.c). Nothing is allocated per word once the buffers have grown.
 */
+#include "ner/consist.h"
 #include "ner/decode.h"
 #include "ner/names.h"
 
@@ -16,9 +18,11 @@
 
 struct kh_ner {
     kh_mem mem;
+    uint32_t flags; /* KH_NER_* */
     kh_model model;
     kh_feat fx;
     kh_names names;
+    kh_consist consist;
     float *sc;
     size_t capsc;
     uint8_t *back;
@@ -145,8 +149,10 @@ kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err)
     if (n) {
         memset(n, 0, sizeof *n);
         n->mem = mem;
+        n->flags = opts ? opts->flags : 0;
         n->fx.mem = mem;
         n->names.mem = mem;
+        n->consist.mem = mem;
         st = kh_model_decode(&mem, data, len, &n->model, err);
     } else {
         set_err(err, KH_ENOMEM, "out of memory");
@@ -169,6 +175,7 @@ void kh_ner_free(kh_ner *n)
     kh_model_free(&mem, &n->model);
     kh_feat_free(&n->fx);
     kh_names_free(&n->names);
+    kh_consist_free(&n->consist);
     kh_mem_free(&mem, n->sc, n->capsc * sizeof *n->sc);
     kh_mem_free(&mem, n->back, n->capback);
     kh_mem_free(&mem, n->tags, n->captags);
@@ -238,6 +245,9 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, cons
                           n->tags + b);
         b = e;
     }
+    if (!(n->flags & KH_NER_PER_SENTENCE) &&
+        (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
+        return st;
     size_t ne = kh_decode_chunks(n->tags, n->fx.sent, nw, NULL, NULL);
     if (kh_mem_grow(mem, (void **)&n->ents, &n->capents, ne + 1, sizeof *n->ents))
         return KH_ENOMEM;

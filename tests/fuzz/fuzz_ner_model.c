@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (int i = 0; i < 4; i++)
             buf[size - 4 + (size_t)i] = (uint8_t)(c >> (8 * i));
     }
-    kh_ner_opts o = {NULL, buf, size, NULL, NULL};
+    kh_ner_opts o = {NULL, buf, size, NULL, NULL, 0};
     kh_ner *n = NULL;
     kh_error err;
     kh_status st = kh_ner_new(&o, &n, &err);

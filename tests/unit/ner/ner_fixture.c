@@ -101,7 +101,7 @@ static void free_ner(void *p)
 
 kh_ner *kn_open(kt_ctx *kt_, const uint8_t *image, size_t len)
 {
-    kh_ner_opts o = {NULL, image, len, NULL, NULL};
+    kh_ner_opts o = {NULL, image, len, NULL, NULL, 0};
     kh_error err;
     kh_ner *n = NULL;
     kh_status st = kh_ner_new(&o, &n, &err);

@@ -120,7 +120,7 @@ TEST(model_survives_a_save_and_load)
     REQUIRE(f != NULL);
     CHECK(fwrite(img, 1, len, f) == len);
     fclose(f);
-    kh_ner_opts o = {path, NULL, 0, NULL, NULL};
+    kh_ner_opts o = {path, NULL, 0, NULL, NULL, 0};
     kh_ner *n = NULL;
     kh_error err;
     CHECK(kh_ner_new(&o, &n, &err) == KH_OK);
@@ -132,7 +132,7 @@ TEST(model_survives_a_save_and_load)
 
 TEST(missing_model_file_is_an_io_error)
 {
-    kh_ner_opts o = {"/nonexistent/khabar.khm", NULL, 0, NULL, NULL};
+    kh_ner_opts o = {"/nonexistent/khabar.khm", NULL, 0, NULL, NULL, 0};
     kh_ner *n = (kh_ner *)1;
     kh_error err;
     CHECK_EQ_INT(kh_ner_new(&o, &n, &err), KH_EIO);
@@ -143,7 +143,7 @@ TEST(missing_model_file_is_an_io_error)
 /* Loads a damaged copy; returns the status and fills err. */
 static kh_status load(const uint8_t *img, size_t len, kh_error *err)
 {
-    kh_ner_opts o = {NULL, img, len, NULL, NULL};
+    kh_ner_opts o = {NULL, img, len, NULL, NULL, 0};
     kh_ner *n = NULL;
     kh_status st = kh_ner_new(&o, &n, err);
     kh_ner_free(n);
@@ -310,7 +310,7 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
     int done = 0;
     for (size_t k = 0; k < 200 && !done; k++) {
         heap h = {0, k, 0};
-        kh_ner_opts o = {NULL, img, len, heap_alloc, &h};
+        kh_ner_opts o = {NULL, img, len, heap_alloc, &h, 0};
         kh_ner *n = NULL;
         kh_error err;
         kh_status st = kh_ner_new(&o, &n, &err);
