@@ -11,8 +11,8 @@
 #      make eval reads it);
 #   2. gazetteers: ANERgazet's three lists, CLDR's Arabic territory names,
 #      the two stopword lists, and khabar's alias list (tools/ner-names.txt);
-#   3. word clusters learned by tools/mkclusters from ANT v1.1, ARCD and
-#      XQuAD-ar text (tools/nercorpus.py);
+#   3. word clusters learned by tools/mkclusters from ANT v1.1, ARCD,
+#      XQuAD-ar and WikiFANE text (tools/nercorpus.py);
 #   4. a first training on train, scored on dev after every epoch, which
 #      chooses the number of epochs and the recall bias;
 #   5. the shipped model: the same options on trainfull for that many
