@@ -13,6 +13,11 @@ khabar's type names PER, ORG, LOC, MISC.
       OUT_DIR/trainfull.conll  train + dev: the shipped model is trained on it
       OUT_DIR/test.conll   lines 125,279 to the end: scored by `make eval` only
 
+  ner-data.py folds CONLL OUT_DIR K
+      OUT_DIR/fold{k}.train.conll and fold{k}.dev.conll for k < K: the
+      sentences of CONLL cut into K contiguous blocks, block k held out
+      (cross-validation within the training part)
+
   ner-data.py wikifane DATA_DIR OUT
       WikiFANE gold mapped to PER/ORG/LOC; every other class becomes O
       (protocols.md: MISC is not scored on WikiFANE)
@@ -188,6 +193,18 @@ def wikifane(data, out):
     print("ner-data: wikifane %d tokens, %d sentences" % (ntok, nsent), file=sys.stderr)
 
 
+def folds(path, out, k):
+    with open(path, encoding="utf-8") as f:
+        sents = [s for s in f.read().split("\n\n") if s.strip()]
+    n = len(sents)
+    for i in range(k):
+        a, b = n * i // k, n * (i + 1) // k
+        for name, part in (("train", sents[:a] + sents[b:]), ("dev", sents[a:b])):
+            with open("%s/fold%d.%s.conll" % (out, i, name), "w", encoding="utf-8") as f:
+                f.write("\n\n".join(s.strip("\n") for s in part) + "\n\n")
+    print("ner-data: %d sentences in %d folds" % (n, k), file=sys.stderr)
+
+
 def main():
     a = sys.argv[1:]
     if len(a) >= 3 and a[0] == "anercorp":
@@ -195,6 +212,8 @@ def main():
         if len(a) == 5 and a[3] == "--dev-tokens":
             dev = int(a[4])
         anercorp(a[1], a[2], dev)
+    elif len(a) == 4 and a[0] == "folds":
+        folds(a[1], a[2], int(a[3]))
     elif len(a) == 3 and a[0] == "wikifane":
         wikifane(a[1], a[2])
     else:
