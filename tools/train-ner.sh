@@ -49,7 +49,7 @@ gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Iinclude -o build/tool
     tools/mkclusters.c build/libkhabar.a $(pkg-config --libs libutf8proc) -lm -lpthread
 build/tools/mkclusters "$d/corpus.txt" > "$d/clusters.tsv"
 
-opts=(--bits 20 --seed 1 --prune 0.05 --clusters "$d/clusters.tsv"
+opts=(--bits 19 --seed 1 --prune 0.05 --clusters "$d/clusters.tsv"
       --gazetteer "LOC=$g/AlignedLocGazetteer.txt" --gazetteer "ORG=$g/AlignedOrgGazetteer.txt"
       --gazetteer "PER=$g/AlignedPersGazetteer.txt" --gazetteer "LOC=$d/gaz/cldr-ar.txt"
       --gazetteer "STOP=$d/gaz/stop.txt" --gazetteer "ORG=$d/gaz/alias-ORG.txt"

@@ -6,15 +6,15 @@
 
 #include "ner/feat.h"
 
-/* Emission scores of words [b, e): out[(i - b) * KH_NTAGS + t] is the sum of
+/* Emission scores of words [b, e): out[(i - b) * KH_NSTATES + t] is the sum of
 ** row f's weight for tag t over word i's features f. w: the weight rows. */
 void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, float *out);
 
-/* Best tag sequence for n words with emission scores sc (as above) and
-** transitions trans (row KH_NTAGS: after the sentence start), under
-** kh_tag_allowed. Scratch: delta (2 * KH_NTAGS floats), back (n * KH_NTAGS
+/* Best state sequence (BILOU, ner.h) for n words with emission scores sc (as above) and
+** transitions trans (row KH_NSTATES: after the sentence start), under
+** kh_state_allowed. Scratch: delta (2 * KH_NSTATES floats), back (n * KH_NSTATES
 ** bytes). OUT: tags[0..n). */
-void kh_decode_viterbi(const float trans[KH_NTAGS + 1][KH_NTAGS], const float *sc, size_t n,
+void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
                        uint8_t *back, uint8_t *tags);
 
 /* Calls fn(ud, first, count, type) for each entity of tags[0..n) by

@@ -13,7 +13,7 @@
 **   0       8     magic "KHNERM\r\n" (the CR LF catches text-mode mangling)
 **   8       4     format version (KH_MODEL_VERSION)
 **   12      4     hash bits b: the model has 2^b weight rows (10..24)
-**   16      4     number of tags (9)
+**   16      4     number of states (17: O and BILOU x 4 types, ner.h)
 **   20      4     feature groups used (KH_FEAT_* in feat.h)
 **   24      4     number of sections that follow
 **   28      4     reserved, 0
@@ -25,11 +25,11 @@
 **   end-4   4     CRC-32 (IEEE) of every byte before it
 **
 ** Payloads:
-**   TRAN  (9 + 1) x 9 floats: row p, column t is the weight of tag t after
-**         tag p; row 9 is "after the sentence start". Required.
+**   TRAN  (17 + 1) x 17 floats: row p, column t is the weight of state t
+**         after state p; row 17 is "after the sentence start". Required.
 **   WGTS  float scale, u32 row count, then per stored row, in increasing
 **         row order: varint (row - previous row - 1; the first: row),
-**         u16 mask of the tags with a weight, and for each of them a zigzag
+**         u32 mask of the states with a weight, and for each a zigzag
 **         varint q with weight = q * scale, |q| <= 32767. Rows not stored
 **         are all zero. Required.
 **   GAZE  u32 count, then count x (u64 key, u32 flags): KH_GAZ_* flags,
@@ -145,7 +145,7 @@ const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
 void kh_model_free(const kh_mem *mem, kh_model *m)
 {
     if (m->w)
-        kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NTAGS * sizeof *m->w);
+        kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NSTATES * sizeof *m->w);
     kh_mem_free(mem, m->gaz, m->ngaz * sizeof *m->gaz);
     kh_mem_free(mem, m->clusters, m->nclusters * sizeof *m->clusters);
     memset(m, 0, sizeof *m);
@@ -155,7 +155,7 @@ void kh_model_free(const kh_mem *mem, kh_model *m)
 
 static float weights_scale(const kh_model *m)
 {
-    size_t n = ((size_t)1 << m->bits) * KH_NTAGS;
+    size_t n = ((size_t)1 << m->bits) * KH_NSTATES;
     float mx = 0;
     for (size_t i = 0; i < n; i++)
         if (fabsf(m->w[i]) > mx)
@@ -174,7 +174,7 @@ static int32_t quantize(float w, float scale, float prune)
 void kh_model_quantize(kh_model *m, float prune)
 {
     float scale = weights_scale(m);
-    size_t n = ((size_t)1 << m->bits) * KH_NTAGS;
+    size_t n = ((size_t)1 << m->bits) * KH_NSTATES;
     for (size_t i = 0; i < n; i++)
         m->w[i] = (float)quantize(m->w[i], scale, prune) * scale;
 }
@@ -265,14 +265,14 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
     put(&b, MAGIC, 8);
     put_u32(&b, KH_MODEL_VERSION);
     put_u32(&b, m->bits);
-    put_u32(&b, KH_NTAGS);
+    put_u32(&b, KH_NSTATES);
     put_u32(&b, m->feat_set);
     put_u32(&b, 4);
     put_u32(&b, 0);
 
     size_t at = begin_section(&b, "TRAN");
-    for (int p = 0; p <= KH_NTAGS; p++)
-        for (int t = 0; t < KH_NTAGS; t++)
+    for (int p = 0; p <= KH_NSTATES; p++)
+        for (int t = 0; t < KH_NSTATES; t++)
             put_f32(&b, m->trans[p][t]);
     end_section(&b, at);
 
@@ -282,18 +282,18 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
     size_t nrows = (size_t)1 << m->bits, count_at = b.n, stored = 0, prev = 0;
     put_u32(&b, 0);
     for (size_t r = 0; r < nrows; r++) {
-        int32_t q[KH_NTAGS];
+        int32_t q[KH_NSTATES];
         uint32_t mask = 0;
-        for (int t = 0; t < KH_NTAGS; t++) {
-            q[t] = quantize(m->w[r * KH_NTAGS + (size_t)t], scale, prune);
+        for (int t = 0; t < KH_NSTATES; t++) {
+            q[t] = quantize(m->w[r * KH_NSTATES + (size_t)t], scale, prune);
             if (q[t])
                 mask |= 1u << t;
         }
         if (!mask)
             continue;
         put_varint(&b, stored ? r - prev - 1 : r);
-        put_u16(&b, mask);
-        for (int t = 0; t < KH_NTAGS; t++)
+        put_u32(&b, mask);
+        for (int t = 0; t < KH_NSTATES; t++)
             if (q[t])
                 put_varint(&b, q[t] < 0 ? ((uint64_t)(-(int64_t)q[t]) << 1) - 1
                                         : (uint64_t)q[t] << 1);
@@ -420,8 +420,8 @@ static int get_varint(rbuf *r, uint64_t *v)
 
 static kh_status decode_trans(rbuf *r, kh_model *m, kh_error *err)
 {
-    for (int p = 0; p <= KH_NTAGS; p++)
-        for (int t = 0; t < KH_NTAGS; t++) {
+    for (int p = 0; p <= KH_NSTATES; p++)
+        for (int t = 0; t < KH_NSTATES; t++) {
             size_t off = OFF(r);
             if (get_f32(r, &m->trans[p][t]))
                 return corrupt(err, off, "transitions: section too short");
@@ -443,10 +443,10 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
     size_t nrows = (size_t)1 << m->bits;
     if (count > nrows)
         return corrupt(err, off + 4, "weights: %u rows stored, the model has %zu", count, nrows);
-    m->w = kh_mem_alloc(mem, nrows * KH_NTAGS * sizeof *m->w);
+    m->w = kh_mem_alloc(mem, nrows * KH_NSTATES * sizeof *m->w);
     if (!m->w)
         return KH_ENOMEM;
-    memset(m->w, 0, nrows * KH_NTAGS * sizeof *m->w);
+    memset(m->w, 0, nrows * KH_NSTATES * sizeof *m->w);
     uint64_t row = 0;
     for (uint32_t i = 0; i < count; i++) {
         uint64_t d;
@@ -458,11 +458,11 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
             return corrupt(err, off, "weights: row %u: index beyond the table", i);
         row = i ? row + 1 + d : d;
         off = OFF(r);
-        if (get_u16(r, &mask))
+        if (get_u32(r, &mask))
             return corrupt(err, off, "weights: row %u: truncated", i);
-        if (!mask || mask >> KH_NTAGS)
+        if (!mask || mask >> KH_NSTATES)
             return corrupt(err, off, "weights: row %u: bad tag mask 0x%x", i, mask);
-        for (int t = 0; t < KH_NTAGS; t++) {
+        for (int t = 0; t < KH_NSTATES; t++) {
             if (!(mask & (1u << t)))
                 continue;
             uint64_t z;
@@ -472,7 +472,7 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
             if (z == 0 || z > 65534)
                 return corrupt(err, off, "weights: row %u: weight out of range", i);
             int32_t q = z & 1 ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1);
-            m->w[row * KH_NTAGS + (size_t)t] = (float)q * scale;
+            m->w[row * KH_NSTATES + (size_t)t] = (float)q * scale;
         }
     }
     if (r->at != r->n)
@@ -557,8 +557,8 @@ static kh_status decode_header(const uint8_t *buf, size_t len, kh_model *m, uint
     if (bits < KH_MODEL_MIN_BITS || bits > KH_MODEL_MAX_BITS)
         return corrupt(err, 12, "hash bits %u outside %d..%d", bits, KH_MODEL_MIN_BITS,
                        KH_MODEL_MAX_BITS);
-    if (ntags != KH_NTAGS)
-        return corrupt(err, 16, "%u tags, expected %d", ntags, KH_NTAGS);
+    if (ntags != KH_NSTATES)
+        return corrupt(err, 16, "%u states, expected %d", ntags, KH_NSTATES);
     if (feat & ~0x7u)
         return corrupt(err, 20, "unknown feature groups 0x%x", feat);
     if (reserved)

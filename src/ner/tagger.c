@@ -27,8 +27,10 @@ struct kh_ner {
     size_t capsc;
     uint8_t *back;
     size_t capback;
-    uint8_t *tags;
+    uint8_t *tags; /* BIO, reported */
     size_t captags;
+    uint8_t *states; /* BILOU, decoded */
+    size_t capstates;
     kh_entity *ents;
     size_t capents, nents;
     kh_ner_result res;
@@ -179,6 +181,7 @@ void kh_ner_free(kh_ner *n)
     kh_mem_free(&mem, n->sc, n->capsc * sizeof *n->sc);
     kh_mem_free(&mem, n->back, n->capback);
     kh_mem_free(&mem, n->tags, n->captags);
+    kh_mem_free(&mem, n->states, n->capstates);
     kh_mem_free(&mem, n->ents, n->capents * sizeof *n->ents);
     mem.fn(mem.ud, n, sizeof *n, 0);
 }
@@ -232,17 +235,20 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, cons
         b = e;
     }
     const kh_mem *mem = &n->mem;
-    if (kh_mem_grow(mem, (void **)&n->sc, &n->capsc, maxs * KH_NTAGS, sizeof *n->sc) ||
-        kh_mem_grow(mem, (void **)&n->back, &n->capback, maxs * KH_NTAGS, 1) ||
-        kh_mem_grow(mem, (void **)&n->tags, &n->captags, nw + 1, 1))
+    if (kh_mem_grow(mem, (void **)&n->sc, &n->capsc, maxs * KH_NSTATES, sizeof *n->sc) ||
+        kh_mem_grow(mem, (void **)&n->back, &n->capback, maxs * KH_NSTATES, 1) ||
+        kh_mem_grow(mem, (void **)&n->tags, &n->captags, nw + 1, 1) ||
+        kh_mem_grow(mem, (void **)&n->states, &n->capstates, nw + 1, 1))
         return KH_ENOMEM;
     for (size_t b = 0; b < nw;) {
         size_t e = b + 1;
         while (e < nw && !n->fx.sent[e])
             e++;
         kh_decode_scores(n->model.w, &n->fx, b, e, n->sc);
-        kh_decode_viterbi((const float(*)[KH_NTAGS])n->model.trans, n->sc, e - b, n->back,
-                          n->tags + b);
+        kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b, n->back,
+                          n->states + b);
+        for (size_t i = b; i < e; i++)
+            n->tags[i] = kh_state_tag(n->states[i]);
         b = e;
     }
     if (!(n->flags & KH_NER_PER_SENTENCE) &&

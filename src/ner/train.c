@@ -38,10 +38,10 @@ struct kh_ner_trainer {
     kh_feat fx;
     kh_model model; /* model.w: the current (not averaged) weights */
     float *u;       /* c-weighted sum of the updates, for averaging */
-    float tu[KH_NTAGS + 1][KH_NTAGS];
+    float tu[KH_NSTATES + 1][KH_NSTATES];
     float *avg;  /* the averaged weights of the last epoch */
     float *best; /* the kept weights (best dev epoch) */
-    float best_trans[KH_NTAGS + 1][KH_NTAGS];
+    float best_trans[KH_NSTATES + 1][KH_NSTATES];
     double best_f1;
     float best_bias; /* recall bias kept with the best weights */
     int have_best;
@@ -88,7 +88,7 @@ static kh_status fail(kh_ner_trainer *t, kh_status st, uint64_t off, const char 
 
 static size_t table_floats(const kh_ner_trainer *t)
 {
-    return ((size_t)1 << t->model.bits) * KH_NTAGS;
+    return ((size_t)1 << t->model.bits) * KH_NSTATES;
 }
 
 kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out)
@@ -376,6 +376,7 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
     if (t->nwords == 0)
         t->roff[0] = 0;
+    size_t base = t->nwords;
     for (size_t i = 0; i < nwords; i++) {
         if (t->fx.sent[i]) {
             if (kh_mem_grow(m, (void **)&t->sents, &t->capsents, t->nsents + 1, sizeof *t->sents))
@@ -395,6 +396,20 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         t->nwords++;
         t->roff[t->nwords] = t->nrows;
     }
+    /* BIO to the BILOU states the tagger learns: a name's last word is L,
+    ** a one-word name U (the next tag is read before it is rewritten) */
+    for (size_t j = base; j < t->nwords; j++) {
+        uint8_t g = t->gold[j];
+        if (!g)
+            continue;
+        unsigned type = KH_TAG_TYPE(g);
+        int more = j + 1 < t->nwords && !t->fx.sent[j + 1 - base] &&
+                   KH_TAG_IS_I(t->gold[j + 1]) && KH_TAG_TYPE(t->gold[j + 1]) == type;
+        if (KH_TAG_IS_I(g))
+            t->gold[j] = (uint8_t)(more ? KH_ST_I(type) : KH_ST_L(type));
+        else
+            t->gold[j] = (uint8_t)(more ? KH_ST_B(type) : KH_ST_U(type));
+    }
     return KH_OK;
 }
 
@@ -412,15 +427,15 @@ static uint32_t xorshift(uint32_t *s)
 /* Decodes sentence s with weights w, transitions tr and recall bias into
 ** t->pred. */
 static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
-                   const float tr[KH_NTAGS + 1][KH_NTAGS], float bias)
+                   const float tr[KH_NSTATES + 1][KH_NSTATES], float bias)
 {
     for (uint32_t i = 0; i < s->n; i++) {
-        float *out = t->sc + (size_t)i * KH_NTAGS;
-        memset(out, 0, KH_NTAGS * sizeof *out);
+        float *out = t->sc + (size_t)i * KH_NSTATES;
+        memset(out, 0, KH_NSTATES * sizeof *out);
         size_t wi = s->first + i;
         for (size_t k = t->roff[wi]; k < t->roff[wi + 1]; k++) {
-            const float *row = w + (size_t)t->rows[k] * KH_NTAGS;
-            for (int g = 0; g < KH_NTAGS; g++)
+            const float *row = w + (size_t)t->rows[k] * KH_NSTATES;
+            for (int g = 0; g < KH_NSTATES; g++)
                 out[g] += row[g];
         }
         out[0] -= bias;
@@ -432,7 +447,7 @@ static void update(kh_ner_trainer *t, size_t word, unsigned tag, float d)
 {
     float cd = d * (float)t->c;
     for (size_t k = t->roff[word]; k < t->roff[word + 1]; k++) {
-        size_t x = (size_t)t->rows[k] * KH_NTAGS + tag;
+        size_t x = (size_t)t->rows[k] * KH_NSTATES + tag;
         t->model.w[x] += d;
         t->u[x] += cd;
     }
@@ -456,7 +471,7 @@ static int learn(kh_ner_trainer *t, const sentence *s)
     ** tried and lost 3 points of cross-validated F1 */
     const float d = 1;
     for (uint32_t i = 0; i < s->n && wrong; i++) {
-        unsigned gp = i ? gold[i - 1] : KH_NTAGS, pp = i ? t->pred[i - 1] : KH_NTAGS;
+        unsigned gp = i ? gold[i - 1] : KH_NSTATES, pp = i ? t->pred[i - 1] : KH_NSTATES;
         if (gold[i] != t->pred[i]) {
             update(t, s->first + i, gold[i], d);
             update(t, s->first + i, t->pred[i], -d);
@@ -483,7 +498,7 @@ static void collect(void *ud, size_t first, size_t count, unsigned type)
 
 /* Exact-span micro P/R/F1 of the averaged weights on the dev sentences. */
 static kh_status score_dev(kh_ner_trainer *t, const float *w,
-                           const float tr[KH_NTAGS + 1][KH_NTAGS], float bias, kh_ner_epoch *ep)
+                           const float tr[KH_NSTATES + 1][KH_NSTATES], float bias, kh_ner_epoch *ep)
 {
     uint64_t ngold = 0, npred = 0, ok = 0;
     size_t *gv = NULL, *pv = NULL, cap = 0;
@@ -505,8 +520,14 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
         }
         decode(t, s, w, tr, bias);
         chunk_set g = {gv, 0}, p = {pv, 0};
-        kh_decode_chunks(t->gold + s->first, NULL, s->n, collect, &g);
-        kh_decode_chunks(t->pred, NULL, s->n, collect, &p);
+        /* states to BIO tags, in place in the scratch the scores used */
+        uint8_t *gt = (uint8_t *)t->sc, *pt = gt + s->n;
+        for (uint32_t i = 0; i < s->n; i++) {
+            gt[i] = kh_state_tag(t->gold[s->first + i]);
+            pt[i] = kh_state_tag(t->pred[i]);
+        }
+        kh_decode_chunks(gt, NULL, s->n, collect, &g);
+        kh_decode_chunks(pt, NULL, s->n, collect, &p);
         ngold += g.n;
         npred += p.n;
         for (size_t i = 0, j = 0; i < g.n && j < p.n;) {
@@ -543,8 +564,8 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         if (t->sents[i].n > maxn)
             maxn = t->sents[i].n;
     const kh_mem *m = &t->mem;
-    if (kh_mem_grow(m, (void **)&t->sc, &t->capsc, maxn * KH_NTAGS, sizeof *t->sc) ||
-        kh_mem_grow(m, (void **)&t->back, &t->capback, maxn * KH_NTAGS, 1) ||
+    if (kh_mem_grow(m, (void **)&t->sc, &t->capsc, maxn * KH_NSTATES, sizeof *t->sc) ||
+        kh_mem_grow(m, (void **)&t->back, &t->capback, maxn * KH_NSTATES, 1) ||
         kh_mem_grow(m, (void **)&t->pred, &t->cappred, maxn, 1) ||
         kh_mem_grow(m, (void **)&t->order, &t->caporder, t->nsents + 1, sizeof *t->order))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
@@ -570,9 +591,9 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
     float inv = 1.0f / (float)t->c;
     for (size_t i = 0; i < nf; i++)
         t->avg[i] = t->model.w[i] - t->u[i] * inv;
-    float avg_trans[KH_NTAGS + 1][KH_NTAGS];
-    for (int p = 0; p <= KH_NTAGS; p++)
-        for (int g = 0; g < KH_NTAGS; g++)
+    float avg_trans[KH_NSTATES + 1][KH_NSTATES];
+    for (int p = 0; p <= KH_NSTATES; p++)
+        for (int g = 0; g < KH_NSTATES; g++)
             avg_trans[p][g] = t->model.trans[p][g] - t->tu[p][g] * inv;
     kh_model q = t->model;
     q.w = t->avg;
@@ -586,7 +607,7 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         for (size_t k = 0; k < ng; k++) {
             kh_ner_epoch e2 = ep;
             float bias = t->o.recall_bias < 0 ? grid[k] : (float)ep.recall_bias;
-            kh_status st = score_dev(t, t->avg, (const float(*)[KH_NTAGS])avg_trans, bias, &e2);
+            kh_status st = score_dev(t, t->avg, (const float(*)[KH_NSTATES])avg_trans, bias, &e2);
             if (st)
                 return fail(t, st, UINT64_MAX, "out of memory");
             if (k == 0 || e2.dev_f1 > ep.dev_f1)
@@ -618,7 +639,7 @@ kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *o
     memcpy(m.trans, t->best_trans, sizeof m.trans);
     /* the recall bias lives in the tag-prior row, applied once: the row is
     ** restored after encoding so that a second call gives the same image */
-    float *prior = &m.w[(size_t)kh_feat_bias_row(&m) * KH_NTAGS];
+    float *prior = &m.w[(size_t)kh_feat_bias_row(&m) * KH_NSTATES];
     float saved = *prior;
     *prior -= t->best_bias;
     kh_mem_free(&t->mem, t->image, t->imagelen);
