@@ -346,6 +346,14 @@ KH_API kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size
 /* Runs one epoch. OUT: *ep (may be NULL). */
 KH_API kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *ep);
 
+/* Adds other's kept weights to t's, so that t's model becomes the mean of
+** both (and of any merged into them before): models trained with other
+** seeds, averaged, generalize a little better than any one of them. The
+** two must share hash bits and feature groups, and have run an epoch;
+** merge before kh_ner_trainer_model, which folds the sum into the mean.
+** other is unchanged. Errors: KH_EINVAL. */
+KH_API kh_status kh_ner_trainer_merge(kh_ner_trainer *t, const kh_ner_trainer *other);
+
 /* Encodes the model: the averaged weights of the best dev epoch, or of the
 ** last epoch without dev data, with the gazetteers and clusters given.
 ** OUT: *out, *outlen: the file image, borrowed, valid until the next call

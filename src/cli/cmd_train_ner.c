@@ -29,6 +29,8 @@ static void help(FILE *f)
           "  --epochs N           passes over the training data (default 12)\n"
           "  --bits B             2^B weight rows (default 20; 10..24)\n"
           "  --seed S             shuffling seed (default 1)\n"
+          "  --seeds K            train K models (seeds S .. S+K-1) and write their\n"
+          "                       mean (default 1)\n"
           "  --prune X            drop weights smaller than X (default 0.05)\n"
           "  --recall-bias X      lower every word's score for O by X, for recall;\n"
           "                       'tune' chooses X on --dev each epoch (default 0)\n"
@@ -139,6 +141,45 @@ static int write_model(const char *path, const uint8_t *p, size_t n)
     return 0;
 }
 
+/* Trains one model with options o on the lists and files given, printing
+** one line per epoch. Returns the trainer, or NULL after printing why. */
+static kh_ner_trainer *train_one(const kh_ner_train_opts *o, const gaz_arg *gaz, size_t ngaz,
+                                 const char *clusters, const char *train, const char *dev)
+{
+    kh_ner_trainer *t;
+    if (kh_ner_trainer_new(o, &t) != KH_OK) {
+        fprintf(stderr, "khabar train-ner: cannot create the trainer\n");
+        return NULL;
+    }
+    for (size_t k = 0; k < ngaz; k++)
+        if (add_list(t, gaz[k].path, 0, gaz[k].type))
+            goto fail;
+    if ((clusters && add_list(t, clusters, 1, 0)) || add_file(t, train, 0) ||
+        (dev && add_file(t, dev, 1)))
+        goto fail;
+    uint32_t epochs = o->epochs ? o->epochs : 12;
+    double t0 = cli_now();
+    for (uint32_t e = 0; e < epochs; e++) {
+        kh_ner_epoch ep;
+        if (kh_ner_trainer_epoch(t, &ep) != KH_OK) {
+            fprintf(stderr, "khabar train-ner: %s\n", kh_ner_trainer_error(t)->message);
+            goto fail;
+        }
+        if (dev)
+            fprintf(stderr,
+                    "epoch %2u  mistakes %6llu  dev P %.4f R %.4f F1 %.4f  bias %g%s  (%.1fs)\n",
+                    ep.epoch, (unsigned long long)ep.mistakes, ep.dev_precision, ep.dev_recall,
+                    ep.dev_f1, ep.recall_bias, ep.best ? "  *" : "", cli_now() - t0);
+        else
+            fprintf(stderr, "epoch %2u  mistakes %6llu  (%.1fs)\n", ep.epoch,
+                    (unsigned long long)ep.mistakes, cli_now() - t0);
+    }
+    return t;
+fail:
+    kh_ner_trainer_free(t);
+    return NULL;
+}
+
 int cmd_train_ner(int argc, char **argv)
 {
     const char *train = NULL, *dev = NULL, *model = NULL, *clusters = NULL;
@@ -146,6 +187,7 @@ int cmd_train_ner(int argc, char **argv)
     memset(&o, 0, sizeof o);
     gaz_arg *gaz = calloc((size_t)argc + 1, sizeof *gaz);
     size_t ngaz = 0;
+    unsigned long seeds = 1;
     int rc = 2;
     if (!gaz)
         return 1;
@@ -169,6 +211,9 @@ int cmd_train_ner(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--bits") && !parse_uint(v, 24, &x) && x >= 10) {
             o.hash_bits = (uint32_t)x;
+            i++;
+        } else if (!strcmp(a, "--seeds") && !parse_uint(v, 16, &x) && x) {
+            seeds = x;
             i++;
         } else if (!strcmp(a, "--seed") && !parse_uint(v, UINT32_MAX, &x) && x) {
             o.seed = (uint32_t)x;
@@ -223,35 +268,24 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "khabar train-ner: --train and --model are required (see --help)\n");
         goto out;
     }
-    kh_ner_trainer *t;
-    if (kh_ner_trainer_new(&o, &t) != KH_OK) {
-        fprintf(stderr, "khabar train-ner: cannot create the trainer\n");
-        rc = 1;
-        goto out;
-    }
+    kh_ner_trainer *t = NULL;
     rc = 1;
-    for (size_t k = 0; k < ngaz; k++)
-        if (add_list(t, gaz[k].path, 0, gaz[k].type))
+    for (unsigned long k = 0; k < seeds; k++) {
+        kh_ner_train_opts ok = o;
+        ok.seed = (o.seed ? o.seed : 1) + (uint32_t)k;
+        kh_ner_trainer *one = train_one(&ok, gaz, ngaz, clusters, train, dev);
+        if (!one)
             goto done;
-    if ((clusters && add_list(t, clusters, 1, 0)) || add_file(t, train, 0) ||
-        (dev && add_file(t, dev, 1)))
-        goto done;
-    uint32_t epochs = o.epochs ? o.epochs : 12;
-    double t0 = cli_now();
-    for (uint32_t e = 0; e < epochs; e++) {
-        kh_ner_epoch ep;
-        if (kh_ner_trainer_epoch(t, &ep) != KH_OK) {
-            fprintf(stderr, "khabar train-ner: %s\n", kh_ner_trainer_error(t)->message);
+        if (!t) {
+            t = one;
+            continue;
+        }
+        kh_status st = kh_ner_trainer_merge(t, one);
+        kh_ner_trainer_free(one);
+        if (st) {
+            fprintf(stderr, "khabar train-ner: merging the seeds' models failed\n");
             goto done;
         }
-        if (dev)
-            fprintf(stderr,
-                    "epoch %2u  mistakes %6llu  dev P %.4f R %.4f F1 %.4f  bias %g%s  (%.1fs)\n",
-                    ep.epoch, (unsigned long long)ep.mistakes, ep.dev_precision, ep.dev_recall,
-                    ep.dev_f1, ep.recall_bias, ep.best ? "  *" : "", cli_now() - t0);
-        else
-            fprintf(stderr, "epoch %2u  mistakes %6llu  (%.1fs)\n", ep.epoch,
-                    (unsigned long long)ep.mistakes, cli_now() - t0);
     }
     const uint8_t *img;
     size_t n;

@@ -44,6 +44,7 @@ struct kh_ner_trainer {
     float best_trans[KH_NSTATES + 1][KH_NSTATES];
     double best_f1;
     float best_bias; /* recall bias kept with the best weights */
+    uint32_t merged; /* trainers whose best weights are summed in best (1: this one) */
     int have_best;
     uint64_t c; /* update clock: sentences visited so far, plus one */
     uint32_t epoch, rng;
@@ -127,6 +128,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     t->model.bits = o.hash_bits;
     t->model.feat_set = o.features;
     t->c = 1;
+    t->merged = 1;
     t->rng = o.seed ? o.seed : 1;
     kh_analyzer_opts ao = {0, mem.fn, mem.ud};
     size_t nf = table_floats(t);
@@ -629,11 +631,38 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
     return KH_OK;
 }
 
+kh_status kh_ner_trainer_merge(kh_ner_trainer *t, const kh_ner_trainer *other)
+{
+    if (!t || !other || t == other || t->model.bits != other->model.bits ||
+        t->model.feat_set != other->model.feat_set || !t->have_best || !other->have_best)
+        return KH_EINVAL;
+    size_t nf = table_floats(t);
+    for (size_t i = 0; i < nf; i++)
+        t->best[i] += other->best[i];
+    for (int p = 0; p <= KH_NSTATES; p++)
+        for (int g = 0; g < KH_NSTATES; g++)
+            t->best_trans[p][g] += other->best_trans[p][g];
+    t->best_bias += other->best_bias;
+    t->merged += other->merged;
+    return KH_OK;
+}
+
 kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *outlen)
 {
     if (!t || !out || !outlen)
         return KH_EINVAL;
     freeze(t);
+    if (t->merged > 1) { /* the sums of merged trainers become their mean */
+        size_t nf = table_floats(t);
+        float inv = 1.0f / (float)t->merged;
+        for (size_t i = 0; i < nf; i++)
+            t->best[i] *= inv;
+        for (int p = 0; p <= KH_NSTATES; p++)
+            for (int g = 0; g < KH_NSTATES; g++)
+                t->best_trans[p][g] *= inv;
+        t->best_bias *= inv;
+        t->merged = 1;
+    }
     kh_model m = t->model;
     m.w = t->best;
     memcpy(m.trans, t->best_trans, sizeof m.trans);

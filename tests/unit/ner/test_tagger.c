@@ -329,3 +329,58 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
     CHECK(done);
     kh_analyzer_free(a);
 }
+
+/* A trainer on the fixture, trained for 5 epochs with the given seed. */
+static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
+{
+    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL};
+    kn_data *d = malloc(sizeof *d);
+    kh_ner_trainer *t = NULL;
+    if (!d || kn_layout(kn_corpus, d) || kh_ner_trainer_new(&o, &t) != KH_OK ||
+        kh_ner_trainer_add(t, d->text, d->len, d->words, d->tags, d->n, 0) != KH_OK) {
+        FAIL("no trainer");
+        kh_ner_trainer_free(t);
+        t = NULL;
+    }
+    for (int e = 0; t && e < 5; e++)
+        if (kh_ner_trainer_epoch(t, NULL) != KH_OK)
+            FAIL("epoch failed");
+    free(d);
+    return t;
+}
+
+TEST(merged_models_are_their_mean)
+{
+    kh_ner_trainer *a = trained(KT, 1, 14), *b = trained(KT, 1, 14), *c = trained(KT, 7, 14);
+    kh_ner_trainer *small = trained(KT, 1, 12);
+    REQUIRE(a && b && c && small);
+    const uint8_t *img;
+    size_t len;
+    REQUIRE(kh_ner_trainer_model(b, &img, &len) == KH_OK);
+    uint8_t *single = malloc(len);
+    REQUIRE(single != NULL);
+    memcpy(single, img, len);
+    /* the mean of a model and itself is that model, byte for byte */
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, b), KH_OK);
+    size_t l2;
+    REQUIRE(kh_ner_trainer_model(a, &img, &l2) == KH_OK);
+    CHECK(l2 == len && memcmp(img, single, len) == 0);
+    /* another seed changes the mean, and it still tags the fixture right */
+    CHECK_EQ_INT(kh_ner_trainer_merge(b, c), KH_OK);
+    REQUIRE(kh_ner_trainer_model(b, &img, &l2) == KH_OK);
+    CHECK(l2 != len || memcmp(img, single, len) != 0);
+    uint8_t *mean = malloc(l2);
+    REQUIRE(mean != NULL);
+    memcpy(mean, img, l2);
+    kh_ner *n = kn_open(KT, mean, l2);
+    if (n)
+        CHECK_EQ_INT(tag_errors(KT, n), 0);
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, small), KH_EINVAL); /* other hash bits */
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, a), KH_EINVAL);
+    free(mean);
+    free(single);
+    kh_ner_trainer_free(a);
+    kh_ner_trainer_free(b);
+    kh_ner_trainer_free(c);
+    kh_ner_trainer_free(small);
+}
