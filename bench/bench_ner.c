@@ -70,8 +70,7 @@ static int cmp_double(const void *a, const void *b)
 static int load(const char *model, int times)
 {
     double t[64];
-    if (times < 1 || times > 64)
-        die("--times takes 1..64");
+    if (times < 1 || times > 64) die("--times takes 1..64");
     for (int i = 0; i < times; i++) {
         double t0 = now();
         kh_ner *n = open_model(model);
@@ -81,8 +80,7 @@ static int load(const char *model, int times)
     qsort(t, (size_t)times, sizeof *t, cmp_double);
     if (model) {
         FILE *f = fopen(model, "rb");
-        if (!f)
-            die("cannot open the model");
+        if (!f) die("cannot open the model");
         fseek(f, 0, SEEK_END);
         printf("model_bytes\t%ld\n", ftell(f));
         fclose(f);
@@ -105,11 +103,9 @@ static void pass(kh_analyzer *a, kh_ner *n, const uint8_t *data, const size_t *l
         const kh_analysis *an;
         const kh_ner_result *r;
         double t0 = now();
-        if (kh_analyze(a, s, len, &an) != KH_OK)
-            die("kh_analyze failed");
+        if (kh_analyze(a, s, len, &an) != KH_OK) die("kh_analyze failed");
         double t1 = now();
-        if (kh_ner_tag(n, s, an, NULL, 0, &r) != KH_OK)
-            die("kh_ner_tag failed");
+        if (kh_ner_tag(n, s, an, NULL, 0, &r) != KH_OK) die("kh_ner_tag failed");
         double t2 = now();
         t->tokens += an->ntokens;
         t->entities += r->nentities;
@@ -121,19 +117,16 @@ static void pass(kh_analyzer *a, kh_ner *n, const uint8_t *data, const size_t *l
 static int bench(const char *path, int repeat, double mb, const char *model)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        die("cannot open the corpus");
+    if (!f) die("cannot open the corpus");
     size_t cap = (size_t)(mb * 1e6);
     uint8_t *data = malloc(cap + 1);
-    if (!data)
-        die("out of memory");
+    if (!data) die("out of memory");
     size_t size = fread(data, 1, cap, f);
     fclose(f);
     while (size > 0 && data[size - 1] != '\n')
         size--; /* whole lines only */
     size_t *lines = malloc((size / 2 + 2) * 2 * sizeof *lines), nl = 0;
-    if (!lines)
-        die("out of memory");
+    if (!lines) die("out of memory");
     for (size_t i = 0; i < size;) {
         const uint8_t *e = memchr(data + i, '\n', size - i);
         size_t end = e ? (size_t)(e - data) : size;
@@ -145,8 +138,7 @@ static int bench(const char *path, int repeat, double mb, const char *model)
         i = end + 1;
     }
     kh_analyzer *a;
-    if (kh_analyzer_new(NULL, &a) != KH_OK)
-        die("no analyzer");
+    if (kh_analyzer_new(NULL, &a) != KH_OK) die("no analyzer");
     kh_ner *n = open_model(model);
     totals warm = {0, 0, 0, 0}, t = {0, 0, 0, 0};
     pass(a, n, data, lines, nl, &warm);
@@ -186,8 +178,7 @@ int main(int argc, char **argv)
         else
             file = argv[i];
     }
-    if (!strcmp(argv[1], "load"))
-        return load(model, times);
+    if (!strcmp(argv[1], "load")) return load(model, times);
     if (!strcmp(argv[1], "bench") && file && repeat > 0 && mb > 0)
         return bench(file, repeat, mb, model);
     die("usage: bench_ner bench FILE [--repeat N] [--mb M] [--model PATH] | load ...");

@@ -88,13 +88,11 @@ static void rehash(void)
 
 static uint32_t intern(const char *s, size_t n)
 {
-    if (2 * (nwords + 1) > nslots)
-        rehash();
+    if (2 * (nwords + 1) > nslots) rehash();
     size_t h = hash_str(s, n) & (nslots - 1);
     while (slots[h]) {
         word *w = &words[slots[h] - 1];
-        if (w->len == n && !memcmp(w->s, s, n))
-            return slots[h] - 1;
+        if (w->len == n && !memcmp(w->s, s, n)) return slots[h] - 1;
         h = (h + 1) & (nslots - 1);
     }
     if (nwords == capwords) {
@@ -133,21 +131,17 @@ static void read_corpus(const char *path)
         exit(1);
     }
     kh_analyzer *a;
-    if (kh_analyzer_new(NULL, &a) != KH_OK)
-        exit(1);
+    if (kh_analyzer_new(NULL, &a) != KH_OK) exit(1);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, f)) > 0) {
         const kh_analysis *r;
-        if (kh_analyze(a, (const uint8_t *)line, (size_t)n, &r) != KH_OK)
-            continue;
+        if (kh_analyze(a, (const uint8_t *)line, (size_t)n, &r) != KH_OK) continue;
         for (size_t i = 0; i < r->ntokens; i++) {
             const kh_token *t = &r->tokens[i];
-            if (i && t->sentence != r->tokens[i - 1].sentence)
-                push(UINT32_MAX);
-            if (!t->norm_len)
-                continue;
+            if (i && t->sentence != r->tokens[i - 1].sentence) push(UINT32_MAX);
+            if (!t->norm_len) continue;
             uint32_t id = intern(t->norm, t->norm_len);
             words[id].count++;
             push(id);
@@ -162,8 +156,7 @@ static void read_corpus(const char *path)
 static int by_count(const void *pa, const void *pb)
 {
     const word *a = pa, *b = pb;
-    if (a->count != b->count)
-        return a->count > b->count ? -1 : 1;
+    if (a->count != b->count) return a->count > b->count ? -1 : 1;
     return strcmp(a->s, b->s);
 }
 
@@ -193,12 +186,10 @@ static void build_bigrams(const uint32_t *rank)
     uint64_t *pairs = xrealloc(NULL, (ncorpus + 1) * sizeof *pairs);
     for (size_t i = 1; i < ncorpus; i++) {
         uint32_t a = corpus[i - 1], b = corpus[i];
-        if (a == UINT32_MAX || b == UINT32_MAX)
-            continue;
+        if (a == UINT32_MAX || b == UINT32_MAX) continue;
         a = rank[a];
         b = rank[b];
-        if (a >= V || b >= V)
-            continue;
+        if (a >= V || b >= V) continue;
         pairs[np++] = (uint64_t)a << 32 | b;
     }
     qsort(pairs, np, sizeof *pairs, by_pair);
@@ -208,8 +199,7 @@ static void build_bigrams(const uint32_t *rank)
     nleft = calloc(V, sizeof *nleft);
     selfcount = calloc(V, sizeof *selfcount);
     uint32_t *capr = calloc(V, sizeof *capr), *capl = calloc(V, sizeof *capl);
-    if (!right || !left || !nright || !nleft || !selfcount || !capr || !capl)
-        exit(1);
+    if (!right || !left || !nright || !nleft || !selfcount || !capr || !capl) exit(1);
     for (size_t i = 0; i < np;) {
         size_t j = i;
         while (j < np && pairs[j] == pairs[i])
@@ -243,8 +233,7 @@ static double *xlogx_tab;
 
 static inline double xlogx(int64_t x)
 {
-    if (x < (int64_t)XLOGX_TAB)
-        return xlogx_tab[x];
+    if (x < (int64_t)XLOGX_TAB) return xlogx_tab[x];
     return (double)x * log((double)x);
 }
 
@@ -255,8 +244,7 @@ static void exchange(size_t C, int iterations, uint32_t *cls)
     int64_t *N1 = calloc(C, sizeof *N1);     /* class counts */
     int64_t *R = calloc(C, sizeof *R), *L = calloc(C, sizeof *L);
     uint32_t *tr = calloc(C, sizeof *tr), *tl = calloc(C, sizeof *tl);
-    if (!N2 || !N1 || !R || !L || !tr || !tl)
-        exit(1);
+    if (!N2 || !N1 || !R || !L || !tr || !tl) exit(1);
     for (size_t w = 0; w < V; w++)
         cls[w] = (uint32_t)(w % C);
     for (size_t w = 0; w < V; w++) {
@@ -272,14 +260,12 @@ static void exchange(size_t C, int iterations, uint32_t *cls)
             size_t ntr = 0, ntl = 0;
             for (uint32_t k = 0; k < nright[w]; k++) {
                 uint32_t d = cls[right[w][k].w];
-                if (!R[d])
-                    tr[ntr++] = d;
+                if (!R[d]) tr[ntr++] = d;
                 R[d] += right[w][k].n;
             }
             for (uint32_t k = 0; k < nleft[w]; k++) {
                 uint32_t c = cls[left[w][k].w];
-                if (!L[c])
-                    tl[ntl++] = c;
+                if (!L[c]) tl[ntl++] = c;
                 L[c] += left[w][k].n;
             }
             int64_t S = selfcount[w], n = (int64_t)words[w].count;
@@ -298,15 +284,13 @@ static void exchange(size_t C, int iterations, uint32_t *cls)
                 double g = 0;
                 for (size_t k = 0; k < ntr; k++) {
                     size_t d = tr[k];
-                    if (d == b)
-                        continue;
+                    if (d == b) continue;
                     int64_t x = N2[b * C + d];
                     g += xlogx(x + R[d]) - xlogx(x);
                 }
                 for (size_t k = 0; k < ntl; k++) {
                     size_t c = tl[k];
-                    if (c == b)
-                        continue;
+                    if (c == b) continue;
                     int64_t x = N2[c * C + b];
                     g += xlogx(x + L[c]) - xlogx(x);
                 }
@@ -320,11 +304,9 @@ static void exchange(size_t C, int iterations, uint32_t *cls)
             }
             /* put it into the best class; R[b] and L[b] join the diagonal */
             for (size_t k = 0; k < ntr; k++)
-                if (tr[k] != best)
-                    N2[best * C + tr[k]] += R[tr[k]];
+                if (tr[k] != best) N2[best * C + tr[k]] += R[tr[k]];
             for (size_t k = 0; k < ntl; k++)
-                if (tl[k] != best)
-                    N2[tl[k] * C + best] += L[tl[k]];
+                if (tl[k] != best) N2[tl[k] * C + best] += L[tl[k]];
             N2[best * C + best] += R[best] + L[best] + S;
             moved += best != a;
             N1[best] += n;
@@ -336,8 +318,7 @@ static void exchange(size_t C, int iterations, uint32_t *cls)
         }
         fprintf(stderr, "mkclusters: %zu classes, iteration %d: %zu words moved\n", C, it + 1,
                 moved);
-        if (moved < V / 1000)
-            break;
+        if (moved < V / 1000) break;
     }
     free(N2);
     free(N1);
@@ -381,13 +362,12 @@ int main(int argc, char **argv)
     V = 0;
     for (size_t k = 0; k < nwords; k++) {
         rank[sorted[k].id] = (uint32_t)k;
-        if (sorted[k].count >= mincount)
-            V = k + 1;
+        if (sorted[k].count >= mincount) V = k + 1;
     }
     free(words);
     words = sorted; /* words[rank] from here on */
-    fprintf(stderr, "mkclusters: %zu tokens, %zu types, %zu with count >= %llu\n", ncorpus,
-            nwords, V, (unsigned long long)mincount);
+    fprintf(stderr, "mkclusters: %zu tokens, %zu types, %zu with count >= %llu\n", ncorpus, nwords,
+            V, (unsigned long long)mincount);
     build_bigrams(rank);
     xlogx_tab = xrealloc(NULL, XLOGX_TAB * sizeof *xlogx_tab);
     xlogx_tab[0] = 0;

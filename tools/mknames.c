@@ -54,8 +54,7 @@ static void c_string(const char *s)
 {
     putchar('"');
     for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            putchar('\\');
+        if (*s == '"' || *s == '\\') putchar('\\');
         putchar(*s);
     }
     putchar('"');
@@ -65,8 +64,7 @@ static int type_of(const char *s)
 {
     static const char *const names[] = {"", "PER", "ORG", "LOC", "MISC"};
     for (int t = 1; t <= 4; t++)
-        if (!strcmp(s, names[t]))
-            return t;
+        if (!strcmp(s, names[t])) return t;
     return 0;
 }
 
@@ -89,22 +87,18 @@ int main(int argc, char **argv)
     while (fgets(line, sizeof line, f)) {
         ln++;
         line[strcspn(line, "\r\n")] = 0;
-        if (!line[0] || line[0] == '#')
-            continue;
+        if (!line[0] || line[0] == '#') continue;
         if (!strncmp(line, "native\t", 7)) {
             for (char *w = strtok(line + 7, " \t"); w; w = strtok(NULL, " \t")) {
                 char fw[1024];
-                if (strlen(w) * 4 + 1 > sizeof fw)
-                    die(ln, "word too long", w);
+                if (strlen(w) * 4 + 1 > sizeof fw) die(ln, "word too long", w);
                 kh_name_fold((const uint8_t *)w, strlen(w), fw);
-                if (nnative == MAXN)
-                    die(ln, "too many native words", NULL);
+                if (nnative == MAXN) die(ln, "too many native words", NULL);
                 native[nnative++] = strdup(fw);
             }
             continue;
         }
-        if (nlines == MAXN)
-            die(ln, "too many lines", NULL);
+        if (nlines == MAXN) die(ln, "too many lines", NULL);
         lineno[nlines] = ln;
         lines[nlines++] = strdup(line);
     }
@@ -112,8 +106,7 @@ int main(int argc, char **argv)
     qsort(native, nnative, sizeof *native, cmp_str);
     size_t o = 0;
     for (size_t i = 0; i < nnative; i++)
-        if (!o || strcmp(native[o - 1], native[i]))
-            native[o++] = native[i];
+        if (!o || strcmp(native[o - 1], native[i])) native[o++] = native[i];
     nnative = o;
     kh_native_list nl = {(const char *const *)native, nnative};
 
@@ -124,8 +117,7 @@ int main(int argc, char **argv)
         char *name = strtok_r(NULL, "\t", &save);
         if (!type || !name || !type_of(type))
             die(lineno[i], "expected TYPE<TAB>CANONICAL[<TAB>ALIAS...]", type);
-        if (ncanon == MAXN)
-            die(lineno[i], "too many entities", NULL);
+        if (ncanon == MAXN) die(lineno[i], "too many entities", NULL);
         int c = (int)ncanon++;
         canon[c] = name;
         ctype[c] = type_of(type);
@@ -137,8 +129,7 @@ int main(int argc, char **argv)
                 die(lineno[i], "alias gives no key", a);
             int dup = 0;
             for (size_t r = 0; r < nrows; r++) {
-                if (strcmp(rows[r].key, key))
-                    continue;
+                if (strcmp(rows[r].key, key)) continue;
                 if (rows[r].canon != c) {
                     fprintf(stderr, "mknames: line %d: alias '%s' has the key of '%s' (line %d)\n",
                             lineno[i], a, canon[rows[r].canon], rows[r].line);
@@ -146,10 +137,8 @@ int main(int argc, char **argv)
                 }
                 dup = 1;
             }
-            if (dup)
-                continue;
-            if (nrows == sizeof rows / sizeof *rows)
-                die(lineno[i], "too many aliases", NULL);
+            if (dup) continue;
+            if (nrows == sizeof rows / sizeof *rows) die(lineno[i], "too many aliases", NULL);
             rows[nrows++] = (row){strdup(key), c, lineno[i]};
         }
     }

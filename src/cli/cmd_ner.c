@@ -98,8 +98,7 @@ static void print_names(const kh_ner_result *r, int *first)
 
 static size_t next_cut(const uint8_t *s, size_t len, size_t from)
 {
-    if (len - from <= PIECE)
-        return len;
+    if (len - from <= PIECE) return len;
     const uint8_t *nl = memchr(s + from + PIECE, '\n', len - from - PIECE);
     return nl ? (size_t)(nl - s) + 1 : len;
 }
@@ -119,8 +118,7 @@ static int fail_analysis(const char *name, kh_analyzer *a, uint64_t base)
 static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *path)
 {
     cli_buf in;
-    if (cli_read_file(path, &in))
-        return 1;
+    if (cli_read_file(path, &in)) return 1;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     int first_ent = 1, first_name = 1, rc = 0;
     if (o->json) {
@@ -131,8 +129,7 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
     /* JSON lists the names after all entities: a file of several pieces is
     ** tagged twice rather than keeping every piece's result */
     for (int pass = 0; pass < (o->json ? 2 : 1) && !rc; pass++) {
-        if (pass == 1)
-            fputs("],\"names\":[", stdout);
+        if (pass == 1) fputs("],\"names\":[", stdout);
         for (size_t from = 0; from < in.len;) {
             size_t to = next_cut(in.data, in.len, from);
             const kh_analysis *an;
@@ -153,19 +150,16 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
             } else {
                 for (size_t i = 0; i < an->ntokens; i++) {
                     const kh_token *t = &an->tokens[i];
-                    if (i && t->sentence != an->tokens[i - 1].sentence)
-                        putc('\n', stdout);
+                    if (i && t->sentence != an->tokens[i - 1].sentence) putc('\n', stdout);
                     cli_tsv_field(stdout, in.data + from + t->start, t->end - t->start);
                     printf("\t%s\n", kh_ner_tag_name(r->tags[i]));
                 }
-                if (an->ntokens)
-                    putc('\n', stdout);
+                if (an->ntokens) putc('\n', stdout);
             }
             from = to;
         }
     }
-    if (o->json)
-        fputs("]}\n", stdout);
+    if (o->json) fputs("]}\n", stdout);
     free(in.data);
     return rc;
 }
@@ -174,8 +168,7 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
 static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *path)
 {
     cli_buf in;
-    if (cli_read_file(path, &in))
-        return 1;
+    if (cli_read_file(path, &in)) return 1;
     cli_conll c;
     char err[200];
     int rc = cli_conll_parse(in.data, in.len, 0, &c, err, sizeof err);
@@ -203,13 +196,11 @@ static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char 
         fputs("]}\n", stdout);
     } else {
         for (size_t i = 0; i < c.nwords; i++) {
-            if (i && (c.words[i].flags & KH_WORD_SENTENCE_START))
-                putc('\n', stdout);
+            if (i && (c.words[i].flags & KH_WORD_SENTENCE_START)) putc('\n', stdout);
             cli_tsv_field(stdout, c.text + c.words[i].start, c.words[i].end - c.words[i].start);
             printf("\t%s\n", kh_ner_tag_name(r->tags[i]));
         }
-        if (c.nwords)
-            putc('\n', stdout);
+        if (c.nwords) putc('\n', stdout);
     }
     cli_conll_free(&c);
     return rc;
@@ -221,8 +212,7 @@ int cmd_ner(int argc, char **argv)
     const char *conll = NULL, *model = NULL;
     int nfiles = 0, per_sentence = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
-        return 1;
+    if (!files) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -257,8 +247,7 @@ int cmd_ner(int argc, char **argv)
         free(files);
         return 2;
     }
-    if (!nfiles)
-        files[nfiles++] = "-";
+    if (!nfiles) files[nfiles++] = "-";
     o.many = nfiles > 1;
 
     kh_ner_opts no = {model, NULL, 0, NULL, NULL, per_sentence ? KH_NER_PER_SENTENCE : 0};

@@ -55,11 +55,9 @@ typedef struct gaz_arg {
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
     char *end;
-    if (!s || !*s)
-        return -1;
+    if (!s || !*s) return -1;
     unsigned long v = strtoul(s, &end, 10);
-    if (*end || v > max)
-        return -1;
+    if (*end || v > max) return -1;
     *out = v;
     return 0;
 }
@@ -80,8 +78,7 @@ static int parse_features(const char *s, uint32_t *out)
                 *out |= F[i].bit;
                 found = 1;
             }
-        if (!found)
-            return -1;
+        if (!found) return -1;
         s += n + (s[n] == ',');
     }
     return *out ? 0 : -1;
@@ -91,8 +88,7 @@ static int parse_features(const char *s, uint32_t *out)
 static int add_file(kh_ner_trainer *t, const char *path, int dev)
 {
     cli_buf in;
-    if (cli_read_file(path, &in))
-        return 1;
+    if (cli_read_file(path, &in)) return 1;
     cli_conll c;
     char err[200];
     if (cli_conll_parse(in.data, in.len, 1, &c, err, sizeof err)) {
@@ -119,8 +115,7 @@ static int add_file(kh_ner_trainer *t, const char *path, int dev)
 static int add_list(kh_ner_trainer *t, const char *path, int clusters, unsigned type)
 {
     cli_buf in;
-    if (cli_read_file(path, &in))
-        return 1;
+    if (cli_read_file(path, &in)) return 1;
     kh_status st = clusters ? kh_ner_trainer_clusters(t, in.data, in.len)
                             : kh_ner_trainer_gazetteer(t, type, in.data, in.len);
     free(in.data);
@@ -152,8 +147,7 @@ static kh_ner_trainer *train_one(const kh_ner_train_opts *o, const gaz_arg *gaz,
         return NULL;
     }
     for (size_t k = 0; k < ngaz; k++)
-        if (add_list(t, gaz[k].path, 0, gaz[k].type))
-            goto fail;
+        if (add_list(t, gaz[k].path, 0, gaz[k].type)) goto fail;
     if ((clusters && add_list(t, clusters, 1, 0)) || add_file(t, train, 0) ||
         (dev && add_file(t, dev, 1)))
         goto fail;
@@ -189,8 +183,7 @@ int cmd_train_ner(int argc, char **argv)
     size_t ngaz = 0;
     unsigned long seeds = 1;
     int rc = 2;
-    if (!gaz)
-        return 1;
+    if (!gaz) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         unsigned long x;
@@ -274,8 +267,7 @@ int cmd_train_ner(int argc, char **argv)
         kh_ner_train_opts ok = o;
         ok.seed = (o.seed ? o.seed : 1) + (uint32_t)k;
         kh_ner_trainer *one = train_one(&ok, gaz, ngaz, clusters, train, dev);
-        if (!one)
-            goto done;
+        if (!one) goto done;
         if (!t) {
             t = one;
             continue;
@@ -293,8 +285,7 @@ int cmd_train_ner(int argc, char **argv)
         fprintf(stderr, "khabar train-ner: %s\n", kh_ner_trainer_error(t)->message);
         goto done;
     }
-    if (write_model(model, img, n))
-        goto done;
+    if (write_model(model, img, n)) goto done;
     fprintf(stderr, "khabar train-ner: wrote %s (%zu bytes)\n", model, n);
     rc = 0;
 done:

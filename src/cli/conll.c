@@ -36,17 +36,14 @@ void cli_conll_free(cli_conll *c)
 /* Grows *p (elem-sized items, *cap of them) to hold need; 0 or -1. */
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 0;
+    if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : 256;
     while (nc < need) {
-        if (nc > SIZE_MAX / 2 / elem)
-            return -1;
+        if (nc > SIZE_MAX / 2 / elem) return -1;
         nc *= 2;
     }
     void *np = realloc(*p, nc * elem);
-    if (!np)
-        return -1;
+    if (!np) return -1;
     *p = np;
     *cap = nc;
     return 0;
@@ -59,8 +56,7 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
     size_t captext = 0, capw = 0, capt = 0;
     size_t i = 0, line = 0;
     int sentence_open = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;
     while (i < len) {
         const uint8_t *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len, b = i;
@@ -127,8 +123,7 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
             snprintf(err, errcap, "out of memory");
             goto fail;
         }
-        if (c->nwords)
-            c->text[c->len++] = sentence_open ? ' ' : '\n';
+        if (c->nwords) c->text[c->len++] = sentence_open ? ' ' : '\n';
         kh_word *w = &c->words[c->nwords];
         w->start = (uint32_t)c->len;
         memcpy(c->text + c->len, s + tb, tl);

@@ -21,9 +21,9 @@
 #define MAX_WORDS 4
 
 typedef struct kh_phrase {
-    uint64_t key;           /* 0: empty slot */
-    uint32_t count[5];      /* times tagged as an entity of each type */
-    uint32_t occurrences;   /* times the words occur in sequence */
+    uint64_t key;         /* 0: empty slot */
+    uint32_t count[5];    /* times tagged as an entity of each type */
+    uint32_t occurrences; /* times the words occur in sequence */
 } kh_phrase;
 
 void kh_consist_free(kh_consist *c)
@@ -39,8 +39,7 @@ static kh_phrase *slot(kh_consist *c, uint64_t key, int insert)
     while (c->tab[i].key && c->tab[i].key != key)
         i = (i + 1) & (c->cap - 1);
     if (!c->tab[i].key) {
-        if (!insert)
-            return NULL;
+        if (!insert) return NULL;
         c->tab[i].key = key;
     }
     return &c->tab[i];
@@ -52,8 +51,7 @@ static uint64_t phrase(const kh_feat *fx, size_t i, size_t n)
     uint64_t h = 0;
     for (size_t k = 0; k < n; k++) {
         uint64_t w = kh_feat_word_hash(fx, i + k, NULL);
-        if (!w)
-            return 0;
+        if (!w) return 0;
         h = k ? kh_hash_join(h, w) : w;
     }
     return h;
@@ -73,15 +71,13 @@ kh_status kh_consist_apply(kh_consist *c, const kh_feat *fx, uint8_t *tags)
     size_t n = fx->nwords, nents = 0;
     for (size_t i = 0; i < n; i++)
         nents += tags[i] && !KH_TAG_IS_I(tags[i]);
-    if (!nents)
-        return KH_OK;
+    if (!nents) return KH_OK;
     size_t need = 16;
     while (need < 4 * nents)
         need *= 2;
     if (need > c->cap) {
         kh_phrase *t = kh_mem_alloc(&c->mem, need * sizeof *t);
-        if (!t)
-            return KH_ENOMEM;
+        if (!t) return KH_ENOMEM;
         kh_consist_free(c);
         c->tab = t;
         c->cap = need;
@@ -96,8 +92,7 @@ kh_status kh_consist_apply(kh_consist *c, const kh_feat *fx, uint8_t *tags)
             while (j < n && KH_TAG_IS_I(tags[j]) && KH_TAG_TYPE(tags[j]) == type && !fx->sent[j])
                 j++;
         uint64_t h = type && j - i <= MAX_WORDS ? phrase(fx, i, j - i) : 0;
-        if (h)
-            slot(c, h, 1)->count[type]++;
+        if (h) slot(c, h, 1)->count[type]++;
         i = j;
     }
     /* how often each name's words occur in sequence at all */
@@ -106,39 +101,32 @@ kh_status kh_consist_apply(kh_consist *c, const kh_feat *fx, uint8_t *tags)
         for (size_t l = 1; l <= MAX_WORDS && i + l <= e; l++) {
             uint64_t h = phrase(fx, i, l);
             kh_phrase *p = h ? slot(c, h, 0) : NULL;
-            if (p)
-                p->occurrences++;
+            if (p) p->occurrences++;
         }
     }
     /* untagged occurrences: longest name first */
     for (size_t i = 0; i < n;) {
         size_t e = sentence_end(fx, i), step = 1;
         for (size_t l = MAX_WORDS; l >= 1; l--) {
-            if (i + l > e)
-                continue;
+            if (i + l > e) continue;
             int all_o = 1;
             for (size_t k = i; k < i + l; k++)
                 all_o &= tags[k] == 0;
             /* the next word must not continue an entity we would cut */
-            if (!all_o || (i + l < e && KH_TAG_IS_I(tags[i + l])))
-                continue;
+            if (!all_o || (i + l < e && KH_TAG_IS_I(tags[i + l]))) continue;
             uint32_t len;
             kh_feat_word_hash(fx, i, &len);
-            if (l == 1 && len < 4)
-                continue;
+            if (l == 1 && len < 4) continue;
             uint64_t h = phrase(fx, i, l);
             kh_phrase *p = h ? slot(c, h, 0) : NULL;
-            if (!p)
-                continue;
+            if (!p) continue;
             unsigned best = 1;
             uint32_t total = 0;
             for (unsigned t = 1; t <= 4; t++) {
                 total += p->count[t];
-                if (p->count[t] > p->count[best])
-                    best = t;
+                if (p->count[t] > p->count[best]) best = t;
             }
-            if (3 * total < p->occurrences)
-                continue;
+            if (3 * total < p->occurrences) continue;
             tags[i] = (uint8_t)KH_TAG_B(best);
             for (size_t k = i + 1; k < i + l; k++)
                 tags[k] = (uint8_t)KH_TAG_I(best);

@@ -2,7 +2,8 @@
 ** decode.c - emission scores, Viterbi under the BIO constraint, chunks.
 **
 ** The cost per word is (features x 9) additions for the scores and 9 x 9
-** (times 17/9 with BILOU states) for Viterbi, which is what keeps tagging far above 100,000 words a second:
+** (times 17/9 with BILOU states) for Viterbi, which is what keeps tagging far above 100,000 words a
+*second:
 ** the weights of one feature for all tags sit in one row, so a feature
 ** costs one cache line, not nine.
 */
@@ -27,8 +28,7 @@ void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, flo
 void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
                        uint8_t *back, uint8_t *tags)
 {
-    if (n == 0)
-        return;
+    if (n == 0) return;
     float cur[KH_NSTATES], nxt[KH_NSTATES];
     for (unsigned t = 0; t < KH_NSTATES; t++)
         cur[t] = kh_state_allowed(KH_NSTATES, t) ? trans[KH_NSTATES][t] + sc[t] : -FLT_MAX;
@@ -37,8 +37,7 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
             float best = -FLT_MAX;
             unsigned arg = 0;
             for (unsigned p = 0; p < KH_NSTATES; p++) {
-                if (cur[p] == -FLT_MAX || !kh_state_allowed(p, t))
-                    continue;
+                if (cur[p] == -FLT_MAX || !kh_state_allowed(p, t)) continue;
                 float v = cur[p] + trans[p][t];
                 if (v > best) {
                     best = v;
@@ -52,18 +51,15 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
     }
     unsigned arg = 0; /* O: always allowed, and a sentence must end closed */
     for (unsigned t = 1; t < KH_NSTATES; t++)
-        if (!KH_ST_OPEN(t) && cur[t] > cur[arg])
-            arg = t;
+        if (!KH_ST_OPEN(t) && cur[t] > cur[arg]) arg = t;
     for (size_t i = n; i-- > 0;) {
         tags[i] = (uint8_t)arg;
-        if (i)
-            arg = back[i * KH_NSTATES + arg];
+        if (i) arg = back[i * KH_NSTATES + arg];
     }
 }
 
 size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
-                        void (*fn)(void *ud, size_t first, size_t count, unsigned type),
-                        void *ud)
+                        void (*fn)(void *ud, size_t first, size_t count, unsigned type), void *ud)
 {
     size_t count = 0;
     for (size_t i = 0; i < n;) {
@@ -73,11 +69,9 @@ size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
             continue;
         }
         size_t j = i + 1;
-        while (j < n && KH_TAG_IS_I(tags[j]) && KH_TAG_TYPE(tags[j]) == type &&
-               !(sent && sent[j]))
+        while (j < n && KH_TAG_IS_I(tags[j]) && KH_TAG_TYPE(tags[j]) == type && !(sent && sent[j]))
             j++;
-        if (fn)
-            fn(ud, i, j - i, type);
+        if (fn) fn(ud, i, j - i, type);
         count++;
         i = j;
     }

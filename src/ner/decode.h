@@ -22,7 +22,6 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
 ** another type, and runs over the I-X that follow. Sentence starts (sent,
 ** may be NULL) also end a chunk. Returns the number of entities. */
 size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
-                        void (*fn)(void *ud, size_t first, size_t count, unsigned type),
-                        void *ud);
+                        void (*fn)(void *ud, size_t first, size_t count, unsigned type), void *ud);
 
 #endif

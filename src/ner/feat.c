@@ -81,18 +81,18 @@ enum {
 /* Atoms of one word. A hash of 0 means "absent". */
 typedef struct kh_wordinfo {
     uint64_t whole, main, stem, key, clit, strip, noal;
-    uint32_t shape;  /* shape class, see word_shape */
-    uint32_t len;    /* letters of the stem, bucketed */
-    uint32_t wlen;   /* code points of the whole match form */
-    uint32_t gaz;    /* bits 0-3: B of a matched entry of type 1..4; 4-7: I;
-                     ** 8-11: the word alone is in a list of that type */
+    uint32_t shape;           /* shape class, see word_shape */
+    uint32_t len;             /* letters of the stem, bucketed */
+    uint32_t wlen;            /* code points of the whole match form */
+    uint32_t gaz;             /* bits 0-3: B of a matched entry of type 1..4; 4-7: I;
+                              ** 8-11: the word alone is in a list of that type */
     uint16_t cl[KH_NCLUSTER]; /* classes plus one, coarse to fine (0: none) */
     uint16_t clfrom;          /* 1 + which form found them: whole, stripped, stem */
     uint8_t stop;
 } kh_wordinfo;
 
-#define GAZ_B(t) (1u << ((t)-1u))
-#define GAZ_I(t) (1u << ((t) + 3u))
+#define GAZ_B(t)    (1u << ((t)-1u))
+#define GAZ_I(t)    (1u << ((t) + 3u))
 #define GAZ_WORD(t) (1u << ((t) + 7u))
 
 /* Pseudo-words beyond the sentence's edges. */
@@ -123,8 +123,7 @@ size_t kh_feat_match_form(const kh_analysis *an, size_t first_tok, size_t ntok, 
     size_t o = 0;
     for (size_t k = first_tok; k < first_tok + ntok; k++) {
         const kh_token *t = &an->tokens[k];
-        if (o + t->norm_len > cap)
-            return 0;
+        if (o + t->norm_len > cap) return 0;
         memcpy(out + o, t->norm, t->norm_len);
         o += t->norm_len;
     }
@@ -174,13 +173,10 @@ static size_t fold_text(const char *s, size_t n, uint8_t *out)
         uint32_t l;
         uint32_t c = kh_utf8_decode((const uint8_t *)s + i, n - i, &l);
         i += l;
-        if (c == KH_CP_INVALID)
-            c = KH_CP_REPLACEMENT;
+        if (c == KH_CP_INVALID) c = KH_CP_REPLACEMENT;
         c = kh_fold(c);
-        if (c == KH_CP_TEH_MARBUTA)
-            c = KH_CP_HEH;
-        if (c)
-            o += kh_utf8_encode(c, out + o);
+        if (c == KH_CP_TEH_MARBUTA) c = KH_CP_HEH;
+        if (c) o += kh_utf8_encode(c, out + o);
     }
     return o;
 }
@@ -213,14 +209,11 @@ static uint32_t word_shape(const uint8_t *text, const kh_token *t, size_t ntok, 
         uint8_t c0 = text[t->start];
         int upper0 = c0 >= 'A' && c0 <= 'Z', all_upper = 1;
         for (uint32_t i = t->start; i < t->end; i++)
-            if (text[i] >= 'a' && text[i] <= 'z')
-                all_upper = 0;
+            if (text[i] >= 'a' && text[i] <= 'z') all_upper = 0;
         s |= (uint32_t)(upper0 + all_upper) << 4;
     }
-    if (ntok > 1)
-        s |= 0x40;
-    if (has_al)
-        s |= 0x80;
+    if (ntok > 1) s |= 0x40;
+    if (has_al) s |= 0x80;
     return s;
 }
 
@@ -234,8 +227,7 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
                        size_t first, size_t ntok, kh_wordinfo *w)
 {
     memset(w, 0, sizeof *w);
-    if (ntok == 0)
-        return;
+    if (ntok == 0) return;
     uint8_t *buf = fx->buf;
     size_t wl = kh_feat_match_form(an, first, ntok, buf, fx->capbuf / 2);
     const kh_token *p = &an->tokens[principal(an, first, ntok)];
@@ -258,8 +250,7 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
         hc = kh_hash_join(hc, kh_hash_bytes(s->text, s->len));
         if (s->role == KH_SEG_PROCLITIC) {
             has_pro = 1;
-            if (s->len == 4 && !memcmp(s->text, "\xd8\xa7\xd9\x84", 4))
-                has_al = 1; /* ال */
+            if (s->len == 4 && !memcmp(s->text, "\xd8\xa7\xd9\x84", 4)) has_al = 1; /* ال */
         }
     }
     w->clit = p->kind == KH_TOK_ARABIC ? hc : 0;
@@ -275,8 +266,7 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
     if (p->kind == KH_TOK_ARABIC && !has_pro && p->norm_len >= 8) {
         uint32_t l;
         uint32_t c = kh_utf8_decode((const uint8_t *)p->norm, p->norm_len, &l);
-        if (proclitic_letter(c))
-            w->strip = kh_hash_bytes(p->norm + l, p->norm_len - l);
+        if (proclitic_letter(c)) w->strip = kh_hash_bytes(p->norm + l, p->norm_len - l);
     }
     if (p->kind == KH_TOK_ARABIC && p->norm_len >= 10 &&
         !memcmp(p->norm, "\xd8\xa7\xd9\x84", 4)) /* ال */
@@ -286,13 +276,10 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
     uint64_t forms[3] = {w->whole, w->strip, w->stem};
     for (int k = 0; k < 3; k++) {
         const kh_gaz_entry *g = forms[k] ? kh_gaz_find(m, forms[k]) : NULL;
-        if (!g)
-            continue;
-        if (k == 0 && (g->flags & KH_GAZ_STOP))
-            w->stop = 1;
+        if (!g) continue;
+        if (k == 0 && (g->flags & KH_GAZ_STOP)) w->stop = 1;
         for (unsigned t = 1; t <= 4; t++)
-            if (g->flags & (1u << (t - 1)))
-                w->gaz |= GAZ_WORD(t);
+            if (g->flags & (1u << (t - 1))) w->gaz |= GAZ_WORD(t);
     }
     for (int k = 0; k < 3; k++) {
         const kh_cluster_entry *c = forms[k] ? kh_cluster_find(m, forms[k]) : NULL;
@@ -310,38 +297,31 @@ static void word_atoms(kh_feat *fx, const kh_model *m, const uint8_t *text, cons
 ** typed match from each start is kept. */
 static void gaz_sentence(const kh_model *m, kh_wordinfo *wi, size_t b, size_t e)
 {
-    if (!m->ngaz)
-        return;
+    if (!m->ngaz) return;
     for (size_t i = b; i < e; i++) {
         uint64_t starts[3] = {wi[i].whole, wi[i].strip, wi[i].noal};
         size_t best_len = 0;
         uint32_t best_types = 0;
         for (int v = 0; v < 3; v++) {
-            if (!starts[v])
-                continue;
+            if (!starts[v]) continue;
             uint64_t h = starts[v];
             for (size_t j = i; j < e; j++) {
                 if (j > i) {
-                    if (!wi[j].whole)
-                        break;
+                    if (!wi[j].whole) break;
                     h = kh_hash_join(h, wi[j].whole);
                 }
                 const kh_gaz_entry *g = kh_gaz_find(m, h);
-                if (!g)
-                    break;
+                if (!g) break;
                 if ((g->flags & KH_GAZ_TYPES) && j - i + 1 >= best_len) {
-                    if (j - i + 1 > best_len)
-                        best_types = 0;
+                    if (j - i + 1 > best_len) best_types = 0;
                     best_len = j - i + 1;
                     best_types |= g->flags & KH_GAZ_TYPES;
                 }
-                if (!(g->flags & KH_GAZ_PREFIX))
-                    break;
+                if (!(g->flags & KH_GAZ_PREFIX)) break;
             }
         }
         for (unsigned t = 1; t <= 4; t++) {
-            if (!(best_types & (1u << (t - 1))))
-                continue;
+            if (!(best_types & (1u << (t - 1)))) continue;
             wi[i].gaz |= GAZ_B(t);
             for (size_t j = i + 1; j < i + best_len; j++)
                 wi[j].gaz |= GAZ_I(t);
@@ -359,8 +339,7 @@ typedef struct emit {
 
 static inline void add(emit *e, unsigned tid, uint64_t h)
 {
-    if (!h || e->n >= KH_MAXF)
-        return;
+    if (!h || e->n >= KH_MAXF) return;
     uint64_t x = kh_mix64(h + 0x9e3779b97f4a7c15ull * (uint64_t)tid);
     e->f[e->n++] = (uint32_t)(x >> e->shift);
 }
@@ -373,8 +352,7 @@ static inline uint64_t u64(uint64_t v)
 /* Hash of a code-point prefix or suffix of s[0..n) of exactly k points. */
 static uint64_t affix(const uint8_t *s, size_t n, size_t k, int suffix)
 {
-    if (cp_count(s, n) < k)
-        return 0;
+    if (cp_count(s, n) < k) return 0;
     if (suffix) {
         size_t o = cp_suffix(s, n, k);
         return kh_hash_bytes(s + o, n - o);
@@ -389,8 +367,7 @@ static uint64_t gaz_value(uint32_t g)
 
 uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len)
 {
-    if (len)
-        *len = fx->wi[i].wlen;
+    if (len) *len = fx->wi[i].wlen;
     return fx->wi[i].whole;
 }
 
@@ -444,8 +421,8 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
         add(&E, T_SHAPE_P1, u64(p1 ? p1->shape : 0xFFFF));
         add(&E, T_CLIT_M1, m1 ? m1->clit : H_BOS);
         add(&E, T_SHAPE_BI,
-            u64((m1 ? m1->shape : 0xFFFF) << 16 | w->shape | (uint64_t)(p1 ? p1->shape : 0xFFFF)
-                                                                 << 32));
+            u64((m1 ? m1->shape : 0xFFFF) << 16 | w->shape |
+                (uint64_t)(p1 ? p1->shape : 0xFFFF) << 32));
     }
     if (m->feat_set & KH_FEAT_GAZ) {
         add(&E, T_GAZ, gaz_value(w->gaz));
@@ -460,15 +437,13 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
         ** granularities never share a row */
         static const unsigned tid[KH_NCLUSTER] = {T_CL_COARSE, T_CL_MID, T_CL_FINE};
         for (int k = 0; k < KH_NCLUSTER; k++)
-            if (w->cl[k])
-                add(&E, tid[k], u64(w->cl[k]));
+            if (w->cl[k]) add(&E, tid[k], u64(w->cl[k]));
         add(&E, T_CL_FROM, w->clfrom ? u64(w->clfrom) : 0);
         add(&E, T_CL_M1, m1 ? u64(m1->cl[2]) : H_BOS);
         add(&E, T_CL_P1, p1 ? u64(p1->cl[2]) : H_EOS);
         add(&E, T_CL_M1_MID, m1 ? u64(m1->cl[1]) : H_BOS);
         add(&E, T_CL_P1_MID, p1 ? u64(p1->cl[1]) : H_EOS);
-        if (m1 && m1->cl[1])
-            add(&E, T_STEM_CL_M1, kh_hash_join(u64(m1->cl[1]), w->stem));
+        if (m1 && m1->cl[1]) add(&E, T_STEM_CL_M1, kh_hash_join(u64(m1->cl[1]), w->stem));
     }
     return E.n;
 }
@@ -481,8 +456,7 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
     const kh_mem *mem = &fx->mem;
     size_t n = words ? nwords : an->ntokens;
     fx->nwords = 0;
-    if (n > SIZE_MAX / KH_MAXF / sizeof *fx->f)
-        return KH_ELIMIT;
+    if (n > SIZE_MAX / KH_MAXF / sizeof *fx->f) return KH_ELIMIT;
     if (kh_mem_grow(mem, (void **)&fx->wi, &fx->capwi, n + 1, sizeof *fx->wi) ||
         kh_mem_grow(mem, (void **)&fx->f, &fx->capf, (n + 1) * KH_MAXF, sizeof *fx->f) ||
         kh_mem_grow(mem, (void **)&fx->nf, &fx->capnf, n + 1, 1) ||
@@ -518,11 +492,9 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
             for (uint32_t s = 0; s < an->tokens[k].nsegs; s++)
                 l += 4 * (size_t)an->tokens[k].segs[s].len;
         }
-        if (l > maxlen)
-            maxlen = l;
+        if (l > maxlen) maxlen = l;
     }
-    if (kh_mem_grow(mem, (void **)&fx->buf, &fx->capbuf, 2 * maxlen + 16, 1))
-        return KH_ENOMEM;
+    if (kh_mem_grow(mem, (void **)&fx->buf, &fx->capbuf, 2 * maxlen + 16, 1)) return KH_ENOMEM;
     for (size_t i = 0; i < n; i++)
         word_atoms(fx, m, text, an, firsts[2 * i], firsts[2 * i + 1], &fx->wi[i]);
 
@@ -530,8 +502,7 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
         size_t e = b + 1;
         while (e < n && !fx->sent[e])
             e++;
-        if (m->feat_set & KH_FEAT_GAZ)
-            gaz_sentence(m, fx->wi, b, e);
+        if (m->feat_set & KH_FEAT_GAZ) gaz_sentence(m, fx->wi, b, e);
         for (size_t i = b; i < e; i++) {
             /* the folded stem and whole form again, for affixes */
             size_t first = firsts[2 * i], cnt = firsts[2 * i + 1];

@@ -17,10 +17,10 @@
 
 /* Feature groups a model may use (kh_model.feat_set); a group that is off
 ** adds nothing, so a model trained without clusters stays valid. */
-#define KH_FEAT_BASE 0x01u     /* word, stem, affixes, shape, neighbours */
-#define KH_FEAT_GAZ 0x02u      /* gazetteer matches */
+#define KH_FEAT_BASE     0x01u /* word, stem, affixes, shape, neighbours */
+#define KH_FEAT_GAZ      0x02u /* gazetteer matches */
 #define KH_FEAT_CLUSTERS 0x04u /* word clusters */
-#define KH_FEAT_ALL 0x07u
+#define KH_FEAT_ALL      0x07u
 
 /* Per-document scratch; zero-initialize, then reuse across documents. */
 typedef struct kh_feat {

@@ -53,7 +53,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define HEADER_SIZE 32
+#define HEADER_SIZE  32
 #define SECTION_HEAD 16
 static const uint8_t MAGIC[8] = {'K', 'H', 'N', 'E', 'R', 'M', '\r', '\n'};
 
@@ -78,17 +78,14 @@ void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud)
 
 int kh_mem_grow(const kh_mem *m, void **pp, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 0;
+    if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : 16;
     while (nc < need) {
-        if (nc > SIZE_MAX / 2 / elem)
-            return -1;
+        if (nc > SIZE_MAX / 2 / elem) return -1;
         nc *= 2;
     }
     void *np = m->fn(m->ud, *pp, *cap * elem, nc * elem);
-    if (!np)
-        return -1;
+    if (!np) return -1;
     *pp = np;
     *cap = nc;
     return 0;
@@ -144,8 +141,7 @@ const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
 
 void kh_model_free(const kh_mem *mem, kh_model *m)
 {
-    if (m->w)
-        kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NSTATES * sizeof *m->w);
+    if (m->w) kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NSTATES * sizeof *m->w);
     kh_mem_free(mem, m->gaz, m->ngaz * sizeof *m->gaz);
     kh_mem_free(mem, m->clusters, m->nclusters * sizeof *m->clusters);
     memset(m, 0, sizeof *m);
@@ -158,15 +154,13 @@ static float weights_scale(const kh_model *m)
     size_t n = ((size_t)1 << m->bits) * KH_NSTATES;
     float mx = 0;
     for (size_t i = 0; i < n; i++)
-        if (fabsf(m->w[i]) > mx)
-            mx = fabsf(m->w[i]);
+        if (fabsf(m->w[i]) > mx) mx = fabsf(m->w[i]);
     return mx > 0 ? mx / 32767.0f : 1.0f;
 }
 
 static int32_t quantize(float w, float scale, float prune)
 {
-    if (fabsf(w) < prune)
-        return 0;
+    if (fabsf(w) < prune) return 0;
     long q = lroundf(w / scale);
     return (int32_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
 }
@@ -190,8 +184,7 @@ typedef struct wbuf {
 
 static void put(wbuf *b, const void *s, size_t n)
 {
-    if (b->failed)
-        return;
+    if (b->failed) return;
     if (kh_mem_grow(b->mem, (void **)&b->p, &b->cap, b->n + n, 1)) {
         b->failed = 1;
         return;
@@ -249,8 +242,7 @@ static size_t begin_section(wbuf *b, const char *id)
 
 static void end_section(wbuf *b, size_t at)
 {
-    if (b->failed)
-        return;
+    if (b->failed) return;
     uint64_t n = b->n - at - 8;
     for (int i = 0; i < 8; i++)
         b->p[at + (size_t)i] = (uint8_t)(n >> (8 * i));
@@ -286,17 +278,15 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
         uint32_t mask = 0;
         for (int t = 0; t < KH_NSTATES; t++) {
             q[t] = quantize(m->w[r * KH_NSTATES + (size_t)t], scale, prune);
-            if (q[t])
-                mask |= 1u << t;
+            if (q[t]) mask |= 1u << t;
         }
-        if (!mask)
-            continue;
+        if (!mask) continue;
         put_varint(&b, stored ? r - prev - 1 : r);
         put_u32(&b, mask);
         for (int t = 0; t < KH_NSTATES; t++)
             if (q[t])
-                put_varint(&b, q[t] < 0 ? ((uint64_t)(-(int64_t)q[t]) << 1) - 1
-                                        : (uint64_t)q[t] << 1);
+                put_varint(&b,
+                           q[t] < 0 ? ((uint64_t)(-(int64_t)q[t]) << 1) - 1 : (uint64_t)q[t] << 1);
         prev = r;
         stored++;
     }
@@ -322,8 +312,7 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
     }
     end_section(&b, at);
 
-    if (!b.failed)
-        put_u32(&b, kh_crc32(b.p, b.n));
+    if (!b.failed) put_u32(&b, kh_crc32(b.p, b.n));
     if (b.failed) {
         kh_mem_free(mem, b.p, b.cap);
         return KH_ENOMEM;
@@ -356,8 +345,7 @@ static kh_status corrupt(kh_error *err, size_t off, const char *fmt, ...)
 
 static int get(rbuf *r, void *out, size_t n)
 {
-    if (r->n - r->at < n)
-        return -1;
+    if (r->n - r->at < n) return -1;
     memcpy(out, r->p + r->at, n);
     r->at += n;
     return 0;
@@ -366,8 +354,7 @@ static int get(rbuf *r, void *out, size_t n)
 static int get_u16(rbuf *r, uint32_t *v)
 {
     uint8_t x[2];
-    if (get(r, x, 2))
-        return -1;
+    if (get(r, x, 2)) return -1;
     *v = (uint32_t)x[0] | (uint32_t)x[1] << 8;
     return 0;
 }
@@ -375,8 +362,7 @@ static int get_u16(rbuf *r, uint32_t *v)
 static int get_u32(rbuf *r, uint32_t *v)
 {
     uint8_t x[4];
-    if (get(r, x, 4))
-        return -1;
+    if (get(r, x, 4)) return -1;
     *v = (uint32_t)x[0] | (uint32_t)x[1] << 8 | (uint32_t)x[2] << 16 | (uint32_t)x[3] << 24;
     return 0;
 }
@@ -384,8 +370,7 @@ static int get_u32(rbuf *r, uint32_t *v)
 static int get_u64(rbuf *r, uint64_t *v)
 {
     uint32_t lo, hi;
-    if (get_u32(r, &lo) || get_u32(r, &hi))
-        return -1;
+    if (get_u32(r, &lo) || get_u32(r, &hi)) return -1;
     *v = (uint64_t)hi << 32 | lo;
     return 0;
 }
@@ -393,8 +378,7 @@ static int get_u64(rbuf *r, uint64_t *v)
 static int get_f32(rbuf *r, float *f)
 {
     uint32_t v;
-    if (get_u32(r, &v))
-        return -1;
+    if (get_u32(r, &v)) return -1;
     memcpy(f, &v, 4);
     return 0;
 }
@@ -404,8 +388,7 @@ static int get_varint(rbuf *r, uint64_t *v)
 {
     uint64_t x = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-        if (r->at >= r->n)
-            return -1;
+        if (r->at >= r->n) return -1;
         uint8_t c = r->p[r->at++];
         x |= (uint64_t)(c & 0x7F) << shift;
         if (!(c & 0x80)) {
@@ -444,8 +427,7 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
     if (count > nrows)
         return corrupt(err, off + 4, "weights: %u rows stored, the model has %zu", count, nrows);
     m->w = kh_mem_alloc(mem, nrows * KH_NSTATES * sizeof *m->w);
-    if (!m->w)
-        return KH_ENOMEM;
+    if (!m->w) return KH_ENOMEM;
     memset(m->w, 0, nrows * KH_NSTATES * sizeof *m->w);
     uint64_t row = 0;
     for (uint32_t i = 0; i < count; i++) {
@@ -458,13 +440,11 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
             return corrupt(err, off, "weights: row %u: index beyond the table", i);
         row = i ? row + 1 + d : d;
         off = OFF(r);
-        if (get_u32(r, &mask))
-            return corrupt(err, off, "weights: row %u: truncated", i);
+        if (get_u32(r, &mask)) return corrupt(err, off, "weights: row %u: truncated", i);
         if (!mask || mask >> KH_NSTATES)
             return corrupt(err, off, "weights: row %u: bad tag mask 0x%x", i, mask);
         for (int t = 0; t < KH_NSTATES; t++) {
-            if (!(mask & (1u << t)))
-                continue;
+            if (!(mask & (1u << t))) continue;
             uint64_t z;
             off = OFF(r);
             if (get_varint(r, &z))
@@ -484,15 +464,13 @@ static kh_status decode_gaz(const kh_mem *mem, rbuf *r, kh_model *m, kh_error *e
 {
     uint32_t count;
     size_t off = OFF(r);
-    if (get_u32(r, &count))
-        return corrupt(err, off, "gazetteer: section too short");
+    if (get_u32(r, &count)) return corrupt(err, off, "gazetteer: section too short");
     if ((uint64_t)count * 12 != r->n - r->at)
         return corrupt(err, off, "gazetteer: %u entries do not fill %zu bytes", count,
                        r->n - r->at);
     if (count) {
         m->gaz = kh_mem_alloc(mem, (size_t)count * sizeof *m->gaz);
-        if (!m->gaz)
-            return KH_ENOMEM;
+        if (!m->gaz) return KH_ENOMEM;
     }
     m->ngaz = count;
     for (uint32_t i = 0; i < count; i++) {
@@ -511,15 +489,12 @@ static kh_status decode_clusters(const kh_mem *mem, rbuf *r, kh_model *m, kh_err
 {
     uint32_t count;
     size_t off = OFF(r);
-    if (get_u32(r, &count))
-        return corrupt(err, off, "clusters: section too short");
+    if (get_u32(r, &count)) return corrupt(err, off, "clusters: section too short");
     if ((uint64_t)count * (8 + 2 * KH_NCLUSTER) != r->n - r->at)
-        return corrupt(err, off, "clusters: %u entries do not fill %zu bytes", count,
-                       r->n - r->at);
+        return corrupt(err, off, "clusters: %u entries do not fill %zu bytes", count, r->n - r->at);
     if (count) {
         m->clusters = kh_mem_alloc(mem, (size_t)count * sizeof *m->clusters);
-        if (!m->clusters)
-            return KH_ENOMEM;
+        if (!m->clusters) return KH_ENOMEM;
     }
     m->nclusters = count;
     for (uint32_t i = 0; i < count; i++) {
@@ -539,10 +514,8 @@ static kh_status decode_clusters(const kh_mem *mem, rbuf *r, kh_model *m, kh_err
 static kh_status decode_header(const uint8_t *buf, size_t len, kh_model *m, uint32_t *nsect,
                                kh_error *err)
 {
-    if (len < HEADER_SIZE + 4)
-        return corrupt(err, len, "model of %zu bytes is too short", len);
-    if (memcmp(buf, MAGIC, 8))
-        return corrupt(err, 0, "not a khabar entity model (bad magic)");
+    if (len < HEADER_SIZE + 4) return corrupt(err, len, "model of %zu bytes is too short", len);
+    if (memcmp(buf, MAGIC, 8)) return corrupt(err, 0, "not a khabar entity model (bad magic)");
     rbuf r = {buf, HEADER_SIZE, 8, 0};
     uint32_t version = 0, bits = 0, ntags = 0, feat = 0, reserved = 0;
     get_u32(&r, &version);
@@ -557,12 +530,9 @@ static kh_status decode_header(const uint8_t *buf, size_t len, kh_model *m, uint
     if (bits < KH_MODEL_MIN_BITS || bits > KH_MODEL_MAX_BITS)
         return corrupt(err, 12, "hash bits %u outside %d..%d", bits, KH_MODEL_MIN_BITS,
                        KH_MODEL_MAX_BITS);
-    if (ntags != KH_NSTATES)
-        return corrupt(err, 16, "%u states, expected %d", ntags, KH_NSTATES);
-    if (feat & ~0x7u)
-        return corrupt(err, 20, "unknown feature groups 0x%x", feat);
-    if (reserved)
-        return corrupt(err, 28, "reserved header field is not 0");
+    if (ntags != KH_NSTATES) return corrupt(err, 16, "%u states, expected %d", ntags, KH_NSTATES);
+    if (feat & ~0x7u) return corrupt(err, 20, "unknown feature groups 0x%x", feat);
+    if (reserved) return corrupt(err, 28, "reserved header field is not 0");
     uint32_t crc = (uint32_t)buf[len - 4] | (uint32_t)buf[len - 3] << 8 |
                    (uint32_t)buf[len - 2] << 16 | (uint32_t)buf[len - 1] << 24;
     if (crc != kh_crc32(buf, len - 4))
@@ -578,8 +548,7 @@ kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_
     memset(m, 0, sizeof *m);
     uint32_t nsect = 0;
     kh_status st = decode_header(buf, len, m, &nsect, err);
-    if (st)
-        return st;
+    if (st) return st;
     size_t at = HEADER_SIZE, end = len - 4;
     unsigned seen = 0;
     for (uint32_t s = 0; s < nsect; s++) {
@@ -607,18 +576,15 @@ kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_
         static const char *const known[] = {"TRAN", "WGTS", "GAZE", "CLUS"};
         int k = -1;
         for (int i = 0; i < 4; i++)
-            if (!memcmp(id, known[i], 4))
-                k = i;
+            if (!memcmp(id, known[i], 4)) k = i;
         if (k >= 0 && (seen & (1u << k))) {
             st = corrupt(err, at, "section '%.4s' appears twice", id);
             goto fail;
         }
-        if (k >= 0)
-            seen |= 1u << k;
+        if (k >= 0) seen |= 1u << k;
         if (k == 0) {
             st = decode_trans(&r, m, err);
-            if (!st && r.at != r.n)
-                st = corrupt(err, OFF(&r), "transitions: section too long");
+            if (!st && r.at != r.n) st = corrupt(err, OFF(&r), "transitions: section too long");
         } else if (k == 1) {
             st = decode_weights(mem, &r, m, err);
         } else if (k == 2) {
@@ -626,8 +592,7 @@ kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_
         } else if (k == 3) {
             st = decode_clusters(mem, &r, m, err);
         }
-        if (st)
-            goto fail;
+        if (st) goto fail;
         at += SECTION_HEAD + (size_t)n;
     }
     if (at != end) {

@@ -30,13 +30,13 @@
 
 #include <stdlib.h>
 
-#define CP_GAF 0x06AF
-#define CP_PEH 0x067E
-#define CP_VEH 0x06A4
+#define CP_GAF   0x06AF
+#define CP_PEH   0x067E
+#define CP_VEH   0x06A4
 #define CP_TCHEH 0x0686
 #define CP_GHAIN 0x063A
-#define CP_JEEM 0x062C
-#define CP_QAF 0x0642
+#define CP_JEEM  0x062C
+#define CP_QAF   0x0642
 /* The letter that stands for all spellings of g. Gaf is the one letter of
 ** the class that folded native words never hold, so a native جمال and a
 ** foreign name written كمال cannot end up with one key. */
@@ -51,13 +51,10 @@ static int is_sep(uint32_t c)
 /* Search-key folding of one code point (0: dropped). */
 static uint32_t fold(uint32_t c)
 {
-    if (c == KH_CP_INVALID)
-        return KH_CP_REPLACEMENT;
+    if (c == KH_CP_INVALID) return KH_CP_REPLACEMENT;
     c = kh_fold(c);
-    if (c == KH_CP_TEH_MARBUTA)
-        return KH_CP_HEH;
-    if (c >= 'A' && c <= 'Z')
-        return c + 32;
+    if (c == KH_CP_TEH_MARBUTA) return KH_CP_HEH;
+    if (c >= 'A' && c <= 'Z') return c + 32;
     return c;
 }
 
@@ -68,8 +65,7 @@ static int cmp_str(const void *a, const void *b)
 
 static int is_native(const kh_native_list *nl, const char *w)
 {
-    if (!nl || !nl->n)
-        return 0;
+    if (!nl || !nl->n) return 0;
     return bsearch(&w, nl->words, nl->n, sizeof *nl->words, cmp_str) != NULL;
 }
 
@@ -82,8 +78,7 @@ static size_t fold_word(const uint8_t *s, size_t n, char *fw, uint32_t *cps)
         uint32_t l;
         uint32_t c = fold(kh_utf8_decode(s + i, n - i, &l));
         i += l;
-        if (!c)
-            continue;
+        if (!c) continue;
         cps[k++] = c;
         o += kh_utf8_encode(c, (uint8_t *)fw + o);
     }
@@ -112,16 +107,14 @@ static size_t key_letters(const uint32_t *cps, size_t k, uint8_t *out)
     size_t o = 0;
     uint32_t prev = 0;
     size_t last = k;
-    if (k >= 3 && cps[k - 1] == KH_CP_HEH)
-        last = k - 1;
+    if (k >= 3 && cps[k - 1] == KH_CP_HEH) last = k - 1;
     for (size_t i = 0; i < last; i++) {
         uint32_t c = cps[i];
         int repeat = c == prev;
         prev = c;
         if (i > 0 && (c == KH_CP_ALEF || c == KH_CP_WAW || c == KH_CP_YEH || c == KH_CP_HAMZA))
             continue;
-        if (repeat)
-            continue;
+        if (repeat) continue;
         o += kh_utf8_encode(c, out + o);
     }
     return o;
@@ -132,7 +125,7 @@ static size_t key_letters(const uint32_t *cps, size_t k, uint8_t *out)
 ** word. OUT: starts[w] the first letter of word w; returns the letter
 ** count, *nw the words. */
 #define MAX_LETTERS 256
-#define MAX_WORDS 32
+#define MAX_WORDS   32
 
 static size_t split_fold(const kh_native_list *nl, const uint8_t *name, size_t len, uint32_t *cps,
                          size_t *starts, size_t *nw)
@@ -147,8 +140,7 @@ static size_t split_fold(const kh_native_list *nl, const uint8_t *name, size_t l
         size_t b = i;
         while (i < len && !is_sep(kh_utf8_decode(name + i, len - i, &l)))
             i += l;
-        if (i == b)
-            break;
+        if (i == b) break;
         /* a word longer than the room left is keyed by its first letters */
         size_t room = MAX_LETTERS - k, e = b, n = 0;
         while (e < i && n < room) {
@@ -157,14 +149,11 @@ static size_t split_fold(const kh_native_list *nl, const uint8_t *name, size_t l
             n++;
         }
         size_t wk = fold_word(name + b, e - b, fw, cps + k);
-        if (!wk)
-            continue;
-        if (!is_native(nl, fw))
-            fold_foreign(cps + k, wk);
+        if (!wk) continue;
+        if (!is_native(nl, fw)) fold_foreign(cps + k, wk);
         starts[(*nw)++] = k;
         k += wk;
-        if (k == MAX_LETTERS)
-            break;
+        if (k == MAX_LETTERS) break;
     }
     return k;
 }
@@ -172,11 +161,9 @@ static size_t split_fold(const kh_native_list *nl, const uint8_t *name, size_t l
 kh_status kh_name_key_list(const kh_native_list *nl, const uint8_t *name, size_t len, int sep,
                            char *out, size_t cap, size_t *outlen)
 {
-    if ((!name && len) || !out || !cap)
-        return KH_EINVAL;
+    if ((!name && len) || !out || !cap) return KH_EINVAL;
     out[0] = 0;
-    if (outlen)
-        *outlen = 0;
+    if (outlen) *outlen = 0;
     uint32_t cps[MAX_LETTERS];
     size_t starts[MAX_WORDS + 1], nw;
     size_t k = split_fold(nl, name, len, cps, starts, &nw);
@@ -188,17 +175,14 @@ kh_status kh_name_key_list(const kh_native_list *nl, const uint8_t *name, size_t
         o = key_letters(cps, k, kw);
     } else {
         for (size_t w = 0; w < nw; w++) {
-            if (w)
-                kw[o++] = '|';
+            if (w) kw[o++] = '|';
             o += key_letters(cps + starts[w], starts[w + 1] - starts[w], kw + o);
         }
     }
-    if (o + 1 > cap)
-        return KH_ELIMIT;
+    if (o + 1 > cap) return KH_ELIMIT;
     memcpy(out, kw, o);
     out[o] = 0;
-    if (outlen)
-        *outlen = o;
+    if (outlen) *outlen = o;
     return KH_OK;
 }
 
@@ -209,8 +193,7 @@ size_t kh_name_fold(const uint8_t *s, size_t n, char *out)
         uint32_t l;
         uint32_t c = fold(kh_utf8_decode(s + i, n - i, &l));
         i += l;
-        if (c)
-            o += kh_utf8_encode(c, (uint8_t *)out + o);
+        if (c) o += kh_utf8_encode(c, (uint8_t *)out + o);
     }
     out[o] = 0;
     return o;

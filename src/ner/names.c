@@ -76,13 +76,10 @@ static int32_t alias_by_key(const char *key)
 const char *kh_alias_find(const uint8_t *name, size_t len, uint32_t *type)
 {
     char key[512];
-    if (!name || kh_name_key(name, len, key, sizeof key, NULL) != KH_OK || !key[0])
-        return NULL;
+    if (!name || kh_name_key(name, len, key, sizeof key, NULL) != KH_OK || !key[0]) return NULL;
     int32_t a = alias_by_key(key);
-    if (a < 0)
-        return NULL;
-    if (type)
-        *type = kh_names_type[a];
+    if (a < 0) return NULL;
+    if (type) *type = kh_names_type[a];
     return kh_names_canonical[a];
 }
 
@@ -123,8 +120,7 @@ static size_t put_display(kh_names *nm, const char *pre, const uint8_t *text, si
             space = o > at;
             continue;
         }
-        if (space)
-            nm->arena[o++] = ' ';
+        if (space) nm->arena[o++] = ' ';
         space = 0;
         nm->arena[o++] = (char)c;
     }
@@ -138,8 +134,7 @@ static size_t put_display(kh_names *nm, const char *pre, const uint8_t *text, si
 static int put_keys(kh_names *nm, kh_mention *m)
 {
     size_t cap = 4 * m->displen + 2;
-    if (kh_mem_grow(&nm->mem, (void **)&nm->arena, &nm->caparena, nm->used + 2 * cap, 1))
-        return -1;
+    if (kh_mem_grow(&nm->mem, (void **)&nm->arena, &nm->caparena, nm->used + 2 * cap, 1)) return -1;
     const uint8_t *d = (const uint8_t *)nm->arena + m->disp;
     size_t kl, wl;
     char *k = nm->arena + nm->used;
@@ -164,8 +159,7 @@ static const kh_token *first_word_token(const kh_feat *fx, const kh_analysis *an
 {
     size_t first = fx->firsts[2 * word], cnt = fx->firsts[2 * word + 1];
     for (size_t k = first; k < first + cnt; k++)
-        if (an->tokens[k].kind == KH_TOK_ARABIC)
-            return &an->tokens[k];
+        if (an->tokens[k].kind == KH_TOK_ARABIC) return &an->tokens[k];
     return NULL;
 }
 
@@ -181,16 +175,14 @@ static int is_al(const kh_segment *s)
 static uint32_t cut_proclitics(const kh_token *t, uint32_t start, const char **pre)
 {
     *pre = "";
-    if (!t || t->start != start)
-        return start;
+    if (!t || t->start != start) return start;
     uint32_t k = 0;
     while (k < t->nsegs && t->segs[k].role == KH_SEG_PROCLITIC && !is_al(&t->segs[k]))
         k++;
-    if (k == 0 || k >= t->nsegs)
-        return start;
+    if (k == 0 || k >= t->nsegs) return start;
     const kh_segment *s = &t->segs[k];
     if (is_al(s) && s->end - s->start < 4) { /* ال written as one lam */
-        *pre = "\xd8\xa7"; /* ا, then the lam from the text */
+        *pre = "\xd8\xa7";                   /* ا, then the lam from the text */
         return s->start;
     }
     return s->start;
@@ -200,8 +192,7 @@ static uint32_t cut_proclitics(const kh_token *t, uint32_t start, const char **p
 ** a word the analyzer did not split: its byte length, else 0. */
 static uint32_t attached_proclitic(const kh_token *t, uint32_t start, const uint8_t *text)
 {
-    if (!t || t->start != start || t->nsegs != 1 || t->norm_len < 8)
-        return 0;
+    if (!t || t->start != start || t->nsegs != 1 || t->norm_len < 8) return 0;
     uint32_t l;
     uint32_t c = kh_utf8_decode(text + t->start, t->end - t->start, &l);
     if (c == KH_CP_WAW || c == KH_CP_FEH || c == KH_CP_BEH || c == KH_CP_LAM || c == KH_CP_KAF)
@@ -220,13 +211,11 @@ static int in_gazetteer(const kh_model *m, const kh_feat *fx, const kh_analysis 
         size_t fl = kh_feat_match_form(an, fx->firsts[2 * (w + i)], fx->firsts[2 * (w + i) + 1],
                                        form, sizeof form);
         if (i == 0) {
-            if (fl <= skip)
-                return 0;
+            if (fl <= skip) return 0;
             memmove(form, form + skip, fl - skip);
             fl -= skip;
         }
-        if (!fl)
-            return 0;
+        if (!fl) return 0;
         uint64_t wh = kh_hash_bytes(form, fl);
         h = i ? kh_hash_join(h, wh) : wh;
     }
@@ -251,8 +240,7 @@ static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, co
         uint32_t cut = cut_proclitics(t, e->start, &pre);
         e->start = *pre ? e->start : cut;
         mm->disp = put_display(nm, pre, text, cut, e->end, &mm->displen);
-        if (mm->disp == SIZE_MAX || put_keys(nm, mm))
-            return -1;
+        if (mm->disp == SIZE_MAX || put_keys(nm, mm)) return -1;
         mm->alias = -1;
     }
     /* words the analyzer left whole: strip a proclitic letter when the rest
@@ -261,13 +249,11 @@ static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, co
         kh_entity *e = &ents[i];
         const kh_token *t = first_word_token(fx, an, e->first);
         uint32_t l = attached_proclitic(t, e->start, text);
-        if (!l)
-            continue;
+        if (!l) continue;
         kh_mention *mm = &nm->mm[i], cand;
         size_t used = nm->used;
         cand.disp = put_display(nm, "", text, e->start + l, e->end, &cand.displen);
-        if (cand.disp == SIZE_MAX || put_keys(nm, &cand))
-            return -1;
+        if (cand.disp == SIZE_MAX || put_keys(nm, &cand)) return -1;
         int rest_known = alias_by_key(nm->arena + cand.key) >= 0 ||
                          in_gazetteer(m, fx, an, e->first, e->nwords, l);
         for (size_t j = 0; j < n && !rest_known; j++)
@@ -299,14 +285,11 @@ static uint32_t root(kh_group *g, uint32_t x)
 /* Is a's word-key sequence the first or the last words of b's? */
 static int part_of(const kh_names *nm, const kh_mention *a, const kh_mention *b)
 {
-    if (a->nw >= b->nw || !a->wkeylen)
-        return 0;
+    if (a->nw >= b->nw || !a->wkeylen) return 0;
     const char *x = nm->arena + a->wkey, *y = nm->arena + b->wkey;
     size_t xl = a->wkeylen, yl = b->wkeylen;
-    if (xl < yl && !memcmp(x, y, xl) && y[xl] == '|')
-        return 1;
-    if (xl < yl && !memcmp(x, y + yl - xl, xl) && y[yl - xl - 1] == '|')
-        return 1;
+    if (xl < yl && !memcmp(x, y, xl) && y[xl] == '|') return 1;
+    if (xl < yl && !memcmp(x, y + yl - xl, xl) && y[yl - xl - 1] == '|') return 1;
     return 0;
 }
 
@@ -321,12 +304,10 @@ static void choose_reps(kh_names *nm, const kh_entity *ents, size_t n, size_t ng
 {
     kh_group *g = nm->gg;
     for (size_t x = 0; x < ng; x++) {
-        if (g[x].parent != x)
-            continue;
+        if (g[x].parent != x) continue;
         uint32_t best = UINT32_MAX, best_count = 0;
         for (size_t i = 0; i < n; i++) {
-            if (root(g, nm->mm[i].group) != x)
-                continue;
+            if (root(g, nm->mm[i].group) != x) continue;
             uint32_t count = 0;
             for (size_t j = 0; j < n; j++)
                 count += root(g, nm->mm[j].group) == x && same_display(nm, &nm->mm[i], &nm->mm[j]);
@@ -346,8 +327,8 @@ static void choose_reps(kh_names *nm, const kh_entity *ents, size_t n, size_t ng
     }
 }
 
-kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
-                           const uint8_t *text, const kh_analysis *an, kh_entity *ents, size_t n,
+kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx, const uint8_t *text,
+                           const kh_analysis *an, kh_entity *ents, size_t n,
                            const kh_entity_name **names, size_t *nnames)
 {
     const kh_mem *mem = &nm->mem;
@@ -365,8 +346,7 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
         kh_mention *mm = &nm->mm[i];
-        if (ents[i].type != KH_ENT_PER)
-            mm->alias = alias_by_key(nm->arena + mm->key);
+        if (ents[i].type != KH_ENT_PER) mm->alias = alias_by_key(nm->arena + mm->key);
         size_t x = 0;
         for (; x < ng; x++) {
             const kh_mention *f = &nm->mm[g[x].first];
@@ -374,8 +354,7 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
                                : g[x].alias < 0 && g[x].type == ents[i].type && same_key(nm, mm, f))
                 break;
         }
-        if (x == ng)
-            g[ng++] = (kh_group){ents[i].type, mm->alias, (uint32_t)i, (uint32_t)x, 0, 0};
+        if (x == ng) g[ng++] = (kh_group){ents[i].type, mm->alias, (uint32_t)i, (uint32_t)x, 0, 0};
         mm->group = (uint32_t)x;
     }
 
@@ -384,20 +363,17 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
     for (uint32_t len = 8; len >= 1; len--) {
         for (size_t x = 0; x < ng; x++) {
             const kh_mention *a = &nm->mm[g[x].first];
-            if (g[x].type != KH_ENT_PER || a->nw != len || g[x].parent != x)
-                continue;
+            if (g[x].type != KH_ENT_PER || a->nw != len || g[x].parent != x) continue;
             uint32_t target = UINT32_MAX;
             int ambiguous = 0;
             for (size_t y = 0; y < ng; y++) {
                 if (y == x || g[y].type != KH_ENT_PER || !part_of(nm, a, &nm->mm[g[y].first]))
                     continue;
                 uint32_t r = root(g, (uint32_t)y);
-                if (target != UINT32_MAX && target != r)
-                    ambiguous = 1;
+                if (target != UINT32_MAX && target != r) ambiguous = 1;
                 target = r;
             }
-            if (target != UINT32_MAX && !ambiguous && target != x)
-                g[x].parent = target;
+            if (target != UINT32_MAX && !ambiguous && target != x) g[x].parent = target;
         }
     }
 
@@ -416,8 +392,7 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
             if (g[r].alias >= 0) {
                 const char *c = kh_names_canonical[g[r].alias];
                 size_t at = put(nm, c, strlen(c)), kl;
-                if (at == SIZE_MAX)
-                    return KH_ENOMEM;
+                if (at == SIZE_MAX) return KH_ENOMEM;
                 en->name = (const char *)(uintptr_t)at;
                 en->name_len = (uint32_t)strlen(c);
                 size_t cap = 4 * strlen(c) + 2;

@@ -62,8 +62,8 @@ void kh_names_free(kh_names *nm);
 ** it can be told apart, merges mentions into entities (id, canonical) and
 ** fills *names. fx: the features of the same document (its word-to-token
 ** map, and the model for gazetteer lookups). Errors: KH_ENOMEM. */
-kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx,
-                           const uint8_t *text, const kh_analysis *an, kh_entity *ents, size_t n,
+kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx, const uint8_t *text,
+                           const kh_analysis *an, kh_entity *ents, size_t n,
                            const kh_entity_name **names, size_t *nnames);
 
 #endif

@@ -26,9 +26,9 @@
 
 /* Tag numbering, also used in the model file: 0 = O; type t (1..4) has
 ** B = 2t-1 and I = 2t. */
-#define KH_NTAGS 9
-#define KH_TAG_B(t) (2u * (t)-1u)
-#define KH_TAG_I(t) (2u * (t))
+#define KH_NTAGS       9
+#define KH_TAG_B(t)    (2u * (t)-1u)
+#define KH_TAG_I(t)    (2u * (t))
 #define KH_TAG_TYPE(g) (((g) + 1u) / 2u) /* 0 for O */
 #define KH_TAG_IS_I(g) ((g) != 0 && ((g)&1u) == 0)
 
@@ -38,11 +38,11 @@
 ** what ends a name, not only what starts one); 5-fold cross-validation on
 ** ANERcorp agreed (see train-ner.sh). State 0 is O; type t (1..4) has
 ** B = 4t-3, I = 4t-2, L = 4t-1, U = 4t. */
-#define KH_NSTATES 17
-#define KH_ST_B(t) (4u * (t)-3u)
-#define KH_ST_I(t) (4u * (t)-2u)
-#define KH_ST_L(t) (4u * (t)-1u)
-#define KH_ST_U(t) (4u * (t))
+#define KH_NSTATES    17
+#define KH_ST_B(t)    (4u * (t)-3u)
+#define KH_ST_I(t)    (4u * (t)-2u)
+#define KH_ST_L(t)    (4u * (t)-1u)
+#define KH_ST_U(t)    (4u * (t))
 #define KH_ST_TYPE(s) (((s) + 3u) / 4u)
 #define KH_ST_OPEN(s) ((s) != 0 && ((s)-1u) % 4u < 2u) /* B or I: the name goes on */
 
@@ -60,8 +60,7 @@ static inline int kh_state_allowed(unsigned a, unsigned b)
 /* The BIO tag a state reports: B and U are B, I and L are I. */
 static inline uint8_t kh_state_tag(unsigned s)
 {
-    if (!s)
-        return 0;
+    if (!s) return 0;
     unsigned t = KH_ST_TYPE(s), k = (s - 1u) % 4u;
     return (uint8_t)(k == 0 || k == 3 ? KH_TAG_B(t) : KH_TAG_I(t));
 }
@@ -82,8 +81,7 @@ static inline void *kh_mem_alloc(const kh_mem *m, size_t n)
 
 static inline void kh_mem_free(const kh_mem *m, void *p, size_t n)
 {
-    if (p)
-        m->fn(m->ud, p, n, 0);
+    if (p) m->fn(m->ud, p, n, 0);
 }
 
 /* Grows *pp (an array of *cap items of elem bytes) to hold need items,
@@ -130,13 +128,13 @@ static inline uint64_t kh_hash_join(uint64_t left, uint64_t word)
 
 /* Flags of a gazetteer entry, keyed by the hash of its words' match forms
 ** joined (kh_hash_join). One key may carry several flags. */
-#define KH_GAZ_PER 0x01u   /* a person's name, or a part of one */
-#define KH_GAZ_ORG 0x02u
-#define KH_GAZ_LOC 0x04u
-#define KH_GAZ_MISC 0x08u
-#define KH_GAZ_STOP 0x10u  /* a stopword (single words only) */
+#define KH_GAZ_PER    0x01u /* a person's name, or a part of one */
+#define KH_GAZ_ORG    0x02u
+#define KH_GAZ_LOC    0x04u
+#define KH_GAZ_MISC   0x08u
+#define KH_GAZ_STOP   0x10u /* a stopword (single words only) */
 #define KH_GAZ_PREFIX 0x20u /* the first words of a longer entry */
-#define KH_GAZ_TYPES 0x0Fu
+#define KH_GAZ_TYPES  0x0Fu
 
 typedef struct kh_gaz_entry {
     uint64_t key;
@@ -154,16 +152,16 @@ typedef struct kh_cluster_entry {
 
 /* ---- the model ------------------------------------------------------------------ */
 
-#define KH_MODEL_VERSION 2
+#define KH_MODEL_VERSION  2
 #define KH_MODEL_MIN_BITS 10
 #define KH_MODEL_MAX_BITS 24
 
 typedef struct kh_model {
-    uint32_t bits;       /* log2 of the number of weight rows */
-    uint32_t feat_set;   /* which feature templates were used (KH_FEAT_*) */
-    float *w;            /* (1 << bits) rows of KH_NSTATES weights */
+    uint32_t bits;                           /* log2 of the number of weight rows */
+    uint32_t feat_set;                       /* which feature templates were used (KH_FEAT_*) */
+    float *w;                                /* (1 << bits) rows of KH_NSTATES weights */
     float trans[KH_NSTATES + 1][KH_NSTATES]; /* [prev][state]; prev KH_NSTATES = start */
-    kh_gaz_entry *gaz;   /* sorted by key, keys unique */
+    kh_gaz_entry *gaz;                       /* sorted by key, keys unique */
     size_t ngaz;
     kh_cluster_entry *clusters; /* sorted by key, keys unique */
     size_t nclusters;

@@ -52,16 +52,12 @@ const char *kh_ner_tag_name(unsigned tag)
 
 int kh_ner_tag_parse(const char *s, size_t n)
 {
-    if (!s)
-        return -1;
-    if (n == 1 && s[0] == 'O')
-        return 0;
-    if (n < 3 || (s[0] != 'B' && s[0] != 'I') || s[1] != '-')
-        return -1;
+    if (!s) return -1;
+    if (n == 1 && s[0] == 'O') return 0;
+    if (n < 3 || (s[0] != 'B' && s[0] != 'I') || s[1] != '-') return -1;
     const char *t = s + 2;
     size_t tl = n - 2;
-    if (tl == 4 && !memcmp(t, "PERS", 4))
-        tl = 3; /* ANERcorp's spelling */
+    if (tl == 4 && !memcmp(t, "PERS", 4)) tl = 3; /* ANERcorp's spelling */
     for (unsigned k = 1; k <= 4; k++)
         if (strlen(TYPE_NAMES[k]) == tl && !memcmp(t, TYPE_NAMES[k], tl))
             return (int)(s[0] == 'B' ? KH_TAG_B(k) : KH_TAG_I(k));
@@ -92,8 +88,7 @@ static kh_status read_file(const kh_mem *mem, const char *path, uint8_t **out, s
                            size_t *cap, kh_error *err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return set_err(err, KH_EIO, "%s: %s", path, strerror(errno));
+    if (!f) return set_err(err, KH_EIO, "%s: %s", path, strerror(errno));
     uint8_t *buf = NULL;
     size_t n = 0;
     *cap = 0;
@@ -105,8 +100,7 @@ static kh_status read_file(const kh_mem *mem, const char *path, uint8_t **out, s
         }
         size_t r = fread(buf + n, 1, *cap - n, f);
         n += r;
-        if (r == 0)
-            break;
+        if (r == 0) break;
     }
     int bad = ferror(f);
     fclose(f);
@@ -126,8 +120,7 @@ kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err)
         err->offset = UINT64_MAX;
         err->message[0] = 0;
     }
-    if (!out)
-        return set_err(err, KH_EINVAL, "no place for the result");
+    if (!out) return set_err(err, KH_EINVAL, "no place for the result");
     *out = NULL;
     kh_mem mem;
     kh_mem_init(&mem, opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL);
@@ -137,8 +130,7 @@ kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err)
     size_t filecap = 0;
     if (opts && opts->model_path) {
         kh_status st = read_file(&mem, opts->model_path, &file, &len, &filecap, err);
-        if (st)
-            return st;
+        if (st) return st;
         data = file;
     } else if (opts && opts->model_data) {
         data = opts->model_data;
@@ -161,8 +153,7 @@ kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err)
     }
     kh_mem_free(&mem, file, filecap);
     if (st) {
-        if (n)
-            mem.fn(mem.ud, n, sizeof *n, 0);
+        if (n) mem.fn(mem.ud, n, sizeof *n, 0);
         return st;
     }
     *out = n;
@@ -171,8 +162,7 @@ kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err)
 
 void kh_ner_free(kh_ner *n)
 {
-    if (!n)
-        return;
+    if (!n) return;
     kh_mem mem = n->mem;
     kh_model_free(&mem, &n->model);
     kh_feat_free(&n->fx);
@@ -216,22 +206,19 @@ static void add_entity(void *ud, size_t first, size_t count, unsigned type)
 kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, const kh_word *words,
                      size_t nwords, const kh_ner_result **out)
 {
-    if (!n || !an || !out || (!text && an->ntokens) || (!words && nwords))
-        return KH_EINVAL;
+    if (!n || !an || !out || (!text && an->ntokens) || (!words && nwords)) return KH_EINVAL;
     *out = NULL;
     for (size_t i = 0; i < nwords; i++)
         if (words[i].start > words[i].end || (i && words[i].start < words[i - 1].end))
             return KH_EINVAL;
     kh_status st = kh_feat_doc(&n->fx, &n->model, text, an, words, nwords);
-    if (st)
-        return st;
+    if (st) return st;
     size_t nw = n->fx.nwords, maxs = 1;
     for (size_t b = 0; b < nw;) {
         size_t e = b + 1;
         while (e < nw && !n->fx.sent[e])
             e++;
-        if (e - b > maxs)
-            maxs = e - b;
+        if (e - b > maxs) maxs = e - b;
         b = e;
     }
     const kh_mem *mem = &n->mem;
@@ -251,12 +238,10 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, cons
             n->tags[i] = kh_state_tag(n->states[i]);
         b = e;
     }
-    if (!(n->flags & KH_NER_PER_SENTENCE) &&
-        (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
+    if (!(n->flags & KH_NER_PER_SENTENCE) && (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
         return st;
     size_t ne = kh_decode_chunks(n->tags, n->fx.sent, nw, NULL, NULL);
-    if (kh_mem_grow(mem, (void **)&n->ents, &n->capents, ne + 1, sizeof *n->ents))
-        return KH_ENOMEM;
+    if (kh_mem_grow(mem, (void **)&n->ents, &n->capents, ne + 1, sizeof *n->ents)) return KH_ENOMEM;
     n->nents = 0;
     chunk_ctx c = {n, an, words};
     kh_decode_chunks(n->tags, n->fx.sent, nw, add_entity, &c);
@@ -264,8 +249,7 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, cons
     size_t nnames;
     st = kh_names_resolve(&n->names, &n->model, &n->fx, text, an, n->ents, n->nents, &names,
                           &nnames);
-    if (st)
-        return st;
+    if (st) return st;
     n->res.tags = n->tags;
     n->res.nwords = nw;
     n->res.entities = n->ents;

@@ -94,32 +94,24 @@ static size_t table_floats(const kh_ner_trainer *t)
 
 kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out)
 {
-    if (!out)
-        return KH_EINVAL;
+    if (!out) return KH_EINVAL;
     *out = NULL;
     kh_mem mem;
     kh_mem_init(&mem, opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL);
     kh_ner_train_opts o = {20, 12, 1, KH_FEAT_ALL, 0.05f, 0, NULL, NULL};
     if (opts) {
-        if (opts->hash_bits)
-            o.hash_bits = opts->hash_bits;
-        if (opts->epochs)
-            o.epochs = opts->epochs;
-        if (opts->seed)
-            o.seed = opts->seed;
-        if (opts->features)
-            o.features = opts->features;
-        if (opts->prune)
-            o.prune = opts->prune < 0 ? 0 : opts->prune;
+        if (opts->hash_bits) o.hash_bits = opts->hash_bits;
+        if (opts->epochs) o.epochs = opts->epochs;
+        if (opts->seed) o.seed = opts->seed;
+        if (opts->features) o.features = opts->features;
+        if (opts->prune) o.prune = opts->prune < 0 ? 0 : opts->prune;
         o.recall_bias = opts->recall_bias;
     }
     if (o.hash_bits < KH_MODEL_MIN_BITS || o.hash_bits > KH_MODEL_MAX_BITS ||
-        (o.features & ~(uint32_t)KH_FEAT_ALL) || !isfinite(o.prune) ||
-        !isfinite(o.recall_bias))
+        (o.features & ~(uint32_t)KH_FEAT_ALL) || !isfinite(o.prune) || !isfinite(o.recall_bias))
         return KH_EINVAL;
     kh_ner_trainer *t = kh_mem_alloc(&mem, sizeof *t);
-    if (!t)
-        return KH_ENOMEM;
+    if (!t) return KH_ENOMEM;
     memset(t, 0, sizeof *t);
     t->mem = mem;
     t->fx.mem = mem;
@@ -149,8 +141,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
 
 void kh_ner_trainer_free(kh_ner_trainer *t)
 {
-    if (!t)
-        return;
+    if (!t) return;
     const kh_mem *m = &t->mem;
     size_t nf = table_floats(t);
     kh_analyzer_free(t->an);
@@ -188,8 +179,7 @@ const kh_error *kh_ner_trainer_error(const kh_ner_trainer *t)
 
 static int push_gaz(kh_ner_trainer *t, uint64_t key, uint32_t flags)
 {
-    if (kh_mem_grow(&t->mem, (void **)&t->gaz, &t->capgaz, t->ngaz + 1, sizeof *t->gaz))
-        return -1;
+    if (kh_mem_grow(&t->mem, (void **)&t->gaz, &t->capgaz, t->ngaz + 1, sizeof *t->gaz)) return -1;
     t->gaz[t->ngaz++] = (kh_gaz_entry){key, flags};
     return 0;
 }
@@ -199,8 +189,7 @@ static kh_status gaz_line(kh_ner_trainer *t, const uint8_t *s, size_t n, uint32_
 {
     const kh_analysis *a;
     kh_status st = kh_analyze(t->an, s, n, &a);
-    if (st)
-        return st;
+    if (st) return st;
     uint8_t form[512];
     uint64_t h = 0;
     size_t words = 0, k = 0;
@@ -210,25 +199,21 @@ static kh_status gaz_line(kh_ner_trainer *t, const uint8_t *s, size_t n, uint32_
         while (j < a->ntokens && a->tokens[j].start == a->tokens[j - 1].end)
             j++;
         size_t fl = kh_feat_match_form(a, k, j - k, form, sizeof form);
-        if (!fl)
-            return KH_OK; /* too long to be a name: skip the line */
+        if (!fl) return KH_OK; /* too long to be a name: skip the line */
         uint64_t wh = kh_hash_bytes(form, fl);
-        if (words && push_gaz(t, h, KH_GAZ_PREFIX))
-            return KH_ENOMEM;
+        if (words && push_gaz(t, h, KH_GAZ_PREFIX)) return KH_ENOMEM;
         h = words ? kh_hash_join(h, wh) : wh;
         words++;
         k = j;
     }
-    if (!words || (flag == KH_GAZ_STOP && words > 1))
-        return KH_OK;
+    if (!words || (flag == KH_GAZ_STOP && words > 1)) return KH_OK;
     return push_gaz(t, h, flag) ? KH_ENOMEM : KH_OK;
 }
 
 kh_status kh_ner_trainer_gazetteer(kh_ner_trainer *t, unsigned type, const uint8_t *list,
                                    size_t len)
 {
-    if (!t || (!list && len) || type > KH_ENT_MISC)
-        return KH_EINVAL;
+    if (!t || (!list && len) || type > KH_ENT_MISC) return KH_EINVAL;
     if (t->frozen)
         return fail(t, KH_EINVAL, UINT64_MAX, "gazetteers must be added before training data");
     uint32_t flag = type ? 1u << (type - 1) : KH_GAZ_STOP;
@@ -239,11 +224,9 @@ kh_status kh_ner_trainer_gazetteer(kh_ner_trainer *t, unsigned type, const uint8
         i = nl ? e + 1 : len;
         while (b < e && (list[b] == ' ' || list[b] == '\t' || list[b] == '\r'))
             b++;
-        if (b == e || list[b] == '=' || list[b] == '*' || list[b] == '#')
-            continue;
+        if (b == e || list[b] == '=' || list[b] == '*' || list[b] == '#') continue;
         kh_status st = gaz_line(t, list + b, e - b, flag);
-        if (st)
-            return fail(t, st, b, "gazetteer line at byte %zu: %s", b, kh_strerror(st));
+        if (st) return fail(t, st, b, "gazetteer line at byte %zu: %s", b, kh_strerror(st));
     }
     return KH_OK;
 }
@@ -257,26 +240,22 @@ static int read_id(const uint8_t *s, size_t *k, size_t e, uint32_t *v)
         x = x * 10 + (uint32_t)(s[*k] - '0');
         (*k)++;
     }
-    if (*k == b || x > 65534)
-        return -1;
+    if (*k == b || x > 65534) return -1;
     *v = x;
     return 0;
 }
 
 kh_status kh_ner_trainer_clusters(kh_ner_trainer *t, const uint8_t *list, size_t len)
 {
-    if (!t || (!list && len))
-        return KH_EINVAL;
+    if (!t || (!list && len)) return KH_EINVAL;
     if (t->frozen)
         return fail(t, KH_EINVAL, UINT64_MAX, "clusters must be added before training data");
     for (size_t i = 0; i < len;) {
         const uint8_t *nl = memchr(list + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - list) : len, b = i;
         i = nl ? e + 1 : len;
-        if (e > b && list[e - 1] == '\r')
-            e--;
-        if (b == e)
-            continue;
+        if (e > b && list[e - 1] == '\r') e--;
+        if (b == e) continue;
         size_t k = b;
         while (k < e && list[k] != '\t')
             k++;
@@ -310,8 +289,7 @@ static int by_gaz_key(const void *a, const void *b)
 static int by_cluster_key(const void *a, const void *b)
 {
     const kh_cluster_entry *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
     return memcmp(x->id, y->id, sizeof x->id);
 }
 
@@ -319,8 +297,7 @@ static int by_cluster_key(const void *a, const void *b)
 ** flags; a word listed twice in the clusters keeps its smallest classes. */
 static void freeze(kh_ner_trainer *t)
 {
-    if (t->frozen)
-        return;
+    if (t->frozen) return;
     if (t->ngaz) /* qsort's pointer may not be NULL, even for no items */
         qsort(t->gaz, t->ngaz, sizeof *t->gaz, by_gaz_key);
     size_t o = 0;
@@ -331,12 +308,10 @@ static void freeze(kh_ner_trainer *t)
             t->gaz[o++] = t->gaz[i];
     }
     t->ngaz = o;
-    if (t->ncl)
-        qsort(t->cl, t->ncl, sizeof *t->cl, by_cluster_key);
+    if (t->ncl) qsort(t->cl, t->ncl, sizeof *t->cl, by_cluster_key);
     o = 0;
     for (size_t i = 0; i < t->ncl; i++)
-        if (!o || t->cl[o - 1].key != t->cl[i].key)
-            t->cl[o++] = t->cl[i];
+        if (!o || t->cl[o - 1].key != t->cl[i].key) t->cl[o++] = t->cl[i];
     t->ncl = o;
     t->model.gaz = t->gaz;
     t->model.ngaz = t->ngaz;
@@ -353,8 +328,7 @@ static void freeze(kh_ner_trainer *t)
 kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
                              const kh_word *words, const uint8_t *tags, size_t nwords, int dev)
 {
-    if (!t || (!text && len) || (!words && nwords) || (!tags && nwords))
-        return KH_EINVAL;
+    if (!t || (!text && len) || (!words && nwords) || (!tags && nwords)) return KH_EINVAL;
     for (size_t i = 0; i < nwords; i++) {
         if (tags[i] >= KH_NTAGS || words[i].start > words[i].end || words[i].end > len ||
             (i && words[i].start < words[i - 1].end))
@@ -363,11 +337,9 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
     freeze(t);
     const kh_analysis *a;
     kh_status st = kh_analyze(t->an, text, len, &a);
-    if (st)
-        return fail(t, st, UINT64_MAX, "analyzing training text: %s", kh_strerror(st));
+    if (st) return fail(t, st, UINT64_MAX, "analyzing training text: %s", kh_strerror(st));
     st = kh_feat_doc(&t->fx, &t->model, text, a, words, nwords);
-    if (st)
-        return fail(t, st, UINT64_MAX, "computing features: %s", kh_strerror(st));
+    if (st) return fail(t, st, UINT64_MAX, "computing features: %s", kh_strerror(st));
     size_t need = 0;
     for (size_t i = 0; i < nwords; i++)
         need += t->fx.nf[i];
@@ -376,8 +348,7 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         kh_mem_grow(m, (void **)&t->roff, &t->caproff, t->nwords + nwords + 1, sizeof *t->roff) ||
         kh_mem_grow(m, (void **)&t->gold, &t->capgold, t->nwords + nwords, 1))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
-    if (t->nwords == 0)
-        t->roff[0] = 0;
+    if (t->nwords == 0) t->roff[0] = 0;
     size_t base = t->nwords;
     for (size_t i = 0; i < nwords; i++) {
         if (t->fx.sent[i]) {
@@ -390,9 +361,8 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         t->nrows += t->fx.nf[i];
         /* I-X after anything but X is the start of an X (conlleval): say so */
         uint8_t g = tags[i];
-        if (KH_TAG_IS_I(g) &&
-            (t->fx.sent[i] || !t->gold[t->nwords - 1] ||
-             KH_TAG_TYPE(t->gold[t->nwords - 1]) != KH_TAG_TYPE(g)))
+        if (KH_TAG_IS_I(g) && (t->fx.sent[i] || !t->gold[t->nwords - 1] ||
+                               KH_TAG_TYPE(t->gold[t->nwords - 1]) != KH_TAG_TYPE(g)))
             g = (uint8_t)(g - 1);
         t->gold[t->nwords] = g;
         t->nwords++;
@@ -402,11 +372,10 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
     ** a one-word name U (the next tag is read before it is rewritten) */
     for (size_t j = base; j < t->nwords; j++) {
         uint8_t g = t->gold[j];
-        if (!g)
-            continue;
+        if (!g) continue;
         unsigned type = KH_TAG_TYPE(g);
-        int more = j + 1 < t->nwords && !t->fx.sent[j + 1 - base] &&
-                   KH_TAG_IS_I(t->gold[j + 1]) && KH_TAG_TYPE(t->gold[j + 1]) == type;
+        int more = j + 1 < t->nwords && !t->fx.sent[j + 1 - base] && KH_TAG_IS_I(t->gold[j + 1]) &&
+                   KH_TAG_TYPE(t->gold[j + 1]) == type;
         if (KH_TAG_IS_I(g))
             t->gold[j] = (uint8_t)(more ? KH_ST_I(type) : KH_ST_L(type));
         else
@@ -506,8 +475,7 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
     size_t *gv = NULL, *pv = NULL, cap = 0;
     for (size_t si = 0; si < t->nsents; si++) {
         const sentence *s = &t->sents[si];
-        if (!s->dev)
-            continue;
+        if (!s->dev) continue;
         if (s->n > cap) {
             kh_mem_free(&t->mem, gv, cap * sizeof *gv);
             kh_mem_free(&t->mem, pv, cap * sizeof *pv);
@@ -556,15 +524,13 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
 
 kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
 {
-    if (!t)
-        return KH_EINVAL;
+    if (!t) return KH_EINVAL;
     freeze(t);
     kh_ner_epoch ep;
     memset(&ep, 0, sizeof ep);
     size_t maxn = 1;
     for (size_t i = 0; i < t->nsents; i++)
-        if (t->sents[i].n > maxn)
-            maxn = t->sents[i].n;
+        if (t->sents[i].n > maxn) maxn = t->sents[i].n;
     const kh_mem *m = &t->mem;
     if (kh_mem_grow(m, (void **)&t->sc, &t->capsc, maxn * KH_NSTATES, sizeof *t->sc) ||
         kh_mem_grow(m, (void **)&t->back, &t->capback, maxn * KH_NSTATES, 1) ||
@@ -610,10 +576,8 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
             kh_ner_epoch e2 = ep;
             float bias = t->o.recall_bias < 0 ? grid[k] : (float)ep.recall_bias;
             kh_status st = score_dev(t, t->avg, (const float(*)[KH_NSTATES])avg_trans, bias, &e2);
-            if (st)
-                return fail(t, st, UINT64_MAX, "out of memory");
-            if (k == 0 || e2.dev_f1 > ep.dev_f1)
-                ep = e2;
+            if (st) return fail(t, st, UINT64_MAX, "out of memory");
+            if (k == 0 || e2.dev_f1 > ep.dev_f1) ep = e2;
         }
     }
     if (!ndev || !t->have_best || ep.dev_f1 > t->best_f1) {
@@ -626,8 +590,7 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         t->have_best = 1;
         ep.best = 1;
     }
-    if (out)
-        *out = ep;
+    if (out) *out = ep;
     return KH_OK;
 }
 
@@ -649,8 +612,7 @@ kh_status kh_ner_trainer_merge(kh_ner_trainer *t, const kh_ner_trainer *other)
 
 kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *outlen)
 {
-    if (!t || !out || !outlen)
-        return KH_EINVAL;
+    if (!t || !out || !outlen) return KH_EINVAL;
     freeze(t);
     if (t->merged > 1) { /* the sums of merged trainers become their mean */
         size_t nf = table_floats(t);
@@ -676,8 +638,7 @@ kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *o
     t->imagelen = 0;
     kh_status st = kh_model_encode(&t->mem, &m, 0, &t->image, &t->imagelen);
     *prior = saved;
-    if (st)
-        return fail(t, st, UINT64_MAX, "out of memory");
+    if (st) return fail(t, st, UINT64_MAX, "out of memory");
     *out = t->image;
     *outlen = t->imagelen;
     return KH_OK;

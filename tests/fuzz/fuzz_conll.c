@@ -29,8 +29,7 @@ static kh_ner *ner;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1 || size > (1u << 16))
-        return 0;
+    if (size < 1 || size > (1u << 16)) return 0;
     if (!an_handle && (kh_analyzer_new(NULL, &an_handle) != KH_OK ||
                        (kh_ner_has_builtin() && kh_ner_new(NULL, &ner, NULL) != KH_OK)))
         die("setup failed");
@@ -38,8 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cli_conll c;
     char err[200] = "";
     if (cli_conll_parse(data + 1, size - 1, want_tags, &c, err, sizeof err)) {
-        if (!err[0])
-            die("a failed parse without a message");
+        if (!err[0]) die("a failed parse without a message");
         return 0;
     }
     for (size_t i = 0; i < c.nwords; i++) {
@@ -53,10 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const kh_analysis *an;
     const kh_ner_result *r;
     if (ner && kh_analyze(an_handle, c.text, c.len, &an) == KH_OK) {
-        if (kh_ner_tag(ner, c.text, an, c.words, c.nwords, &r) != KH_OK)
-            die("tagging failed");
-        if (r->nwords != c.nwords)
-            die("not one tag per word");
+        if (kh_ner_tag(ner, c.text, an, c.words, c.nwords, &r) != KH_OK) die("tagging failed");
+        if (r->nwords != c.nwords) die("not one tag per word");
     }
     cli_conll_free(&c);
     return 0;

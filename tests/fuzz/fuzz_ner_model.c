@@ -42,19 +42,14 @@ static void check_tagging(kh_ner *n)
     kh_analyzer *a;
     const kh_analysis *an;
     const kh_ner_result *r;
-    if (kh_analyzer_new(NULL, &a) != KH_OK)
-        die("no analyzer");
-    if (kh_analyze(a, (const uint8_t *)text, sizeof text - 1, &an) != KH_OK)
-        die("analysis failed");
+    if (kh_analyzer_new(NULL, &a) != KH_OK) die("no analyzer");
+    if (kh_analyze(a, (const uint8_t *)text, sizeof text - 1, &an) != KH_OK) die("analysis failed");
     kh_status st = kh_ner_tag(n, (const uint8_t *)text, an, NULL, 0, &r);
-    if (st != KH_OK && st != KH_ENOMEM)
-        die("tagging failed");
+    if (st != KH_OK && st != KH_ENOMEM) die("tagging failed");
     if (st == KH_OK) {
-        if (r->nwords != an->ntokens)
-            die("not one tag per token");
+        if (r->nwords != an->ntokens) die("not one tag per token");
         for (size_t i = 0; i < r->nwords; i++)
-            if (r->tags[i] >= KH_NER_NTAGS)
-                die("tag out of range");
+            if (r->tags[i] >= KH_NER_NTAGS) die("tag out of range");
         uint32_t prev = 0;
         for (size_t i = 0; i < r->nentities; i++) {
             const kh_entity *e = &r->entities[i];
@@ -69,11 +64,9 @@ static void check_tagging(kh_ner *n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size > (1u << 20))
-        return 0;
+    if (size > (1u << 20)) return 0;
     uint8_t *buf = malloc(size ? size : 1);
-    if (!buf)
-        return 0;
+    if (!buf) return 0;
     memcpy(buf, data, size);
     if (size >= 40 && (size & 1)) {
         uint32_t c = crc32(buf, size - 4);
@@ -85,19 +78,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kh_error err;
     kh_status st = kh_ner_new(&o, &n, &err);
     if (st == KH_OK) {
-        if (!n)
-            die("KH_OK without a handle");
+        if (!n) die("KH_OK without a handle");
         check_tagging(n);
         kh_ner_free(n);
     } else {
-        if (n)
-            die("a handle with an error");
-        if (st != KH_ECORRUPT && st != KH_ENOMEM)
-            die("unexpected status");
-        if (!err.message[0])
-            die("an error without a message");
-        if (err.offset != UINT64_MAX && err.offset > size)
-            die("error offset beyond the input");
+        if (n) die("a handle with an error");
+        if (st != KH_ECORRUPT && st != KH_ENOMEM) die("unexpected status");
+        if (!err.message[0]) die("an error without a message");
+        if (err.offset != UINT64_MAX && err.offset > size) die("error offset beyond the input");
     }
     free(buf);
     return 0;

@@ -14,7 +14,8 @@ const char *const kn_corpus[] = {
     "قال/O وانغ/B-PER إن/O الصين/B-LOC تدعم/O الحوار/O ./O",
     "ذكرت/O رويترز/B-ORG أن/O الدولار/B-MISC ارتفع/O ./O",
     "زار/O بوتين/B-PER موسكو/B-LOC وبكين/B-LOC ./O",
-    "وأكد/O الرئيس/O جو/B-PER بايدن/I-PER أن/O الولايات/B-LOC المتحدة/I-LOC تدعم/O أوكرانيا/B-LOC ./O",
+    "وأكد/O الرئيس/O جو/B-PER بايدن/I-PER أن/O الولايات/B-LOC المتحدة/I-LOC تدعم/O أوكرانيا/B-LOC "
+    "./O",
     NULL,
 };
 
@@ -27,22 +28,18 @@ int kn_layout(const char *const *sentences, kn_data *d)
         while (*p) {
             while (*p == ' ')
                 p++;
-            if (!*p)
-                break;
+            if (!*p) break;
             const char *e = p;
             while (*e && *e != ' ')
                 e++;
             const char *slash = e;
             while (slash > p && *slash != '/')
                 slash--;
-            if (slash == p || d->n == sizeof d->tags)
-                return -1;
+            if (slash == p || d->n == sizeof d->tags) return -1;
             int tag = kh_ner_tag_parse(slash + 1, (size_t)(e - slash - 1));
             size_t wl = (size_t)(slash - p);
-            if (tag < 0 || d->len + wl + 2 > sizeof d->text)
-                return -1;
-            if (d->len)
-                d->text[d->len++] = first ? '\n' : ' ';
+            if (tag < 0 || d->len + wl + 2 > sizeof d->text) return -1;
+            if (d->len) d->text[d->len++] = first ? '\n' : ' ';
             d->words[d->n] = (kh_word){(uint32_t)d->len, (uint32_t)(d->len + wl),
                                        first ? KH_WORD_SENTENCE_START : 0};
             memcpy(d->text + d->len, p, wl);
@@ -58,8 +55,7 @@ int kn_layout(const char *const *sentences, kn_data *d)
 uint8_t *kn_train(kt_ctx *kt_, const kh_ner_train_opts *opts, size_t *len)
 {
     kh_ner_train_opts o = {14, 20, 1, 0, 0, 0, NULL, NULL};
-    if (opts)
-        o = *opts;
+    if (opts) o = *opts;
     static const char gaz[] = "موسكو\nبكين\nالصين\n";
     kn_data *d = malloc(sizeof *d);
     kh_ner_trainer *t = NULL;

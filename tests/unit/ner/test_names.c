@@ -29,19 +29,19 @@ static void check_key_pair(kt_ctx *kt_, int line, const char *a, const char *b, 
 
 TEST(name_key_merges_spelling_variants)
 {
-    SAME("بوتين", "بوتن");                     /* long vowel written or not */
-    SAME("وانغ يي", "وانج يي");                /* g as غ / ج */
+    SAME("بوتين", "بوتن");      /* long vowel written or not */
+    SAME("وانغ يي", "وانج يي"); /* g as غ / ج */
     SAME("شي جين بينغ", "شي جين بينج");
     SAME("هونغ كونغ", "هونج كونج");
-    SAME("أمريكي", "أميركي");                  /* the nisba's two spellings */
+    SAME("أمريكي", "أميركي"); /* the nisba's two spellings */
     SAME("زابوريجيا", "زابوروجيا");
-    SAME("إسرائيل", "اسرائيل");                /* hamza on alef */
-    SAME("سوريا", "سورية");                    /* final ة */
-    SAME("عبد الله", "عبدالله");               /* word division */
+    SAME("إسرائيل", "اسرائيل");  /* hamza on alef */
+    SAME("سوريا", "سورية");      /* final ة */
+    SAME("عبد الله", "عبدالله"); /* word division */
     SAME("أبو ظبي", "أبوظبي");
-    SAME("فلاديمير", "ڤلاديمير");              /* v as ف / ڤ */
+    SAME("فلاديمير", "ڤلاديمير"); /* v as ف / ڤ */
     SAME("الأمم المتحدة", "الامم المتحدة");
-    SAME("مستشفى", "مستشفي");                  /* ى / ي */
+    SAME("مستشفى", "مستشفي"); /* ى / ي */
 }
 
 TEST(name_key_keeps_different_names_apart)
@@ -95,8 +95,7 @@ static const kh_ner_result *tag_text(kt_ctx *kt_, const char *text, kh_analyzer 
 {
     size_t len;
     uint8_t *img = kn_train(KT, NULL, &len);
-    if (!img)
-        return NULL;
+    if (!img) return NULL;
     kt_defer(KT, free_buf, img);
     kh_ner *n = kn_open(KT, img, len);
     const kh_analysis *an;
@@ -115,8 +114,7 @@ static const kh_entity *find(const kh_ner_result *r, const char *text, const cha
 {
     for (size_t i = 0; i < r->nentities; i++) {
         const kh_entity *e = &r->entities[i];
-        if (e->end - e->start == strlen(s) && !memcmp(text + e->start, s, strlen(s)))
-            return e;
+        if (e->end - e->start == strlen(s) && !memcmp(text + e->start, s, strlen(s))) return e;
     }
     return NULL;
 }
@@ -200,8 +198,7 @@ TEST(attached_proclitic_is_left_out_of_the_span)
     REQUIRE(wb != NULL);
     const kh_entity *e = NULL;
     for (size_t i = 0; i < r->nentities; i++)
-        if (r->entities[i].end == (uint32_t)(wb - text) + strlen("وبكين"))
-            e = &r->entities[i];
+        if (r->entities[i].end == (uint32_t)(wb - text) + strlen("وبكين")) e = &r->entities[i];
     REQUIRE(e != NULL);
     CHECK_EQ_INT(e->start, (uint32_t)(wb - text) + strlen("و"));
     CHECK_EQ_STR(e->canonical, "بكين");
@@ -210,8 +207,7 @@ TEST(attached_proclitic_is_left_out_of_the_span)
     uint32_t at = (uint32_t)(b2 - text) + strlen("إلى ");
     const kh_entity *other = NULL;
     for (size_t i = 0; i < r->nentities; i++)
-        if (r->entities[i].start == at)
-            other = &r->entities[i];
+        if (r->entities[i].start == at) other = &r->entities[i];
     REQUIRE(other != NULL);
     CHECK_EQ_INT(other->id, e->id);
     kh_analyzer_free(a);

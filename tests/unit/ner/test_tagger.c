@@ -242,8 +242,7 @@ TEST(trainer_rejects_bad_input)
                  KH_ESYNTAX);
     CHECK(kh_ner_trainer_error(t)->offset != UINT64_MAX);
     w[1].end = 19;
-    CHECK_EQ_INT(kh_ner_trainer_add(t, (const uint8_t *)text, strlen(text), w, tags, 2, 0),
-                 KH_OK);
+    CHECK_EQ_INT(kh_ner_trainer_add(t, (const uint8_t *)text, strlen(text), w, tags, 2, 0), KH_OK);
     /* gazetteers after data: too late, the features are computed */
     CHECK_EQ_INT(kh_ner_trainer_gazetteer(t, KH_ENT_LOC, (const uint8_t *)"x", 1), KH_EINVAL);
     kh_ner_trainer_free(t);
@@ -280,16 +279,13 @@ static void *heap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     heap *h = ud;
     (void)osize;
     if (nsize == 0) {
-        if (ptr)
-            h->live--;
+        if (ptr) h->live--;
         free(ptr);
         return NULL;
     }
-    if (h->calls++ >= h->fail_from)
-        return NULL;
+    if (h->calls++ >= h->fail_from) return NULL;
     void *p = realloc(ptr, nsize);
-    if (p && !ptr)
-        h->live++;
+    if (p && !ptr) h->live++;
     return p;
 }
 
@@ -317,14 +313,11 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
         if (st == KH_OK) {
             const kh_ner_result *r;
             st = kh_ner_tag(n, d->text, an, d->words, d->n, &r);
-            if (st == KH_OK)
-                done = 1;
+            if (st == KH_OK) done = 1;
             kh_ner_free(n);
         }
-        if (st != KH_OK && st != KH_ENOMEM)
-            FAIL("failure %zu: status %s", k, kh_strerror(st));
-        if (h.live != 0)
-            FAIL("failure %zu: %ld blocks leaked", k, h.live);
+        if (st != KH_OK && st != KH_ENOMEM) FAIL("failure %zu: status %s", k, kh_strerror(st));
+        if (h.live != 0) FAIL("failure %zu: %ld blocks leaked", k, h.live);
     }
     CHECK(done);
     kh_analyzer_free(a);
@@ -343,8 +336,7 @@ static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
         t = NULL;
     }
     for (int e = 0; t && e < 5; e++)
-        if (kh_ner_trainer_epoch(t, NULL) != KH_OK)
-            FAIL("epoch failed");
+        if (kh_ner_trainer_epoch(t, NULL) != KH_OK) FAIL("epoch failed");
     free(d);
     return t;
 }
@@ -373,8 +365,7 @@ TEST(merged_models_are_their_mean)
     REQUIRE(mean != NULL);
     memcpy(mean, img, l2);
     kh_ner *n = kn_open(KT, mean, l2);
-    if (n)
-        CHECK_EQ_INT(tag_errors(KT, n), 0);
+    if (n) CHECK_EQ_INT(tag_errors(KT, n), 0);
     CHECK_EQ_INT(kh_ner_trainer_merge(a, small), KH_EINVAL); /* other hash bits */
     CHECK_EQ_INT(kh_ner_trainer_merge(a, a), KH_EINVAL);
     free(mean);
