@@ -105,7 +105,7 @@ static void pass(kh_analyzer *a, kh_ner *n, const uint8_t *data, const size_t *l
         double t0 = now();
         if (kh_analyze(a, s, len, &an) != KH_OK) die("kh_analyze failed");
         double t1 = now();
-        if (kh_ner_tag(n, s, an, NULL, 0, &r) != KH_OK) die("kh_ner_tag failed");
+        if (kh_ner_tag(n, s, len, an, NULL, 0, &r) != KH_OK) die("kh_ner_tag failed");
         double t2 = now();
         t->tokens += an->ntokens;
         t->entities += r->nentities;

@@ -260,13 +260,13 @@ KH_API void kh_ner_free(kh_ner *n);
 /* 1 if the library was built with a model inside (kh_ner_new(NULL) works). */
 KH_API int kh_ner_has_builtin(void);
 
-/* Tags the analysis an of text (the same bytes given to kh_analyze) and
-** merges the mentions into entities. words NULL: the words are an's
+/* Tags the analysis an of text[0..len) (the same bytes given to kh_analyze)
+** and merges the mentions into entities. words NULL: the words are an's
 ** tokens; otherwise nwords words whose spans lie inside text, in order.
 ** OUT: *out, borrowed, valid until the next kh_ner_tag or kh_ner_free on
-** this handle. Errors: KH_EINVAL (words out of order or out of text),
-** KH_ENOMEM. */
-KH_API kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an,
+** this handle. Errors: KH_EINVAL (words out of order or past len, or an
+** analysis longer than len), KH_ENOMEM. */
+KH_API kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analysis *an,
                             const kh_word *words, size_t nwords, const kh_ner_result **out);
 
 /* Variant-insensitive key of a name (primer §7.6), for matching one entity

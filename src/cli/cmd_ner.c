@@ -138,7 +138,7 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
                 rc = fail_analysis(name, a, from);
                 break;
             }
-            if (kh_ner_tag(ner, in.data + from, an, NULL, 0, &r) != KH_OK) {
+            if (kh_ner_tag(ner, in.data + from, to - from, an, NULL, 0, &r) != KH_OK) {
                 fprintf(stderr, "khabar ner: %s: out of memory\n", name);
                 rc = 1;
                 break;
@@ -181,7 +181,7 @@ static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char 
     const kh_ner_result *r;
     if (kh_analyze(a, c.text, c.len, &an) != KH_OK) {
         rc = fail_analysis(path, a, 0);
-    } else if (kh_ner_tag(ner, c.text, an, c.words, c.nwords, &r) != KH_OK) {
+    } else if (kh_ner_tag(ner, c.text, c.len, an, c.words, c.nwords, &r) != KH_OK) {
         fprintf(stderr, "khabar ner: %s: out of memory\n", path);
         rc = 1;
     } else if (o->json) {

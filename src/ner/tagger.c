@@ -203,13 +203,16 @@ static void add_entity(void *ud, size_t first, size_t count, unsigned type)
     }
 }
 
-kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, const kh_analysis *an, const kh_word *words,
-                     size_t nwords, const kh_ner_result **out)
+kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analysis *an,
+                     const kh_word *words, size_t nwords, const kh_ner_result **out)
 {
-    if (!n || !an || !out || (!text && an->ntokens) || (!words && nwords)) return KH_EINVAL;
+    if (!n || !an || !out || (!text && len) || (!words && nwords)) return KH_EINVAL;
     *out = NULL;
+    /* every byte read later lies inside text: the words' and the tokens' */
+    if (an->ntokens && an->tokens[an->ntokens - 1].end > len) return KH_EINVAL;
     for (size_t i = 0; i < nwords; i++)
-        if (words[i].start > words[i].end || (i && words[i].start < words[i - 1].end))
+        if (words[i].start > words[i].end || words[i].end > len ||
+            (i && words[i].start < words[i - 1].end))
             return KH_EINVAL;
     kh_status st = kh_feat_doc(&n->fx, &n->model, text, an, words, nwords);
     if (st) return st;

@@ -51,7 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const kh_analysis *an;
     const kh_ner_result *r;
     if (ner && kh_analyze(an_handle, c.text, c.len, &an) == KH_OK) {
-        if (kh_ner_tag(ner, c.text, an, c.words, c.nwords, &r) != KH_OK) die("tagging failed");
+        if (kh_ner_tag(ner, c.text, c.len, an, c.words, c.nwords, &r) != KH_OK)
+            die("tagging failed");
         if (r->nwords != c.nwords) die("not one tag per word");
     }
     cli_conll_free(&c);

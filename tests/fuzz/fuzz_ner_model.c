@@ -44,7 +44,7 @@ static void check_tagging(kh_ner *n)
     const kh_ner_result *r;
     if (kh_analyzer_new(NULL, &a) != KH_OK) die("no analyzer");
     if (kh_analyze(a, (const uint8_t *)text, sizeof text - 1, &an) != KH_OK) die("analysis failed");
-    kh_status st = kh_ner_tag(n, (const uint8_t *)text, an, NULL, 0, &r);
+    kh_status st = kh_ner_tag(n, (const uint8_t *)text, sizeof text - 1, an, NULL, 0, &r);
     if (st != KH_OK && st != KH_ENOMEM) die("tagging failed");
     if (st == KH_OK) {
         if (r->nwords != an->ntokens) die("not one tag per token");

@@ -102,7 +102,7 @@ static const kh_ner_result *tag_text(kt_ctx *kt_, const char *text, kh_analyzer 
     const kh_ner_result *r;
     if (!n || kh_analyzer_new(NULL, pa) != KH_OK ||
         kh_analyze(*pa, (const uint8_t *)text, strlen(text), &an) != KH_OK ||
-        kh_ner_tag(n, (const uint8_t *)text, an, NULL, 0, &r) != KH_OK) {
+        kh_ner_tag(n, (const uint8_t *)text, strlen(text), an, NULL, 0, &r) != KH_OK) {
         FAIL("tagging failed");
         return NULL;
     }

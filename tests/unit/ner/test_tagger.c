@@ -26,7 +26,7 @@ static size_t tag_errors(kt_ctx *kt_, kh_ner *n)
     const kh_ner_result *r;
     if (!d || kn_layout(kn_corpus, d) || kh_analyzer_new(NULL, &a) != KH_OK ||
         kh_analyze(a, d->text, d->len, &an) != KH_OK ||
-        kh_ner_tag(n, d->text, an, d->words, d->n, &r) != KH_OK || r->nwords != d->n) {
+        kh_ner_tag(n, d->text, d->len, an, d->words, d->n, &r) != KH_OK || r->nwords != d->n) {
         FAIL("tagging the fixture failed");
         bad = SIZE_MAX;
     } else {
@@ -88,7 +88,7 @@ TEST(an_untrained_model_tags_nothing)
     const kh_analysis *an;
     const kh_ner_result *r;
     CHECK(kh_analyze(a, (const uint8_t *)s, strlen(s), &an) == KH_OK);
-    CHECK(kh_ner_tag(n, (const uint8_t *)s, an, NULL, 0, &r) == KH_OK);
+    CHECK(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, NULL, 0, &r) == KH_OK);
     CHECK_EQ_INT(r->nwords, an->ntokens);
     CHECK_EQ_INT(r->nentities, 0);
     kh_analyzer_free(a);
@@ -263,7 +263,10 @@ TEST(words_out_of_order_are_refused)
     const kh_ner_result *r;
     kh_word w[2] = {{7, 19, 0}, {0, 6, 0}};
     CHECK(kh_analyze(a, (const uint8_t *)s, strlen(s), &an) == KH_OK);
-    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, an, w, 2, &r), KH_EINVAL);
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, w, 2, &r), KH_EINVAL);
+    kh_word past[1] = {{0, 100, 0}}; /* beyond the text */
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, past, 1, &r), KH_EINVAL);
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, 3, an, NULL, 0, &r), KH_EINVAL); /* short */
     kh_analyzer_free(a);
 }
 
@@ -312,7 +315,7 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
         kh_status st = kh_ner_new(&o, &n, &err);
         if (st == KH_OK) {
             const kh_ner_result *r;
-            st = kh_ner_tag(n, d->text, an, d->words, d->n, &r);
+            st = kh_ner_tag(n, d->text, d->len, an, d->words, d->n, &r);
             if (st == KH_OK) done = 1;
             kh_ner_free(n);
         }
