@@ -40,3 +40,4 @@ python3 eval/conflation.py --khabar "$khabar" --peers build/peers \
   --pud "$d/ud/pud/ar_pud-ud-test.conllu" \
   --padt "$d/ud/padt-2016/ar-ud-dev.conllu" "$d/ud/padt-2016/ar-ud-test.conllu"
 KHABAR="$khabar" eval/search.sh
+eval/ner.sh

@@ -332,6 +332,198 @@ typedef struct kh_results {
 KH_API kh_status kh_search(kh_index *ix, const char *query, size_t len,
                            const kh_search_opts *opts, const kh_results **out);
 
+/* ---- named entities --------------------------------------------------- */
+
+/* Entity types, as ANERcorp uses them (primer §7.1). */
+typedef enum kh_entity_type {
+    KH_ENT_NONE = 0,
+    KH_ENT_PER,  /* people, a surname alone included */
+    KH_ENT_ORG,  /* bodies, parties, agencies, media, companies, clubs */
+    KH_ENT_LOC,  /* countries, cities, regions (countries are LOC) */
+    KH_ENT_MISC  /* currencies, religions, prizes, events, products */
+} kh_entity_type;
+
+/* "PER", "ORG", "LOC", "MISC"; "" for KH_ENT_NONE or an unknown value. */
+KH_API const char *kh_entity_type_name(unsigned type);
+
+/* BIO tags: 0 is O; type t has B = 2t-1 and I = 2t (KH_NER_NTAGS in all). */
+#define KH_NER_NTAGS 9
+
+/* "O", "B-PER", "I-PER", ... "I-MISC"; NULL past the last tag. */
+KH_API const char *kh_ner_tag_name(unsigned tag);
+
+/* The tag named s[0..n) ("B-PER"; "B-PERS" as ANERcorp spells it is
+** accepted too), or -1. */
+KH_API int kh_ner_tag_parse(const char *s, size_t n);
+
+/* A word to tag, for pre-tokenized input: a byte span of the text given to
+** kh_analyze. The analysis tokens that start inside it are its tokens. */
+typedef struct kh_word {
+    uint32_t start, end;
+    uint32_t flags; /* KH_WORD_* */
+} kh_word;
+
+#define KH_WORD_SENTENCE_START 0x1u /* the word starts a sentence */
+
+/* One mention of an entity. */
+typedef struct kh_entity {
+    uint32_t start, end;   /* bytes in the input; a leading proclitic (و ب ل ك ف)
+                           ** is left out when it can be told apart */
+    uint32_t type;         /* kh_entity_type */
+    uint32_t first, nwords;/* the words (or analysis tokens) it covers */
+    uint32_t id;           /* index into kh_ner_result.names: mentions of one
+                           ** entity share it */
+    const char *canonical; /* = names[id].name, borrowed */
+} kh_entity;
+
+/* One entity of the document, with its canonical name. */
+typedef struct kh_entity_name {
+    const char *name;     /* the fullest mention, or the alias table's name
+                          ** (الناتو → حلف شمال الأطلسي); borrowed */
+    const char *key;      /* variant-insensitive name key (see kh_name_key) */
+    uint32_t name_len, key_len;
+    uint32_t type;        /* kh_entity_type */
+    uint32_t nmentions;
+} kh_entity_name;
+
+typedef struct kh_ner_result {
+    const uint8_t *tags; /* one per word (or token), 0..KH_NER_NTAGS-1 */
+    size_t nwords;
+    const kh_entity *entities; /* in text order */
+    size_t nentities;
+    const kh_entity_name *names;
+    size_t nnames;
+} kh_ner_result;
+
+typedef struct kh_ner kh_ner;
+
+typedef struct kh_ner_opts {
+    const char *model_path; /* a model file; NULL: model_data, else the built-in model */
+    const void *model_data; /* a model image in memory (copied) */
+    size_t model_len;
+    kh_alloc_fn alloc;      /* NULL: libc */
+    void *alloc_ud;
+    uint32_t flags;         /* KH_NER_* */
+} kh_ner_opts;
+
+/* Flags of kh_ner_opts. By default a name found in one place of a document
+** is also tagged where it recurs untagged (same words, a third of its
+** occurrences tagged, single words of 4+ letters); this turns that off, so
+** each sentence is tagged on its own. */
+#define KH_NER_PER_SENTENCE 0x1u
+
+/* Loads a model (opts NULL: the built-in one) into a new recognizer.
+** OUT: *out, freed with kh_ner_free(). Errors: KH_EIO (file), KH_ECORRUPT
+** (the model failed a check; err->offset is the byte where), KH_ENOMEM.
+** err may be NULL; when given it receives the details of a failure. */
+KH_API kh_status kh_ner_new(const kh_ner_opts *opts, kh_ner **out, kh_error *err);
+
+/* Frees a recognizer and everything it returned; NULL is a no-op. */
+KH_API void kh_ner_free(kh_ner *n);
+
+/* 1 if the library was built with a model inside (kh_ner_new(NULL) works). */
+KH_API int kh_ner_has_builtin(void);
+
+/* Tags the analysis an of text[0..len) (the same bytes given to kh_analyze)
+** and merges the mentions into entities. words NULL: the words are an's
+** tokens; otherwise nwords words whose spans lie inside text, in order.
+** OUT: *out, borrowed, valid until the next kh_ner_tag or kh_ner_free on
+** this handle. Errors: KH_EINVAL (words out of order or past len, or an
+** analysis longer than len), KH_ENOMEM. */
+KH_API kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analysis *an,
+                            const kh_word *words, size_t nwords, const kh_ner_result **out);
+
+/* Variant-insensitive key of a name (primer §7.6), for matching one entity
+** across documents: letters folded as in search keys, then the sounds that
+** foreign names spell several ways (g as غ ج ق ك گ, v as ف ڤ, p as ب پ) made
+** one (except in words of the native-name list, where جمال and كمال differ),
+** long vowels after the first letter dropped, word-final ة/ه dropped,
+** doubled letters made single, and spaces removed (عبد الله = عبدالله).
+** Examples: بوتين and بوتن, وانغ يي and وانج يي, أمريكي and أميركي give one key.
+** OUT: out (cap bytes; NUL-terminated), *outlen its length. Errors:
+** KH_ELIMIT when cap is too small (4 * len + 1 always suffices). */
+KH_API kh_status kh_name_key(const uint8_t *name, size_t len, char *out, size_t cap,
+                             size_t *outlen);
+
+/* The alias table (data/ner_names.c): the canonical name and type of an
+** organization or place written name[0..len) (الناتو → حلف شمال الأطلسي,
+** ORG), or NULL. Matching uses kh_name_key, so spelling variants of an alias
+** match too. OUT: *type (may be NULL). The string is static. */
+KH_API const char *kh_alias_find(const uint8_t *name, size_t len, uint32_t *type);
+
+/* ---- training a recognizer ------------------------------------------- */
+
+typedef struct kh_ner_trainer kh_ner_trainer;
+
+typedef struct kh_ner_train_opts {
+    uint32_t hash_bits;  /* log2 of the weight rows (default 20) */
+    uint32_t epochs;     /* passes over the training data (default 12) */
+    uint32_t seed;       /* shuffling seed (default 1): same data, same model */
+    uint32_t features;   /* 0: all feature groups */
+    float prune;         /* drop weights whose size is below this (0: default
+                         ** 0.05; negative: keep all) */
+    float recall_bias;   /* subtracted from every word's score for O, which trades
+                         ** precision for recall (0: none; negative: the value
+                         ** with the best dev F1 is chosen each epoch) */
+    kh_alloc_fn alloc;
+    void *alloc_ud;
+} kh_ner_train_opts;
+
+typedef struct kh_ner_epoch {
+    uint32_t epoch;       /* 1-based */
+    uint64_t mistakes;    /* training sentences decoded wrongly in this pass */
+    double dev_precision; /* exact-span micro scores on the dev data (conlleval
+                          ** rules); 0 without dev data */
+    double dev_recall, dev_f1;
+    int best;             /* 1 if this epoch is the best on dev so far (kept) */
+    double recall_bias;   /* the recall bias the scores were measured with */
+} kh_ner_epoch;
+
+/* Creates a trainer. opts may be NULL for defaults. OUT: *out. */
+KH_API kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out);
+KH_API void kh_ner_trainer_free(kh_ner_trainer *t);
+
+/* The last error on this trainer (status KH_OK if none). Borrowed. */
+KH_API const kh_error *kh_ner_trainer_error(const kh_ner_trainer *t);
+
+/* Adds a gazetteer: one entry per line of list[0..len), words separated by
+** spaces; lines starting with '=' or '*' or '#' and empty lines are
+** skipped. type is a kh_entity_type, or 0 for a stopword list. Gazetteers
+** and clusters must come before the first kh_ner_trainer_add (KH_EINVAL). */
+KH_API kh_status kh_ner_trainer_gazetteer(kh_ner_trainer *t, unsigned type, const uint8_t *list,
+                                          size_t len);
+
+/* Adds word clusters: lines "WORD<TAB>C1[<TAB>C2[<TAB>C3]]", the word in
+** its normalized form (kh_token.norm) and its class number (0..65534) at
+** up to three granularities, coarse to fine, as tools/mkclusters writes
+** them. Errors: KH_ESYNTAX with the byte offset of the bad line. */
+KH_API kh_status kh_ner_trainer_clusters(kh_ner_trainer *t, const uint8_t *list, size_t len);
+
+/* Adds tagged words: nwords words of text with one tag each (as
+** kh_ner_tag_parse gives); sentences start where KH_WORD_SENTENCE_START is
+** set. dev 1: held-out data, only scored after each epoch to choose the
+** epoch kept. The text is analyzed here and may be freed afterwards. */
+KH_API kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
+                                    const kh_word *words, const uint8_t *tags, size_t nwords,
+                                    int dev);
+
+/* Runs one epoch. OUT: *ep (may be NULL). */
+KH_API kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *ep);
+
+/* Adds other's kept weights to t's, so that t's model becomes the mean of
+** both (and of any merged into them before): models trained with other
+** seeds, averaged, generalize a little better than any one of them. The
+** two must share hash bits and feature groups, and have run an epoch;
+** merge before kh_ner_trainer_model, which folds the sum into the mean.
+** other is unchanged. Errors: KH_EINVAL. */
+KH_API kh_status kh_ner_trainer_merge(kh_ner_trainer *t, const kh_ner_trainer *other);
+
+/* Encodes the model: the averaged weights of the best dev epoch, or of the
+** last epoch without dev data, with the gazetteers and clusters given.
+** OUT: *out, *outlen: the file image, borrowed, valid until the next call
+** on this trainer. */
+KH_API kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *outlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,3 +15,11 @@ gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Iinclude -Isrc -o buil
 build/mklexicon build/lexcorpus.txt build/lexnames.txt > build/lexicon.c.tmp
 mv build/lexicon.c.tmp data/lexicon.c
 echo "build-data: data/lexicon.c rebuilt" >&2
+
+# The entity recognizer's alias table and native-name list, from the list the
+# project writes by hand (tools/ner-names.txt); needs no corpus.
+gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Iinclude -Isrc -o build/mknames \
+    tools/mknames.c src/ner/namekey.c src/text/chars.c $(pkg-config --libs libutf8proc)
+build/mknames tools/ner-names.txt > build/ner_names.c.tmp
+mv build/ner_names.c.tmp data/ner_names.c
+echo "build-data: data/ner_names.c rebuilt" >&2

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "khabar.h"
+
 typedef struct cli_buf {
     uint8_t *data;
     size_t len;
@@ -30,10 +32,31 @@ void cli_tsv_field(FILE *f, const uint8_t *s, size_t n);
 
 double cli_now(void);
 
+/* Pre-tokenized input (conll.c): the tokens of a CoNLL-style file laid out
+** as text for the analyzer, one sentence per line, with each token's span
+** in that text and, when asked for, its tag. */
+typedef struct cli_conll {
+    uint8_t *text;
+    size_t len;
+    kh_word *words; /* one per token line; KH_WORD_SENTENCE_START marks sentences */
+    uint8_t *tags;  /* one per token (0 = O when tags were not asked for) */
+    size_t nwords;
+} cli_conll;
+
+/* Parses s[0..len). want_tags: the last column must be a tag
+** (kh_ner_tag_parse). Returns 0, or -1 with a message ("line N: ...") in
+** err. */
+int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *out, char *err,
+                    size_t errcap);
+void cli_conll_free(cli_conll *c);
+
 int cmd_tokens(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+
+int cmd_ner(int argc, char **argv);
+int cmd_train_ner(int argc, char **argv);
 
 #endif

@@ -19,6 +19,8 @@ static const command COMMANDS[] = {
     {"search", cmd_search, "search an index: words, \"phrases\", -word, prefix*, source:"},
     {"delete", cmd_delete, "remove documents from an index by id"},
     {"stats", cmd_stats, "documents, keys and sizes of an index"},
+    {"ner", cmd_ner, "named entities (people, organizations, places) with canonical names"},
+    {"train-ner", cmd_train_ner, "trains an entity recognizer model from tagged CoNLL files"},
 };
 
 static void usage(FILE *f)

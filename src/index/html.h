@@ -23,7 +23,7 @@
 #ifndef KH_INDEX_HTML_H
 #define KH_INDEX_HTML_H
 
-#include "index/mem.h"
+#include "base/mem.h"
 
 typedef struct kh_html_text {
     const kh_mem *mem;

@@ -66,7 +66,7 @@
 #define KH_INDEX_INDEX_H
 
 #include "khabar.h"
-#include "index/mem.h"
+#include "base/mem.h"
 
 #include <sqlite3.h>
 #include <stdint.h>

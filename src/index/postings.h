@@ -55,7 +55,7 @@
 #ifndef KH_INDEX_POSTINGS_H
 #define KH_INDEX_POSTINGS_H
 
-#include "index/mem.h"
+#include "base/mem.h"
 
 #include <stdint.h>
 

@@ -26,7 +26,7 @@
 #ifndef KH_INDEX_QUERY_H
 #define KH_INDEX_QUERY_H
 
-#include "index/mem.h"
+#include "base/mem.h"
 
 #include <stdint.h>
 

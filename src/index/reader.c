@@ -12,7 +12,7 @@
 ** line for JSON Lines, after the record's brackets for JSON, at the next
 ** <DOC> for TREC. Only input that cannot be resynchronized ends early.
 */
-#include "index/mem.h"
+#include "base/mem.h"
 #include "index/html.h"
 #include "text/json.h"
 

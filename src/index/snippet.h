@@ -11,7 +11,7 @@
 #ifndef KH_INDEX_SNIPPET_H
 #define KH_INDEX_SNIPPET_H
 
-#include "index/mem.h"
+#include "base/mem.h"
 
 typedef struct kh_snip_key {
     const char *key;

@@ -1,14 +1,15 @@
 /*
-** mem.h - allocation hooks and growable byte buffers for the index modules.
+** mem.h - allocation hooks and growable byte buffers, shared by the index
+** and the entity recognizer.
 **
-** Every allocation of src/index goes through a kh_mem (the caller's kh_alloc
-** hook, or libc), so tests can inject failures. A kh_buf is a byte vector
+** Every allocation of those modules goes through a kh_mem (the caller's
+** kh_alloc hook, or libc), so tests can inject failures. A kh_buf is a byte vector
 ** that remembers its allocator; after a failed append it keeps its old
 ** contents and returns -1, so callers can test once at the end of a run of
 ** appends (kh_buf.oom is sticky).
 */
-#ifndef KH_INDEX_MEM_H
-#define KH_INDEX_MEM_H
+#ifndef KH_BASE_MEM_H
+#define KH_BASE_MEM_H
 
 #include "khabar.h"
 
@@ -23,6 +24,9 @@ typedef struct kh_mem {
 
 /* The default hook: libc realloc/free. */
 void *kh_mem_libc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* fn, or libc's when fn is NULL (ud is then ignored). */
+void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud);
 
 static inline void *kh_mem_alloc(const kh_mem *m, size_t n)
 {

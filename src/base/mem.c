@@ -1,7 +1,7 @@
 /*
 ** mem.c - allocation hooks and byte buffers (see mem.h).
 */
-#include "index/mem.h"
+#include "base/mem.h"
 
 #include <stdlib.h>
 
@@ -14,6 +14,12 @@ void *kh_mem_libc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     return realloc(ptr, nsize);
+}
+
+void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud)
+{
+    m->fn = fn ? fn : kh_mem_libc;
+    m->ud = fn ? ud : NULL;
 }
 
 int kh_mem_grow(const kh_mem *m, void **pp, size_t *cap, size_t need, size_t elem)

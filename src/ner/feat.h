@@ -1,0 +1,68 @@
+/*
+** feat.h - features of the words of a document, as weight-row indices.
+**
+** A word is a byte span of the text: a token of the analysis when the
+** caller tags raw text, or a token of a pre-tokenized file (CoNLL), which
+** the analyzer may have cut into several tokens ("(د" is "(" and "د"). Each
+** word gets up to KH_MAXF features; a feature is a template (what is looked
+** at: the word, its stem, the next word's cluster ...) and a value, hashed
+** together into one of the model's 2^bits weight rows.
+*/
+#ifndef KH_NER_FEAT_H
+#define KH_NER_FEAT_H
+
+#include "ner/ner.h"
+
+#define KH_MAXF 64
+
+/* Feature groups a model may use (kh_model.feat_set); a group that is off
+** adds nothing, so a model trained without clusters stays valid. */
+#define KH_FEAT_BASE     0x01u /* word, stem, affixes, shape, neighbours */
+#define KH_FEAT_GAZ      0x02u /* gazetteer matches */
+#define KH_FEAT_CLUSTERS 0x04u /* word clusters */
+#define KH_FEAT_ALL      0x07u
+
+/* Per-document scratch; zero-initialize, then reuse across documents. */
+typedef struct kh_feat {
+    kh_mem mem;
+    struct kh_wordinfo *wi; /* one per word */
+    size_t capwi;
+    uint32_t *f; /* KH_MAXF row indices per word */
+    size_t capf;
+    uint8_t *nf; /* features used per word */
+    size_t capnf;
+    uint8_t *sent; /* 1 where a word starts a sentence */
+    size_t capsent;
+    uint8_t *buf; /* string scratch for one word */
+    size_t capbuf;
+    size_t *firsts; /* first token and token count of each word */
+    size_t capfirsts;
+    size_t nwords;
+} kh_feat;
+
+void kh_feat_free(kh_feat *fx);
+
+/* Computes the features of nwords words of text (analysis an). words may
+** be NULL: the words are then an's tokens. Sentences start where a word
+** carries KH_WORD_SENTENCE_START (and at word 0), or, with words NULL, where
+** the analysis starts one. Fills fx->f, fx->nf, fx->sent, fx->nwords.
+** Errors: KH_ENOMEM. */
+kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const kh_analysis *an,
+                      const kh_word *words, size_t nwords);
+
+/* Hash of word i's match form (0 for a word without tokens), as the
+** gazetteer keys it; OUT: *len its length in code points (may be NULL).
+** Valid after kh_feat_doc. */
+uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len);
+
+/* The row of the feature every word has (the tag prior), where the
+** trainer puts its recall bias. */
+uint32_t kh_feat_bias_row(const kh_model *m);
+
+/* Match form of a word for gazetteers and clusters: the normalized text of
+** its tokens (kh_token.norm) concatenated. OUT: appended to out (cap bytes
+** at most; returns the length, or 0 if it did not fit or is empty). */
+size_t kh_feat_match_form(const kh_analysis *an, size_t first_tok, size_t ntok, uint8_t *out,
+                          size_t cap);
+
+#endif

@@ -1,0 +1,380 @@
+/*
+** test_tagger.c - the recognizer learns, saves, loads and refuses bad models.
+**
+** Each test trains on the fixture corpus (ner_fixture.c), a few sentences
+** the project wrote, so the suite needs no data from outside and runs in
+** milliseconds.
+*/
+#include "ner_fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void free_buf(void *p)
+{
+    free(p);
+}
+
+/* Tags the fixture corpus with n and counts the words whose tag differs. */
+static size_t tag_errors(kt_ctx *kt_, kh_ner *n)
+{
+    kn_data *d = malloc(sizeof *d);
+    kh_analyzer *a = NULL;
+    size_t bad = 0;
+    const kh_analysis *an;
+    const kh_ner_result *r;
+    if (!d || kn_layout(kn_corpus, d) || kh_analyzer_new(NULL, &a) != KH_OK ||
+        kh_analyze(a, d->text, d->len, &an) != KH_OK ||
+        kh_ner_tag(n, d->text, d->len, an, d->words, d->n, &r) != KH_OK || r->nwords != d->n) {
+        FAIL("tagging the fixture failed");
+        bad = SIZE_MAX;
+    } else {
+        for (size_t i = 0; i < d->n; i++)
+            if (r->tags[i] != d->tags[i]) {
+                FAIL("word %zu: %.*s tagged %s, expected %s", i,
+                     (int)(d->words[i].end - d->words[i].start), d->text + d->words[i].start,
+                     kh_ner_tag_name(r->tags[i]), kh_ner_tag_name(d->tags[i]));
+                bad++;
+            }
+    }
+    kh_analyzer_free(a);
+    free(d);
+    return bad;
+}
+
+TEST(tag_names_round_trip)
+{
+    for (unsigned t = 0; t < KH_NER_NTAGS; t++) {
+        const char *s = kh_ner_tag_name(t);
+        REQUIRE(s != NULL);
+        CHECK_EQ_INT(kh_ner_tag_parse(s, strlen(s)), t);
+    }
+    CHECK(kh_ner_tag_name(KH_NER_NTAGS) == NULL);
+    CHECK_EQ_INT(kh_ner_tag_parse("B-PERS", 6), 1); /* ANERcorp's spelling */
+    CHECK_EQ_INT(kh_ner_tag_parse("B-XYZ", 5), -1);
+    CHECK_EQ_INT(kh_ner_tag_parse("I-", 2), -1);
+    CHECK_EQ_STR(kh_entity_type_name(KH_ENT_LOC), "LOC");
+    CHECK_EQ_STR(kh_entity_type_name(99), "");
+}
+
+TEST(perceptron_learns_the_training_sentences)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    kh_ner *n = kn_open(KT, img, len);
+    REQUIRE(n != NULL);
+    CHECK_EQ_INT(tag_errors(KT, n), 0);
+}
+
+TEST(an_untrained_model_tags_nothing)
+{
+    /* zero epochs is not allowed, so train one epoch on nothing: all O */
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL};
+    kh_ner_trainer *t;
+    REQUIRE(kh_ner_trainer_new(&o, &t) == KH_OK);
+    const uint8_t *img;
+    size_t len;
+    CHECK(kh_ner_trainer_epoch(t, NULL) == KH_OK);
+    CHECK(kh_ner_trainer_model(t, &img, &len) == KH_OK);
+    kh_ner *n = kn_open(KT, img, len);
+    kh_ner_trainer_free(t);
+    REQUIRE(n != NULL);
+    kh_analyzer *a;
+    REQUIRE(kh_analyzer_new(NULL, &a) == KH_OK);
+    const char *s = "قال لافروف في موسكو";
+    const kh_analysis *an;
+    const kh_ner_result *r;
+    CHECK(kh_analyze(a, (const uint8_t *)s, strlen(s), &an) == KH_OK);
+    CHECK(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, NULL, 0, &r) == KH_OK);
+    CHECK_EQ_INT(r->nwords, an->ntokens);
+    CHECK_EQ_INT(r->nentities, 0);
+    kh_analyzer_free(a);
+}
+
+TEST(same_data_and_seed_give_the_same_model_bytes)
+{
+    size_t l1, l2;
+    uint8_t *a = kn_train(KT, NULL, &l1);
+    uint8_t *b = kn_train(KT, NULL, &l2);
+    REQUIRE(a && b);
+    kt_defer(KT, free_buf, a);
+    kt_defer(KT, free_buf, b);
+    REQUIRE_EQ_INT(l1, l2);
+    CHECK(memcmp(a, b, l1) == 0);
+}
+
+TEST(model_survives_a_save_and_load)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    /* through a file, as khabar ner --model reads it */
+    char path[] = "/tmp/khabar-ner-test-XXXXXX";
+    int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    REQUIRE(f != NULL);
+    CHECK(fwrite(img, 1, len, f) == len);
+    fclose(f);
+    kh_ner_opts o = {path, NULL, 0, NULL, NULL, 0};
+    kh_ner *n = NULL;
+    kh_error err;
+    CHECK(kh_ner_new(&o, &n, &err) == KH_OK);
+    remove(path);
+    REQUIRE(n != NULL);
+    CHECK_EQ_INT(tag_errors(KT, n), 0);
+    kh_ner_free(n);
+}
+
+TEST(missing_model_file_is_an_io_error)
+{
+    kh_ner_opts o = {"/nonexistent/khabar.khm", NULL, 0, NULL, NULL, 0};
+    kh_ner *n = (kh_ner *)1;
+    kh_error err;
+    CHECK_EQ_INT(kh_ner_new(&o, &n, &err), KH_EIO);
+    CHECK(n == NULL);
+    CHECK(strstr(err.message, "/nonexistent/khabar.khm") != NULL);
+}
+
+/* Loads a damaged copy; returns the status and fills err. */
+static kh_status load(const uint8_t *img, size_t len, kh_error *err)
+{
+    kh_ner_opts o = {NULL, img, len, NULL, NULL, 0};
+    kh_ner *n = NULL;
+    kh_status st = kh_ner_new(&o, &n, err);
+    kh_ner_free(n);
+    return st;
+}
+
+/* Rewrites the CRC at the end, so that a damage reaches the field checks. */
+static uint32_t crc32(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+static void fix_crc(uint8_t *p, size_t n)
+{
+    uint32_t c = crc32(p, n - 4);
+    for (int i = 0; i < 4; i++)
+        p[n - 4 + (size_t)i] = (uint8_t)(c >> (8 * i));
+}
+
+TEST(corrupt_models_are_refused_with_the_offset)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    uint8_t *bad = malloc(len);
+    REQUIRE(bad != NULL);
+    kt_defer(KT, free_buf, bad);
+    kh_error err;
+
+    memcpy(bad, img, len); /* magic */
+    bad[0] = 'X';
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK_EQ_INT(err.offset, 0);
+
+    CHECK_EQ_INT(load(img, 20, &err), KH_ECORRUPT); /* shorter than a header */
+
+    memcpy(bad, img, len); /* a flipped bit in the weights: the checksum */
+    bad[len / 2] ^= 0x10;
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK_EQ_INT(err.offset, len - 4);
+    CHECK(strstr(err.message, "checksum") != NULL);
+
+    CHECK_EQ_INT(load(img, len - 1, &err), KH_ECORRUPT); /* truncated */
+
+    memcpy(bad, img, len); /* version */
+    bad[8] = 99;
+    fix_crc(bad, len);
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK_EQ_INT(err.offset, 8);
+
+    memcpy(bad, img, len); /* hash bits out of range */
+    bad[12] = 40;
+    fix_crc(bad, len);
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK_EQ_INT(err.offset, 12);
+
+    memcpy(bad, img, len); /* the first section's length beyond the file */
+    bad[32 + 8 + 7] = 0x7F;
+    fix_crc(bad, len);
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK_EQ_INT(err.offset, 32 + 8);
+
+    memcpy(bad, img, len); /* a section id the decoder must see twice */
+    memcpy(bad + 32, "WGTS", 4);
+    fix_crc(bad, len);
+    CHECK_EQ_INT(load(bad, len, &err), KH_ECORRUPT);
+    CHECK(err.offset >= 32 && err.offset < len);
+
+    CHECK_EQ_INT(load(img, len, &err), KH_OK); /* the original still loads */
+}
+
+TEST(trainer_rejects_bad_input)
+{
+    kh_ner_trainer *t;
+    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL};
+    CHECK_EQ_INT(kh_ner_trainer_new(&bad, &t), KH_EINVAL);
+    REQUIRE(kh_ner_trainer_new(NULL, &t) == KH_OK);
+    const char *text = "قال لافروف";
+    kh_word w[2] = {{0, 6, KH_WORD_SENTENCE_START}, {7, 19, 0}};
+    uint8_t tags[2] = {0, 42};
+    CHECK_EQ_INT(kh_ner_trainer_add(t, (const uint8_t *)text, strlen(text), w, tags, 2, 0),
+                 KH_EINVAL);
+    tags[1] = 1;
+    w[1].end = 100; /* past the text */
+    CHECK_EQ_INT(kh_ner_trainer_add(t, (const uint8_t *)text, strlen(text), w, tags, 2, 0),
+                 KH_EINVAL);
+    static const char clusters[] = "word\tnot-a-number\n";
+    CHECK_EQ_INT(kh_ner_trainer_clusters(t, (const uint8_t *)clusters, strlen(clusters)),
+                 KH_ESYNTAX);
+    CHECK(kh_ner_trainer_error(t)->offset != UINT64_MAX);
+    w[1].end = 19;
+    CHECK_EQ_INT(kh_ner_trainer_add(t, (const uint8_t *)text, strlen(text), w, tags, 2, 0), KH_OK);
+    /* gazetteers after data: too late, the features are computed */
+    CHECK_EQ_INT(kh_ner_trainer_gazetteer(t, KH_ENT_LOC, (const uint8_t *)"x", 1), KH_EINVAL);
+    kh_ner_trainer_free(t);
+}
+
+TEST(words_out_of_order_are_refused)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    kh_ner *n = kn_open(KT, img, len);
+    REQUIRE(n != NULL);
+    kh_analyzer *a;
+    REQUIRE(kh_analyzer_new(NULL, &a) == KH_OK);
+    const char *s = "قال لافروف";
+    const kh_analysis *an;
+    const kh_ner_result *r;
+    kh_word w[2] = {{7, 19, 0}, {0, 6, 0}};
+    CHECK(kh_analyze(a, (const uint8_t *)s, strlen(s), &an) == KH_OK);
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, w, 2, &r), KH_EINVAL);
+    kh_word past[1] = {{0, 100, 0}}; /* beyond the text */
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, strlen(s), an, past, 1, &r), KH_EINVAL);
+    CHECK_EQ_INT(kh_ner_tag(n, (const uint8_t *)s, 3, an, NULL, 0, &r), KH_EINVAL); /* short */
+    kh_analyzer_free(a);
+}
+
+/* ---- allocation failures ---------------------------------------------------------- */
+
+typedef struct heap {
+    size_t calls, fail_from;
+    long live;
+} heap;
+
+static void *heap_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    heap *h = ud;
+    (void)osize;
+    if (nsize == 0) {
+        if (ptr) h->live--;
+        free(ptr);
+        return NULL;
+    }
+    if (h->calls++ >= h->fail_from) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p && !ptr) h->live++;
+    return p;
+}
+
+TEST(every_allocation_failure_is_enomem_without_leaks)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    kn_data *d = malloc(sizeof *d);
+    REQUIRE(d != NULL);
+    kt_defer(KT, free_buf, d);
+    REQUIRE(kn_layout(kn_corpus, d) == 0);
+    kh_analyzer *a;
+    REQUIRE(kh_analyzer_new(NULL, &a) == KH_OK);
+    const kh_analysis *an;
+    REQUIRE(kh_analyze(a, d->text, d->len, &an) == KH_OK);
+    int done = 0;
+    for (size_t k = 0; k < 200 && !done; k++) {
+        heap h = {0, k, 0};
+        kh_ner_opts o = {NULL, img, len, heap_alloc, &h, 0};
+        kh_ner *n = NULL;
+        kh_error err;
+        kh_status st = kh_ner_new(&o, &n, &err);
+        if (st == KH_OK) {
+            const kh_ner_result *r;
+            st = kh_ner_tag(n, d->text, d->len, an, d->words, d->n, &r);
+            if (st == KH_OK) done = 1;
+            kh_ner_free(n);
+        }
+        if (st != KH_OK && st != KH_ENOMEM) FAIL("failure %zu: status %s", k, kh_strerror(st));
+        if (h.live != 0) FAIL("failure %zu: %ld blocks leaked", k, h.live);
+    }
+    CHECK(done);
+    kh_analyzer_free(a);
+}
+
+/* A trainer on the fixture, trained for 5 epochs with the given seed. */
+static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
+{
+    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL};
+    kn_data *d = malloc(sizeof *d);
+    kh_ner_trainer *t = NULL;
+    if (!d || kn_layout(kn_corpus, d) || kh_ner_trainer_new(&o, &t) != KH_OK ||
+        kh_ner_trainer_add(t, d->text, d->len, d->words, d->tags, d->n, 0) != KH_OK) {
+        FAIL("no trainer");
+        kh_ner_trainer_free(t);
+        t = NULL;
+    }
+    for (int e = 0; t && e < 5; e++)
+        if (kh_ner_trainer_epoch(t, NULL) != KH_OK) FAIL("epoch failed");
+    free(d);
+    return t;
+}
+
+TEST(merged_models_are_their_mean)
+{
+    kh_ner_trainer *a = trained(KT, 1, 14), *b = trained(KT, 1, 14), *c = trained(KT, 7, 14);
+    kh_ner_trainer *small = trained(KT, 1, 12);
+    REQUIRE(a && b && c && small);
+    const uint8_t *img;
+    size_t len;
+    REQUIRE(kh_ner_trainer_model(b, &img, &len) == KH_OK);
+    uint8_t *single = malloc(len);
+    REQUIRE(single != NULL);
+    memcpy(single, img, len);
+    /* the mean of a model and itself is that model, byte for byte */
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, b), KH_OK);
+    size_t l2;
+    REQUIRE(kh_ner_trainer_model(a, &img, &l2) == KH_OK);
+    CHECK(l2 == len && memcmp(img, single, len) == 0);
+    /* another seed changes the mean, and it still tags the fixture right */
+    CHECK_EQ_INT(kh_ner_trainer_merge(b, c), KH_OK);
+    REQUIRE(kh_ner_trainer_model(b, &img, &l2) == KH_OK);
+    CHECK(l2 != len || memcmp(img, single, len) != 0);
+    uint8_t *mean = malloc(l2);
+    REQUIRE(mean != NULL);
+    memcpy(mean, img, l2);
+    kh_ner *n = kn_open(KT, mean, l2);
+    if (n) CHECK_EQ_INT(tag_errors(KT, n), 0);
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, small), KH_EINVAL); /* other hash bits */
+    CHECK_EQ_INT(kh_ner_trainer_merge(a, a), KH_EINVAL);
+    free(mean);
+    free(single);
+    kh_ner_trainer_free(a);
+    kh_ner_trainer_free(b);
+    kh_ner_trainer_free(c);
+    kh_ner_trainer_free(small);
+}
