@@ -31,5 +31,6 @@ void cli_tsv_field(FILE *f, const uint8_t *s, size_t n);
 double cli_now(void);
 
 int cmd_tokens(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 
 #endif

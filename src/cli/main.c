@@ -15,6 +15,7 @@ typedef struct command {
 
 static const command COMMANDS[] = {
     {"tokens", cmd_tokens, "tokens, segments and search keys of Arabic text"},
+    {"analyze", cmd_analyze, "who said what: structure, quotations, speakers, dates, numbers"},
 };
 
 static void usage(FILE *f)
