@@ -107,7 +107,8 @@ const kh_error *kh_extractor_error(const kh_extractor *x)
 /* Byte strings the stage compares against (style: Arabic only as data). */
 static const char P_WAW[] = "و", P_FA[] = "ف", P_BA[] = "ب", P_LAM[] = "ل", P_KAF[] = "ك",
                   P_AL[] = "ال", P_SIN[] = "س";
-static const char PART_INNA[] = "إن", PART_ANNA[] = "أن";
+static const char PART_INNA[] = "إن", PART_ANNA[] = "أن", PART_BARE[] = "ان",
+                  PART_WA_BARE[] = "وان", PART_BA_BARE[] = "بان";
 static const char ENCLITICS[][8] = {"هما", "هم", "ها", "ه", "هن", "نا"};
 
 static int seg_is(const kh_segment *s, const char *lit)
@@ -222,12 +223,19 @@ void kx_prepare(kh_extractor *x)
                 stem_seen = 1;
                 if (seg_is(s, PART_INNA))
                     k->flags |= KX_T_PARTICLE | KX_T_INNA;
-                else if (seg_is(s, PART_ANNA))
-                    k->flags |= KX_T_PARTICLE;
+                else if (seg_is(s, PART_ANNA) || seg_is(s, PART_BARE))
+                    k->flags |= KX_T_PARTICLE; /* agency copy often drops the hamza: ان */
             } else if (stem_seen) {
                 k->flags |= KX_T_ENC;
             }
         }
+        if (!(k->flags & KX_T_PARTICLE) && (k->flags & KX_T_ENC))
+            for (uint32_t j = 0; j < t->nsegs; j++)
+                if (t->segs[j].role == KH_SEG_STEM &&
+                    (seg_is(&t->segs[j], PART_WA_BARE) || seg_is(&t->segs[j], PART_BA_BARE))) {
+                    k->flags |= KX_T_PARTICLE; /* وانها، بانه: the segmenter keeps و/ب on ان */
+                    k->pro |= seg_is(&t->segs[j], PART_WA_BARE) ? KX_P_W : KX_P_B;
+                }
         k->e = lookup_word(x, t, k);
     }
 }

@@ -102,6 +102,7 @@ typedef struct kx_name {
     uint32_t first, last; /* the name's tokens at its first mention */
     kh_span full;         /* the fullest name in the document */
     uint32_t dual;
+    uint32_t fem;         /* introduced by a feminine verb (قالت): a woman or a feminine noun */
 } kx_name;
 
 struct kh_extractor {

@@ -76,8 +76,89 @@ static int np_word(const kh_extractor *x, uint32_t i)
 
 /* ---- noun phrases ----------------------------------------------------------------- */
 
-/* The subject after a verb: tokens [from, *end). A short quoted name inside
-** it (منظمة «هيومن رايتس ووتش») is taken whole and marked in_np. */
+/* Token norm without its proclitics (و ف ب ك ل ال): the noun itself, so
+** that المنظمة and منظمة compare equal. */
+static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
+{
+    const kh_token *t = tok(x, i);
+    uint32_t pro = x->tk[i].pro;
+    size_t skip = 0;
+    skip += (pro & KX_P_W) ? 2 : 0;
+    skip += (pro & KX_P_F) ? 2 : 0;
+    skip += (pro & KX_P_B) ? 2 : 0;
+    skip += (pro & KX_P_K) ? 2 : 0;
+    if ((pro & KX_P_L) && (pro & KX_P_AL))
+        skip += 4; /* لل */
+    else if (pro & KX_P_L)
+        skip += 2;
+    else if (pro & KX_P_AL)
+        skip += 4;
+    if (skip >= t->norm_len)
+        skip = 0;
+    *s = t->norm + skip;
+    *n = t->norm_len - skip;
+}
+
+static int stem_is(const kh_extractor *x, uint32_t i, const char *lit)
+{
+    char buf[64];
+    size_t l = strlen(lit);
+    if (l >= sizeof buf)
+        return 0;
+    size_t fl = kx_fold(lit, l, buf);
+    const char *s;
+    size_t n;
+    stem_norm(x, i, &s, &n);
+    return n == fl && !memcmp(s, buf, n);
+}
+
+/* علي, the name, folds like على, the preposition; the written ي (not ى)
+** before another word tells the name. */
+static int is_ali(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return t->norm_len == 6 && !memcmp(t->norm, "\xd8\xb9\xd9\x84\xd9\x8a", 6) &&
+           t->end - t->start == 6 && !memcmp(x->text + t->start + 4, "\xd9\x8a", 2) &&
+           i + 1 < x->A->ntokens && tok(x, i + 1)->kind == KH_TOK_ARABIC &&
+           !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
+}
+
+/* A word that can be part of a personal or proper name. */
+static int name_word(const kh_extractor *x, uint32_t i)
+{
+    if (is_ali(x, i))
+        return 1;
+    return np_word(x, i) && !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+           !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
+           tok(x, i)->kind == KH_TOK_ARABIC;
+}
+
+/* A word that may extend a name: a name word or an initial (ميتشل ب. ريس). */
+static int ext_word(const kh_extractor *x, uint32_t i)
+{
+    return name_word(x, i) || tok(x, i)->kind == KH_TOK_ABBREV;
+}
+
+static int starts_clause(const kh_extractor *x, uint32_t i)
+{
+    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_COMMA)) ||
+           kx_is(x, i, KX_STOP | KX_TIME | KX_SAY);
+}
+
+/* An adverbial participle right after the verb (وقال متنهدا): not the subject. */
+static int manner_word(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return is_word(x, i) && !x->tk[i].pro && t->norm_len >= 8 && t->norm[0] == '\xd9' &&
+           t->norm[1] == '\x85' && t->norm[t->norm_len - 2] == '\xd8' &&
+           t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
+}
+
+/* The subject after a verb: tokens [from, end). A short quoted name inside
+** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
+** marked in_np. The phrase ends before a second title (an apposition:
+** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
+** after a bare name (ادكوك | لوكالة فرانس برس). */
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -86,20 +167,33 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (t->flags & KX_T_QMARK) {
             int32_t pi = t->pair;
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
-                x->pairs[pi].nwords > NP_QUOTE_WORDS || k == from)
+                x->pairs[pi].nwords > NP_QUOTE_WORDS)
                 break;
             uint32_t after = x->pairs[pi].close + 1;
-            if (after < limit && !(x->tk[after].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_COMMA)) &&
-                !kx_is(x, after, KX_STOP | KX_TIME | KX_SAY))
+            int head = k > from && kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD);
+            int ends = after >= limit || starts_clause(x, after);
+            if (!ends && !(head && np_word(x, after)))
                 break;
             x->pairs[pi].in_np = 1;
             k = after;
             continue;
         }
-        if (!np_word(x, k))
+        if (!np_word(x, k)) {
+            if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
+                !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
+                k++; /* الأمين العام، المدعي العام */
+                continue;
+            }
             break;
-        if (k == from && (t->pro & (KX_P_B | KX_P_L | KX_P_K)) && !kx_is(x, k, KX_TITLE))
-            break; /* صرح لوكالة …: an addressee, not a subject */
+        }
+        if (t->pro & (KX_P_B | KX_P_L | KX_P_K)) {
+            if (k == from && !kx_is(x, k, KX_TITLE))
+                break; /* صرح لوكالة …: an addressee, not a subject */
+            if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
+                break;
+        }
+        if (k > from && kx_is(x, k, KX_TITLE) && name_word(x, k - 1))
+            break;
         k++;
     }
     return k;
@@ -118,8 +212,114 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
     return k;
 }
 
+/* First name token after the titles and complements starting at a, or a. */
+static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t k = a;
+    while (k < b && (kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) ||
+                     (k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE))))
+        k++;
+    return k;
+}
+
+/* Whether tokens [a, b) hold a name word (not only titles and nouns). */
+static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (name_word(x, k) || (x->tk[k].flags & KX_T_QMARK))
+            return 1;
+    return 0;
+}
+
+/* A description (الحارس البلجيكي، المنظمة) names someone the article named
+** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
+** ووتش. Finds the nearest such mention, before the cue first. */
+static int resolve_description(kh_extractor *x, kx_cue *c)
+{
+    const char *hs;
+    size_t hn;
+    uint32_t head = c->np_first;
+    stem_norm(x, head, &hs, &hn);
+    if (!hn || !is_word(x, head))
+        return 0;
+    size_t n = x->A->ntokens;
+    for (int pass = 0; pass < 4; pass++) {
+        int strict = pass < 2;
+        for (size_t step = 1; step < n; step++) {
+            uint32_t j;
+            if (pass % 2 == 0) {
+                if (step > c->tok)
+                    break;
+                j = c->tok - (uint32_t)step;
+            } else {
+                j = c->np_last + (uint32_t)step - 1;
+                if (j >= n)
+                    break;
+            }
+            if (j >= c->np_first && j < c->np_last)
+                continue;
+            const char *s;
+            size_t sn;
+            stem_norm(x, j, &s, &sn);
+            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j))
+                continue;
+            if (strict) {
+                /* الحارس البلجيكي: the nisba must match too */
+                uint32_t m = 1;
+                while (m < c->np_last - c->np_first && j + m < n) {
+                    const char *s1, *s2;
+                    size_t n1, n2;
+                    stem_norm(x, c->np_first + m, &s1, &n1);
+                    stem_norm(x, j + m, &s2, &n2);
+                    if (n1 != n2 || memcmp(s1, s2, n1))
+                        break;
+                    m++;
+                }
+                if (m < c->np_last - c->np_first)
+                    continue;
+            }
+            const kx_line *L = &x->lines[x->tk[j].line];
+            uint32_t lim = L->last < j + 8 ? L->last : j + 8;
+            uint32_t k = after_titles(x, j, lim);
+            if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
+                const kx_pair *p = &x->pairs[x->tk[k].pair];
+                if (p->open == k && p->close != UINT32_MAX && p->nwords <= NP_QUOTE_WORDS) {
+                    c->name_first = k + 1;
+                    c->name_last = p->close;
+                    return 1;
+                }
+            }
+            uint32_t e = k;
+            while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
+                e++;
+            if (e > k && (e == L->last || !name_word(x, e))) {
+                c->name_first = k;
+                c->name_last = e;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A name is name words and at most one ال surname after them (محمد الغول،
+** فيصل القاسم | المذيع بفضائية الجزيرة). */
+static void trim_name(kh_extractor *x, kx_cue *c)
+{
+    uint32_t k = c->name_first;
+    if (k >= c->name_last || !name_word(x, k))
+        return;
+    while (k < c->name_last && ext_word(x, k))
+        k++;
+    if (k < c->name_last && (x->tk[k].pro & KX_P_AL) && !(x->tk[k].pro & (KX_P_B | KX_P_L)) &&
+        !kx_is(x, k, KX_TITLE))
+        k++;
+    c->name_last = k;
+}
+
 /* The name inside a subject: what follows its titles and their
-** complements (الرئيس الأمريكي | جو بايدن), or the whole phrase. */
+** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
+** for a bare description the name the article gave it elsewhere. */
 static void np_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t a = c->np_first, b = c->np_last;
@@ -128,18 +328,60 @@ static void np_name(kh_extractor *x, kx_cue *c)
     for (uint32_t k = a; k < b; k++) {
         int32_t pi = x->tk[k].pair;
         if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
-            c->name_first = k + 1;
-            c->name_last = x->pairs[pi].close;
+            uint32_t after = x->pairs[pi].close + 1;
+            if (after < b && has_name(x, after, b)) {
+                c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
+            } else {
+                c->name_first = k + 1;
+                c->name_last = x->pairs[pi].close;
+            }
             return;
         }
     }
-    if (!kx_is(x, a, KX_TITLE))
+    if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
+        uint32_t k = after_titles(x, a, b);
+        if (k < b && has_name(x, k, b)) {
+            c->name_first = k;
+            trim_name(x, c);
+            return;
+        }
+        resolve_description(x, c);
         return;
-    uint32_t k = a;
-    while (k < b && (kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L))))
-        k++;
-    if (k < b)
-        c->name_first = k;
+    }
+    trim_name(x, c);
+}
+
+/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
+static const char *const QUANTIFIERS[] = {"عديد", "بعض", "أحد", "معظم", "غالبية", "كثير",
+                                          "عدد", "مئات", "عشرات", "آلاف", "أغلب", "ثلثا"};
+
+static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
+{
+    if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
+        for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
+            if (stem_is(x, first, QUANTIFIERS[q])) {
+                uint32_t e = np_right(x, last + 1, limit);
+                return e > last + 1 ? e : last;
+            }
+    }
+    return last;
+}
+
+/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description. */
+static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
+{
+    uint32_t k = c->np_last;
+    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA) || has_name(x, c->np_first, c->np_last))
+        return 0;
+    uint32_t e = k + 1;
+    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && name_word(x, e))
+        e++;
+    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA))
+        return 0;
+    c->name_first = k + 1;
+    c->name_last = e;
+    c->np_last = e;
+    return 1;
 }
 
 /* ---- cues ---------------------------------------------------------------------------- */
@@ -148,6 +390,22 @@ static int in_text_line(const kh_extractor *x, uint32_t i)
 {
     uint32_t kind = x->lines[x->tk[i].line].kind;
     return kind == KX_LINE_BODY || kind == KX_LINE_SUBHEAD || kind == KX_LINE_TITLE;
+}
+
+/* A subject before the verb must start a clause (لكن روسيا تقول), and must
+** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
+static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
+{
+    uint32_t f = np_left(x, verb, line_first);
+    if (f == verb)
+        return 0;
+    const kh_token *p = tok(x, verb - 1);
+    if (f < verb - 1 && !(x->tk[verb - 1].pro & KX_P_AL) && p->norm_len >= 2 &&
+        !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
+        return 0; /* …ا: an accusative, not a subject */
+    if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F)))
+        return 1;
+    return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
@@ -166,17 +424,26 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
         if (x->tk[i].flags & KX_T_COLON) {
             c.np_first = np_left(x, i, L->first);
             c.np_last = i;
+            if (c.np_first + 1 == i && (x->tk[c.np_first].pro & (KX_P_W | KX_P_F)))
+                c.np_first = c.np_last = i + 1; /* وواصل: an unlisted verb, subject dropped */
         } else {
-            c.np_last = np_right(x, i + 1, L->last);
-            if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F))) {
+            uint32_t s = i + 1;
+            while (s < L->last && manner_word(x, s))
+                s++;
+            c.np_first = s;
+            c.np_last = (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
+            if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
+                left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
                 c.np_last = i;
             }
         }
     }
     if (c.np_last > c.np_first) {
+        int appo = apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
-        np_name(x, &c);
+        if (!appo)
+            np_name(x, &c);
     }
     KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
 }
@@ -250,6 +517,14 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     uint32_t commas = 0;
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
+        if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
+            x->pairs[t->pair].close != UINT32_MAX && x->pairs[t->pair].nwords <= NP_QUOTE_WORDS &&
+            x->pairs[t->pair].close + 1 < L->last &&
+            !(x->tk[x->pairs[t->pair].close + 1].flags & KX_T_COLON)) {
+            /* لـ"العربية.نت" إن: an outlet's name between the cue and its clause */
+            k = x->pairs[t->pair].close;
+            continue;
+        }
         if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)))
             return;
         if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL))
@@ -260,7 +535,7 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             return;
         }
         if (t->flags & KX_T_COMMA) {
-            if (!strong || ++commas > 2)
+            if (!strong || ++commas > 3)
                 return;
             continue;
         }
@@ -296,7 +571,7 @@ static int32_t cue_before(kh_extractor *x, uint32_t open)
         if (after == open || (after + 1 == open && (x->tk[after].flags & KX_T_COLON)) ||
             c->clause_tok != UINT32_MAX)
             return (int32_t)ci;
-        return -1;
+        /* not attached (تعترف به كييف …): a stronger cue may stand further back */
     }
     return -1;
 }
@@ -417,14 +692,6 @@ static int seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
     return 1;
 }
 
-/* A word that can be part of a personal or proper name. */
-static int name_word(const kh_extractor *x, uint32_t i)
-{
-    return np_word(x, i) && !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
-           !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
-           tok(x, i)->kind == KH_TOK_ARABIC;
-}
-
 /* Registers the name of tokens [a, b); returns its index. */
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
@@ -432,39 +699,77 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
         if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
             return (int32_t)k;
     kx_name nm = {a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end),
-                  b - a == 1 && kx_is(x, a, KX_DUAL)};
+                  b - a == 1 && kx_is(x, a, KX_DUAL), 0};
     if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm))
         return -1;
     return (int32_t)x->nnames - 1;
 }
 
-/* The longest anchored form of name n anywhere in the document. */
+#define MAX_FORMS 16
+
+
+/* A longer form of a name counts only where it plainly is a name: after a
+** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
+** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
+** be a verb (زار بوتين بكين). */
+static int anchored(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    if (a > 0 && same_line(x, a - 1, a) &&
+        (kx_is(x, a - 1, KX_TITLE) || ((x->tk[a - 1].pro & KX_P_AL) && np_word(x, a - 1))))
+        return 1;
+    int left = a == 0 || !same_line(x, a - 1, a) ||
+               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
+    int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+                (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE)) ||
+                kx_is(x, b, KX_SAY);
+    return left && right;
+}
+
+/* The fullest form of name n: among the longer forms found anywhere in the
+** document (the name extended over neighbouring name words, right after a
+** title or a nisba: نظيره الصيني | وانغ يي), the most frequent, then the
+** longest, then the first. Frequency guards against a relative's name
+** (السيدة الأولى ميلانيا ترامب) taking over a speaker called ترامب. */
 static void fullest(kh_extractor *x, kx_name *nm)
 {
-    uint32_t n = nm->last - nm->first, best = n;
+    uint32_t n = nm->last - nm->first;
+    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS];
+    size_t nf = 0;
     for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
         if (!seq_eq(x, nm->first, i, n))
             continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
-        while (!left_w && a > 0 && same_line(x, a - 1, i) && name_word(x, a - 1) &&
+        while (!left_w && a > 0 && same_line(x, a - 1, i) && ext_word(x, a - 1) &&
                b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
-        while (b < x->A->ntokens && same_line(x, b, i) && name_word(x, b) &&
+        while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
             b++;
-        if (b - a > NAME_MAX_TOKENS || b - a <= best)
+        if (b - a > NAME_MAX_TOKENS || b - a <= n)
             continue;
-        /* a longer form must follow a title or a nisba: نظيره الصيني | وانغ يي */
-        if (left_w || a == 0 || !same_line(x, a - 1, a) ||
-            !(kx_is(x, a - 1, KX_TITLE) ||
-              ((x->tk[a - 1].pro & KX_P_AL) && np_word(x, a - 1))))
+        if (left_w || !anchored(x, a, b))
             continue;
-        best = b - a;
-        nm->full = kx_span(x->tk[a].word_start, tok(x, b - 1)->end);
+        size_t k = 0;
+        while (k < nf && !(fb[k] - fa[k] == b - a && seq_eq(x, fa[k], a, b - a)))
+            k++;
+        if (k == nf) {
+            if (nf == MAX_FORMS)
+                continue;
+            fa[nf] = a, fb[nf] = b, cnt[nf] = 0;
+            nf++;
+        }
+        cnt[k]++;
     }
+    size_t best = MAX_FORMS;
+    for (size_t k = 0; k < nf; k++)
+        if (best == MAX_FORMS || cnt[k] > cnt[best] ||
+            (cnt[k] == cnt[best] && fb[k] - fa[k] > fb[best] - fa[best]))
+            best = k;
+    if (best != MAX_FORMS)
+        nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
 }
 
 /* ---- speakers in text order ---------------------------------------------------------- */
@@ -484,9 +789,44 @@ static int32_t participle_speaker(kh_extractor *x, size_t ci)
     return -1;
 }
 
+#define HISTORY 8
+
+/* Recent speakers, newest first. */
+typedef struct history {
+    int32_t who[HISTORY];
+    size_t n;
+} history;
+
+static void remember(history *h, int32_t who)
+{
+    if (who < 0)
+        return;
+    size_t k = 0;
+    while (k < h->n && h->who[k] != who)
+        k++;
+    if (k == h->n && h->n < HISTORY)
+        h->n++;
+    if (k == HISTORY)
+        k = HISTORY - 1;
+    memmove(h->who + 1, h->who, k * sizeof h->who[0]);
+    h->who[0] = who;
+}
+
+/* The speaker a dropped subject stands for: the last one whose gender
+** agrees with the verb (وأضاف after a statement by الشرطة goes further
+** back), else the last one. */
+static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
+{
+    int fem = (say & KX_SAY_FEM) != 0;
+    for (size_t k = 0; k < h->n; k++)
+        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem)
+            return h->who[k];
+    return h->n ? h->who[0] : -1;
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
-    int32_t last = -1, prev_last = -1;
+    history h = {{0}, 0};
     size_t ci = 0, pi = 0;
     while (ci < x->ncues || pi < x->npairs) {
         int take_cue = pi >= x->npairs ||
@@ -497,22 +837,23 @@ static void resolve_speakers(kh_extractor *x)
                 c->active = 1;
                 if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
+                    if (c->speaker >= 0 && (c->say & KX_SAY_FEM))
+                        x->names[c->speaker].fem = 1;
                 } else if (c->say & KX_SAY_PARTICIPLE) {
                     c->speaker = participle_speaker(x, ci);
                     if (c->speaker < 0) {
-                        c->speaker = last;
+                        c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
                     }
                 } else {
-                    c->speaker = last;
+                    c->speaker = carried(x, &h, c->say);
                     c->carried = 1;
                 }
                 if (c->speaker >= 0 && x->names[c->speaker].dual) {
-                    c->members[0] = last;
-                    c->members[1] = prev_last;
-                } else if (c->speaker >= 0 && c->speaker != last) {
-                    prev_last = last;
-                    last = c->speaker;
+                    c->members[0] = h.n > 0 ? h.who[0] : -1;
+                    c->members[1] = h.n > 1 ? h.who[1] : -1;
+                } else {
+                    remember(&h, c->speaker);
                 }
             }
             ci++;
@@ -525,7 +866,7 @@ static void resolve_speakers(kh_extractor *x)
             const kx_pair *q = &x->pairs[p->follows];
             p->speaker = q->cue >= 0 ? x->cues[q->cue].speaker : q->speaker;
         } else {
-            p->speaker = last;
+            p->speaker = h.n ? h.who[0] : -1;
         }
         p->carried = 1;
     }
