@@ -51,16 +51,24 @@ def norm_name(s):
     return " ".join(s.translate(FOLD).split())
 
 
-def load_body(data, rec, cache={}):
+def load_article(data, rec, cache={}):
+    """(body bytes, title) by the gold's body rule."""
     path = os.path.join(data, rec["file"])
     if rec["corpus"] == "news/saudinewsnet":
         if path not in cache:
             cache[path] = {a["url"]: a for a in json.load(open(path, encoding="utf-8"))}
-        return cache[path][rec["key"]]["content"].encode("utf-8")
+        art = cache[path][rec["key"]]
+        return art["content"].encode("utf-8"), art.get("title") or ""
     raw = open(path, "rb").read()
     i = raw.find(b"<TEXT>")
     j = raw.find(b"</TEXT>", i)
-    return raw[i + 6:j]
+    m = re.search(rb"<TITLE>(.*?)</TITLE>", raw, re.S)
+    title = m.group(1).decode("utf-8", "replace").strip() if m else ""
+    return raw[i + 6:j], title
+
+
+def load_body(data, rec):
+    return load_article(data, rec)[0]
 
 
 def prf(tp_p, npred, tp_g, ngold):
@@ -104,14 +112,17 @@ def main():
     a = ap.parse_args()
 
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
-    bodies = []
+    bodies, titles = [], []
     for r in recs:
-        b = load_body(a.data, r)
+        b, t = load_article(a.data, r)
         if hashlib.sha256(b).hexdigest() != r["body_sha256"]:
             sys.exit(f"quotes: {r['file']} {r['key']}: body sha256 differs from the gold's")
         bodies.append(b)
-    inp = "".join(json.dumps({"id": str(i), "body": b.decode("utf-8")}, ensure_ascii=False) + "\n"
-                  for i, b in enumerate(bodies))
+        titles.append(t)
+    # the title goes in its own field: khabar reads names in it, offsets stay in the body
+    inp = "".join(json.dumps({"id": str(i), "title": t, "body": b.decode("utf-8")},
+                             ensure_ascii=False) + "\n"
+                  for i, (b, t) in enumerate(zip(bodies, titles)))
     out = subprocess.run([a.khabar, "analyze", "--input", "jsonl"], input=inp.encode("utf-8"),
                          stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
     docs = [json.loads(l) for l in out.splitlines() if l.strip()]

@@ -297,24 +297,36 @@ static void parse_date(const char *s, size_t n, int *y, int *m, int *d)
 
 /* ---- JSON output ------------------------------------------------------------------- */
 
-static void span_obj(FILE *f, const uint8_t *s, kh_span sp)
+/* With a JSON record's title, khabar reads "title\nbody" so that names in
+** the headline count, and prints offsets into the body: base is the
+** title's length plus one, and what lies in the title is left out. */
+static int in_body(kh_span sp, uint32_t base)
 {
-    if (sp.start == KH_NONE) {
+    return sp.start != KH_NONE && sp.start >= base;
+}
+
+static void span_obj(FILE *f, const uint8_t *s, kh_span sp, uint32_t base)
+{
+    if (!in_body(sp, base)) {
         fputs("null", f);
         return;
     }
     fputs("{\"text\":", f);
     cli_json_str(f, s + sp.start, sp.end - sp.start);
-    fprintf(f, ",\"start\":%u,\"end\":%u}", sp.start, sp.end);
+    fprintf(f, ",\"start\":%u,\"end\":%u}", sp.start - base, sp.end - base);
 }
 
-static void span_list(FILE *f, const uint8_t *s, const kh_span *a, size_t n)
+static void span_list(FILE *f, const uint8_t *s, const kh_span *a, size_t n, uint32_t base)
 {
     putc('[', f);
+    int first = 1;
     for (size_t i = 0; i < n; i++) {
-        if (i)
+        if (!in_body(a[i], base))
+            continue;
+        if (!first)
             putc(',', f);
-        span_obj(f, s, a[i]);
+        first = 0;
+        span_obj(f, s, a[i], base);
     }
     putc(']', f);
 }
@@ -327,20 +339,22 @@ static void opt_int(FILE *f, const char *name, int32_t v)
         fprintf(f, ",\"%s\":null", name);
 }
 
-static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q)
+static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t base)
 {
     fprintf(f, "{\"kind\":\"%s\",\"text\":", q->kind == KH_QUOTE_DIRECT ? "direct" : "reported");
     cli_json_str(f, s + q->text.start, q->text.end - q->text.start);
-    fprintf(f, ",\"start\":%u,\"end\":%u", q->text.start, q->text.end);
+    fprintf(f, ",\"start\":%u,\"end\":%u", q->text.start - base, q->text.end - base);
     if (q->kind == KH_QUOTE_DIRECT)
-        fprintf(f, ",\"mark_start\":%u,\"mark_end\":%u", q->marks.start, q->marks.end);
+        fprintf(f, ",\"mark_start\":%u,\"mark_end\":%u", q->marks.start - base,
+                q->marks.end - base);
     fputs(",\"speaker\":", f);
     if (q->speaker.start != KH_NONE)
         cli_json_str(f, s + q->speaker.start, q->speaker.end - q->speaker.start);
     else
         fputs("null", f);
-    if (q->mention.start != KH_NONE)
-        fprintf(f, ",\"speaker_start\":%u,\"speaker_end\":%u", q->mention.start, q->mention.end);
+    if (in_body(q->mention, base))
+        fprintf(f, ",\"speaker_start\":%u,\"speaker_end\":%u", q->mention.start - base,
+                q->mention.end - base);
     else
         fputs(",\"speaker_start\":null,\"speaker_end\":null", f);
     if (q->members[0].start != KH_NONE) {
@@ -353,9 +367,9 @@ static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q)
         putc(']', f);
     }
     fputs(",\"cue\":", f);
-    if (q->cue.start != KH_NONE) {
+    if (in_body(q->cue, base)) {
         cli_json_str(f, s + q->cue.start, q->cue.end - q->cue.start);
-        fprintf(f, ",\"cue_start\":%u,\"cue_end\":%u", q->cue.start, q->cue.end);
+        fprintf(f, ",\"cue_start\":%u,\"cue_end\":%u", q->cue.start - base, q->cue.end - base);
     } else {
         fputs("null", f);
     }
@@ -367,7 +381,8 @@ static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q)
 
 static const char *const REL_UNITS[] = {"", "day", "week", "month", "year"};
 
-static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, const char *file)
+static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, const char *file,
+                     uint32_t base)
 {
     putc('{', f);
     if (r && r->id) {
@@ -386,50 +401,67 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         cli_json_str(f, (const uint8_t *)r->title, r->title_len);
         fputs(",\"start\":null,\"end\":null,\"from\":\"title\"}", f);
     } else {
-        span_obj(f, s, d->title);
+        span_obj(f, s, d->title, base);
     }
     fputs(",\"subheadings\":", f);
-    span_list(f, s, d->subheadings, d->nsubheadings);
+    span_list(f, s, d->subheadings, d->nsubheadings, base);
     fputs(",\"boilerplate\":", f);
-    span_list(f, s, d->boilerplate, d->nboilerplate);
+    span_list(f, s, d->boilerplate, d->nboilerplate, base);
     fputs(",\"dateline\":", f);
-    if (d->dateline.span.start == KH_NONE) {
+    if (!in_body(d->dateline.span, base)) {
         fputs("null", f);
     } else {
         fputs("{\"text\":", f);
         cli_json_str(f, s + d->dateline.span.start, d->dateline.span.end - d->dateline.span.start);
-        fprintf(f, ",\"start\":%u,\"end\":%u,\"place\":", d->dateline.span.start,
-                d->dateline.span.end);
-        span_obj(f, s, d->dateline.place);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"place\":", d->dateline.span.start - base,
+                d->dateline.span.end - base);
+        span_obj(f, s, d->dateline.place, base);
         fputs(",\"agency\":", f);
-        span_obj(f, s, d->dateline.agency);
+        span_obj(f, s, d->dateline.agency, base);
         putc('}', f);
     }
+    const char *sep = "";
     fputs(",\"sentences\":[", f);
-    for (size_t i = 0; i < d->analysis->nsentences; i++)
-        fprintf(f, "%s{\"start\":%u,\"end\":%u}", i ? "," : "", d->analysis->sentences[i].start,
-                d->analysis->sentences[i].end);
+    for (size_t i = 0; i < d->analysis->nsentences; i++) {
+        const kh_sentence *se = &d->analysis->sentences[i];
+        if (se->start < base)
+            continue;
+        fprintf(f, "%s{\"start\":%u,\"end\":%u}", sep, se->start - base, se->end - base);
+        sep = ",";
+    }
     fputs("],\"quotes\":[", f);
+    sep = "";
     for (size_t i = 0; i < d->nquotes; i++) {
-        if (i)
-            putc(',', f);
-        quote_json(f, s, &d->quotes[i]);
+        if (!in_body(d->quotes[i].text, base))
+            continue;
+        fputs(sep, f);
+        sep = ",";
+        quote_json(f, s, &d->quotes[i], base);
     }
     fputs("],\"sources\":[", f);
+    sep = "";
     for (size_t i = 0; i < d->nsources; i++) {
         const kh_source *src = &d->sources[i];
-        fputs(i ? ",{\"name\":" : "{\"name\":", f);
+        if (!in_body(src->name, base))
+            continue;
+        fprintf(f, "%s{\"name\":", sep);
+        sep = ",";
         cli_json_str(f, s + src->name.start, src->name.end - src->name.start);
-        fprintf(f, ",\"start\":%u,\"end\":%u,\"cue\":", src->name.start, src->name.end);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"cue\":", src->name.start - base,
+                src->name.end - base);
         cli_json_str(f, s + src->cue.start, src->cue.end - src->cue.start);
         putc('}', f);
     }
     fputs("],\"dates\":[", f);
+    sep = "";
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date *dt = &d->dates[i];
-        fputs(i ? ",{\"text\":" : "{\"text\":", f);
+        if (!in_body(dt->span, base))
+            continue;
+        fprintf(f, "%s{\"text\":", sep);
+        sep = ",";
         cli_json_str(f, s + dt->span.start, dt->span.end - dt->span.start);
-        fprintf(f, ",\"start\":%u,\"end\":%u", dt->span.start, dt->span.end);
+        fprintf(f, ",\"start\":%u,\"end\":%u", dt->span.start - base, dt->span.end - base);
         opt_int(f, "year", dt->year);
         opt_int(f, "month", dt->month);
         opt_int(f, "day", dt->day);
@@ -440,16 +472,25 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         putc('}', f);
     }
     fputs("],\"numbers\":[", f);
+    sep = "";
     for (size_t i = 0; i < d->nnumbers; i++) {
         const kh_number *nb = &d->numbers[i];
-        fputs(i ? ",{\"text\":" : "{\"text\":", f);
+        if (!in_body(nb->span, base))
+            continue;
+        fprintf(f, "%s{\"text\":", sep);
+        sep = ",";
         cli_json_str(f, s + nb->span.start, nb->span.end - nb->span.start);
-        fprintf(f, ",\"start\":%u,\"end\":%u,\"value\":%.15g}", nb->span.start, nb->span.end,
-                nb->value);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"value\":%.15g}", nb->span.start - base,
+                nb->span.end - base, nb->value);
     }
     fputs("],\"entities\":[],\"unpaired_marks\":[", f);
-    for (size_t i = 0; i < d->nunpaired; i++)
-        fprintf(f, "%s%u", i ? "," : "", d->unpaired[i]);
+    sep = "";
+    for (size_t i = 0; i < d->nunpaired; i++) {
+        if (d->unpaired[i] < base)
+            continue;
+        fprintf(f, "%s%u", sep, d->unpaired[i] - base);
+        sep = ",";
+    }
     fputs("]}\n", f);
 }
 
@@ -467,7 +508,8 @@ static int same_text(const uint8_t *s, kh_span a, kh_span b)
     return a.end - a.start == b.end - b.start && !memcmp(s + a.start, s + b.start, a.end - a.start);
 }
 
-static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, const char *name)
+static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, const char *name,
+                     uint32_t base)
 {
     fprintf(f, "== %s ==\n", r && r->id ? r->id : name);
     if (r && r->title) {
@@ -496,6 +538,8 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     }
     /* quotes grouped under speakers, speakers in order of first statement */
     for (size_t i = 0; i < d->nquotes; i++) {
+        if (d->quotes[i].text.start < base)
+            continue;
         int seen = 0;
         for (size_t j = 0; j < i && !seen; j++)
             seen = same_text(s, d->quotes[j].speaker, d->quotes[i].speaker);
@@ -509,7 +553,7 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         fputs(":\n", f);
         for (size_t j = i; j < d->nquotes; j++) {
             const kh_quote *q = &d->quotes[j];
-            if (!same_text(s, q->speaker, d->quotes[i].speaker))
+            if (q->text.start < base || !same_text(s, q->speaker, d->quotes[i].speaker))
                 continue;
             fprintf(f, "  %s ", q->kind == KH_QUOTE_DIRECT ? "\xe2\x80\x9c" : "  >");
             put_span(f, s, q->text);
@@ -517,7 +561,7 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
             if (q->cue.start != KH_NONE)
                 put_span(f, s, q->cue);
             fprintf(f, "%s, %u-%u]\n", (q->flags & KH_QF_CARRIED) ? ", carried" : "",
-                    q->text.start, q->text.end);
+                    q->text.start - base, q->text.end - base);
         }
     }
     if (d->nsources) {
@@ -557,10 +601,27 @@ static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size
                        const jrec *r, const char *name)
 {
     kh_extract_opts eo = {0, o->year, o->month, o->day};
+    uint8_t *joined = NULL;
+    uint32_t base = 0;
     if (r) {
         eo.flags |= KH_XF_NO_TITLE;
         if (r->date)
             parse_date(r->date, r->date_len, &eo.year, &eo.month, &eo.day);
+        if (r->title && r->title_len && n < UINT32_MAX - r->title_len - 1 &&
+            (joined = malloc(r->title_len + 1 + n + 1))) {
+            /* the headline as line 1, as in a plain text article */
+            for (size_t i = 0; i < r->title_len; i++) {
+                char c = r->title[i];
+                joined[i] = (uint8_t)(c == '\n' || c == '\r' ? ' ' : c);
+            }
+            joined[r->title_len] = '\n';
+            if (n)
+                memcpy(joined + r->title_len + 1, s, n);
+            base = (uint32_t)r->title_len + 1;
+            s = joined;
+            n += base;
+            eo.flags &= ~KH_XF_NO_TITLE;
+        }
     } else if (o->no_title) {
         eo.flags |= KH_XF_NO_TITLE;
     }
@@ -570,15 +631,18 @@ static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size
         const kh_error *e = kh_extractor_error(x);
         if (e->offset != UINT64_MAX)
             fprintf(stderr, "khabar analyze: %s: byte %llu: %s\n", name,
-                    (unsigned long long)e->offset, e->message);
+                    (unsigned long long)(e->offset >= base ? e->offset - base : e->offset),
+                    e->message);
         else
             fprintf(stderr, "khabar analyze: %s: %s\n", name, kh_strerror(st));
+        free(joined);
         return 1;
     }
     if (o->text)
-        doc_text(stdout, s, d, r, name);
+        doc_text(stdout, s, d, r, name, base);
     else
-        doc_json(stdout, s, d, r, r ? NULL : name);
+        doc_json(stdout, s, d, r, r ? NULL : name, base);
+    free(joined);
     return 0;
 }
 

@@ -240,8 +240,8 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     size_t hn;
     uint32_t head = c->np_first;
     stem_norm(x, head, &hs, &hn);
-    if (!hn || !is_word(x, head))
-        return 0;
+    if (!hn || !is_word(x, head) || !kx_is(x, head, KX_TITLE))
+        return 0; /* only a person's or a body's title names someone: not التقرير */
     size_t n = x->A->ntokens;
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
@@ -714,8 +714,12 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 ** be a verb (زار بوتين بكين). */
 static int anchored(const kh_extractor *x, uint32_t a, uint32_t b)
 {
-    if (a > 0 && same_line(x, a - 1, a) &&
-        (kx_is(x, a - 1, KX_TITLE) || ((x->tk[a - 1].pro & KX_P_AL) && np_word(x, a - 1))))
+    /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف */
+    uint32_t k = a;
+    while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
+           (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && np_word(x, k - 1))
+        k--;
+    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE))
         return 1;
     int left = a == 0 || !same_line(x, a - 1, a) ||
                (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
@@ -725,11 +729,6 @@ static int anchored(const kh_extractor *x, uint32_t a, uint32_t b)
     return left && right;
 }
 
-/* The fullest form of name n: among the longer forms found anywhere in the
-** document (the name extended over neighbouring name words, right after a
-** title or a nisba: نظيره الصيني | وانغ يي), the most frequent, then the
-** longest, then the first. Frequency guards against a relative's name
-** (السيدة الأولى ميلانيا ترامب) taking over a speaker called ترامب. */
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -852,8 +851,8 @@ static void resolve_speakers(kh_extractor *x)
                 if (c->speaker >= 0 && x->names[c->speaker].dual) {
                     c->members[0] = h.n > 0 ? h.who[0] : -1;
                     c->members[1] = h.n > 1 ? h.who[1] : -1;
-                } else {
-                    remember(&h, c->speaker);
+                } else if (x->lines[x->tk[c->tok].line].kind != KX_LINE_TITLE) {
+                    remember(&h, c->speaker); /* a headline's "X: …" carries into nothing */
                 }
             }
             ci++;
