@@ -110,6 +110,16 @@ static int role_of(kh_extractor *x, uint32_t ti)
     return sh < 0 ? ROLE_EITHER : sh ? ROLE_OPEN : ROLE_CLOSE;
 }
 
+/* A mark right after a colon, an إن/أن particle or a verb of saying can only
+** open a quote, whichever side it is glued to. */
+static int opens_after(const kh_extractor *x, uint32_t i)
+{
+    if (i == 0 || x->tk[i - 1].line != x->tk[i].line)
+        return 0;
+    const kx_tok *p = &x->tk[i - 1];
+    return (p->flags & (KX_T_COLON | KX_T_PARTICLE)) || (p->e && (p->e->cls & KX_SAY));
+}
+
 static uint32_t count_words(kh_extractor *x, uint32_t from, uint32_t to)
 {
     uint32_t n = 0;
@@ -178,6 +188,8 @@ void kx_pair_marks(kh_extractor *x)
             int role = role_of(x, i);
             if (role == ROLE_EITHER)
                 role = n ? ROLE_CLOSE : ROLE_OPEN;
+            if (role == ROLE_CLOSE && !n && opens_after(x, i))
+                role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
             if (role == ROLE_OPEN) {
                 if (n && st[n - 1].fam == fam) {
                     /* same family opened again: the earlier one lost its closer */
