@@ -109,6 +109,7 @@ static const char P_WAW[] = "و", P_FA[] = "ف", P_BA[] = "ب", P_LAM[] = "ل", 
                   P_AL[] = "ال", P_SIN[] = "س";
 static const char PART_INNA[] = "إن", PART_ANNA[] = "أن", PART_BARE[] = "ان",
                   PART_WA_BARE[] = "وان", PART_BA_BARE[] = "بان";
+static const char ENC_YA[] = "ي";
 static const char ENCLITICS[][8] = {"هما", "هم", "ها", "ه", "هن", "نا"};
 
 static int seg_is(const kh_segment *s, const char *lit)
@@ -225,8 +226,8 @@ void kx_prepare(kh_extractor *x)
                     k->flags |= KX_T_PARTICLE | KX_T_INNA;
                 else if (seg_is(s, PART_ANNA) || seg_is(s, PART_BARE))
                     k->flags |= KX_T_PARTICLE; /* agency copy often drops the hamza: ان */
-            } else if (stem_seen) {
-                k->flags |= KX_T_ENC;
+            } else if (stem_seen && !seg_is(s, ENC_YA)) {
+                k->flags |= KX_T_ENC; /* not ي: names end in it (ديميتري، سيرغي) */
             }
         }
         if (!(k->flags & KX_T_PARTICLE) && (k->flags & KX_T_ENC))

@@ -213,12 +213,31 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
 }
 
 /* First name token after the titles and complements starting at a, or a. */
+/* Nouns whose complement is a place name: محافظ مدينة | عدن | نايف البكري. */
+static const char *const PLACE_HEADS[] = {"مدينة", "ولاية", "محافظة", "إقليم", "منطقة",
+                                          "بلدة", "قرية", "جزيرة", "دولة", "مقاطعة"};
+
+static int place_head(kh_extractor *x, uint32_t k)
+{
+    for (size_t q = 0; q < sizeof PLACE_HEADS / sizeof PLACE_HEADS[0]; q++)
+        if (stem_is(x, k, PLACE_HEADS[q]))
+            return 1;
+    return 0;
+}
+
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
-    while (k < b && (kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) ||
-                     (k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE))))
+    while (k < b) {
+        if (place_head(x, k) && k + 1 < b) {
+            k += 2;
+            continue;
+        }
+        if (!(kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) ||
+              (k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE))))
+            break;
         k++;
+    }
     return k;
 }
 
@@ -292,6 +311,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
+            if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
+                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e))
+                e++; /* an ال surname: نايف البكري */
             if (e > k && (e == L->last || !name_word(x, e))) {
                 c->name_first = k;
                 c->name_last = e;
@@ -308,20 +330,22 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     return 0;
 }
 
-/* A name is name words and at most one ال surname after them (محمد الغول،
-** فيصل القاسم | المذيع بفضائية الجزيرة). */
+/* A name ends before a title that describes it (فيصل القاسم | المذيع
+** بفضائية الجزيرة). */
 static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
     if (k >= c->name_last || !name_word(x, k))
         return;
-    while (k < c->name_last && ext_word(x, k))
-        k++;
-    if (k < c->name_last && (x->tk[k].pro & KX_P_AL) && !(x->tk[k].pro & (KX_P_B | KX_P_L)) &&
-        !kx_is(x, k, KX_TITLE))
+    while (k < c->name_last && !kx_is(x, k, KX_TITLE))
         k++;
     c->name_last = k;
 }
+
+/* Indefinite heads of anonymous speakers: the phrase is the speaker. */
+static const char *const ANONYMOUS[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون", "متحدث",
+                                        "خبير", "خبراء", "شاهد", "شهود", "دبلوماسي",
+                                        "ناشط", "ناشطون", "سكان", "مراقبون", "محللون"};
 
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
@@ -344,6 +368,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return;
         }
     }
+    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
+        if (!(x->tk[a].pro & KX_P_AL) && stem_is(x, a, ANONYMOUS[q]))
+            return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
         if (k < b && has_name(x, k, b)) {
@@ -452,8 +479,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++;
             c.np_first = s;
             c.np_last = (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
-            if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
-                left_subject_ok(x, i, L->first)) {
+            if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
+                np_left(x, i - 1, L->first) < i - 1) {
+                c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
+                c.np_last = i - 1;
+            } else if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
+                       left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
                 c.np_last = i;
             }
@@ -813,8 +844,9 @@ static int anchored(const kh_extractor *x, uint32_t a, uint32_t b)
     /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف */
     uint32_t k = a;
     while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
-           (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && np_word(x, k - 1))
-        k--;
+           (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
+           !(x->tk[k - 1].flags & KX_T_PARTICLE))
+        k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE))
         return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
@@ -883,7 +915,25 @@ static int32_t participle_speaker(kh_extractor *x, size_t ci)
         if (c->speaker >= 0)
             return c->speaker;
     }
-    return -1;
+    /* ورد الكاردينال دونالد وورل على التقرير قائلا إنه …: the subject after the
+    ** verb that opens the sentence */
+    const kx_line *L = &x->lines[x->tk[at].line];
+    uint32_t s = at;
+    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
+        s--;
+    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
+        (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
+        return -1;
+    kx_cue tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.tok = s;
+    tmp.np_first = s + 1;
+    tmp.np_last = np_right(x, s + 1, at);
+    if (tmp.np_last == tmp.np_first)
+        return -1;
+    if (!apposition(x, &tmp, at))
+        np_name(x, &tmp);
+    return add_name(x, tmp.name_first, tmp.name_last);
 }
 
 #define HISTORY 8
