@@ -58,6 +58,7 @@ typedef struct kx_tok {
     uint32_t word_start; /* first byte after a و/ف proclitic (names start here) */
     uint32_t line;     /* index into x->lines */
     int32_t pair;      /* the quote pair whose marks or text hold this token, or -1 */
+    uint32_t in_clause; /* inside a reported clause */
 } kx_tok;
 
 enum { KX_LINE_BODY = 0, KX_LINE_TITLE, KX_LINE_SUBHEAD, KX_LINE_BOILER, KX_LINE_EMPTY };

@@ -21,6 +21,7 @@
 #include "text/chars.h"
 #include "text/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { ROLE_OPEN = 1, ROLE_CLOSE, ROLE_EITHER };
@@ -171,8 +172,16 @@ static uint32_t next_line_first(kh_extractor *x, size_t li, size_t *lj)
     return UINT32_MAX;
 }
 
+static int by_open(const void *a, const void *b)
+{
+    const kx_pair *p = a, *q = b;
+    return (p->open > q->open) - (p->open < q->open);
+}
+
 void kx_pair_marks(kh_extractor *x)
 {
+    if (x->nomem)
+        return;
     open_mark st[STACK_MAX];
     size_t n = 0;
     uint32_t skip = UINT32_MAX; /* a continuation mark opening a paragraph */
@@ -231,15 +240,8 @@ void kx_pair_marks(kh_extractor *x)
         n = 0;
     }
     /* pairs were appended in closing order; statements want opening order */
-    for (size_t i = 1; i < x->npairs; i++) {
-        kx_pair p = x->pairs[i];
-        size_t j = i;
-        while (j > 0 && x->pairs[j - 1].open > p.open) {
-            x->pairs[j] = x->pairs[j - 1];
-            j--;
-        }
-        x->pairs[j] = p;
-    }
+    if (x->npairs > 1)
+        qsort(x->pairs, x->npairs, sizeof *x->pairs, by_open);
     for (size_t i = 0; i < x->A->ntokens; i++)
         x->tk[i].pair = -1;
     for (size_t pi = 0; pi < x->npairs; pi++) {

@@ -34,6 +34,7 @@
 */
 #include "extract/extract.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NP_MAX 10
@@ -250,6 +251,8 @@ static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
     return 0;
 }
 
+#define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -264,7 +267,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     size_t n = x->A->ntokens;
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
-        for (size_t step = 1; step < n; step++) {
+        for (size_t step = 1; step < n && step < DESCRIPTION_WINDOW; step++) {
             uint32_t j;
             if (pass % 2 == 0) {
                 if (step > c->tok)
@@ -664,16 +667,24 @@ static int adjacent(kh_extractor *x, uint32_t from, uint32_t to)
     return 1;
 }
 
-/* Whether the quote at [open, close] lies inside some reported clause. */
+/* Whether the quote's opening mark lies inside some reported clause. */
 static int in_clause(const kh_extractor *x, const kx_pair *p)
+{
+    return x->tk[p->open].in_clause;
+}
+
+/* Marks the tokens of every reported clause. Clauses of one sentence share
+** its end, so marking stops at a token already marked: linear overall. */
+static void mark_clauses(kh_extractor *x)
 {
     for (size_t k = 0; k < x->ncues; k++) {
         const kx_cue *c = &x->cues[k];
-        if (c->clause_tok != UINT32_MAX && p->marks.start >= c->clause.start &&
-            p->marks.start < c->clause.end)
-            return 1;
+        if (c->clause_tok == UINT32_MAX)
+            continue;
+        for (uint32_t i = c->clause_tok;
+             i < x->A->ntokens && x->A->tokens[i].start < c->clause.end && !x->tk[i].in_clause; i++)
+            x->tk[i].in_clause = 1;
     }
-    return 0;
 }
 
 /* Prepositions after which a short quoted span names a medium or a place:
@@ -833,6 +844,7 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 }
 
 #define MAX_FORMS 16
+#define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
 
 /* A longer form of a name counts only where it plainly is a name: after a
@@ -908,7 +920,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
 static int32_t participle_speaker(kh_extractor *x, size_t ci)
 {
     uint32_t at = x->cues[ci].tok;
-    for (size_t k = ci; k-- > 0;) {
+    for (size_t k = ci; k-- > 0 && ci - k < 64;) {
         const kx_cue *c = &x->cues[k];
         if (!same_line(x, c->tok, at))
             break;
@@ -1027,8 +1039,8 @@ static void resolve_speakers(kh_extractor *x)
             p->speaker = q->speaker;
         }
     }
-    for (size_t k = 0; k < x->nnames; k++)
-        fullest(x, &x->names[k]);
+    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
+        fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
 }
 
 /* ---- sources ------------------------------------------------------------------------------ */
@@ -1070,6 +1082,17 @@ static void find_sources(kh_extractor *x)
 static kh_span name_span(const kh_extractor *x, int32_t n)
 {
     return n >= 0 ? x->names[n].full : kx_none();
+}
+
+/* Text order; a direct quote before a reported clause starting at the same byte. */
+static int by_text_start(const void *a, const void *b)
+{
+    const kh_quote *p = a, *q = b;
+    if (p->text.start != q->text.start)
+        return p->text.start < q->text.start ? -1 : 1;
+    if (p->kind != q->kind)
+        return p->kind < q->kind ? -1 : 1;
+    return (p->text.end > q->text.end) - (p->text.end < q->text.end);
 }
 
 static void emit(kh_extractor *x)
@@ -1121,16 +1144,8 @@ static void emit(kh_extractor *x)
         q.confidence = c->speaker < 0 ? 0.5f : c->carried ? 0.7f : 0.85f;
         KX_PUSH(x, x->quotes, x->nquotes, x->capquotes, q);
     }
-    /* text order */
-    for (size_t i = 1; i < x->nquotes; i++) {
-        kh_quote q = x->quotes[i];
-        size_t j = i;
-        while (j > 0 && x->quotes[j - 1].text.start > q.text.start) {
-            x->quotes[j] = x->quotes[j - 1];
-            j--;
-        }
-        x->quotes[j] = q;
-    }
+    if (x->nquotes > 1)
+        qsort(x->quotes, x->nquotes, sizeof *x->quotes, by_text_start);
 }
 
 void kx_speech(kh_extractor *x)
@@ -1140,6 +1155,7 @@ void kx_speech(kh_extractor *x)
     find_cues(x);
     for (size_t k = 0; k < x->ncues; k++)
         find_clause(x, &x->cues[k]);
+    mark_clauses(x);
     classify(x);
     resolve_speakers(x);
     find_sources(x);

@@ -198,6 +198,8 @@ void kx_structure(kh_extractor *x)
 {
     x->doc.title = kx_none();
     x->doc.dateline.span = x->doc.dateline.place = x->doc.dateline.agency = kx_none();
+    if (x->nomem)
+        return;
     split_lines(x);
     if (x->nomem)
         return;
