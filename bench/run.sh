@@ -14,7 +14,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 # Add later sections (search, entities) here, each as bench/<name>.sh.
-sections=${BENCH_SECTIONS:-analyzer}
+sections=${BENCH_SECTIONS:-analyzer analyze}
 
 for s in $sections; do
     [ -x "$root/bench/$s.sh" ] || die "no section script bench/$s.sh"

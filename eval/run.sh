@@ -39,3 +39,4 @@ python3 eval/seg_wikinews.py --khabar "$khabar" "$d/morph/wikinews-farasa/WikiNe
 python3 eval/conflation.py --khabar "$khabar" --peers build/peers \
   --pud "$d/ud/pud/ar_pud-ud-test.conllu" \
   --padt "$d/ud/padt-2016/ar-ud-dev.conllu" "$d/ud/padt-2016/ar-ud-test.conllu"
+python3 eval/quotes.py --khabar "$khabar" --data "$d"

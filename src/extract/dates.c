@@ -29,17 +29,9 @@ static int skip_line(const kh_extractor *x, uint32_t i)
     return x->lines[x->tk[i].line].kind == KX_LINE_BOILER;
 }
 
-static int norm_is(const kh_extractor *x, uint32_t i, const char *lit)
+static int norm_is(kh_extractor *x, uint32_t i, const char *lit)
 {
-    if (i >= x->A->ntokens)
-        return 0;
-    char buf[64];
-    size_t n = strlen(lit);
-    if (n >= sizeof buf)
-        return 0;
-    size_t fl = kx_fold(lit, n, buf);
-    const kh_token *t = tok(x, i);
-    return t->norm_len == fl && !memcmp(t->norm, buf, fl);
+    return kx_norm_is(x, i, lit);
 }
 
 /* Integer value of a plain number token (ASCII digits after folding), or -1. */
@@ -66,7 +58,7 @@ static int is_slash(const kh_extractor *x, uint32_t i)
 
 /* Month of the Gregorian month name at i (1..12), consuming a second word
 ** for كانون/تشرين; 0 if none. */
-static int month_at(const kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
+static int month_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 {
     if (!kx_is(x, i, KX_MONTH))
         return 0;
@@ -88,7 +80,7 @@ static int month_at(const kh_extractor *x, uint32_t i, uint32_t *end, int *ambig
     return 0;
 }
 
-static int hijri_at(const kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
+static int hijri_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 {
     if (!kx_is(x, i, KX_HIJRI))
         return 0;
@@ -280,6 +272,8 @@ static int relative_date(kh_extractor *x, uint32_t i, uint32_t *next)
         d.span = kx_span(x->tk[i].word_start, tok(x, i)->end);
         *next = i + 1;
     } else {
+        if (!kx_is(x, i, KX_TIME))
+            return 0; /* الشهر، الأسبوع، العام، السنة are time words */
         static const struct {
             const char *word;
             uint32_t unit;

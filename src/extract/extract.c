@@ -102,6 +102,45 @@ const kh_error *kh_extractor_error(const kh_extractor *x)
     return x ? &x->err : NULL;
 }
 
+/* ---- literals ---------------------------------------------------------------- */
+
+const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf)
+{
+    uintptr_t h = ((uintptr_t)lit >> 3) * 2654435761u;
+    for (uint32_t k = 0; k < KX_LIT_SLOTS; k++) {
+        kx_lit_slot *s = &x->lits[(h + k) & (KX_LIT_SLOTS - 1)];
+        if (s->lit == lit) {
+            *n = s->len;
+            return s->folded;
+        }
+        if (!s->lit) {
+            size_t l = strlen(lit);
+            if (l >= KX_LIT_MAX)
+                break;
+            s->len = (uint32_t)kx_fold(lit, l, s->folded);
+            s->lit = lit;
+            *n = s->len;
+            return s->folded;
+        }
+    }
+    size_t l = strlen(lit);
+    if (l >= KX_LIT_MAX)
+        l = KX_LIT_MAX - 1;
+    *n = kx_fold(lit, l, buf);
+    return buf;
+}
+
+int kx_norm_is(kh_extractor *x, size_t i, const char *lit)
+{
+    if (i >= x->A->ntokens)
+        return 0;
+    char buf[KX_LIT_MAX];
+    size_t n;
+    const char *f = kx_lit(x, lit, &n, buf);
+    const kh_token *t = &x->A->tokens[i];
+    return t->norm_len == n && memcmp(t->norm, f, n) == 0;
+}
+
 /* ---- stage 1: word facts ------------------------------------------------------- */
 
 /* Byte strings the stage compares against (style: Arabic only as data). */

@@ -106,6 +106,16 @@ typedef struct kx_name {
     uint32_t fem;         /* introduced by a feminine verb (قالت): a woman or a feminine noun */
 } kx_name;
 
+/* The folded form of a word literal of the stages (بعد، كانون، في), kept
+** on the handle: the same literals are compared millions of times. */
+#define KX_LIT_SLOTS 128
+#define KX_LIT_MAX 48
+typedef struct kx_lit_slot {
+    const char *lit; /* the literal's address; NULL when free */
+    uint32_t len;
+    char folded[KX_LIT_MAX];
+} kx_lit_slot;
+
 struct kh_extractor {
     kh_alloc_fn alloc;
     void *ud;
@@ -149,6 +159,8 @@ struct kh_extractor {
     uint32_t *unpaired;
     size_t nunpaired, capunpaired;
     kh_doc doc;
+
+    kx_lit_slot lits[KX_LIT_SLOTS]; /* folded forms of the word literals in the code */
 };
 
 /* Grows *pp (elements of elem bytes, *cap of them) to hold need; on failure
@@ -175,6 +187,13 @@ static inline int kx_is(const kh_extractor *x, size_t i, uint32_t cls)
 {
     return i < x->A->ntokens && x->tk[i].e && (x->tk[i].e->cls & cls);
 }
+
+/* Folded form of the literal lit (its address is the key). OUT: *n bytes.
+** A literal too long to cache is folded into the caller's buf (KX_LIT_MAX). */
+const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf);
+
+/* Whether token i's normalized form equals the literal. */
+int kx_norm_is(kh_extractor *x, size_t i, const char *lit);
 
 /* The stages. */
 void kx_prepare(kh_extractor *x);

@@ -100,17 +100,15 @@ static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t 
     *n = t->norm_len - skip;
 }
 
-static int stem_is(const kh_extractor *x, uint32_t i, const char *lit)
+static int stem_is(kh_extractor *x, uint32_t i, const char *lit)
 {
-    char buf[64];
-    size_t l = strlen(lit);
-    if (l >= sizeof buf)
-        return 0;
-    size_t fl = kx_fold(lit, l, buf);
+    char buf[KX_LIT_MAX];
+    size_t fl;
+    const char *f = kx_lit(x, lit, &fl, buf);
     const char *s;
     size_t n;
     stem_norm(x, i, &s, &n);
-    return n == fl && !memcmp(s, buf, n);
+    return n == fl && !memcmp(s, f, n);
 }
 
 /* علي, the name, folds like على, the preposition; the written ي (not ى)
@@ -560,13 +558,9 @@ static int particle_blocked(kh_extractor *x, uint32_t i)
         return 1; /* لأن because, كأن as if */
     if (i == 0 || !is_word(x, i - 1))
         return 0;
-    char buf[32];
-    const kh_token *p = tok(x, i - 1);
-    for (size_t k = 0; k < sizeof NOT_BEFORE_PARTICLE / sizeof NOT_BEFORE_PARTICLE[0]; k++) {
-        size_t n = kx_fold(NOT_BEFORE_PARTICLE[k], strlen(NOT_BEFORE_PARTICLE[k]), buf);
-        if (p->norm_len == n && !memcmp(p->norm, buf, n))
+    for (size_t k = 0; k < sizeof NOT_BEFORE_PARTICLE / sizeof NOT_BEFORE_PARTICLE[0]; k++)
+        if (kx_norm_is(x, i - 1, NOT_BEFORE_PARTICLE[k]))
             return 1;
-    }
     return 0;
 }
 

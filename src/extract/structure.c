@@ -69,13 +69,7 @@ static const char RIGHTS[] = "محفوظة"; /* جميع الحقوق محفوظ
 
 static int word_is(kh_extractor *x, size_t i, const char *lit)
 {
-    char buf[64];
-    size_t n = strlen(lit);
-    if (n >= sizeof buf)
-        return 0;
-    size_t fl = kx_fold(lit, n, buf);
-    const kh_token *t = &x->A->tokens[i];
-    return t->norm_len == fl && memcmp(t->norm, buf, fl) == 0;
+    return kx_norm_is(x, i, lit);
 }
 
 static int is_boilerplate(kh_extractor *x, const kx_line *L)
