@@ -141,6 +141,8 @@ def main():
         pd = [q for q in d["quotes"] if q["kind"] == "direct"]
         pred = [(q["start"], q["end"]) for q in pd]
         pspk = {(q["start"], q["end"]): q["speaker"] for q in pd}
+        pinfo = {(q["start"], q["end"]): f"{q.get('cue')}{' carried' if q.get('carried') else ''}"
+                 for q in pd}
         ngold += len(gold)
         ex_np += len(pred)
         ex_tp_p += sum(1 for s in pred if s in gspk)
@@ -151,7 +153,8 @@ def main():
             if s in pspk and norm_name(pspk[s]) == norm_name(gspk[s]):
                 spk_ok += 1
             elif s in pspk:
-                err.append(f"{r['key']}\tSPEAKER\t{s}\tgold={gspk[s]}\tgot={pspk[s]}\t{ctx(*s)}")
+                err.append(f"{r['key']}\tSPEAKER\t{s}\tgold={gspk[s]}\tgot={pspk[s]}\t"
+                           f"[{pinfo[s]}]\t{ctx(*s)}")
             else:
                 err.append(f"{r['key']}\tMISS\t{s}\tgold={gspk[s]}\t{ctx(*s)}")
         for s in pred:

@@ -173,7 +173,7 @@ static uint32_t proclitic_bit(const kh_segment *s)
 ** normalized token (اليوم, الأحد), its stem (قال in وقال), then the token
 ** without و/ف and without an enclitic, for words the segmenter split in a
 ** way the lists do not (و+صفة+هم is وصفت+هم). */
-static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, const kx_tok *k)
+static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k)
 {
     const kx_entry *e = kx_words_get(x->w, t->norm, t->norm_len);
     if (e)
@@ -193,6 +193,13 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, const kx_
     size_t lead = (k->pro & (KX_P_W | KX_P_F)) && n > 2 ? 2 : 0; /* و and ف are two bytes */
     if (lead && (e = kx_words_get(x->w, p + lead, n - lead)))
         return e;
+    /* واعلن، فاكد: agency copy without hamza, which the segmenter leaves whole */
+    if (!lead && n > 4 && !k->pro && (p[0] == '\xd9') && (p[1] == '\x88' || p[1] == '\x81') &&
+        (e = kx_words_get(x->w, p + 2, n - 2)) && (e->cls & KX_SAY)) {
+        k->pro |= p[1] == '\x88' ? KX_P_W : KX_P_F;
+        k->word_start = t->start + 2;
+        return e;
+    }
     if (!(k->flags & KX_T_ENC))
         return NULL;
     for (size_t i = 0; i < sizeof ENCLITICS / sizeof ENCLITICS[0]; i++) {

@@ -193,6 +193,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         }
         if (k > from && kx_is(x, k, KX_TITLE) && name_word(x, k - 1))
             break;
+        if (k > from && (t->flags & KX_T_ENC))
+            break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
         k++;
     }
     return k;
@@ -232,8 +234,11 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
             k += 2;
             continue;
         }
-        if (!(kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) ||
-              (k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE))))
+        int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
+                         !kx_is(x, k, KX_WEEKDAY | KX_RELDATE); /* الأمين العام */
+        if (!title_time && (!np_word(x, k) || (x->tk[k].flags & KX_T_ENC)))
+            break; /* حزب العمال الكردستاني | السبت، الشرطة | تحقيقا */
+        if (!(kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) || title_time))
             break;
         k++;
     }
@@ -262,6 +267,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     stem_norm(x, head, &hs, &hn);
     if (!hn || !is_word(x, head) || !kx_is(x, head, KX_TITLE))
         return 0; /* only a person's or a body's title names someone: not التقرير */
+    int org = kx_is(x, head, KX_ORG);
     size_t n = x->A->ntokens;
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
@@ -301,6 +307,28 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const kx_line *L = &x->lines[x->tk[j].line];
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
+            if (org) {
+                /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
+                ** العفو الدولية, named by what follows منظمة */
+                if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
+                    c->name_first = kx_is(x, j, KX_NAMEHEAD) ? j + 1 : j;
+                    c->name_last = k;
+                    return 1;
+                }
+                if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
+                    x->pairs[x->tk[k].pair].open == k &&
+                    x->pairs[x->tk[k].pair].close != UINT32_MAX &&
+                    x->pairs[x->tk[k].pair].nwords <= NP_QUOTE_WORDS) {
+                    c->name_first = k + 1;
+                    c->name_last = x->pairs[x->tk[k].pair].close;
+                    return 1;
+                }
+                if (!kx_is(x, j, KX_NAMEHEAD))
+                    continue;
+            }
+            if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
+                name_word(x, k + 1))
+                k++; /* المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف */
             if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
                 const kx_pair *p = &x->pairs[x->tk[k].pair];
                 if (p->open == k && p->close != UINT32_MAX && p->nwords <= NP_QUOTE_WORDS) {
@@ -320,12 +348,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 c->name_last = e;
                 return 1;
             }
-            if (e == k && k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
-                /* الهيئة → the earlier الهيئة الوطنية للصحافة */
-                c->name_first = j;
-                c->name_last = k;
-                return 1;
-            }
+
         }
     }
     return 0;
@@ -375,7 +398,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
         if (k < b && has_name(x, k, b)) {
-            c->name_first = k;
+            /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
+            uint32_t m = b;
+            while (m > k && !name_word(x, m - 1))
+                m--;
+            uint32_t s0 = m;
+            while (s0 > k && name_word(x, s0 - 1))
+                s0--;
+            c->name_first = s0 < m ? s0 : k;
             trim_name(x, c);
             return;
         }
@@ -876,7 +906,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) && ext_word(x, a - 1) &&
-               b - a < NAME_MAX_TOKENS + 1) {
+               !(a >= 2 && place_head(x, a - 2)) && b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }

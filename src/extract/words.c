@@ -185,6 +185,16 @@ static const char *const NAMEHEADS[] =
      "يعرف", "المعروف", "المعروفة", "يسمى", "تسمى", "المسمى", "المسماة", "الملقب", "الملقبة",
      "بعنوان", "لقبه", "تهمة", "بتهمة", "مبدأ", "نادي", "حسابه", "صحيفتي", "كتابي", "مؤلف"};
 
+/* Bodies: a description with one of these heads names an institution, not a
+** person, so it is resolved to the institution's fuller name, not to a
+** person's name that follows the word elsewhere (وفتحت الشرطة تحقيقا). */
+static const char *const ORGS[] =
+    {"منظمة", "وكالة", "صحيفة", "حركة", "حزب", "شركة", "جماعة", "قناة", "موقع", "مجلة",
+     "جمعية", "مؤسسة", "مركز", "هيئة", "مجلس", "وزارة", "لجنة", "دائرة", "إدارة", "مكتب",
+     "جامعة", "بنك", "مصرف", "تنظيم", "ائتلاف", "تحالف", "جبهة", "برلمان", "محكمة", "ولاية",
+     "حكومة", "شرطة", "جيش", "قوات", "نادي", "اتحاد", "مفوضية", "سلطات", "سلطة", "مجموعة",
+     "منتخب", "بيان", "عائلة", "أسرة", "رئاسة", "خارجية", "داخلية", "سفارة", "بلدية"};
+
 static const char *const SOURCES[] = {"حسب", "حسبما", "وفقا", "طبقا", "نقلا", "وفق"};
 
 static const char *const DUALS[] = {"وزيران", "جانبان", "زعيمان", "رئيسان", "بلدان", "طرفان",
@@ -368,6 +378,7 @@ static void fill(kx_words *w)
         add_verb(w, &VERBS[i]);
     add_list(w, TITLES, N(TITLES), KX_TITLE);
     add_list(w, STOPS, N(STOPS), KX_STOP);
+    add_list(w, ORGS, N(ORGS), KX_ORG | KX_TITLE);
     add_list(w, TIMES, N(TIMES), KX_TIME);
     add_list(w, NAMEHEADS, N(NAMEHEADS), KX_NAMEHEAD);
     add_list(w, SOURCES, N(SOURCES), KX_SOURCE);

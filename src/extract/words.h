@@ -37,7 +37,8 @@ enum {
     KX_SOCIAL = 1u << 13,  /* فيسبوك، تويتر: boilerplate when several share a line */
     KX_BOILER = 1u << 14,  /* a word that opens a boilerplate line: للمزيد، تابعونا */
     KX_AGENCY = 1u << 15,  /* news agency (first word of its name) */
-    KX_PARTICLE = 1u << 16 /* إن / أن (from the segmentation, not from this table) */
+    KX_PARTICLE = 1u << 16, /* إن / أن (from the segmentation, not from this table) */
+    KX_ORG = 1u << 17       /* a body, not a person: الوزارة، الشرطة، المنظمة (also KX_TITLE) */
 };
 
 /* Properties of a verb of saying (kx_entry.say). */
