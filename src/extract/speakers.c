@@ -939,25 +939,25 @@ static void fullest(kh_extractor *x, kx_name *nm)
 
 /* ---- speakers in text order ---------------------------------------------------------- */
 
-/* The subject of the sentence a participle hangs on (… قائلا): the nearest
-** earlier cue in the sentence with a speaker. */
-static int32_t participle_speaker(kh_extractor *x, size_t ci)
+/* The subject of the sentence a dropped subject or a participle hangs on:
+** the nearest earlier cue of the sentence with a speaker, else the subject
+** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
+** التقرير قائلا إنه …، دعت منظمة هيومن رايتس ووتش … عمن وصفتهم بأنهم). */
+static int32_t sentence_subject(kh_extractor *x, size_t ci)
 {
     uint32_t at = x->cues[ci].tok;
-    for (size_t k = ci; k-- > 0 && ci - k < 64;) {
-        const kx_cue *c = &x->cues[k];
-        if (!same_line(x, c->tok, at))
-            break;
-        if (c->speaker >= 0)
-            return c->speaker;
-    }
-    /* ورد الكاردينال دونالد وورل على التقرير قائلا إنه …: the subject after the
-    ** verb that opens the sentence */
     const kx_line *L = &x->lines[x->tk[at].line];
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
-    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
+    for (size_t k = ci; k-- > 0 && ci - k < 64;) {
+        const kx_cue *c = &x->cues[k];
+        if (c->tok < s || !same_line(x, c->tok, at))
+            break;
+        if (c->speaker >= 0)
+            return c->speaker;
+    }
+    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE | KX_SAY) ||
         (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
         return -1;
     kx_cue tmp;
@@ -970,6 +970,29 @@ static int32_t participle_speaker(kh_extractor *x, size_t ci)
     if (!apposition(x, &tmp, at))
         np_name(x, &tmp);
     return add_name(x, tmp.name_first, tmp.name_last);
+}
+
+/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
+static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
+{
+    const kx_line *L = &x->lines[x->tk[c->tok].line];
+    for (uint32_t k = c->tok; k > L->first && c->tok - k < 16; k--) {
+        uint32_t j = k - 1;
+        if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0)
+            break;
+        if (!stem_is(x, j, "عن"))
+            continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j + 1;
+        tmp.np_last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
+        if (tmp.np_last != c->tok || tmp.np_last == tmp.np_first)
+            return -1;
+        np_name(x, &tmp);
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
 }
 
 #define HISTORY 8
@@ -1022,15 +1045,14 @@ static void resolve_speakers(kh_extractor *x)
                     c->speaker = add_name(x, c->name_first, c->name_last);
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM))
                         x->names[c->speaker].fem = 1;
-                } else if (c->say & KX_SAY_PARTICIPLE) {
-                    c->speaker = participle_speaker(x, ci);
+                } else {
+                    c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
+                    if (c->speaker < 0)
+                        c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
                     }
-                } else {
-                    c->speaker = carried(x, &h, c->say);
-                    c->carried = 1;
                 }
                 if (c->speaker >= 0 && x->names[c->speaker].dual) {
                     c->members[0] = h.n > 0 ? h.who[0] : -1;

@@ -376,6 +376,13 @@ static void fill(kx_words *w)
 {
     for (size_t i = 0; i < N(VERBS); i++)
         add_verb(w, &VERBS[i]);
+    /* نقل عن X قوله إن: the verbal noun with its pronoun, a strong cue */
+    static const char *const SAYING_NOUNS[] = {"قوله", "قولها", "قولهم", "قولهما"};
+    for (size_t i = 0; i < N(SAYING_NOUNS); i++) {
+        kx_entry *e = add_z(w, SAYING_NOUNS[i], KX_SAY);
+        if (e)
+            e->say |= KX_SAY_NOUN | KX_SAY_STRONG;
+    }
     add_list(w, TITLES, N(TITLES), KX_TITLE);
     add_list(w, STOPS, N(STOPS), KX_STOP);
     add_list(w, ORGS, N(ORGS), KX_ORG | KX_TITLE);
