@@ -498,7 +498,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     c.clause_tok = UINT32_MAX;
     c.clause = c.np_span = kx_none();
     c.np_first = c.np_last = i + 1;
-    if (!(say & KX_SAY_PARTICIPLE)) {
+    if (!(say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN))) { /* على حد قوله: the sentence's speaker */
         if (x->tk[i].flags & KX_T_COLON) {
             c.np_first = np_left(x, i, L->first);
             c.np_last = i;

@@ -377,7 +377,8 @@ static void fill(kx_words *w)
     for (size_t i = 0; i < N(VERBS); i++)
         add_verb(w, &VERBS[i]);
     /* نقل عن X قوله إن: the verbal noun with its pronoun, a strong cue */
-    static const char *const SAYING_NOUNS[] = {"قوله", "قولها", "قولهم", "قولهما"};
+    static const char *const SAYING_NOUNS[] = {"قوله", "قولها", "قولهم", "قولهما", "تعبيره",
+                                               "تعبيرها"};
     for (size_t i = 0; i < N(SAYING_NOUNS); i++) {
         kx_entry *e = add_z(w, SAYING_NOUNS[i], KX_SAY);
         if (e)
