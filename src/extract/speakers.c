@@ -66,6 +66,8 @@ static int is_word(const kh_extractor *x, uint32_t i)
 /* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
+    if (x->A->tokens[i].kind == KH_TOK_HASHTAG)
+        return 1; /* دانت #الحكومة_الأردنية */
     if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE))
         return 0;
     if (tok(x, i)->flags & KH_TOKF_PREFIX)
@@ -548,7 +550,16 @@ static int written_on(kh_extractor *x, uint32_t i)
 {
     if (!stem_is(x, i, "كتب") || i + 1 >= x->A->ntokens)
         return 0;
-    return stem_is(x, i + 1, "على") || stem_is(x, i + 1, "تحت") || stem_is(x, i + 1, "فوق");
+    const kh_token *t = tok(x, i + 1);
+    static const char *const ON[] = {"عل", "تحت", "فوق"}; /* عليها، تحته، فوقه */
+    for (size_t k = 0; k < sizeof ON / sizeof ON[0]; k++) {
+        char buf[KX_LIT_MAX];
+        size_t n;
+        const char *f = kx_lit(x, ON[k], &n, buf);
+        if (t->norm_len >= n && !memcmp(t->norm, f, n) && t->norm_len <= n + 6)
+            return 1;
+    }
+    return 0;
 }
 
 static void find_cues(kh_extractor *x)
@@ -735,6 +746,15 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         pprev = prev - 1; /* بـ"…" */
     uint32_t nw = p->nwords;
     uint32_t after = p->close != UINT32_MAX ? p->close + 1 : UINT32_MAX;
+    const kh_token *pt = tok(x, prev);
+    if (pt->kind == KH_TOK_ARABIC && pt->end == tok(x, p->open)->start) {
+        /* a clitic glued to the mark: الـ"كوندونسا" names; لـ"العربية.نت" names a
+        ** medium; بـ"اراض معادية" after وصفت carries the sentence on */
+        if (stem_is(x, prev, "ال") || (pt->norm_len == 4 && !memcmp(pt->norm, "\xd8\xa7\xd9\x84", 4)))
+            return 1;
+        if (pt->norm_len == 2)
+            return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
+    }
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
     if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
         return 1;
@@ -760,16 +780,19 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
 /* Only و or أو between two quotes: a list, as in كتابي "…" و"…". */
 static int listed(kh_extractor *x, uint32_t from, uint32_t to)
 {
+    int conj = 0;
     for (uint32_t k = from; k < to; k++) {
         const kh_token *t = tok(x, k);
-        if (t->kind == KH_TOK_PUNCT && !(x->tk[k].flags & KX_T_TERM))
+        if (x->tk[k].flags & KX_T_COMMA)
             continue;
         if (t->kind == KH_TOK_ARABIC && ((t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2)) ||
-                                         (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4))))
-            continue; /* و، أو */
+                                         (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4)))) {
+            conj = 1; /* و، أو */
+            continue;
+        }
         return 0;
     }
-    return 1;
+    return conj; /* not a colon: في «إنستغرام»: «…» is a name, then a quote */
 }
 
 static void classify(kh_extractor *x)
