@@ -100,7 +100,8 @@ static const char *const TITLES[] =
      "ناشطة", "مذيع", "مذيعة", "داعية", "شاعر", "روائي", "حارس", "مدافع", "مهاجم", "محامي",
      "محامية", "طبيب", "طبيبة", "مواطن", "مواطنة", "نجمة", "مطرب", "مطربة", "ممثلة", "مخرج",
      "كاردينال", "قس", "الأمين", "إمام", "رئيسة", "مرشد", "قائد", "عضوة", "نائبة", "مدير",
-     "أستاذ", "الهاكر", "هاكر", "مغرد", "مغردة", "متحدثة", "أمير", "أميرة", "شيخ"};
+     "أستاذ", "الهاكر", "هاكر", "مغرد", "مغردة", "متحدثة", "أمير", "أميرة", "شيخ", "شاب",
+     "شابة"};
 
 /* Function words: a noun phrase or a name ends before them. */
 static const char *const STOPS[] =
@@ -354,8 +355,8 @@ static void add_verb(kx_words *w, const verb_row *v)
             uint16_t tense = KX_SAY_PAST;
             if (!strncmp(p, "ي", YEH_BYTES) || !strncmp(p, "ت", YEH_BYTES))
                 tense = KX_SAY_PRESENT;
-            if (!strncmp(p, "نا", 4) || !strncmp(p, "دا", 4))
-                tense = KX_SAY_PARTICIPLE;
+            if (!strncmp(p, "نافي", 8) || !strncmp(p, "داعي", 8))
+                tense = KX_SAY_PARTICIPLE; /* نافيا، داعيا */
             kx_entry *e = add(w, p, (size_t)(q - p), KX_SAY);
             if (e)
                 e->say |= st | tense;
