@@ -339,6 +339,21 @@ static void opt_int(FILE *f, const char *name, int32_t v)
         fprintf(f, ",\"%s\":null", name);
 }
 
+/* A speaker's name as a JSON string: a hashtag speaker (#سعد_الحريري) is
+** written as the name it stands for, without # and with spaces for _. */
+static void name_str(FILE *f, const uint8_t *s, size_t n)
+{
+    if (n > 1 && s[0] == '#') {
+        uint8_t buf[256];
+        size_t m = n - 1 < sizeof buf ? n - 1 : sizeof buf;
+        for (size_t i = 0; i < m; i++)
+            buf[i] = s[1 + i] == '_' ? ' ' : s[1 + i];
+        cli_json_str(f, buf, m);
+        return;
+    }
+    cli_json_str(f, s, n);
+}
+
 static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t base)
 {
     fprintf(f, "{\"kind\":\"%s\",\"text\":", q->kind == KH_QUOTE_DIRECT ? "direct" : "reported");
@@ -349,7 +364,7 @@ static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t ba
                 q->marks.end - base);
     fputs(",\"speaker\":", f);
     if (q->speaker.start != KH_NONE)
-        cli_json_str(f, s + q->speaker.start, q->speaker.end - q->speaker.start);
+        name_str(f, s + q->speaker.start, q->speaker.end - q->speaker.start);
     else
         fputs("null", f);
     if (in_body(q->mention, base))

@@ -193,8 +193,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
                 break;
         }
-        if (k > from && kx_is(x, k, KX_TITLE) && name_word(x, k - 1))
-            break;
+        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && name_word(x, k - 1))
+            break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
         k++;
@@ -256,6 +256,18 @@ static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Heads whose complement is the body's name (منظمة | العفو الدولية، وكالة |
+** رويترز); other heads stay in the name (حزب العمال الكردستاني). */
+static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع", "شركة"};
+
+static int named_after_head(kh_extractor *x, uint32_t j)
+{
+    for (size_t q = 0; q < sizeof NAMED_AFTER / sizeof NAMED_AFTER[0]; q++)
+        if (stem_is(x, j, NAMED_AFTER[q]))
+            return 1;
+    return 0;
+}
+
 #define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
 
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
@@ -313,7 +325,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
                 ** العفو الدولية, named by what follows منظمة */
                 if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
-                    c->name_first = kx_is(x, j, KX_NAMEHEAD) ? j + 1 : j;
+                    c->name_first = named_after_head(x, j) ? j + 1 : j;
                     c->name_last = k;
                     return 1;
                 }
