@@ -908,14 +908,25 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
 
+/* The ال half of a compound name: عبد | الكريم، أبو | بكر is plain. */
+static int compound_part(kh_extractor *x, uint32_t i)
+{
+    return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
+           !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
+           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
+}
+
 /* A longer form of a name counts only where it plainly is a name: after a
 ** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
 ** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
 ** be a verb (زار بوتين بكين). */
-static int anchored(const kh_extractor *x, uint32_t a, uint32_t b)
+static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
 {
-    /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف */
+    /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف;
+    ** or a title with a place: محافظ مدينة عدن | نايف البكري */
     uint32_t k = a;
+    if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2))
+        return 1;
     while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
            (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
            !(x->tk[k - 1].flags & KX_T_PARTICLE))
@@ -942,7 +953,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
             continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
-        while (!left_w && a > 0 && same_line(x, a - 1, i) && ext_word(x, a - 1) &&
+        while (!left_w && a > 0 && same_line(x, a - 1, i) &&
+               (ext_word(x, a - 1) || compound_part(x, a - 1)) &&
                !(a >= 2 && place_head(x, a - 2)) && b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
