@@ -939,7 +939,7 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
                 (x->tk[b].flags &
                  (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
-                kx_is(x, b, KX_SAY) || (say_before && kx_is(x, b, KX_TITLE));
+                kx_is(x, b, KX_SAY) || (say_before && kx_is(x, b, KX_TITLE | KX_STOP | KX_TIME));
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
