@@ -484,6 +484,25 @@ static int in_text_line(const kh_extractor *x, uint32_t i)
     return kind == KX_LINE_BODY || kind == KX_LINE_SUBHEAD || kind == KX_LINE_TITLE;
 }
 
+/* وأكد لـ "الاقتصادية" عبدالله بترجي: the addressee (a medium after لـ)
+** stands between the verb and its subject. Returns where the subject starts. */
+static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
+{
+    if (s + 1 >= limit)
+        return s;
+    const kh_token *t = tok(x, s);
+    int lam = t->kind == KH_TOK_ARABIC && t->norm_len == 2 && t->norm[0] == '\xd9' &&
+              t->norm[1] == '\x84'; /* لـ or a bare ل, not بـ */
+    if (!lam || !(x->tk[s + 1].flags & KX_T_QMARK))
+        return s;
+    int32_t pi = x->tk[s + 1].pair;
+    if (pi < 0 || x->pairs[pi].open != s + 1 || x->pairs[pi].close == UINT32_MAX ||
+        x->pairs[pi].nwords > NP_QUOTE_WORDS)
+        return s;
+    x->pairs[pi].in_np = 1; /* a name, not a statement */
+    return x->pairs[pi].close + 1;
+}
+
 /* A subject before the verb must start a clause (لكن روسيا تقول), and must
 ** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
 static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
@@ -519,7 +538,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             if (c.np_first + 1 == i && (x->tk[c.np_first].pro & (KX_P_W | KX_P_F)))
                 c.np_first = c.np_last = i + 1; /* وواصل: an unlisted verb, subject dropped */
         } else {
-            uint32_t s = i + 1;
+            uint32_t s = skip_addressee(x, i + 1, L->last);
             while (s < L->last && manner_word(x, s))
                 s++;
             c.np_first = s;
@@ -1006,9 +1025,10 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->speaker >= 0)
             return c->speaker;
     }
-    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE | KX_SAY) ||
+    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
+        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) ||
         (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
-        return -1;
+        return -1; /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم: the opening verb's subject */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;
