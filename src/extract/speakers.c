@@ -786,7 +786,7 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         if (pt->norm_len == 2)
             return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
     }
-    if (after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
+    if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
     if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
