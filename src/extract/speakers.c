@@ -397,7 +397,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
         int32_t pi = x->tk[k].pair;
         if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
             uint32_t after = x->pairs[pi].close + 1;
-            if (after < b && has_name(x, after, b)) {
+            if (after < b && has_name(x, after, b) && k > a && !kx_is(x, k - 1, KX_ORG)) {
                 c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
             } else {
                 c->name_first = k + 1;
@@ -954,11 +954,12 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
     int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
-               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
+               (x->tk[a - 1].flags &
+                (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
     int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
                 (x->tk[b].flags &
                  (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
-                kx_is(x, b, KX_SAY) || (say_before && kx_is(x, b, KX_TITLE | KX_STOP | KX_TIME));
+                kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
