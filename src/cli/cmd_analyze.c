@@ -78,20 +78,19 @@ static void skip_ws(const char **p, const char *e)
 
 static int hexval(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 static int hex4(const char *p, const char *e, unsigned *out)
 {
-    if (e - p < 4)
-        return -1;
+    if (e - p < 4) return -1;
     unsigned v = 0;
     for (int i = 0; i < 4; i++) {
         int h = hexval(p[i]);
-        if (h < 0)
-            return -1;
+        if (h < 0) return -1;
         v = v * 16 + (unsigned)h;
     }
     *out = v;
@@ -129,25 +128,32 @@ static int jstring(const char **p, const char *e, char **out, size_t *outlen)
     const char *s = *p + 1;
     char *buf = out ? malloc((size_t)(e - s) + 1) : NULL;
     size_t n = 0;
-    if (out && !buf)
-        return -1;
+    if (out && !buf) return -1;
     while (s < e && *s != '"') {
         char c = *s++;
         if (c != '\\') {
-            if (buf)
-                buf[n++] = c;
+            if (buf) buf[n++] = c;
             continue;
         }
-        if (s >= e)
-            break;
+        if (s >= e) break;
         c = *s++;
         unsigned cp;
         switch (c) {
-        case 'n': cp = '\n'; break;
-        case 't': cp = '\t'; break;
-        case 'r': cp = '\r'; break;
-        case 'b': cp = '\b'; break;
-        case 'f': cp = '\f'; break;
+        case 'n':
+            cp = '\n';
+            break;
+        case 't':
+            cp = '\t';
+            break;
+        case 'r':
+            cp = '\r';
+            break;
+        case 'b':
+            cp = '\b';
+            break;
+        case 'f':
+            cp = '\f';
+            break;
         case 'u':
             if (hex4(s, e, &cp)) {
                 free(buf);
@@ -161,13 +167,13 @@ static int jstring(const char **p, const char *e, char **out, size_t *outlen)
                     s += 6;
                 }
             }
-            if (cp >= 0xD800 && cp < 0xE000)
-                cp = 0xFFFD; /* a lone surrogate */
+            if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD; /* a lone surrogate */
             break;
-        default: cp = (unsigned char)c; break;
+        default:
+            cp = (unsigned char)c;
+            break;
         }
-        if (buf)
-            n += put_utf8(cp, buf + n);
+        if (buf) n += put_utf8(cp, buf + n);
     }
     if (s >= e) {
         free(buf);
@@ -186,17 +192,14 @@ static int jstring(const char **p, const char *e, char **out, size_t *outlen)
 static int jskip(const char **p, const char *e)
 {
     skip_ws(p, e);
-    if (*p >= e)
-        return -1;
-    if (**p == '"')
-        return jstring(p, e, NULL, NULL);
+    if (*p >= e) return -1;
+    if (**p == '"') return jstring(p, e, NULL, NULL);
     if (**p == '{' || **p == '[') {
         int depth = 0;
         while (*p < e) {
             char c = **p;
             if (c == '"') {
-                if (jstring(p, e, NULL, NULL))
-                    return -1;
+                if (jstring(p, e, NULL, NULL)) return -1;
                 continue;
             }
             if (c == '{' || c == '[')
@@ -231,19 +234,15 @@ static int jrecord(const char *s, size_t n, jrec *r)
     const char *p = s, *e = s + n;
     memset(r, 0, sizeof *r);
     skip_ws(&p, e);
-    if (p >= e || *p != '{')
-        return -1;
+    if (p >= e || *p != '{') return -1;
     p++;
     for (;;) {
         skip_ws(&p, e);
-        if (p < e && *p == '}')
-            return 0;
-        if (p >= e || *p != '"')
-            return -1;
+        if (p < e && *p == '}') return 0;
+        if (p >= e || *p != '"') return -1;
         char *key;
         size_t kl;
-        if (jstring(&p, e, &key, &kl))
-            return -1;
+        if (jstring(&p, e, &key, &kl)) return -1;
         skip_ws(&p, e);
         if (p >= e || *p != ':') {
             free(key);
@@ -265,8 +264,7 @@ static int jrecord(const char *s, size_t n, jrec *r)
         if (slot && p < e && *p == '"') {
             free(*slot);
             *slot = NULL;
-            if (jstring(&p, e, slot, slen))
-                return -1;
+            if (jstring(&p, e, slot, slen)) return -1;
         } else if (jskip(&p, e)) {
             return -1;
         }
@@ -275,8 +273,7 @@ static int jrecord(const char *s, size_t n, jrec *r)
             p++;
             continue;
         }
-        if (p < e && *p == '}')
-            return 0;
+        if (p < e && *p == '}') return 0;
         return -1;
     }
 }
@@ -285,11 +282,9 @@ static int jrecord(const char *s, size_t n, jrec *r)
 static void parse_date(const char *s, size_t n, int *y, int *m, int *d)
 {
     *y = *m = *d = 0;
-    if (n < 10 || s[4] != '-' || s[7] != '-')
-        return;
+    if (n < 10 || s[4] != '-' || s[7] != '-') return;
     for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return;
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return;
     *y = atoi(s);
     *m = atoi(s + 5);
     *d = atoi(s + 8);
@@ -321,10 +316,8 @@ static void span_list(FILE *f, const uint8_t *s, const kh_span *a, size_t n, uin
     putc('[', f);
     int first = 1;
     for (size_t i = 0; i < n; i++) {
-        if (!in_body(a[i], base))
-            continue;
-        if (!first)
-            putc(',', f);
+        if (!in_body(a[i], base)) continue;
+        if (!first) putc(',', f);
         first = 0;
         span_obj(f, s, a[i], base);
     }
@@ -375,8 +368,7 @@ static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t ba
     if (q->members[0].start != KH_NONE) {
         fputs(",\"speaker_members\":[", f);
         for (int k = 0; k < 2 && q->members[k].start != KH_NONE; k++) {
-            if (k)
-                putc(',', f);
+            if (k) putc(',', f);
             cli_json_str(f, s + q->members[k].start, q->members[k].end - q->members[k].start);
         }
         putc(']', f);
@@ -389,8 +381,7 @@ static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t ba
         fputs("null", f);
     }
     fprintf(f, ",\"carried\":%s", (q->flags & KH_QF_CARRIED) ? "true" : "false");
-    if (q->flags & KH_QF_UNCLOSED)
-        fputs(",\"unclosed\":true", f);
+    if (q->flags & KH_QF_UNCLOSED) fputs(",\"unclosed\":true", f);
     fprintf(f, ",\"confidence\":%.2f}", q->confidence);
 }
 
@@ -439,16 +430,14 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     fputs(",\"sentences\":[", f);
     for (size_t i = 0; i < d->analysis->nsentences; i++) {
         const kh_sentence *se = &d->analysis->sentences[i];
-        if (se->start < base)
-            continue;
+        if (se->start < base) continue;
         fprintf(f, "%s{\"start\":%u,\"end\":%u}", sep, se->start - base, se->end - base);
         sep = ",";
     }
     fputs("],\"quotes\":[", f);
     sep = "";
     for (size_t i = 0; i < d->nquotes; i++) {
-        if (!in_body(d->quotes[i].text, base))
-            continue;
+        if (!in_body(d->quotes[i].text, base)) continue;
         fputs(sep, f);
         sep = ",";
         quote_json(f, s, &d->quotes[i], base);
@@ -457,8 +446,7 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     sep = "";
     for (size_t i = 0; i < d->nsources; i++) {
         const kh_source *src = &d->sources[i];
-        if (!in_body(src->name, base))
-            continue;
+        if (!in_body(src->name, base)) continue;
         fprintf(f, "%s{\"name\":", sep);
         sep = ",";
         cli_json_str(f, s + src->name.start, src->name.end - src->name.start);
@@ -471,8 +459,7 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     sep = "";
     for (size_t i = 0; i < d->ndates; i++) {
         const kh_date *dt = &d->dates[i];
-        if (!in_body(dt->span, base))
-            continue;
+        if (!in_body(dt->span, base)) continue;
         fprintf(f, "%s{\"text\":", sep);
         sep = ",";
         cli_json_str(f, s + dt->span.start, dt->span.end - dt->span.start);
@@ -482,16 +469,14 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         opt_int(f, "day", dt->day);
         if (dt->rel_unit && dt->rel_unit < 5)
             fprintf(f, ",\"relative\":\"%s %d\"", REL_UNITS[dt->rel_unit], dt->rel);
-        if (dt->hijri)
-            fputs(",\"calendar\":\"hijri\"", f);
+        if (dt->hijri) fputs(",\"calendar\":\"hijri\"", f);
         putc('}', f);
     }
     fputs("],\"numbers\":[", f);
     sep = "";
     for (size_t i = 0; i < d->nnumbers; i++) {
         const kh_number *nb = &d->numbers[i];
-        if (!in_body(nb->span, base))
-            continue;
+        if (!in_body(nb->span, base)) continue;
         fprintf(f, "%s{\"text\":", sep);
         sep = ",";
         cli_json_str(f, s + nb->span.start, nb->span.end - nb->span.start);
@@ -501,8 +486,7 @@ static void doc_json(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     fputs("],\"entities\":[],\"unpaired_marks\":[", f);
     sep = "";
     for (size_t i = 0; i < d->nunpaired; i++) {
-        if (d->unpaired[i] < base)
-            continue;
+        if (d->unpaired[i] < base) continue;
         fprintf(f, "%s%u", sep, d->unpaired[i] - base);
         sep = ",";
     }
@@ -518,8 +502,7 @@ static void put_span(FILE *f, const uint8_t *s, kh_span sp)
 
 static int same_text(const uint8_t *s, kh_span a, kh_span b)
 {
-    if (a.start == KH_NONE || b.start == KH_NONE)
-        return a.start == b.start;
+    if (a.start == KH_NONE || b.start == KH_NONE) return a.start == b.start;
     return a.end - a.start == b.end - b.start && !memcmp(s + a.start, s + b.start, a.end - a.start);
 }
 
@@ -538,8 +521,7 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     }
     if (d->dateline.span.start != KH_NONE) {
         fputs("dateline: ", f);
-        if (d->dateline.place.start != KH_NONE)
-            put_span(f, s, d->dateline.place);
+        if (d->dateline.place.start != KH_NONE) put_span(f, s, d->dateline.place);
         if (d->dateline.agency.start != KH_NONE) {
             fputs(" / ", f);
             put_span(f, s, d->dateline.agency);
@@ -553,13 +535,11 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
     }
     /* quotes grouped under speakers, speakers in order of first statement */
     for (size_t i = 0; i < d->nquotes; i++) {
-        if (d->quotes[i].text.start < base)
-            continue;
+        if (d->quotes[i].text.start < base) continue;
         int seen = 0;
         for (size_t j = 0; j < i && !seen; j++)
             seen = same_text(s, d->quotes[j].speaker, d->quotes[i].speaker);
-        if (seen)
-            continue;
+        if (seen) continue;
         putc('\n', f);
         if (d->quotes[i].speaker.start != KH_NONE)
             put_span(f, s, d->quotes[i].speaker);
@@ -568,13 +548,11 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         fputs(":\n", f);
         for (size_t j = i; j < d->nquotes; j++) {
             const kh_quote *q = &d->quotes[j];
-            if (q->text.start < base || !same_text(s, q->speaker, d->quotes[i].speaker))
-                continue;
+            if (q->text.start < base || !same_text(s, q->speaker, d->quotes[i].speaker)) continue;
             fprintf(f, "  %s ", q->kind == KH_QUOTE_DIRECT ? "\xe2\x80\x9c" : "  >");
             put_span(f, s, q->text);
             fprintf(f, "%s  [", q->kind == KH_QUOTE_DIRECT ? "\xe2\x80\x9d" : "");
-            if (q->cue.start != KH_NONE)
-                put_span(f, s, q->cue);
+            if (q->cue.start != KH_NONE) put_span(f, s, q->cue);
             fprintf(f, "%s, %u-%u]\n", (q->flags & KH_QF_CARRIED) ? ", carried" : "",
                     q->text.start - base, q->text.end - base);
         }
@@ -586,8 +564,7 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
             put_span(f, s, d->sources[i].cue);
             putc(' ', f);
             put_span(f, s, d->sources[i].name);
-            if (i + 1 < d->nsources)
-                putc(';', f);
+            if (i + 1 < d->nsources) putc(';', f);
         }
         putc('\n', f);
     }
@@ -596,8 +573,7 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
         for (size_t i = 0; i < d->ndates; i++) {
             putc(' ', f);
             put_span(f, s, d->dates[i].span);
-            if (i + 1 < d->ndates)
-                putc(';', f);
+            if (i + 1 < d->ndates) putc(';', f);
         }
         putc('\n', f);
     }
@@ -612,16 +588,15 @@ static void doc_text(FILE *f, const uint8_t *s, const kh_doc *d, const jrec *r, 
 
 /* ---- driving ---------------------------------------------------------------------------- */
 
-static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size_t n,
-                       const jrec *r, const char *name)
+static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size_t n, const jrec *r,
+                       const char *name)
 {
     kh_extract_opts eo = {0, o->year, o->month, o->day};
     uint8_t *joined = NULL;
     uint32_t base = 0;
     if (r) {
         eo.flags |= KH_XF_NO_TITLE;
-        if (r->date)
-            parse_date(r->date, r->date_len, &eo.year, &eo.month, &eo.day);
+        if (r->date) parse_date(r->date, r->date_len, &eo.year, &eo.month, &eo.day);
         if (r->title && r->title_len && n < UINT32_MAX - r->title_len - 1 &&
             (joined = malloc(r->title_len + 1 + n + 1))) {
             /* the headline as line 1, as in a plain text article */
@@ -630,8 +605,7 @@ static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size
                 joined[i] = (uint8_t)(c == '\n' || c == '\r' ? ' ' : c);
             }
             joined[r->title_len] = '\n';
-            if (n)
-                memcpy(joined + r->title_len + 1, s, n);
+            if (n) memcpy(joined + r->title_len + 1, s, n);
             base = (uint32_t)r->title_len + 1;
             s = joined;
             n += base;
@@ -675,8 +649,7 @@ static int run_jsonl(kh_extractor *x, const an_opts *o, const char *name, const 
         size_t k = 0;
         while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
             k++;
-        if (k == n)
-            continue;
+        if (k == n) continue;
         jrec r;
         if (jrecord(line, n, &r) || !r.body) {
             fprintf(stderr, "khabar analyze: %s: line %zu: %s\n", name, lineno,
@@ -704,8 +677,7 @@ int cmd_analyze(int argc, char **argv)
     memset(&o, 0, sizeof o);
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
-        return 1;
+    if (!files) return 1;
     int rc = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -745,8 +717,7 @@ int cmd_analyze(int argc, char **argv)
             }
         } else if (!strncmp(a, "--date", 6) && (a[6] == 0 || a[6] == '=')) {
             v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-            if (v)
-                parse_date(v, strlen(v), &o.year, &o.month, &o.day);
+            if (v) parse_date(v, strlen(v), &o.year, &o.month, &o.day);
             if (!v || !o.year) {
                 fprintf(stderr, "khabar analyze: --date takes YYYY-MM-DD\n");
                 free(files);
@@ -760,8 +731,7 @@ int cmd_analyze(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if (!nfiles)
-        files[nfiles++] = "-";
+    if (!nfiles) files[nfiles++] = "-";
     kh_analyzer_opts ao = {o.strict ? KH_OPT_STRICT_UTF8 : 0, NULL, NULL};
     kh_extractor *x;
     if (kh_extractor_new(&ao, &x) != KH_OK) {

@@ -37,14 +37,12 @@ static int norm_is(kh_extractor *x, uint32_t i, const char *lit)
 /* Integer value of a plain number token (ASCII digits after folding), or -1. */
 static long small_int(const kh_extractor *x, uint32_t i)
 {
-    if (i >= x->A->ntokens || tok(x, i)->kind != KH_TOK_NUMBER)
-        return -1;
+    if (i >= x->A->ntokens || tok(x, i)->kind != KH_TOK_NUMBER) return -1;
     const kh_token *t = tok(x, i);
     long v = 0;
     for (uint32_t k = 0; k < t->norm_len; k++) {
         char c = t->norm[k];
-        if (c < '0' || c > '9' || v > 100000)
-            return -1;
+        if (c < '0' || c > '9' || v > 100000) return -1;
         v = v * 10 + (c - '0');
     }
     return t->norm_len ? v : -1;
@@ -60,13 +58,11 @@ static int is_slash(const kh_extractor *x, uint32_t i)
 ** for كانون/تشرين; 0 if none. */
 static int month_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 {
-    if (!kx_is(x, i, KX_MONTH))
-        return 0;
+    if (!kx_is(x, i, KX_MONTH)) return 0;
     const kx_entry *e = x->tk[i].e;
     *end = i + 1;
     *ambiguous = e->needs_next;
-    if (e->val)
-        return e->val;
+    if (e->val) return e->val;
     /* كانون الثاني = 1, كانون الأول = 12, تشرين الأول = 10, تشرين الثاني = 11 */
     int kanun = norm_is(x, i, "كانون");
     if (norm_is(x, i + 1, "الأول")) {
@@ -82,8 +78,7 @@ static int month_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 
 static int hijri_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 {
-    if (!kx_is(x, i, KX_HIJRI))
-        return 0;
+    if (!kx_is(x, i, KX_HIJRI)) return 0;
     const kx_entry *e = x->tk[i].e;
     *end = i + 1;
     *ambiguous = e->needs_next;
@@ -91,9 +86,9 @@ static int hijri_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
         int base;
         const char *second;
         int month;
-    } TWO[] = {{3, "الأول", 3},    {3, "الآخر", 4},    {3, "الثاني", 4},  {5, "الأولى", 5},
-               {5, "الأول", 5},    {5, "الآخرة", 6},   {5, "الثانية", 6}, {11, "القعدة", 11},
-               {11, "الحجة", 12}};
+    } TWO[] = {{3, "الأول", 3},   {3, "الآخر", 4},    {3, "الثاني", 4},
+               {5, "الأولى", 5},  {5, "الأول", 5},    {5, "الآخرة", 6},
+               {5, "الثانية", 6}, {11, "القعدة", 11}, {11, "الحجة", 12}};
     for (size_t k = 0; k < sizeof TWO / sizeof TWO[0]; k++)
         if (TWO[k].base == e->val && (e->val == 3 || e->val == 5 || e->val == 11) &&
             norm_is(x, i + 1, TWO[k].second)) {
@@ -109,8 +104,7 @@ static int hijri_at(kh_extractor *x, uint32_t i, uint32_t *end, int *ambiguous)
 static int days_in_month(int y, int m)
 {
     static const int D[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
     return D[(m - 1) % 12];
 }
 
@@ -118,13 +112,11 @@ static int days_in_month(int y, int m)
 static void resolve(const kh_extractor *x, kh_date *d)
 {
     const kh_extract_opts *o = &x->opts;
-    if (!o->year)
-        return;
+    if (!o->year) return;
     int y = o->year, m = o->month, day = o->day;
     switch (d->rel_unit) {
     case KH_REL_DAY:
-        if (!m || !day)
-            return;
+        if (!m || !day) return;
         day += d->rel;
         while (day < 1) {
             if (--m < 1) {
@@ -143,8 +135,7 @@ static void resolve(const kh_extractor *x, kh_date *d)
         d->year = y, d->month = m, d->day = day;
         break;
     case KH_REL_MONTH:
-        if (!m)
-            return;
+        if (!m) return;
         m += d->rel;
         while (m < 1) {
             m += 12;
@@ -184,8 +175,7 @@ static uint32_t month_date(kh_extractor *x, uint32_t i)
         m = hijri_at(x, i, &end, &amb);
         hijri = m != 0;
     }
-    if (!m)
-        return i;
+    if (!m) return i;
     uint32_t a = i, b = end;
     int paired = 0;
     /* فبراير/شباط or مايو (أيار) */
@@ -215,8 +205,7 @@ static uint32_t month_date(kh_extractor *x, uint32_t i)
         a--;
     }
     int shahr = i > 0 && (norm_is(x, i - 1, "شهر") || norm_is(x, i - 1, "الشهر"));
-    if (amb && !paired && !d && !y && !shahr)
-        return i;
+    if (amb && !paired && !d && !y && !shahr) return i;
     kh_date dt;
     memset(&dt, 0, sizeof dt);
     dt.span = kx_span(tok(x, a)->start, tok(x, b - 1)->end);
@@ -236,8 +225,7 @@ static int numeric_date(kh_extractor *x, uint32_t i)
     for (uint32_t k = 0; k < t->norm_len; k++) {
         char c = t->norm[k];
         if (c >= '0' && c <= '9') {
-            if (part[np] > 10000)
-                return 0;
+            if (part[np] > 10000) return 0;
             part[np] = part[np] * 10 + (c - '0');
             digits++;
         } else if ((c == '/' || c == '-') && (!sep || c == sep) && np < 2 && digits) {
@@ -248,16 +236,14 @@ static int numeric_date(kh_extractor *x, uint32_t i)
             return 0;
         }
     }
-    if (np != 2 || !digits)
-        return 0;
+    if (np != 2 || !digits) return 0;
     long y, m, d;
     if (part[0] >= 1000) {
         y = part[0], m = part[1], d = part[2];
     } else {
         d = part[0], m = part[1], y = part[2];
     }
-    if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
-        return 0;
+    if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
     push_date(x, i, i + 1, (int)y, (int)m, (int)d);
     return 1;
 }
@@ -272,12 +258,13 @@ static int relative_date(kh_extractor *x, uint32_t i, uint32_t *next)
         d.span = kx_span(x->tk[i].word_start, tok(x, i)->end);
         *next = i + 1;
     } else {
-        if (!kx_is(x, i, KX_TIME))
-            return 0; /* الشهر، الأسبوع، العام، السنة are time words */
+        if (!kx_is(x, i, KX_TIME)) return 0; /* الشهر، الأسبوع، العام، السنة are time words */
         static const struct {
             const char *word;
             uint32_t unit;
-        } UNITS[] = {{"الشهر", KH_REL_MONTH}, {"الأسبوع", KH_REL_WEEK}, {"العام", KH_REL_YEAR},
+        } UNITS[] = {{"الشهر", KH_REL_MONTH},
+                     {"الأسبوع", KH_REL_WEEK},
+                     {"العام", KH_REL_YEAR},
                      {"السنة", KH_REL_YEAR}};
         static const struct {
             const char *word;
@@ -286,17 +273,14 @@ static int relative_date(kh_extractor *x, uint32_t i, uint32_t *next)
                     {"القادم", 1},  {"القادمة", 1},  {"الجاري", 0}, {"الحالي", 0}};
         int unit = 0, rel = 0, found = 0;
         for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0] && !unit; k++)
-            if (norm_is(x, i, UNITS[k].word))
-                unit = (int)UNITS[k].unit;
-        if (!unit)
-            return 0;
+            if (norm_is(x, i, UNITS[k].word)) unit = (int)UNITS[k].unit;
+        if (!unit) return 0;
         for (size_t k = 0; k < sizeof WHEN / sizeof WHEN[0] && !found; k++)
             if (norm_is(x, i + 1, WHEN[k].word)) {
                 rel = WHEN[k].rel;
                 found = 1;
             }
-        if (!found)
-            return 0;
+        if (!found) return 0;
         d.rel_unit = (uint32_t)unit;
         d.rel = rel;
         d.span = kx_span(tok(x, i)->start, tok(x, i + 1)->end);
@@ -309,19 +293,16 @@ static int relative_date(kh_extractor *x, uint32_t i, uint32_t *next)
 
 void kx_dates(kh_extractor *x)
 {
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
-        if (skip_line(x, i))
-            continue;
+        if (skip_line(x, i)) continue;
         uint32_t next = month_date(x, i);
         if (next != i) {
             i = next - 1;
             continue;
         }
         if (tok(x, i)->kind == KH_TOK_NUMBER) {
-            if (numeric_date(x, i))
-                continue;
+            if (numeric_date(x, i)) continue;
             long y = small_int(x, i);
             if (y >= 1000 && y <= 2200 && i > 0 &&
                 (norm_is(x, i - 1, "عام") || norm_is(x, i - 1, "العام") ||
@@ -330,8 +311,7 @@ void kx_dates(kh_extractor *x)
                 continue;
             }
         }
-        if (relative_date(x, i, &next))
-            i = next - 1;
+        if (relative_date(x, i, &next)) i = next - 1;
     }
 }
 
@@ -366,8 +346,7 @@ static int number_value(const kh_token *t, double *out)
             uint32_t d = 0;
             for (uint32_t j = k + len; j < n && s[j] >= '0' && s[j] <= '9'; j++)
                 d++;
-            if (d != 3)
-                scale = 0.1;
+            if (d != 3) scale = 0.1;
         } else if (dot && !scale) {
             scale = 0.1;
         } else if (c == '%' || cp == 0x066A) {
@@ -384,8 +363,7 @@ static int number_value(const kh_token *t, double *out)
 static int in_date(const kh_extractor *x, uint32_t start)
 {
     for (size_t k = 0; k < x->ndates; k++)
-        if (start >= x->dates[k].span.start && start < x->dates[k].span.end)
-            return 1;
+        if (start >= x->dates[k].span.start && start < x->dates[k].span.end) return 1;
     return 0;
 }
 
@@ -396,17 +374,14 @@ static int number_word(const kh_extractor *x, uint32_t i)
 
 void kx_numbers(kh_extractor *x)
 {
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kh_token *t = tok(x, i);
-        if (skip_line(x, i) || in_date(x, t->start))
-            continue;
+        if (skip_line(x, i) || in_date(x, t->start)) continue;
         double v;
         uint32_t a = i, b = i + 1;
         if (t->kind == KH_TOK_NUMBER) {
-            if (!number_value(t, &v))
-                continue;
+            if (!number_value(t, &v)) continue;
             if (kx_is(x, b, KX_SCALE) && !(x->tk[b].pro & KX_P_AL)) {
                 v *= x->tk[b].e->num;
                 b++;

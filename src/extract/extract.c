@@ -27,10 +27,8 @@ static void *libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 int kx_grow(kh_extractor *x, void **pp, size_t *cap, size_t need, size_t elem)
 {
-    if (x->nomem)
-        return -1;
-    if (need <= *cap)
-        return 0;
+    if (x->nomem) return -1;
+    if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : 16;
     while (nc < need) {
         if (nc > SIZE_MAX / 2 / elem) {
@@ -51,20 +49,17 @@ int kx_grow(kh_extractor *x, void **pp, size_t *cap, size_t need, size_t elem)
 
 kh_status kh_extractor_new(const kh_analyzer_opts *opts, kh_extractor **out)
 {
-    if (!out)
-        return KH_EINVAL;
+    if (!out) return KH_EINVAL;
     *out = NULL;
     kh_alloc_fn alloc = opts && opts->alloc ? opts->alloc : libc_alloc;
     void *ud = opts && opts->alloc ? opts->alloc_ud : NULL;
     kh_extractor *x = alloc(ud, NULL, 0, sizeof *x);
-    if (!x)
-        return KH_ENOMEM;
+    if (!x) return KH_ENOMEM;
     memset(x, 0, sizeof *x);
     x->alloc = alloc;
     x->ud = ud;
     kh_status st = kh_analyzer_new(opts, &x->an);
-    if (st == KH_OK)
-        st = kx_words_new(alloc, ud, &x->w);
+    if (st == KH_OK) st = kx_words_new(alloc, ud, &x->w);
     if (st != KH_OK) {
         kh_extractor_free(x);
         return st;
@@ -77,8 +72,7 @@ kh_status kh_extractor_new(const kh_analyzer_opts *opts, kh_extractor **out)
 
 void kh_extractor_free(kh_extractor *x)
 {
-    if (!x)
-        return;
+    if (!x) return;
     kh_analyzer_free(x->an);
     kx_words_free(x->w);
     FREE_ARR(x, x->tk, x->captk);
@@ -115,8 +109,7 @@ const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf)
         }
         if (!s->lit) {
             size_t l = strlen(lit);
-            if (l >= KX_LIT_MAX)
-                break;
+            if (l >= KX_LIT_MAX) break;
             s->len = (uint32_t)kx_fold(lit, l, s->folded);
             s->lit = lit;
             *n = s->len;
@@ -124,16 +117,14 @@ const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf)
         }
     }
     size_t l = strlen(lit);
-    if (l >= KX_LIT_MAX)
-        l = KX_LIT_MAX - 1;
+    if (l >= KX_LIT_MAX) l = KX_LIT_MAX - 1;
     *n = kx_fold(lit, l, buf);
     return buf;
 }
 
 int kx_norm_is(kh_extractor *x, size_t i, const char *lit)
 {
-    if (i >= x->A->ntokens)
-        return 0;
+    if (i >= x->A->ntokens) return 0;
     char buf[KX_LIT_MAX];
     size_t n;
     const char *f = kx_lit(x, lit, &n, buf);
@@ -176,23 +167,18 @@ static uint32_t proclitic_bit(const kh_segment *s)
 static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k)
 {
     const kx_entry *e = kx_words_get(x->w, t->norm, t->norm_len);
-    if (e)
-        return e;
+    if (e) return e;
     for (uint32_t j = 0; j < t->nsegs; j++) {
         const kh_segment *s = &t->segs[j];
-        if (s->role != KH_SEG_STEM)
-            continue;
-        if (kx_grow(x, (void **)&x->fold, &x->capfold, s->len + 1, 1))
-            return NULL;
+        if (s->role != KH_SEG_STEM) continue;
+        if (kx_grow(x, (void **)&x->fold, &x->capfold, s->len + 1, 1)) return NULL;
         size_t n = kx_fold(s->text, s->len, x->fold);
-        if ((e = kx_words_get(x->w, x->fold, n)))
-            return e;
+        if ((e = kx_words_get(x->w, x->fold, n))) return e;
     }
     const char *p = t->norm;
     size_t n = t->norm_len;
     size_t lead = (k->pro & (KX_P_W | KX_P_F)) && n > 2 ? 2 : 0; /* و and ف are two bytes */
-    if (lead && (e = kx_words_get(x->w, p + lead, n - lead)))
-        return e;
+    if (lead && (e = kx_words_get(x->w, p + lead, n - lead))) return e;
     /* واعلن، فاكد: agency copy without hamza, which the segmenter leaves whole */
     if (!lead && n > 4 && !k->pro && (p[0] == '\xd9') && (p[1] == '\x88' || p[1] == '\x81') &&
         (e = kx_words_get(x->w, p + 2, n - 2)) && (e->cls & KX_SAY)) {
@@ -200,15 +186,12 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k
         k->word_start = t->start + 2;
         return e;
     }
-    if (!(k->flags & KX_T_ENC))
-        return NULL;
+    if (!(k->flags & KX_T_ENC)) return NULL;
     for (size_t i = 0; i < sizeof ENCLITICS / sizeof ENCLITICS[0]; i++) {
         size_t el = strlen(ENCLITICS[i]);
         if (n > el + 2 && memcmp(p + n - el, ENCLITICS[i], el) == 0) {
-            if ((e = kx_words_get(x->w, p, n - el)))
-                return e;
-            if (lead && (e = kx_words_get(x->w, p + lead, n - el - lead)))
-                return e;
+            if ((e = kx_words_get(x->w, p, n - el))) return e;
+            if (lead && (e = kx_words_get(x->w, p + lead, n - el - lead))) return e;
         }
     }
     return NULL;
@@ -221,18 +204,29 @@ static uint32_t punct_flags(const uint8_t *s, size_t n)
         const char *mark;
         uint32_t flag;
     } MARKS[] = {
-        {":", KX_T_COLON},       {"\xef\xbc\x9a", KX_T_COLON}, {"\xd8\x8c", KX_T_COMMA},
-        {",", KX_T_COMMA},       {".", KX_T_TERM},             {"!", KX_T_TERM},
-        {"?", KX_T_TERM},        {"\xd8\x9f", KX_T_TERM},      {"-", KX_T_DASH},
-        {"\xe2\x80\x93", KX_T_DASH}, {"\xe2\x80\x94", KX_T_DASH}, {"(", KX_T_OPENP},
-        {")", KX_T_CLOSEP},      {"\"", KX_T_QMARK},           {"\xe2\x80\x9c", KX_T_QMARK},
-        {"\xe2\x80\x9d", KX_T_QMARK}, {"\xc2\xab", KX_T_QMARK}, {"\xc2\xbb", KX_T_QMARK},
+        {":", KX_T_COLON},
+        {"\xef\xbc\x9a", KX_T_COLON},
+        {"\xd8\x8c", KX_T_COMMA},
+        {",", KX_T_COMMA},
+        {".", KX_T_TERM},
+        {"!", KX_T_TERM},
+        {"?", KX_T_TERM},
+        {"\xd8\x9f", KX_T_TERM},
+        {"-", KX_T_DASH},
+        {"\xe2\x80\x93", KX_T_DASH},
+        {"\xe2\x80\x94", KX_T_DASH},
+        {"(", KX_T_OPENP},
+        {")", KX_T_CLOSEP},
+        {"\"", KX_T_QMARK},
+        {"\xe2\x80\x9c", KX_T_QMARK},
+        {"\xe2\x80\x9d", KX_T_QMARK},
+        {"\xc2\xab", KX_T_QMARK},
+        {"\xc2\xbb", KX_T_QMARK},
         {"\xe2\x80\x9e", KX_T_QMARK},
     };
     for (size_t i = 0; i < sizeof MARKS / sizeof MARKS[0]; i++) {
         size_t l = strlen(MARKS[i].mark);
-        if (l == n && memcmp(s, MARKS[i].mark, n) == 0)
-            return MARKS[i].flag;
+        if (l == n && memcmp(s, MARKS[i].mark, n) == 0) return MARKS[i].flag;
     }
     return 0;
 }
@@ -240,8 +234,7 @@ static uint32_t punct_flags(const uint8_t *s, size_t n)
 void kx_prepare(kh_extractor *x)
 {
     const kh_analysis *A = x->A;
-    if (kx_grow(x, (void **)&x->tk, &x->captk, A->ntokens + 1, sizeof *x->tk))
-        return;
+    if (kx_grow(x, (void **)&x->tk, &x->captk, A->ntokens + 1, sizeof *x->tk)) return;
     for (size_t i = 0; i < A->ntokens; i++) {
         const kh_token *t = &A->tokens[i];
         kx_tok *k = &x->tk[i];
@@ -253,8 +246,7 @@ void kx_prepare(kh_extractor *x)
             continue;
         }
         if (t->kind != KH_TOK_ARABIC && t->kind != KH_TOK_LATIN && t->kind != KH_TOK_ABBREV) {
-            if (t->kind == KH_TOK_SYMBOL)
-                k->e = kx_words_get(x->w, t->norm, t->norm_len); /* © */
+            if (t->kind == KH_TOK_SYMBOL) k->e = kx_words_get(x->w, t->norm, t->norm_len); /* © */
             continue;
         }
         k->flags |= KX_T_WORD;
@@ -301,11 +293,10 @@ static void reset(kh_extractor *x)
     x->err.message[0] = 0;
 }
 
-kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
-                     const kh_extract_opts *opts, const kh_doc **out)
+kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len, const kh_extract_opts *opts,
+                     const kh_doc **out)
 {
-    if (!x || !out || (!text && len))
-        return KH_EINVAL;
+    if (!x || !out || (!text && len)) return KH_EINVAL;
     *out = NULL;
     reset(x);
     const kh_analysis *A;
@@ -318,8 +309,7 @@ kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
     x->len = len;
     x->A = A;
     memset(&x->opts, 0, sizeof x->opts);
-    if (opts)
-        x->opts = *opts;
+    if (opts) x->opts = *opts;
     kx_prepare(x);
     kx_structure(x);
     kx_pair_marks(x);

@@ -44,21 +44,21 @@ enum {
     KX_T_ENC = 1u << 3,      /* carries an enclitic pronoun */
     KX_T_COLON = 1u << 4,
     KX_T_COMMA = 1u << 5,
-    KX_T_TERM = 1u << 6,     /* . ! ? ؟ */
-    KX_T_DASH = 1u << 7,     /* - – — */
-    KX_T_QMARK = 1u << 8,    /* a quotation mark used for pairing */
-    KX_T_OPENP = 1u << 9,    /* ( */
-    KX_T_CLOSEP = 1u << 10   /* ) */
+    KX_T_TERM = 1u << 6,   /* . ! ? ؟ */
+    KX_T_DASH = 1u << 7,   /* - – — */
+    KX_T_QMARK = 1u << 8,  /* a quotation mark used for pairing */
+    KX_T_OPENP = 1u << 9,  /* ( */
+    KX_T_CLOSEP = 1u << 10 /* ) */
 };
 
 typedef struct kx_tok {
-    const kx_entry *e; /* the word lists' entry for this word, or NULL */
-    uint32_t pro;      /* KX_P_* */
-    uint32_t flags;    /* KX_T_* */
+    const kx_entry *e;   /* the word lists' entry for this word, or NULL */
+    uint32_t pro;        /* KX_P_* */
+    uint32_t flags;      /* KX_T_* */
     uint32_t word_start; /* first byte after a و/ف proclitic (names start here) */
-    uint32_t line;     /* index into x->lines */
-    int32_t pair;      /* the quote pair whose marks or text hold this token, or -1 */
-    uint32_t in_clause; /* inside a reported clause */
+    uint32_t line;       /* index into x->lines */
+    int32_t pair;        /* the quote pair whose marks or text hold this token, or -1 */
+    uint32_t in_clause;  /* inside a reported clause */
 } kx_tok;
 
 enum { KX_LINE_BODY = 0, KX_LINE_TITLE, KX_LINE_SUBHEAD, KX_LINE_BOILER, KX_LINE_EMPTY };
@@ -79,23 +79,23 @@ typedef struct kx_pair {
     uint32_t statement; /* 1 = a statement, 0 = a name or term */
     uint32_t in_np;     /* part of a speaker's noun phrase (منظمة «…» قالت) */
     float confidence;
-    int32_t speaker;    /* x->names index, or -1 */
+    int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;
 } kx_pair;
 
 /* A verb of saying (or a colon after a name) in the text. */
 typedef struct kx_cue {
-    uint32_t tok;         /* the verb (or ':') */
-    uint16_t say;         /* KX_SAY_* */
-    uint16_t active;      /* introduces a statement (quote or clause) */
-    uint32_t np_first, np_last; /* explicit subject tokens [first, last); equal = dropped */
+    uint32_t tok;                   /* the verb (or ':') */
+    uint16_t say;                   /* KX_SAY_* */
+    uint16_t active;                /* introduces a statement (quote or clause) */
+    uint32_t np_first, np_last;     /* explicit subject tokens [first, last); equal = dropped */
     uint32_t name_first, name_last; /* the name inside the subject */
-    kh_span np_span;      /* bytes of the subject */
-    uint32_t clause_tok;  /* the إن/أن token opening its clause, or UINT32_MAX */
+    kh_span np_span;                /* bytes of the subject */
+    uint32_t clause_tok;            /* the إن/أن token opening its clause, or UINT32_MAX */
     kh_span clause;
-    int32_t speaker;      /* x->names index, or -1 */
+    int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;
-    int32_t members[2];   /* dual subject: x->names indexes */
+    int32_t members[2]; /* dual subject: x->names indexes */
 } kx_cue;
 
 /* A distinct speaker name: its token range and the fullest form found. */
@@ -103,13 +103,13 @@ typedef struct kx_name {
     uint32_t first, last; /* the name's tokens at its first mention */
     kh_span full;         /* the fullest name in the document */
     uint32_t dual;
-    uint32_t fem;         /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+    uint32_t fem; /* introduced by a feminine verb (قالت): a woman or a feminine noun */
 } kx_name;
 
 /* The folded form of a word literal of the stages (بعد، كانون، في), kept
 ** on the handle: the same literals are compared millions of times. */
 #define KX_LIT_SLOTS 128
-#define KX_LIT_MAX 48
+#define KX_LIT_MAX   48
 typedef struct kx_lit_slot {
     const char *lit; /* the literal's address; NULL when free */
     uint32_t len;
@@ -167,9 +167,8 @@ struct kh_extractor {
 ** sets x->nomem and returns -1. */
 int kx_grow(kh_extractor *x, void **pp, size_t *cap, size_t need, size_t elem);
 
-#define KX_PUSH(x, arr, n, cap, val)                                                              \
-    (kx_grow((x), (void **)&(arr), &(cap), (n) + 1, sizeof *(arr)) ? -1                          \
-                                                                     : ((arr)[(n)++] = (val), 0))
+#define KX_PUSH(x, arr, n, cap, val)                                                               \
+    (kx_grow((x), (void **)&(arr), &(cap), (n) + 1, sizeof *(arr)) ? -1 : ((arr)[(n)++] = (val), 0))
 
 static inline kh_span kx_span(uint32_t s, uint32_t e)
 {

@@ -67,21 +67,17 @@ static int is_proclitic_cp(uint32_t cp)
 
 static uint32_t family(const uint8_t *s)
 {
-    if (s[0] == '"')
-        return FAM_ASCII;
-    if (s[0] == 0xC2)
-        return FAM_GUILLEMET;
+    if (s[0] == '"') return FAM_ASCII;
+    if (s[0] == 0xC2) return FAM_GUILLEMET;
     return FAM_CURLY;
 }
 
 /* Shape default: 1 opens, 0 closes, -1 symmetric. */
 static int shape_opens(const uint8_t *s)
 {
-    if (s[0] == '"')
-        return -1;
-    if (s[0] == 0xC2)
-        return s[1] == 0xAB; /* « */
-    return s[2] == 0x9C || s[2] == 0x9E; /* “ „ */
+    if (s[0] == '"') return -1;
+    if (s[0] == 0xC2) return s[1] == 0xAB; /* « */
+    return s[2] == 0x9C || s[2] == 0x9E;   /* “ „ */
 }
 
 static int role_of(kh_extractor *x, uint32_t ti)
@@ -100,13 +96,10 @@ static int role_of(kh_extractor *x, uint32_t ti)
         next = kh_utf8_decode(x->text + t->end, x->len - t->end, &len);
     }
     kh_cc c = next == KH_CP_INVALID ? KH_CC_SYMBOL : kh_cc_of(next);
-    int next_w = t->end < x->len &&
-                 (c == KH_CC_ARLETTER || c == KH_CC_LETTER || c == KH_CC_DIGIT ||
-                  c == KH_CC_MARK || next == '(' || next == '#' || next == '@');
-    if (prev_b && next_w)
-        return ROLE_OPEN;
-    if (!prev_b && !next_w)
-        return ROLE_CLOSE;
+    int next_w = t->end < x->len && (c == KH_CC_ARLETTER || c == KH_CC_LETTER || c == KH_CC_DIGIT ||
+                                     c == KH_CC_MARK || next == '(' || next == '#' || next == '@');
+    if (prev_b && next_w) return ROLE_OPEN;
+    if (!prev_b && !next_w) return ROLE_CLOSE;
     int sh = shape_opens(x->text + t->start);
     return sh < 0 ? ROLE_EITHER : sh ? ROLE_OPEN : ROLE_CLOSE;
 }
@@ -115,8 +108,7 @@ static int role_of(kh_extractor *x, uint32_t ti)
 ** open a quote, whichever side it is glued to. */
 static int opens_after(const kh_extractor *x, uint32_t i)
 {
-    if (i == 0 || x->tk[i - 1].line != x->tk[i].line)
-        return 0;
+    if (i == 0 || x->tk[i - 1].line != x->tk[i].line) return 0;
     const kx_tok *p = &x->tk[i - 1];
     return (p->flags & (KX_T_COLON | KX_T_PARTICLE)) || (p->e && (p->e->cls & KX_SAY));
 }
@@ -154,11 +146,9 @@ static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t en
     }
     p.nwords = count_words(x, open + 1, end_tok);
     int32_t idx = (int32_t)x->npairs;
-    if (KX_PUSH(x, x->pairs, x->npairs, x->cappairs, p))
-        return;
+    if (KX_PUSH(x, x->pairs, x->npairs, x->cappairs, p)) return;
     for (uint32_t i = open; i < end_tok && i < x->A->ntokens; i++)
-        if (x->tk[i].pair < 0)
-            x->tk[i].pair = idx;
+        if (x->tk[i].pair < 0) x->tk[i].pair = idx;
 }
 
 /* The first token of the next non-empty line after line li, or UINT32_MAX. */
@@ -180,23 +170,19 @@ static int by_open(const void *a, const void *b)
 
 void kx_pair_marks(kh_extractor *x)
 {
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     open_mark st[STACK_MAX];
     size_t n = 0;
     uint32_t skip = UINT32_MAX; /* a continuation mark opening a paragraph */
     for (size_t li = 0; li < x->nlines && !x->nomem; li++) {
         const kx_line *L = &x->lines[li];
-        if (L->kind == KX_LINE_EMPTY)
-            continue;
+        if (L->kind == KX_LINE_EMPTY) continue;
         for (uint32_t i = L->first; i < L->last; i++) {
-            if (!(x->tk[i].flags & KX_T_QMARK) || i == skip)
-                continue;
+            if (!(x->tk[i].flags & KX_T_QMARK) || i == skip) continue;
             const uint8_t *m = x->text + x->A->tokens[i].start;
             uint32_t fam = family(m);
             int role = role_of(x, i);
-            if (role == ROLE_EITHER)
-                role = n ? ROLE_CLOSE : ROLE_OPEN;
+            if (role == ROLE_EITHER) role = n ? ROLE_CLOSE : ROLE_OPEN;
             if (role == ROLE_CLOSE && !n && opens_after(x, i))
                 role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
             if (role == ROLE_OPEN) {
@@ -206,8 +192,7 @@ void kx_pair_marks(kh_extractor *x)
                             x->A->tokens[st[n - 1].tok].start);
                     n--;
                 }
-                if (n < STACK_MAX)
-                    st[n++] = (open_mark){i, fam};
+                if (n < STACK_MAX) st[n++] = (open_mark){i, fam};
                 continue;
             }
             if (!n) {
@@ -217,16 +202,14 @@ void kx_pair_marks(kh_extractor *x)
             size_t k = n;
             while (k > 0 && st[k - 1].fam != fam)
                 k--;
-            if (k == 0)
-                k = n; /* mixed shapes (« … ”): pair with the innermost */
+            if (k == 0) k = n; /* mixed shapes (« … ”): pair with the innermost */
             for (size_t j = k; j < n; j++)
                 KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired,
                         x->A->tokens[st[j].tok].start);
             add_pair(x, st[k - 1].tok, i, 0);
             n = k - 1;
         }
-        if (!n)
-            continue;
+        if (!n) continue;
         size_t lj = li;
         uint32_t nf = next_line_first(x, li, &lj);
         if (nf != UINT32_MAX && (x->tk[nf].flags & KX_T_QMARK) && role_of(x, nf) == ROLE_OPEN &&
@@ -240,8 +223,7 @@ void kx_pair_marks(kh_extractor *x)
         n = 0;
     }
     /* pairs were appended in closing order; statements want opening order */
-    if (x->npairs > 1)
-        qsort(x->pairs, x->npairs, sizeof *x->pairs, by_open);
+    if (x->npairs > 1) qsort(x->pairs, x->npairs, sizeof *x->pairs, by_open);
     for (size_t i = 0; i < x->A->ntokens; i++)
         x->tk[i].pair = -1;
     for (size_t pi = 0; pi < x->npairs; pi++) {
@@ -253,7 +235,6 @@ void kx_pair_marks(kh_extractor *x)
                 end++;
         }
         for (uint32_t i = p->open; i < end; i++)
-            if (x->tk[i].pair < 0)
-                x->tk[i].pair = (int32_t)pi;
+            if (x->tk[i].pair < 0) x->tk[i].pair = (int32_t)pi;
     }
 }

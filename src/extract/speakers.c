@@ -37,16 +37,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_MAX 10
-#define NAME_MAX_TOKENS 4
-#define LEFT_NP_MAX 6
-#define CLAUSE_GAP_STRONG 25
-#define CLAUSE_GAP_WEAK 5
+#define NP_MAX              10
+#define NAME_MAX_TOKENS     4
+#define LEFT_NP_MAX         6
+#define CLAUSE_GAP_STRONG   25
+#define CLAUSE_GAP_WEAK     5
 #define CLAUSE_GAP_NO_COMMA 7
-#define LONG_QUOTE_WORDS 8
-#define SHORT_NAME_WORDS 3
-#define NAMEHEAD_WORDS 6
-#define NP_QUOTE_WORDS 5
+#define LONG_QUOTE_WORDS    8
+#define SHORT_NAME_WORDS    3
+#define NAMEHEAD_WORDS      6
+#define NP_QUOTE_WORDS      5
 
 static const kh_token *tok(const kh_extractor *x, uint32_t i)
 {
@@ -66,12 +66,9 @@ static int is_word(const kh_extractor *x, uint32_t i)
 /* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
-    if (x->A->tokens[i].kind == KH_TOK_HASHTAG)
-        return 1; /* دانت #الحكومة_الأردنية */
-    if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE))
-        return 0;
-    if (tok(x, i)->flags & KH_TOKF_PREFIX)
-        return 0; /* a detached لـ */
+    if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
+    if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
+    if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;
@@ -96,8 +93,7 @@ static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t 
         skip += 2;
     else if (pro & KX_P_AL)
         skip += 4;
-    if (skip >= t->norm_len)
-        skip = 0;
+    if (skip >= t->norm_len) skip = 0;
     *s = t->norm + skip;
     *n = t->norm_len - skip;
 }
@@ -127,9 +123,9 @@ static int is_ali(const kh_extractor *x, uint32_t i)
 /* A word that can be part of a personal or proper name. */
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (is_ali(x, i))
-        return 1;
-    return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) && !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+    if (is_ali(x, i)) return 1;
+    return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
+           !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
            !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
            tok(x, i)->kind == KH_TOK_ARABIC;
 }
@@ -173,8 +169,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             uint32_t after = x->pairs[pi].close + 1;
             int head = k > from && kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD);
             int ends = after >= limit || starts_clause(x, after);
-            if (!ends && !(head && np_word(x, after)))
-                break;
+            if (!ends && !(head && np_word(x, after))) break;
             x->pairs[pi].in_np = 1;
             k = after;
             continue;
@@ -218,13 +213,12 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
 /* First name token after the titles and complements starting at a, or a. */
 /* Nouns whose complement is a place name: محافظ مدينة | عدن | نايف البكري. */
 static const char *const PLACE_HEADS[] = {"مدينة", "ولاية", "محافظة", "إقليم", "منطقة",
-                                          "بلدة", "قرية", "جزيرة", "دولة", "مقاطعة"};
+                                          "بلدة",  "قرية",  "جزيرة",  "دولة",  "مقاطعة"};
 
 static int place_head(kh_extractor *x, uint32_t k)
 {
     for (size_t q = 0; q < sizeof PLACE_HEADS / sizeof PLACE_HEADS[0]; q++)
-        if (stem_is(x, k, PLACE_HEADS[q]))
-            return 1;
+        if (stem_is(x, k, PLACE_HEADS[q])) return 1;
     return 0;
 }
 
@@ -251,8 +245,7 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (name_word(x, k) || (x->tk[k].flags & KX_T_QMARK))
-            return 1;
+        if (name_word(x, k) || (x->tk[k].flags & KX_T_QMARK)) return 1;
     return 0;
 }
 
@@ -263,8 +256,7 @@ static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيف�
 static int named_after_head(kh_extractor *x, uint32_t j)
 {
     for (size_t q = 0; q < sizeof NAMED_AFTER / sizeof NAMED_AFTER[0]; q++)
-        if (stem_is(x, j, NAMED_AFTER[q]))
-            return 1;
+        if (stem_is(x, j, NAMED_AFTER[q])) return 1;
     return 0;
 }
 
@@ -288,21 +280,17 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
         for (size_t step = 1; step < n && step < DESCRIPTION_WINDOW; step++) {
             uint32_t j;
             if (pass % 2 == 0) {
-                if (step > c->tok)
-                    break;
+                if (step > c->tok) break;
                 j = c->tok - (uint32_t)step;
             } else {
                 j = c->np_last + (uint32_t)step - 1;
-                if (j >= n)
-                    break;
+                if (j >= n) break;
             }
-            if (j >= c->np_first && j < c->np_last)
-                continue;
+            if (j >= c->np_first && j < c->np_last) continue;
             const char *s;
             size_t sn;
             stem_norm(x, j, &s, &sn);
-            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j))
-                continue;
+            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
             if (strict) {
                 /* الحارس البلجيكي: the nisba must match too */
                 uint32_t m = 1;
@@ -311,12 +299,10 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     size_t n1, n2;
                     stem_norm(x, c->np_first + m, &s1, &n1);
                     stem_norm(x, j + m, &s2, &n2);
-                    if (n1 != n2 || memcmp(s1, s2, n1))
-                        break;
+                    if (n1 != n2 || memcmp(s1, s2, n1)) break;
                     m++;
                 }
-                if (m < c->np_last - c->np_first)
-                    continue;
+                if (m < c->np_last - c->np_first) continue;
             }
             const kx_line *L = &x->lines[x->tk[j].line];
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
@@ -337,8 +323,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     c->name_last = x->pairs[x->tk[k].pair].close;
                     return 1;
                 }
-                if (!kx_is(x, j, KX_NAMEHEAD))
-                    continue;
+                if (!kx_is(x, j, KX_NAMEHEAD)) continue;
             }
             if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
                 name_word(x, k + 1))
@@ -362,7 +347,6 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 c->name_last = e;
                 return 1;
             }
-
         }
     }
     return 0;
@@ -373,17 +357,16 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
 static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
-    if (k >= c->name_last || !name_word(x, k))
-        return;
+    if (k >= c->name_last || !name_word(x, k)) return;
     while (k < c->name_last && !kx_is(x, k, KX_TITLE))
         k++;
     c->name_last = k;
 }
 
 /* Indefinite heads of anonymous speakers: the phrase is the speaker. */
-static const char *const ANONYMOUS[] = {"مصدر", "مصادر", "مسؤول", "مسؤولون", "متحدث",
-                                        "خبير", "خبراء", "شاهد", "شهود", "دبلوماسي",
-                                        "ناشط", "ناشطون", "سكان", "مراقبون", "محللون"};
+static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",
+                                        "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
+                                        "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
 
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
@@ -430,13 +413,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
 }
 
 /* Quantities that head a speaker phrase with من: العديد من الضحايا. */
-static const char *const QUANTIFIERS[] = {"عديد", "بعض", "أحد", "معظم", "غالبية", "كثير",
-                                          "عدد", "مئات", "عشرات", "آلاف", "أغلب", "ثلثا"};
+static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
+                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
 
 /* Nouns after في that say where a statement was made, not who made it. */
-static const char *const SPEECH_PLACES[] = {"بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",
-                                            "مقابلة", "كلمة", "تغريدة", "لقاء", "رسالة",
-                                            "اتصال", "خطاب", "تدوينة", "منشور", "حوار", "ختام"};
+static const char *const SPEECH_PLACES[] = {
+    "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
+    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
 
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
@@ -446,8 +429,7 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
             place |= stem_is(x, last + 1, SPEECH_PLACES[q]);
         uint32_t e = place ? last : np_right(x, last + 1, limit);
-        if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e)))
-            return e;
+        if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e))) return e;
     }
     if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
         for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
@@ -468,8 +450,7 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     uint32_t e = k + 1;
     while (e < limit && e - k - 1 < NAME_MAX_TOKENS && name_word(x, e))
         e++;
-    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA))
-        return 0;
+    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
     c->name_first = k + 1;
     c->name_last = e;
     c->np_last = e;
@@ -488,13 +469,11 @@ static int in_text_line(const kh_extractor *x, uint32_t i)
 ** stands between the verb and its subject. Returns where the subject starts. */
 static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 {
-    if (s + 1 >= limit)
-        return s;
+    if (s + 1 >= limit) return s;
     const kh_token *t = tok(x, s);
     int lam = t->kind == KH_TOK_ARABIC && t->norm_len == 2 && t->norm[0] == '\xd9' &&
               t->norm[1] == '\x84'; /* لـ or a bare ل, not بـ */
-    if (!lam || !(x->tk[s + 1].flags & KX_T_QMARK))
-        return s;
+    if (!lam || !(x->tk[s + 1].flags & KX_T_QMARK)) return s;
     int32_t pi = x->tk[s + 1].pair;
     if (pi < 0 || x->pairs[pi].open != s + 1 || x->pairs[pi].close == UINT32_MAX ||
         x->pairs[pi].nwords > NP_QUOTE_WORDS)
@@ -508,14 +487,12 @@ static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
 {
     uint32_t f = np_left(x, verb, line_first);
-    if (f == verb)
-        return 0;
+    if (f == verb) return 0;
     const kh_token *p = tok(x, verb - 1);
     if (f < verb - 1 && !(x->tk[verb - 1].pro & KX_P_AL) && p->norm_len >= 2 &&
         !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
         return 0; /* …ا: an accusative, not a subject */
-    if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F)))
-        return 1;
+    if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 
@@ -542,7 +519,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             while (s < L->last && manner_word(x, s))
                 s++;
             c.np_first = s;
-            c.np_last = (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
+            c.np_last =
+                (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
             if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
                 np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
@@ -557,8 +535,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     if (c.np_last > c.np_first) {
         int appo = apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
-        if (!appo)
-            np_name(x, &c);
+        if (!appo) np_name(x, &c);
     }
     KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
 }
@@ -568,10 +545,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 static int colon_cue(kh_extractor *x, uint32_t i)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
-    if (i == L->first || i + 1 >= L->last || !(x->tk[i + 1].flags & KX_T_QMARK))
-        return 0;
-    if (kx_is(x, i - 1, KX_SAY) || !np_word(x, i - 1))
-        return 0;
+    if (i == L->first || i + 1 >= L->last || !(x->tk[i + 1].flags & KX_T_QMARK)) return 0;
+    if (kx_is(x, i - 1, KX_SAY) || !np_word(x, i - 1)) return 0;
     uint32_t f = np_left(x, i, L->first);
     return f == L->first || (x->tk[f - 1].flags & (KX_T_TERM | KX_T_COMMA | KX_T_DASH));
 }
@@ -579,16 +554,14 @@ static int colon_cue(kh_extractor *x, uint32_t i)
 /* كتب عليها "…"، كتب تحته "…": words on a banner or a shirt, not a statement. */
 static int written_on(kh_extractor *x, uint32_t i)
 {
-    if (!stem_is(x, i, "كتب") || i + 1 >= x->A->ntokens)
-        return 0;
+    if (!stem_is(x, i, "كتب") || i + 1 >= x->A->ntokens) return 0;
     const kh_token *t = tok(x, i + 1);
     static const char *const ON[] = {"عل", "تحت", "فوق"}; /* عليها، تحته، فوقه */
     for (size_t k = 0; k < sizeof ON / sizeof ON[0]; k++) {
         char buf[KX_LIT_MAX];
         size_t n;
         const char *f = kx_lit(x, ON[k], &n, buf);
-        if (t->norm_len >= n && !memcmp(t->norm, f, n) && t->norm_len <= n + 6)
-            return 1;
+        if (t->norm_len >= n && !memcmp(t->norm, f, n) && t->norm_len <= n + 6) return 1;
     }
     return 0;
 }
@@ -597,8 +570,7 @@ static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kx_tok *t = &x->tk[i];
-        if (t->pair >= 0 || !in_text_line(x, i))
-            continue;
+        if (t->pair >= 0 || !in_text_line(x, i)) continue;
         if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
             !written_on(x, i))
             add_cue(x, i, t->e->say);
@@ -621,25 +593,21 @@ static uint32_t sentence_last(const kh_extractor *x, uint32_t i)
 }
 
 /* Words that, before أن, make it no clause of saying (بعد أن، يجب أن). */
-static const char *const NOT_BEFORE_PARTICLE[] = {"بعد", "قبل", "منذ", "دون", "يجب", "يمكن",
-                                                   "حتى", "رغم", "بد", "ينبغي", "عوض", "بدل"};
+static const char *const NOT_BEFORE_PARTICLE[] = {"بعد", "قبل", "منذ", "دون",   "يجب", "يمكن",
+                                                  "حتى", "رغم", "بد",  "ينبغي", "عوض", "بدل"};
 
 static int particle_blocked(kh_extractor *x, uint32_t i)
 {
-    if (x->tk[i].pro & (KX_P_L | KX_P_K))
-        return 1; /* لأن because, كأن as if */
-    if (i == 0 || !is_word(x, i - 1))
-        return 0;
+    if (x->tk[i].pro & (KX_P_L | KX_P_K)) return 1; /* لأن because, كأن as if */
+    if (i == 0 || !is_word(x, i - 1)) return 0;
     for (size_t k = 0; k < sizeof NOT_BEFORE_PARTICLE / sizeof NOT_BEFORE_PARTICLE[0]; k++)
-        if (kx_norm_is(x, i - 1, NOT_BEFORE_PARTICLE[k]))
-            return 1;
+        if (kx_norm_is(x, i - 1, NOT_BEFORE_PARTICLE[k])) return 1;
     return 0;
 }
 
 static void find_clause(kh_extractor *x, kx_cue *c)
 {
-    if (x->tk[c->tok].flags & KX_T_COLON)
-        return;
+    if (x->tk[c->tok].flags & KX_T_COLON) return;
     const kx_line *L = &x->lines[x->tk[c->tok].line];
     int strong = (c->say & KX_SAY_STRONG) != 0;
     uint32_t from = c->np_last > c->tok ? c->np_last : c->tok + 1;
@@ -654,27 +622,21 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             k = x->pairs[t->pair].close;
             continue;
         }
-        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)))
-            return;
-        if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL))
-            return;
+        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK))) return;
+        if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL)) return;
         if ((t->flags & KX_T_PARTICLE) && !particle_blocked(x, k)) {
             c->clause_tok = k;
             c->clause = kx_span(tok(x, k)->start, tok(x, sentence_last(x, k))->end);
             return;
         }
         if (t->flags & KX_T_COMMA) {
-            if (!strong || ++commas > 3)
-                return;
+            if (!strong || ++commas > 3) return;
             continue;
         }
         uint32_t gap = k - from;
-        if (!strong && gap >= CLAUSE_GAP_WEAK)
-            return;
-        if (!commas && gap >= CLAUSE_GAP_NO_COMMA)
-            return;
-        if (gap >= CLAUSE_GAP_STRONG)
-            return;
+        if (!strong && gap >= CLAUSE_GAP_WEAK) return;
+        if (!commas && gap >= CLAUSE_GAP_NO_COMMA) return;
+        if (gap >= CLAUSE_GAP_STRONG) return;
     }
 }
 
@@ -686,13 +648,10 @@ static int32_t cue_before(kh_extractor *x, uint32_t open)
 {
     for (size_t ci = x->ncues; ci-- > 0;) {
         const kx_cue *c = &x->cues[ci];
-        if (c->tok >= open)
-            continue;
-        if (!same_line(x, c->tok, open))
-            return -1;
+        if (c->tok >= open) continue;
+        if (!same_line(x, c->tok, open)) return -1;
         for (uint32_t k = c->tok + 1; k < open; k++)
-            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0)
-                return -1;
+            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) return -1;
         if (c->say & (KX_SAY_STRONG | KX_SAY_OBJECT))
             return (int32_t)ci; /* وصفها بـ"…" as قال "…" */
         /* a weak verb (أعلن، نفى، اعتبر) only right before the quote or its colon */
@@ -711,8 +670,7 @@ static int32_t cue_before(kh_extractor *x, uint32_t open)
 static int32_t cue_after(kh_extractor *x, uint32_t close)
 {
     uint32_t k = close + 1;
-    if (k < x->A->ntokens && (x->tk[k].flags & KX_T_COMMA))
-        k++;
+    if (k < x->A->ntokens && (x->tk[k].flags & KX_T_COMMA)) k++;
     for (size_t ci = 0; ci < x->ncues; ci++)
         if (x->cues[ci].tok == k && !(x->tk[k].flags & KX_T_COLON))
             return same_line(x, close, k) ? (int32_t)ci : -1;
@@ -724,8 +682,7 @@ static int adjacent(kh_extractor *x, uint32_t from, uint32_t to)
 {
     for (uint32_t k = from; k < to; k++) {
         const kh_token *t = tok(x, k);
-        if (t->kind == KH_TOK_PUNCT)
-            continue;
+        if (t->kind == KH_TOK_PUNCT) continue;
         if (t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2))
             continue; /* و */
         return 0;
@@ -745,8 +702,7 @@ static void mark_clauses(kh_extractor *x)
 {
     for (size_t k = 0; k < x->ncues; k++) {
         const kx_cue *c = &x->cues[k];
-        if (c->clause_tok == UINT32_MAX)
-            continue;
+        if (c->clause_tok == UINT32_MAX) continue;
         for (uint32_t i = c->clause_tok;
              i < x->A->ntokens && x->A->tokens[i].start < c->clause.end && !x->tk[i].in_clause; i++)
             x->tk[i].in_clause = 1;
@@ -756,10 +712,10 @@ static void mark_clauses(kh_extractor *x)
 /* Prepositions after which a short quoted span names a medium or a place:
 ** لـ"العربية.نت"، في «تويتر»، عبر «إنستغرام»، وفق "واس"، بين "نموذج ليبيا". */
 static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل"};
-#define PREP_NAME_WORDS 3
-#define TITLE_NAME_WORDS 4
+#define PREP_NAME_WORDS    3
+#define TITLE_NAME_WORDS   4
 #define SUBJECT_NAME_WORDS 4
-#define LONG_NAME_WORDS 10
+#define LONG_NAME_WORDS    10
 
 /* A quoted span that names something rather than quoting someone (primer
 ** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
@@ -770,8 +726,7 @@ static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "
 ** quote (قال إنه عدد "كبير"), as the gold has it. */
 static int looks_like_name(kh_extractor *x, const kx_pair *p)
 {
-    if (p->open == 0 || !same_line(x, p->open - 1, p->open))
-        return 0;
+    if (p->open == 0 || !same_line(x, p->open - 1, p->open)) return 0;
     uint32_t prev = p->open - 1, pprev = prev;
     if ((tok(x, prev)->flags & KH_TOKF_PREFIX) && prev > 0 && same_line(x, prev - 1, prev))
         pprev = prev - 1; /* بـ"…" */
@@ -781,29 +736,25 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
     if (pt->kind == KH_TOK_ARABIC && pt->end == tok(x, p->open)->start) {
         /* a clitic glued to the mark: الـ"كوندونسا" names; لـ"العربية.نت" names a
         ** medium; بـ"اراض معادية" after وصفت carries the sentence on */
-        if (stem_is(x, prev, "ال") || (pt->norm_len == 4 && !memcmp(pt->norm, "\xd8\xa7\xd9\x84", 4)))
+        if (stem_is(x, prev, "ال") ||
+            (pt->norm_len == 4 && !memcmp(pt->norm, "\xd8\xa7\xd9\x84", 4)))
             return 1;
-        if (pt->norm_len == 2)
-            return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
+        if (pt->norm_len == 2) return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
     }
     if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
     if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
         return 1;
-    if (kx_is(x, prev, KX_TITLE) && !kx_is(x, prev, KX_SAY) && nw <= TITLE_NAME_WORDS)
-        return 1;
+    if (kx_is(x, prev, KX_TITLE) && !kx_is(x, prev, KX_SAY) && nw <= TITLE_NAME_WORDS) return 1;
     if (nw <= PREP_NAME_WORDS)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
-            if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL))
-                return 1;
+            if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
     if (nw <= SUBJECT_NAME_WORDS && word_after &&
         ((x->tk[prev].flags & KX_T_PARTICLE) || kx_is(x, prev, KX_SAY)))
         return 1;
-    if (in_clause(x, p))
-        return 0;
-    if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY))
-        return 0;
+    if (in_clause(x, p)) return 0;
+    if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
     uint32_t first = p->open + 1;
     if (first < x->A->ntokens && (x->tk[first].pro & (KX_P_L | KX_P_K)))
         return 0; /* “للهيمنة”: the quote carries on the sentence's syntax */
@@ -816,10 +767,10 @@ static int listed(kh_extractor *x, uint32_t from, uint32_t to)
     int conj = 0;
     for (uint32_t k = from; k < to; k++) {
         const kh_token *t = tok(x, k);
-        if (x->tk[k].flags & KX_T_COMMA)
-            continue;
-        if (t->kind == KH_TOK_ARABIC && ((t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2)) ||
-                                         (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4)))) {
+        if (x->tk[k].flags & KX_T_COMMA) continue;
+        if (t->kind == KH_TOK_ARABIC &&
+            ((t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2)) ||
+             (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4)))) {
             conj = 1; /* و، أو */
             continue;
         }
@@ -835,14 +786,12 @@ static void classify(kh_extractor *x)
         kx_pair *p = &x->pairs[pi];
         const kx_line *L = &x->lines[x->tk[p->open].line];
         p->statement = 0;
-        if (L->kind == KX_LINE_BOILER || p->in_np)
-            continue;
+        if (L->kind == KX_LINE_BOILER || p->in_np) continue;
         if (p->open > 0 && x->tk[p->open - 1].pair >= 0 && x->tk[p->open - 1].pair != (int32_t)pi &&
             !(x->tk[p->open - 1].flags & KX_T_QMARK))
             continue; /* nested inside another quote */
         int colon = p->open > L->first && (x->tk[p->open - 1].flags & KX_T_COLON);
-        if (L->kind == KX_LINE_TITLE && !colon)
-            continue;
+        if (L->kind == KX_LINE_TITLE && !colon) continue;
         if (!colon && looks_like_name(x, p)) {
             last_name = (int32_t)pi;
             continue;
@@ -860,8 +809,7 @@ static void classify(kh_extractor *x)
             if (q->close != UINT32_MAX && q->close < p->open && adjacent(x, q->close + 1, p->open))
                 p->follows = last_stmt;
         }
-        if (p->cue < 0 && p->follows < 0 && p->close != UINT32_MAX)
-            p->cue = cue_after(x, p->close);
+        if (p->cue < 0 && p->follows < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
         if (p->cue < 0 && p->follows < 0) {
             if (p->open == L->first) {
                 p->confidence = 0.6f;
@@ -872,8 +820,7 @@ static void classify(kh_extractor *x)
             }
         }
         p->statement = 1;
-        if (p->cue >= 0)
-            x->cues[p->cue].active = 1;
+        if (p->cue >= 0) x->cues[p->cue].active = 1;
         last_stmt = (int32_t)pi;
     }
 }
@@ -884,10 +831,9 @@ static void classify(kh_extractor *x)
 static void bare(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
 {
     const kh_token *t = tok(x, i);
-    size_t lead = (x->tk[i].pro & (KX_P_W | KX_P_F)) && t->norm_len > 2 &&
-                          x->tk[i].word_start > t->start
-                      ? 2
-                      : 0;
+    size_t lead =
+        (x->tk[i].pro & (KX_P_W | KX_P_F)) && t->norm_len > 2 && x->tk[i].word_start > t->start ? 2
+                                                                                                : 0;
     *s = t->norm + lead;
     *n = t->norm_len - lead;
 }
@@ -918,14 +864,12 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
             return (int32_t)k;
     kx_name nm = {a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end),
                   b - a == 1 && kx_is(x, a, KX_DUAL), 0};
-    if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm))
-        return -1;
+    if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm)) return -1;
     return (int32_t)x->nnames - 1;
 }
 
-#define MAX_FORMS 16
+#define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
-
 
 /* The ال half of a compound name: عبد | الكريم، أبو | بكر is plain. */
 static int compound_part(kh_extractor *x, uint32_t i)
@@ -944,22 +888,20 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف;
     ** or a title with a place: محافظ مدينة عدن | نايف البكري */
     uint32_t k = a;
-    if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2))
-        return 1;
+    if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2)) return 1;
     while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
            (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
            !(x->tk[k - 1].flags & KX_T_PARTICLE))
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
-    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE))
-        return 1;
+    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
-    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
-               (x->tk[a - 1].flags &
-                (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
-    int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
-                (x->tk[b].flags &
-                 (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
-                kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
+    int left =
+        a == 0 || !same_line(x, a - 1, a) || say_before ||
+        (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
+    int right =
+        b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+        (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
+        kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
@@ -969,8 +911,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
     uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS];
     size_t nf = 0;
     for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
-        if (!seq_eq(x, nm->first, i, n))
-            continue;
+        if (!seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
@@ -982,16 +923,13 @@ static void fullest(kh_extractor *x, kx_name *nm)
         while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
             b++;
-        if (b - a > NAME_MAX_TOKENS || b - a <= n)
-            continue;
-        if (left_w || !anchored(x, a, b))
-            continue;
+        if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
+        if (left_w || !anchored(x, a, b)) continue;
         size_t k = 0;
         while (k < nf && !(fb[k] - fa[k] == b - a && seq_eq(x, fa[k], a, b - a)))
             k++;
         if (k == nf) {
-            if (nf == MAX_FORMS)
-                continue;
+            if (nf == MAX_FORMS) continue;
             fa[nf] = a, fb[nf] = b, cnt[nf] = 0;
             nf++;
         }
@@ -1021,24 +959,20 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         s--;
     for (size_t k = ci; k-- > 0 && ci - k < 64;) {
         const kx_cue *c = &x->cues[k];
-        if (c->tok < s || !same_line(x, c->tok, at))
-            break;
-        if (c->speaker >= 0)
-            return c->speaker;
+        if (c->tok < s || !same_line(x, c->tok, at)) break;
+        if (c->speaker >= 0) return c->speaker;
     }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
-        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) ||
-        (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
+        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
+        x->tk[s].pair >= 0)
         return -1; /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم: the opening verb's subject */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;
     tmp.np_first = s + 1;
     tmp.np_last = np_right(x, s + 1, at);
-    if (tmp.np_last == tmp.np_first)
-        return -1;
-    if (!apposition(x, &tmp, at))
-        np_name(x, &tmp);
+    if (tmp.np_last == tmp.np_first) return -1;
+    if (!apposition(x, &tmp, at)) np_name(x, &tmp);
     return add_name(x, tmp.name_first, tmp.name_last);
 }
 
@@ -1048,17 +982,14 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
     const kx_line *L = &x->lines[x->tk[c->tok].line];
     for (uint32_t k = c->tok; k > L->first && c->tok - k < 16; k--) {
         uint32_t j = k - 1;
-        if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0)
-            break;
-        if (!stem_is(x, j, "عن"))
-            continue;
+        if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
+        if (!stem_is(x, j, "عن")) continue;
         kx_cue tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.tok = j;
         tmp.np_first = j + 1;
         tmp.np_last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
-        if (tmp.np_last != c->tok || tmp.np_last == tmp.np_first)
-            return -1;
+        if (tmp.np_last != c->tok || tmp.np_last == tmp.np_first) return -1;
         np_name(x, &tmp);
         return add_name(x, tmp.name_first, tmp.name_last);
     }
@@ -1075,15 +1006,12 @@ typedef struct history {
 
 static void remember(history *h, int32_t who)
 {
-    if (who < 0)
-        return;
+    if (who < 0) return;
     size_t k = 0;
     while (k < h->n && h->who[k] != who)
         k++;
-    if (k == h->n && h->n < HISTORY)
-        h->n++;
-    if (k == HISTORY)
-        k = HISTORY - 1;
+    if (k == h->n && h->n < HISTORY) h->n++;
+    if (k == HISTORY) k = HISTORY - 1;
     memmove(h->who + 1, h->who, k * sizeof h->who[0]);
     h->who[0] = who;
 }
@@ -1095,8 +1023,7 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
 {
     int fem = (say & KX_SAY_FEM) != 0;
     for (size_t k = 0; k < h->n; k++)
-        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem)
-            return h->who[k];
+        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return h->who[k];
     return h->n ? h->who[0] : -1;
 }
 
@@ -1105,20 +1032,17 @@ static void resolve_speakers(kh_extractor *x)
     history h = {{0}, 0};
     size_t ci = 0, pi = 0;
     while (ci < x->ncues || pi < x->npairs) {
-        int take_cue = pi >= x->npairs ||
-                       (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
+        int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
         if (take_cue) {
             kx_cue *c = &x->cues[ci];
             if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;
                 if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
-                    if (c->speaker >= 0 && (c->say & KX_SAY_FEM))
-                        x->names[c->speaker].fem = 1;
+                    if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
-                    if (c->speaker < 0)
-                        c->speaker = sentence_subject(x, ci);
+                    if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
@@ -1135,8 +1059,7 @@ static void resolve_speakers(kh_extractor *x)
             continue;
         }
         kx_pair *p = &x->pairs[pi++];
-        if (!p->statement || p->cue >= 0)
-            continue;
+        if (!p->statement || p->cue >= 0) continue;
         if (p->follows >= 0) {
             const kx_pair *q = &x->pairs[p->follows];
             p->speaker = q->cue >= 0 ? x->cues[q->cue].speaker : q->speaker;
@@ -1165,27 +1088,23 @@ static void resolve_speakers(kh_extractor *x)
 static void find_sources(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
-        if (!kx_is(x, i, KX_SOURCE) || x->tk[i].pair >= 0 || !in_text_line(x, i))
-            continue;
+        if (!kx_is(x, i, KX_SOURCE) || x->tk[i].pair >= 0 || !in_text_line(x, i)) continue;
         const kx_line *L = &x->lines[x->tk[i].line];
         uint32_t k = i + 1;
         while (k < L->last && k < i + 3 &&
-               ((tok(x, k)->flags & KH_TOKF_PREFIX) || kx_is(x, k, KX_STOP) ||
-                kx_is(x, k, KX_SAY)))
+               ((tok(x, k)->flags & KH_TOKF_PREFIX) || kx_is(x, k, KX_STOP) || kx_is(x, k, KX_SAY)))
             k++; /* لـ، عن، ما ذكرت */
         uint32_t start = k < L->last ? x->tk[k].word_start : 0;
         if (k < L->last && (x->tk[k].pro & (KX_P_L | KX_P_B)) && !(x->tk[k].pro & KX_P_AL)) {
             const kh_token *t = tok(x, k);
             for (uint32_t j = 0; j + 1 < t->nsegs; j++)
-                if (t->segs[j].role == KH_SEG_PROCLITIC)
-                    start = t->segs[j + 1].start;
+                if (t->segs[j].role == KH_SEG_PROCLITIC) start = t->segs[j + 1].start;
         }
         uint32_t e = k;
         while (e < L->last && e - k < NAME_MAX_TOKENS + 2 && np_word(x, e) &&
                (e == k || !(x->tk[e].pro & (KX_P_B | KX_P_L))))
             e++;
-        if (e == k)
-            continue;
+        if (e == k) continue;
         kh_source s = {kx_span(start, tok(x, e - 1)->end),
                        kx_span(x->tk[i].word_start, tok(x, i)->end)};
         KX_PUSH(x, x->sources, x->nsources, x->capsources, s);
@@ -1204,10 +1123,8 @@ static kh_span name_span(const kh_extractor *x, int32_t n)
 static int by_text_start(const void *a, const void *b)
 {
     const kh_quote *p = a, *q = b;
-    if (p->text.start != q->text.start)
-        return p->text.start < q->text.start ? -1 : 1;
-    if (p->kind != q->kind)
-        return p->kind < q->kind ? -1 : 1;
+    if (p->text.start != q->text.start) return p->text.start < q->text.start ? -1 : 1;
+    if (p->kind != q->kind) return p->kind < q->kind ? -1 : 1;
     return (p->text.end > q->text.end) - (p->text.end < q->text.end);
 }
 
@@ -1215,8 +1132,7 @@ static void emit(kh_extractor *x)
 {
     for (size_t k = 0; k < x->npairs; k++) {
         const kx_pair *p = &x->pairs[k];
-        if (!p->statement)
-            continue;
+        if (!p->statement) continue;
         kh_quote q;
         memset(&q, 0, sizeof q);
         q.kind = KH_QUOTE_DIRECT;
@@ -1229,24 +1145,19 @@ static void emit(kh_extractor *x)
         if (p->cue >= 0) {
             const kx_cue *c = &x->cues[p->cue];
             q.cue = kx_span(tok(x, c->tok)->start, tok(x, c->tok)->end);
-            if (!c->carried)
-                q.mention = c->np_span;
+            if (!c->carried) q.mention = c->np_span;
             q.members[0] = name_span(x, c->members[0]);
             q.members[1] = name_span(x, c->members[1]);
         }
-        if (p->carried)
-            q.flags |= KH_QF_CARRIED;
-        if (p->close == UINT32_MAX)
-            q.flags |= KH_QF_UNCLOSED;
+        if (p->carried) q.flags |= KH_QF_CARRIED;
+        if (p->close == UINT32_MAX) q.flags |= KH_QF_UNCLOSED;
         q.confidence = p->speaker >= 0 ? p->confidence : p->confidence * 0.8f;
-        if (p->carried)
-            q.confidence *= 0.9f;
+        if (p->carried) q.confidence *= 0.9f;
         KX_PUSH(x, x->quotes, x->nquotes, x->capquotes, q);
     }
     for (size_t k = 0; k < x->ncues; k++) {
         const kx_cue *c = &x->cues[k];
-        if (c->clause_tok == UINT32_MAX)
-            continue;
+        if (c->clause_tok == UINT32_MAX) continue;
         kh_quote q;
         memset(&q, 0, sizeof q);
         q.kind = KH_QUOTE_REPORTED;
@@ -1260,14 +1171,12 @@ static void emit(kh_extractor *x)
         q.confidence = c->speaker < 0 ? 0.5f : c->carried ? 0.7f : 0.85f;
         KX_PUSH(x, x->quotes, x->nquotes, x->capquotes, q);
     }
-    if (x->nquotes > 1)
-        qsort(x->quotes, x->nquotes, sizeof *x->quotes, by_text_start);
+    if (x->nquotes > 1) qsort(x->quotes, x->nquotes, sizeof *x->quotes, by_text_start);
 }
 
 void kx_speech(kh_extractor *x)
 {
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     find_cues(x);
     for (size_t k = 0; k < x->ncues; k++)
         find_clause(x, &x->cues[k]);
@@ -1275,6 +1184,5 @@ void kx_speech(kh_extractor *x)
     classify(x);
     resolve_speakers(x);
     find_sources(x);
-    if (!x->nomem)
-        emit(x);
+    if (!x->nomem) emit(x);
 }

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #define SUBHEAD_MAX_WORDS 8
-#define TITLE_MAX_TOKENS 40
+#define TITLE_MAX_TOKENS  40
 
 static int is_space(uint8_t c)
 {
@@ -44,12 +44,9 @@ static void split_lines(kh_extractor *x)
             ti++;
         }
         L.last = (uint32_t)ti;
-        if (L.last > L.first)
-            L.kind = KX_LINE_BODY;
-        if (KX_PUSH(x, x->lines, x->nlines, x->caplines, L))
-            return;
-        if (!nl)
-            break;
+        if (L.last > L.first) L.kind = KX_LINE_BODY;
+        if (KX_PUSH(x, x->lines, x->nlines, x->caplines, L)) return;
+        if (!nl) break;
         pos = end + 1;
     }
 }
@@ -59,10 +56,10 @@ static const struct {
     const char *word;
     uint32_t max_tokens;
 } OPENERS[] = {
-    {"للمزيد", 40}, {"تابعونا", 40}, {"تابعنا", 40}, {"اقرأ", 30}, {"اقرا", 30},
-    {"لمتابعة", 30}, {"شارك", 8},   {"شاركوا", 12}, {"اشترك", 15}, {"اشتركوا", 15},
-    {"حمل", 10},    {"حمّل", 10},   {"مواضيع", 6},  {"أخبار", 4},  {"رابط", 8},
-    {"انقر", 15},   {"اضغط", 15},   {"المصدر", 8},  {"الآراء", 30},
+    {"للمزيد", 40},  {"تابعونا", 40}, {"تابعنا", 40}, {"اقرأ", 30},   {"اقرا", 30},
+    {"لمتابعة", 30}, {"شارك", 8},     {"شاركوا", 12}, {"اشترك", 15},  {"اشتركوا", 15},
+    {"حمل", 10},     {"حمّل", 10},     {"مواضيع", 6},  {"أخبار", 4},   {"رابط", 8},
+    {"انقر", 15},    {"اضغط", 15},    {"المصدر", 8},  {"الآراء", 30},
 };
 
 static const char RIGHTS[] = "محفوظة"; /* جميع الحقوق محفوظة */
@@ -78,19 +75,14 @@ static int is_boilerplate(kh_extractor *x, const kx_line *L)
     uint32_t first = L->first;
     while (first < L->last && !(x->tk[first].flags & KX_T_WORD) && !x->tk[first].e)
         first++;
-    if (first == L->last)
-        return 0;
+    if (first == L->last) return 0;
     for (size_t k = 0; k < sizeof OPENERS / sizeof OPENERS[0]; k++)
-        if (ntok <= OPENERS[k].max_tokens && word_is(x, first, OPENERS[k].word))
-            return 1;
+        if (ntok <= OPENERS[k].max_tokens && word_is(x, first, OPENERS[k].word)) return 1;
     uint32_t social = 0;
     for (uint32_t i = L->first; i < L->last; i++) {
-        if (kx_is(x, i, KX_BOILER) && x->A->tokens[i].kind == KH_TOK_SYMBOL)
-            return 1; /* © */
-        if (word_is(x, i, RIGHTS) && i > L->first)
-            return 1;
-        if (kx_is(x, i, KX_SOCIAL))
-            social++;
+        if (kx_is(x, i, KX_BOILER) && x->A->tokens[i].kind == KH_TOK_SYMBOL) return 1; /* © */
+        if (word_is(x, i, RIGHTS) && i > L->first) return 1;
+        if (kx_is(x, i, KX_SOCIAL)) social++;
     }
     return social >= 2 && ntok <= 30;
 }
@@ -113,11 +105,9 @@ static int is_subheading(kh_extractor *x, size_t li)
 {
     const kx_line *L = &x->lines[li];
     uint32_t words = count_words(x, L);
-    if (words == 0 || words > SUBHEAD_MAX_WORDS || !ends_open(x, L))
-        return 0;
+    if (words == 0 || words > SUBHEAD_MAX_WORDS || !ends_open(x, L)) return 0;
     for (uint32_t i = L->first; i < L->last; i++)
-        if (x->tk[i].flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK))
-            return 0;
+        if (x->tk[i].flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)) return 0;
     int before = 0, after = 0;
     for (size_t j = li; j-- > 0;)
         if (x->lines[j].kind != KX_LINE_EMPTY) {
@@ -135,11 +125,9 @@ static int is_subheading(kh_extractor *x, size_t li)
 /* Tokens [i, j) are 1-3 words of a place name. */
 static int place_words(kh_extractor *x, uint32_t i, uint32_t j)
 {
-    if (j <= i || j - i > 3)
-        return 0;
+    if (j <= i || j - i > 3) return 0;
     for (uint32_t k = i; k < j; k++)
-        if (!(x->tk[k].flags & KX_T_WORD) || kx_is(x, k, KX_STOP | KX_SAY))
-            return 0;
+        if (!(x->tk[k].flags & KX_T_WORD) || kx_is(x, k, KX_STOP | KX_SAY)) return 0;
     return 1;
 }
 
@@ -151,10 +139,8 @@ static void find_dateline(kh_extractor *x, const kx_line *L)
     uint32_t p = i;
     while (p < end && (x->tk[p].flags & KX_T_WORD))
         p++;
-    if (p == end || !place_words(x, i, p))
-        return;
-    if (!(x->tk[p].flags & (KX_T_DASH | KX_T_OPENP)))
-        return;
+    if (p == end || !place_words(x, i, p)) return;
+    if (!(x->tk[p].flags & (KX_T_DASH | KX_T_OPENP))) return;
     kh_span place = kx_span(T[i].start, T[p - 1].end);
     uint32_t a = p + ((x->tk[p].flags & KX_T_DASH) != 0);
     int paren = 0;
@@ -171,8 +157,7 @@ static void find_dateline(kh_extractor *x, const kx_line *L)
     if (b < end && b > a && b - a <= 5 &&
         (paren || kx_is(x, a, KX_AGENCY) || (x->tk[b].flags & (KX_T_DASH | KX_T_COLON)))) {
         d->agency = kx_span(T[a].start, T[b - 1].end);
-        if (paren && (x->tk[b].flags & (KX_T_CLOSEP | KX_T_QMARK)))
-            b++;
+        if (paren && (x->tk[b].flags & (KX_T_CLOSEP | KX_T_QMARK))) b++;
         if (b < end && (x->tk[b].flags & (KX_T_DASH | KX_T_COLON)))
             last = b;
         else if (paren)
@@ -192,16 +177,13 @@ void kx_structure(kh_extractor *x)
 {
     x->doc.title = kx_none();
     x->doc.dateline.span = x->doc.dateline.place = x->doc.dateline.agency = kx_none();
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     split_lines(x);
-    if (x->nomem)
-        return;
+    if (x->nomem) return;
     int have_title = (x->opts.flags & KH_XF_NO_TITLE) != 0;
     for (size_t li = 0; li < x->nlines; li++) {
         kx_line *L = &x->lines[li];
-        if (L->kind == KX_LINE_EMPTY)
-            continue;
+        if (L->kind == KX_LINE_EMPTY) continue;
         if (!have_title) {
             have_title = 1;
             if (L->last - L->first <= TITLE_MAX_TOKENS) {
@@ -210,8 +192,7 @@ void kx_structure(kh_extractor *x)
                 continue;
             }
         }
-        if (is_boilerplate(x, L))
-            L->kind = KX_LINE_BOILER;
+        if (is_boilerplate(x, L)) L->kind = KX_LINE_BOILER;
     }
     int first_body = 1;
     for (size_t li = 0; li < x->nlines; li++) {
@@ -220,15 +201,13 @@ void kx_structure(kh_extractor *x)
             KX_PUSH(x, x->boiler, x->nboiler, x->capboiler, kx_span(L->start, L->end));
             continue;
         }
-        if (L->kind != KX_LINE_BODY)
-            continue;
+        if (L->kind != KX_LINE_BODY) continue;
         if (!first_body && is_subheading(x, li)) {
             L->kind = KX_LINE_SUBHEAD;
             KX_PUSH(x, x->subheads, x->nsubheads, x->capsubheads, kx_span(L->start, L->end));
             continue;
         }
-        if (first_body)
-            find_dateline(x, L);
+        if (first_body) find_dateline(x, L);
         first_body = 0;
     }
 }

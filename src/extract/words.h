@@ -38,7 +38,7 @@ enum {
     KX_BOILER = 1u << 14,  /* a word that opens a boilerplate line: للمزيد، تابعونا */
     KX_AGENCY = 1u << 15,  /* news agency (first word of its name) */
     KX_PARTICLE = 1u << 16, /* إن / أن (from the segmentation, not from this table) */
-    KX_ORG = 1u << 17       /* a body, not a person: الوزارة، الشرطة، المنظمة (also KX_TITLE) */
+    KX_ORG = 1u << 17 /* a body, not a person: الوزارة، الشرطة، المنظمة (also KX_TITLE) */
 };
 
 /* Properties of a verb of saying (kx_entry.say). */
@@ -51,20 +51,20 @@ enum {
     KX_SAY_PLURAL = 1u << 5,
     KX_SAY_STRONG = 1u << 6, /* cues a later quote anywhere in its sentence (قال، أضاف) */
     KX_SAY_OBJECT = 1u << 7, /* the noun after it is its object: وصف X بأنه، اتهم، دعا */
-    KX_SAY_NOUN = 1u << 8    /* a verbal noun with the speaker's pronoun: قوله، قولها */
+    KX_SAY_NOUN = 1u << 8 /* a verbal noun with the speaker's pronoun: قوله، قولها */
 };
 
 /* Relative date units (kx_entry.rel_unit); kh_date uses the same values. */
 typedef struct kx_entry {
     const char *word; /* folded, NUL-terminated */
     uint32_t len;
-    uint32_t cls;   /* KX_* */
-    uint16_t say;   /* KX_SAY_* */
-    int8_t val;     /* month 1..12, weekday 0..6 */
-    int8_t rel;     /* relative offset for KX_RELDATE */
-    uint8_t rel_unit; /* KH_REL_* for KX_RELDATE */
+    uint32_t cls;       /* KX_* */
+    uint16_t say;       /* KX_SAY_* */
+    int8_t val;         /* month 1..12, weekday 0..6 */
+    int8_t rel;         /* relative offset for KX_RELDATE */
+    uint8_t rel_unit;   /* KH_REL_* for KX_RELDATE */
     uint8_t needs_next; /* months: 1 = also a common word; only a day, year or pair confirms */
-    double num;     /* KX_NUMW / KX_SCALE value */
+    double num;         /* KX_NUMW / KX_SCALE value */
 } kx_entry;
 
 typedef struct kx_words kx_words;

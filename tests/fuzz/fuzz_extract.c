@@ -31,12 +31,10 @@ static void die(const char *what)
 static void check_span(kh_span s, size_t size, int may_be_none, const char *what)
 {
     if (s.start == KH_NONE && s.end == KH_NONE) {
-        if (!may_be_none)
-            die(what);
+        if (!may_be_none) die(what);
         return;
     }
-    if (s.start > s.end || s.end > size)
-        die(what);
+    if (s.start > s.end || s.end > size) die(what);
 }
 
 static uint64_t mix(uint64_t h, const void *p, size_t n)
@@ -68,17 +66,14 @@ static uint64_t check_doc(const kh_doc *d, size_t size)
         check_span(q->cue, size, 1, "cue");
         check_span(q->members[0], size, 1, "member");
         check_span(q->members[1], size, 1, "member");
-        if (q->kind != KH_QUOTE_DIRECT && q->kind != KH_QUOTE_REPORTED)
-            die("quote kind");
+        if (q->kind != KH_QUOTE_DIRECT && q->kind != KH_QUOTE_REPORTED) die("quote kind");
         if (q->marks.start > q->text.start || q->marks.end < q->text.end)
             die("quote text outside its marks");
         if (q->kind == KH_QUOTE_REPORTED &&
             (q->marks.start != q->text.start || q->marks.end != q->text.end))
             die("reported marks differ from text");
-        if (q->text.start < prev)
-            die("quotes out of order");
-        if (!(q->confidence >= 0.0f && q->confidence <= 1.0f))
-            die("confidence out of range");
+        if (q->text.start < prev) die("quotes out of order");
+        if (!(q->confidence >= 0.0f && q->confidence <= 1.0f)) die("confidence out of range");
         prev = q->text.start;
         h = mix(h, q, offsetof(kh_quote, confidence));
     }
@@ -96,8 +91,7 @@ static uint64_t check_doc(const kh_doc *d, size_t size)
         h = mix(h, &d->numbers[i].span, sizeof d->numbers[i].span);
     }
     for (size_t i = 0; i < d->nunpaired; i++)
-        if (d->unpaired[i] >= size)
-            die("unpaired mark outside the input");
+        if (d->unpaired[i] >= size) die("unpaired mark outside the input");
     h = mix(h, &d->title, sizeof d->title);
     h = mix(h, &d->dateline, sizeof d->dateline);
     return h;
@@ -106,14 +100,12 @@ static uint64_t check_doc(const kh_doc *d, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static kh_extractor *x; /* one handle for the run, as a long-lived indexer keeps it */
-    if (!x && kh_extractor_new(NULL, &x) != KH_OK)
-        die("kh_extractor_new failed");
+    if (!x && kh_extractor_new(NULL, &x) != KH_OK) die("kh_extractor_new failed");
     static const kh_extract_opts body = {KH_XF_NO_TITLE, 2024, 2, 29};
     const kh_extract_opts *opts[2] = {NULL, &body};
     for (int k = 0; k < 2; k++) {
         const kh_doc *d = NULL;
-        if (kh_extract(x, data, size, opts[k], &d) != KH_OK || !d)
-            die("kh_extract failed");
+        if (kh_extract(x, data, size, opts[k], &d) != KH_OK || !d) die("kh_extract failed");
         uint64_t h = check_doc(d, size);
         if (kh_extract(x, data, size, opts[k], &d) != KH_OK || check_doc(d, size) != h)
             die("a second extraction on the same handle differs");

@@ -44,16 +44,14 @@ static const kh_doc *extract(kt_ctx *kt_, const char *text, size_t len, const kh
 
 static int span_is(const char *text, kh_span sp, const char *want)
 {
-    if (!want)
-        return sp.start == KH_NONE;
+    if (!want) return sp.start == KH_NONE;
     size_t n = strlen(want);
     return sp.start != KH_NONE && sp.end - sp.start == n && !memcmp(text + sp.start, want, n);
 }
 
 static void check_span(kt_ctx *kt_, int line, const char *text, kh_span sp, const char *want)
 {
-    if (span_is(text, sp, want))
-        return;
+    if (span_is(text, sp, want)) return;
     if (sp.start == KH_NONE)
         kt_fail(kt_, __FILE__, line, "got no span, expected \"%s\"", want ? want : "(none)");
     else
@@ -102,9 +100,9 @@ static const struct {
     uint32_t start, end;
     const char *speaker;
 } SEED_REPORTED[] = {
-    {290, 531, "لافروف"},   {885, 1166, "لافروف"},  {2166, 2307, "جو بايدن"},
-    {2760, 3004, "وانغ يي"}, {3017, 3193, "وانغ يي"}, {3217, 3462, "لافروف"},
-    {3587, 3680, "الوزيران"}, {3928, 4041, "روسيا"},  {4286, 4536, "رويترز"},
+    {290, 531, "لافروف"},     {885, 1166, "لافروف"},   {2166, 2307, "جو بايدن"},
+    {2760, 3004, "وانغ يي"},  {3017, 3193, "وانغ يي"}, {3217, 3462, "لافروف"},
+    {3587, 3680, "الوزيران"}, {3928, 4041, "روسيا"},   {4286, 4536, "رويترز"},
 };
 
 TEST(seed_article_matches_its_gold_in_full)
@@ -129,8 +127,7 @@ TEST(seed_article_matches_its_gold_in_full)
     size_t ndirect = 0;
     for (size_t i = 0; i < d->nquotes; i++) {
         const kh_quote *q = &d->quotes[i];
-        if (q->kind != KH_QUOTE_DIRECT)
-            continue;
+        if (q->kind != KH_QUOTE_DIRECT) continue;
         ndirect++;
         size_t k = 0;
         while (k < 10 && SEED_QUOTES[k].start != q->text.start)
@@ -513,17 +510,14 @@ static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     fail_state *s = ud;
     (void)osize;
     if (nsize == 0) {
-        if (ptr)
-            s->live--;
+        if (ptr) s->live--;
         free(ptr);
         return NULL;
     }
-    if (s->allowed == 0)
-        return NULL;
+    if (s->allowed == 0) return NULL;
     s->allowed--;
     void *p = realloc(ptr, nsize);
-    if (p && !ptr)
-        s->live++;
+    if (p && !ptr) s->live++;
     return p;
 }
 
@@ -549,8 +543,7 @@ TEST(failing_allocator_gives_enomem_and_never_leaks)
         else if (st != KH_OK)
             FAIL("allocation limit %zu: %s", n, kh_strerror(st));
         kh_extractor_free(x);
-        if (s.live)
-            FAIL("allocation limit %zu: %zu blocks leaked", n, s.live);
+        if (s.live) FAIL("allocation limit %zu: %zu blocks leaked", n, s.live);
     }
     CHECK(saw_nomem);
     CHECK(saw_ok);
