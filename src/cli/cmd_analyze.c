@@ -332,19 +332,22 @@ static void opt_int(FILE *f, const char *name, int32_t v)
         fprintf(f, ",\"%s\":null", name);
 }
 
-/* A speaker's name as a JSON string: a hashtag speaker (#سعد_الحريري) is
-** written as the name it stands for, without # and with spaces for _. */
+/* A speaker's name as a JSON string: a hashtag in it (#سعد_الحريري، وزارة
+** #الخارجية_التركية) is written as the words it stands for, without # and
+** with spaces for _. */
 static void name_str(FILE *f, const uint8_t *s, size_t n)
 {
-    if (n > 1 && s[0] == '#') {
-        uint8_t buf[256];
-        size_t m = n - 1 < sizeof buf ? n - 1 : sizeof buf;
-        for (size_t i = 0; i < m; i++)
-            buf[i] = s[1 + i] == '_' ? ' ' : s[1 + i];
-        cli_json_str(f, buf, m);
+    if (!memchr(s, '#', n)) {
+        cli_json_str(f, s, n);
         return;
     }
-    cli_json_str(f, s, n);
+    uint8_t buf[512];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < sizeof buf; i++) {
+        if (s[i] == '#') continue;
+        buf[m++] = s[i] == '_' ? ' ' : s[i];
+    }
+    cli_json_str(f, buf, m);
 }
 
 static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t base)

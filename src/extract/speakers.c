@@ -566,13 +566,21 @@ static int written_on(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* يُذكر أن …: "it is mentioned that", a passive with nobody speaking. */
+static int impersonal(kh_extractor *x, uint32_t i)
+{
+    return i + 1 < x->A->ntokens && (x->tk[i + 1].flags & KX_T_PARTICLE) &&
+           (kx_norm_is(x, i, "يذكر") || kx_norm_is(x, i, "يُذكر") || kx_norm_is(x, i, "يقال") ||
+            kx_norm_is(x, i, "ويذكر"));
+}
+
 static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kx_tok *t = &x->tk[i];
         if (t->pair >= 0 || !in_text_line(x, i)) continue;
         if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
-            !written_on(x, i))
+            !written_on(x, i) && !impersonal(x, i))
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
@@ -895,9 +903,8 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
-    int left =
-        a == 0 || !same_line(x, a - 1, a) || say_before ||
-        (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
+    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
+               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
     int right =
         b >= x->A->ntokens || !same_line(x, b, b - 1) ||
         (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
