@@ -14,7 +14,7 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 
 # Each section is bench/<name>.sh; add new ones to the default list.
-sections=${BENCH_SECTIONS:-analyzer search ner}
+sections=${BENCH_SECTIONS:-analyzer analyze ner search}
 
 for s in $sections; do
     [ -x "$root/bench/$s.sh" ] || die "no section script bench/$s.sh"

@@ -41,3 +41,4 @@ python3 eval/conflation.py --khabar "$khabar" --peers build/peers \
   --padt "$d/ud/padt-2016/ar-ud-dev.conllu" "$d/ud/padt-2016/ar-ud-test.conllu"
 KHABAR="$khabar" eval/search.sh
 eval/ner.sh
+python3 eval/quotes.py --khabar "$khabar" --data "$d"

@@ -176,7 +176,9 @@ typedef struct kh_text {
     size_t len;
 } kh_text;
 
-/* A byte range [start, end) in some buffer the comment names. */
+/* A byte range [start, end) in some buffer the comment names; KH_NONE in
+** both fields when absent. */
+#define KH_NONE UINT32_MAX
 typedef struct kh_span {
     uint32_t start, end;
 } kh_span;
@@ -523,6 +525,111 @@ KH_API kh_status kh_ner_trainer_merge(kh_ner_trainer *t, const kh_ner_trainer *o
 ** OUT: *out, *outlen: the file image, borrowed, valid until the next call
 ** on this trainer. */
 KH_API kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, size_t *outlen);
+
+/* ---- extraction: structure, quotations, speakers, dates, numbers ------- */
+
+typedef struct kh_extractor kh_extractor;
+
+/* Flags for kh_extract_opts.flags. */
+#define KH_XF_NO_TITLE 0x1u /* the text is a body without its headline line
+                            ** (the title came separately, as in JSON records) */
+
+typedef struct kh_extract_opts {
+    uint32_t flags;           /* KH_XF_* */
+    int32_t year, month, day; /* the article's date, to resolve اليوم / الشهر الماضي;
+                              ** 0 = unknown */
+} kh_extract_opts;
+
+typedef enum kh_quote_kind { KH_QUOTE_DIRECT = 1, KH_QUOTE_REPORTED } kh_quote_kind;
+
+/* Quote flags. */
+#define KH_QF_CARRIED 0x1u  /* speaker carried from an earlier statement (dropped subject) */
+#define KH_QF_UNCLOSED 0x2u /* direct quote whose closing mark is missing: ends at the paragraph */
+
+/* One statement. A direct quote's text is what stands between its marks; a
+** reported statement's text is the إن/أن clause up to the end of its
+** sentence. speaker is a mention of the speaker's fullest name in the
+** document (سيرغي لافروف if the article gives it anywhere); mention is the
+** noun phrase that names the speaker at this statement (with its title:
+** الرئيس الأمريكي جو بايدن), KH_NONE when the subject is dropped. */
+typedef struct kh_quote {
+    uint32_t kind;       /* kh_quote_kind */
+    uint32_t flags;      /* KH_QF_* */
+    kh_span text;        /* direct: between the marks; reported: the clause */
+    kh_span marks;       /* direct: with the marks; reported: same as text */
+    kh_span speaker;     /* the fullest name; KH_NONE if unknown */
+    kh_span mention;     /* the speaker's noun phrase here; KH_NONE if carried or unknown */
+    kh_span cue;         /* the verb of saying (or ':' for X: “…”); KH_NONE if none */
+    kh_span members[2];  /* for a dual speaker (الوزيران): who it stands for, or KH_NONE */
+    float confidence;    /* 0..1 */
+} kh_quote;
+
+/* An attribution such as بحسب رويترز: who relayed, not who said. */
+typedef struct kh_source {
+    kh_span name, cue;
+} kh_source;
+
+/* Units of a relative date (kh_date.rel_unit). */
+enum { KH_REL_NONE = 0, KH_REL_DAY, KH_REL_WEEK, KH_REL_MONTH, KH_REL_YEAR };
+
+/* A date: fields are 0 where the text (and the article date) do not say.
+** Hijri dates set hijri = 1 and give the Hijri month and year. */
+typedef struct kh_date {
+    kh_span span;
+    int32_t year, month, day;
+    uint32_t rel_unit; /* KH_REL_*: a relative date such as الشهر الماضي */
+    int32_t rel;       /* offset in rel_unit: -1 for الشهر الماضي, 0 for اليوم */
+    uint32_t hijri;
+} kh_date;
+
+typedef struct kh_number {
+    kh_span span;
+    double value;
+} kh_number;
+
+/* A dateline such as موسكو - (رويترز) -: place and agency, either may be
+** KH_NONE. */
+typedef struct kh_dateline {
+    kh_span span, place, agency;
+} kh_dateline;
+
+typedef struct kh_article {
+    const kh_analysis *analysis; /* tokens and sentences of the same text */
+    kh_span title;               /* the headline line; KH_NONE with KH_XF_NO_TITLE */
+    const kh_span *subheadings;
+    size_t nsubheadings;
+    const kh_span *boilerplate;
+    size_t nboilerplate;
+    kh_dateline dateline;
+    const kh_quote *quotes; /* direct and reported, in order of text.start */
+    size_t nquotes;
+    const kh_source *sources;
+    size_t nsources;
+    const kh_date *dates;
+    size_t ndates;
+    const kh_number *numbers;
+    size_t nnumbers;
+    const uint32_t *unpaired; /* byte offsets of quote marks left without a partner */
+    size_t nunpaired;
+} kh_article;
+
+/* Creates an extractor (it owns its own analyzer). opts as for
+** kh_analyzer_new, may be NULL. OUT: *out, freed with kh_extractor_free(). */
+KH_API kh_status kh_extractor_new(const kh_analyzer_opts *opts, kh_extractor **out);
+
+/* Frees an extractor and everything it returned; NULL is a no-op. */
+KH_API void kh_extractor_free(kh_extractor *x);
+
+/* Reads one article: headline, subheadings, boilerplate, dateline,
+** quotations with their speakers, reported statements, sources, dates and
+** numbers. opts may be NULL (text starts with its headline; date unknown).
+** OUT: *out, borrowed, valid until the next kh_extract or kh_extractor_free
+** on this handle. Errors as kh_analyze. */
+KH_API kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
+                            const kh_extract_opts *opts, const kh_article **out);
+
+/* The last error on this handle (status KH_OK if none). Borrowed. */
+KH_API const kh_error *kh_extractor_error(const kh_extractor *x);
 
 #ifdef __cplusplus
 }

@@ -269,6 +269,81 @@ if [ "$rc" -eq 0 ] && grep -q -- --strict "$T/out" && grep -q -- --format "$T/ou
     fail "tokens --help: exit $rc (want 0) or --strict/--format not described on stdout"
 fi
 
+# ---- analyze: who said what ------------------------------------------------
+
+# The seed gold, matched in full (tests/golden/check_seed_gold.py says how).
+run "$KHABAR" analyze "$seed"
+if [ "$rc" -eq 0 ] && [ ! -s "$T/err" ] && [ "$(grep -c . "$T/out")" -eq 1 ]; then pass; else
+    fail "analyze on the seed: exit $rc, stderr or not one line of output"
+    show "$T/err"
+fi
+cp "$T/out" "$T/seed.analyze.json"
+if command -v python3 >/dev/null; then
+    if python3 tests/golden/check_seed_gold.py tests/golden/seed-article.gold.json \
+        "$T/seed.analyze.json" >"$T/why"; then pass; else
+        fail "analyze does not match the seed gold:"
+        show "$T/why"
+    fi
+else
+    fail "python3 is needed to check the seed gold"
+fi
+
+# JSON lines in, JSON lines out, one per record, offsets into the body.
+{
+    printf '{"id":"a","title":"عنوان","date":"2024-03-22","body":"وقال الوزير: \\"نحن مستعدون للحوار مع الجميع\\".\\nوأضاف أن الحوار مستمر أمس."}\n'
+    printf '{"id":"b","content":"لا اقتباس هنا."}\n'
+} >"$T/in.jsonl"
+run "$KHABAR" analyze --input jsonl "$T/in.jsonl"
+if [ "$rc" -eq 0 ] && [ "$(grep -c . "$T/out")" -eq 2 ] && head -1 "$T/out" | grep -q '"offsets":"body"' &&
+    head -1 "$T/out" | grep -q '"speaker":"الوزير"' && head -1 "$T/out" | grep -q '"id":"a"' &&
+    head -1 "$T/out" | grep -q '"year":2024,"month":3,"day":21' &&
+    head -1 "$T/out" | grep -q '"title":{"text":"عنوان","start":null'; then
+    pass
+else
+    fail "analyze --input jsonl: exit $rc, or records, ids, offsets, speaker, title or resolved date wrong:"
+    show "$T/out"
+    show "$T/err"
+fi
+if command -v jq >/dev/null; then
+    # offsets are bytes of the decoded body: the quote's text is those bytes
+    body=$(head -1 "$T/in.jsonl" | jq -j .body)
+    q=$(head -1 "$T/out" | jq -r '.quotes[] | select(.kind=="direct") | "\(.start) \(.end) \(.text)"')
+    read -r qs qe qt <<<"$q"
+    if [ "$(printf '%s' "$body" | tail -c +"$((qs + 1))" | head -c "$((qe - qs))")" = "$qt" ]; then
+        pass
+    else
+        fail "analyze --input jsonl: quote offsets $qs-$qe are not bytes of the body"
+    fi
+fi
+printf 'not json\n' >"$T/bad.jsonl"
+run "$KHABAR" analyze --input jsonl - <"$T/bad.jsonl"
+if [ "$rc" -eq 1 ] && grep -q 'line 1' "$T/err" && [ "$(grep -c . "$T/out")" -eq 1 ]; then pass; else
+    fail "analyze --input jsonl on a bad record: exit $rc (want 1), no 'line 1' message or no placeholder line"
+fi
+
+run "$KHABAR" analyze --format text "$seed"
+if [ "$rc" -eq 0 ] && grep -q '^وانغ يي:' "$T/out" && grep -q '^لافروف:' "$T/out"; then pass; else
+    fail "analyze --format text: exit $rc or quotes not grouped under speakers"
+    show "$T/out"
+fi
+
+run "$KHABAR" analyze --input html "$seed"
+if [ "$rc" -eq 2 ] && grep -q 'not supported' "$T/err"; then pass; else
+    fail "analyze --input html: exit $rc (want 2 with a clear message)"
+fi
+run "$KHABAR" analyze --help
+if [ "$rc" -eq 0 ] && grep -q -- --input "$T/out" && grep -q jsonl "$T/out"; then pass; else
+    fail "analyze --help: exit $rc or options not described"
+fi
+run "$KHABAR" analyze "$T/empty.txt"
+if [ "$rc" -eq 0 ] && grep -q '"quotes":\[\]' "$T/out"; then pass; else
+    fail "analyze on empty input: exit $rc or no empty result"
+fi
+run "$KHABAR" analyze "$T/nul.txt" "$bad"
+if [ "$rc" -eq 0 ] && [ "$(grep -c . "$T/out")" -eq 2 ]; then pass; else
+    fail "analyze on NUL bytes and invalid UTF-8: exit $rc or not one object per file"
+fi
+
 # ---- a 100 MB line -----------------------------------------------------------
 
 # One line of Arabic words and nothing else, so the token count is exact.

@@ -59,4 +59,6 @@ int cmd_stats(int argc, char **argv);
 int cmd_ner(int argc, char **argv);
 int cmd_train_ner(int argc, char **argv);
 
+int cmd_analyze(int argc, char **argv);
+
 #endif

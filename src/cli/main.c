@@ -15,6 +15,7 @@ typedef struct command {
 
 static const command COMMANDS[] = {
     {"tokens", cmd_tokens, "tokens, segments and search keys of Arabic text"},
+    {"analyze", cmd_analyze, "who said what: structure, quotations, speakers, dates, numbers"},
     {"index", cmd_index, "add news files and folders to a search index"},
     {"search", cmd_search, "search an index: words, \"phrases\", -word, prefix*, source:"},
     {"delete", cmd_delete, "remove documents from an index by id"},

@@ -1,0 +1,770 @@
+/*
+** cmd_analyze.c - `khabar analyze`: who said what, per document.
+**
+** Reads plain text files (one article each, headline on the first line) or
+** JSON lines (one record per line, the body in "body" or "content"), runs
+** kh_extract() and prints one JSON object per document, or a report for
+** people with quotes grouped under their speakers.
+**
+** Offsets are bytes of the document text khabar read: the file for plain
+** text, the decoded body string for JSON lines (each object says which, in
+** "offsets"). JSON lines in, JSON lines out, in the same order, so the
+** command works as a streaming filter under batch engines.
+*/
+#include "cli.h"
+
+#include "khabar.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void help(FILE *f)
+{
+    fputs("usage: khabar analyze [OPTIONS] [FILE...|-]\n"
+          "\n"
+          "Reads Arabic news articles and prints, per article, its structure and who\n"
+          "said what: headline, subheadings, boilerplate lines, the dateline (place and\n"
+          "agency), sentences, direct quotations and reported statements (\"قال إن ...\")\n"
+          "with their speakers, source attributions (بحسب رويترز), dates and numbers.\n"
+          "\n"
+          "  speaker   the speaker's fullest name in the article: a quote after\n"
+          "            'وقال لافروف' gets 'سيرغي لافروف' if the article names him so\n"
+          "            anywhere; quotes whose subject is dropped ('وأضاف: ...') take the\n"
+          "            previous statement's speaker (\"carried\": true)\n"
+          "  offsets   byte offsets [start, end) into the document text: the file for\n"
+          "            --input txt, the decoded body string for --input jsonl\n"
+          "\n"
+          "options:\n"
+          "  --input txt|jsonl|html  txt (default): each FILE is one article, headline on\n"
+          "                 its first line. jsonl: one JSON object per line with the body\n"
+          "                 in \"body\" or \"content\" and optional \"title\", \"id\", \"date\"\n"
+          "                 (YYYY-MM-DD..., resolves اليوم / الشهر الماضي); one output line\n"
+          "                 per input line. html: not supported yet (main-text\n"
+          "                 extraction comes with the HTML issue)\n"
+          "  --format json|text  json (default): one object per line with the fields\n"
+          "                 title, subheadings, boilerplate, dateline, sentences, quotes,\n"
+          "                 sources, dates, numbers, entities (empty for now).\n"
+          "                 text: a report for reading, quotes grouped under speakers\n"
+          "  --date YYYY-MM-DD  the article date for plain text input\n"
+          "  --no-title     plain text input has no headline line\n"
+          "  --strict       invalid UTF-8 is an error (default: replaced)\n"
+          "  -h, --help     this help\n"
+          "\n"
+          "examples:\n"
+          "  khabar analyze article.txt\n"
+          "  khabar analyze --format text article.txt\n"
+          "  jq -c '.[]' saudinewsnet/2015-07-21.json | khabar analyze --input jsonl\n"
+          "  parallel --pipe -N1000 khabar analyze --input jsonl < articles.jsonl > out.jsonl\n",
+          f);
+}
+
+typedef struct an_opts {
+    int jsonl, text, strict, no_title;
+    int year, month, day;
+} an_opts;
+
+/* ---- a small JSON reader for one record ------------------------------------------ */
+
+typedef struct jrec {
+    char *body, *title, *id, *date;
+    size_t body_len, title_len, id_len, date_len;
+} jrec;
+
+static void skip_ws(const char **p, const char *e)
+{
+    while (*p < e && (**p == ' ' || **p == '\t' || **p == '\r' || **p == '\n'))
+        (*p)++;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+static int hex4(const char *p, const char *e, unsigned *out)
+{
+    if (e - p < 4) return -1;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + (unsigned)h;
+    }
+    *out = v;
+    return 0;
+}
+
+static size_t put_utf8(unsigned cp, char *o)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Parses a JSON string at *p (on the opening quote). If out is not NULL,
+** stores the decoded bytes (malloc'ed). Returns 0 or -1. */
+static int jstring(const char **p, const char *e, char **out, size_t *outlen)
+{
+    const char *s = *p + 1;
+    char *buf = out ? malloc((size_t)(e - s) + 1) : NULL;
+    size_t n = 0;
+    if (out && !buf) return -1;
+    while (s < e && *s != '"') {
+        char c = *s++;
+        if (c != '\\') {
+            if (buf) buf[n++] = c;
+            continue;
+        }
+        if (s >= e) break;
+        c = *s++;
+        unsigned cp;
+        switch (c) {
+        case 'n':
+            cp = '\n';
+            break;
+        case 't':
+            cp = '\t';
+            break;
+        case 'r':
+            cp = '\r';
+            break;
+        case 'b':
+            cp = '\b';
+            break;
+        case 'f':
+            cp = '\f';
+            break;
+        case 'u':
+            if (hex4(s, e, &cp)) {
+                free(buf);
+                return -1;
+            }
+            s += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
+                unsigned lo;
+                if (!hex4(s + 2, e, &lo) && lo >= 0xDC00 && lo < 0xE000) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    s += 6;
+                }
+            }
+            if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD; /* a lone surrogate */
+            break;
+        default:
+            cp = (unsigned char)c;
+            break;
+        }
+        if (buf) n += put_utf8(cp, buf + n);
+    }
+    if (s >= e) {
+        free(buf);
+        return -1;
+    }
+    *p = s + 1;
+    if (out) {
+        buf[n] = 0;
+        *out = buf;
+        *outlen = n;
+    }
+    return 0;
+}
+
+/* Skips any JSON value. */
+static int jskip(const char **p, const char *e)
+{
+    skip_ws(p, e);
+    if (*p >= e) return -1;
+    if (**p == '"') return jstring(p, e, NULL, NULL);
+    if (**p == '{' || **p == '[') {
+        int depth = 0;
+        while (*p < e) {
+            char c = **p;
+            if (c == '"') {
+                if (jstring(p, e, NULL, NULL)) return -1;
+                continue;
+            }
+            if (c == '{' || c == '[')
+                depth++;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    (*p)++;
+                    return 0;
+                }
+            }
+            (*p)++;
+        }
+        return -1;
+    }
+    while (*p < e && **p != ',' && **p != '}' && **p != ']')
+        (*p)++;
+    return 0;
+}
+
+static void jrec_free(jrec *r)
+{
+    free(r->body);
+    free(r->title);
+    free(r->id);
+    free(r->date);
+    memset(r, 0, sizeof *r);
+}
+
+/* Reads the fields khabar uses from one JSON object. Returns 0 or -1. */
+static int jrecord(const char *s, size_t n, jrec *r)
+{
+    const char *p = s, *e = s + n;
+    memset(r, 0, sizeof *r);
+    skip_ws(&p, e);
+    if (p >= e || *p != '{') return -1;
+    p++;
+    for (;;) {
+        skip_ws(&p, e);
+        if (p < e && *p == '}') return 0;
+        if (p >= e || *p != '"') return -1;
+        char *key;
+        size_t kl;
+        if (jstring(&p, e, &key, &kl)) return -1;
+        skip_ws(&p, e);
+        if (p >= e || *p != ':') {
+            free(key);
+            return -1;
+        }
+        p++;
+        skip_ws(&p, e);
+        char **slot = NULL;
+        size_t *slen = NULL;
+        if ((!strcmp(key, "body") || (!strcmp(key, "content") && !r->body)))
+            slot = &r->body, slen = &r->body_len;
+        else if (!strcmp(key, "title"))
+            slot = &r->title, slen = &r->title_len;
+        else if (!strcmp(key, "id") || (!strcmp(key, "url") && !r->id))
+            slot = &r->id, slen = &r->id_len;
+        else if (!strcmp(key, "date") || (!strcmp(key, "date_extracted") && !r->date))
+            slot = &r->date, slen = &r->date_len;
+        free(key);
+        if (slot && p < e && *p == '"') {
+            free(*slot);
+            *slot = NULL;
+            if (jstring(&p, e, slot, slen)) return -1;
+        } else if (jskip(&p, e)) {
+            return -1;
+        }
+        skip_ws(&p, e);
+        if (p < e && *p == ',') {
+            p++;
+            continue;
+        }
+        if (p < e && *p == '}') return 0;
+        return -1;
+    }
+}
+
+/* YYYY-MM-DD at the start of s. */
+static void parse_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+    *y = *m = *d = 0;
+    if (n < 10 || s[4] != '-' || s[7] != '-') return;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return;
+    *y = atoi(s);
+    *m = atoi(s + 5);
+    *d = atoi(s + 8);
+}
+
+/* ---- JSON output ------------------------------------------------------------------- */
+
+/* With a JSON record's title, khabar reads "title\nbody" so that names in
+** the headline count, and prints offsets into the body: base is the
+** title's length plus one, and what lies in the title is left out. */
+static int in_body(kh_span sp, uint32_t base)
+{
+    return sp.start != KH_NONE && sp.start >= base;
+}
+
+static void span_obj(FILE *f, const uint8_t *s, kh_span sp, uint32_t base)
+{
+    if (!in_body(sp, base)) {
+        fputs("null", f);
+        return;
+    }
+    fputs("{\"text\":", f);
+    cli_json_str(f, s + sp.start, sp.end - sp.start);
+    fprintf(f, ",\"start\":%u,\"end\":%u}", sp.start - base, sp.end - base);
+}
+
+static void span_list(FILE *f, const uint8_t *s, const kh_span *a, size_t n, uint32_t base)
+{
+    putc('[', f);
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (!in_body(a[i], base)) continue;
+        if (!first) putc(',', f);
+        first = 0;
+        span_obj(f, s, a[i], base);
+    }
+    putc(']', f);
+}
+
+static void opt_int(FILE *f, const char *name, int32_t v)
+{
+    if (v)
+        fprintf(f, ",\"%s\":%d", name, v);
+    else
+        fprintf(f, ",\"%s\":null", name);
+}
+
+/* A speaker's name as a JSON string: a hashtag in it (#سعد_الحريري، وزارة
+** #الخارجية_التركية) is written as the words it stands for, without # and
+** with spaces for _. */
+static void name_str(FILE *f, const uint8_t *s, size_t n)
+{
+    if (!memchr(s, '#', n)) {
+        cli_json_str(f, s, n);
+        return;
+    }
+    uint8_t buf[512];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < sizeof buf; i++) {
+        if (s[i] == '#') continue;
+        buf[m++] = s[i] == '_' ? ' ' : s[i];
+    }
+    cli_json_str(f, buf, m);
+}
+
+static void quote_json(FILE *f, const uint8_t *s, const kh_quote *q, uint32_t base)
+{
+    fprintf(f, "{\"kind\":\"%s\",\"text\":", q->kind == KH_QUOTE_DIRECT ? "direct" : "reported");
+    cli_json_str(f, s + q->text.start, q->text.end - q->text.start);
+    fprintf(f, ",\"start\":%u,\"end\":%u", q->text.start - base, q->text.end - base);
+    if (q->kind == KH_QUOTE_DIRECT)
+        fprintf(f, ",\"mark_start\":%u,\"mark_end\":%u", q->marks.start - base,
+                q->marks.end - base);
+    fputs(",\"speaker\":", f);
+    if (q->speaker.start != KH_NONE)
+        name_str(f, s + q->speaker.start, q->speaker.end - q->speaker.start);
+    else
+        fputs("null", f);
+    if (in_body(q->mention, base))
+        fprintf(f, ",\"speaker_start\":%u,\"speaker_end\":%u", q->mention.start - base,
+                q->mention.end - base);
+    else
+        fputs(",\"speaker_start\":null,\"speaker_end\":null", f);
+    if (q->members[0].start != KH_NONE) {
+        fputs(",\"speaker_members\":[", f);
+        for (int k = 0; k < 2 && q->members[k].start != KH_NONE; k++) {
+            if (k) putc(',', f);
+            cli_json_str(f, s + q->members[k].start, q->members[k].end - q->members[k].start);
+        }
+        putc(']', f);
+    }
+    fputs(",\"cue\":", f);
+    if (in_body(q->cue, base)) {
+        cli_json_str(f, s + q->cue.start, q->cue.end - q->cue.start);
+        fprintf(f, ",\"cue_start\":%u,\"cue_end\":%u", q->cue.start - base, q->cue.end - base);
+    } else {
+        fputs("null", f);
+    }
+    fprintf(f, ",\"carried\":%s", (q->flags & KH_QF_CARRIED) ? "true" : "false");
+    if (q->flags & KH_QF_UNCLOSED) fputs(",\"unclosed\":true", f);
+    fprintf(f, ",\"confidence\":%.2f}", q->confidence);
+}
+
+static const char *const REL_UNITS[] = {"", "day", "week", "month", "year"};
+
+static void doc_json(FILE *f, const uint8_t *s, const kh_article *d, const jrec *r, const char *file,
+                     uint32_t base)
+{
+    putc('{', f);
+    if (r && r->id) {
+        fputs("\"id\":", f);
+        cli_json_str(f, (const uint8_t *)r->id, r->id_len);
+        putc(',', f);
+    }
+    if (file) {
+        fputs("\"file\":", f);
+        cli_json_str(f, (const uint8_t *)file, strlen(file));
+        putc(',', f);
+    }
+    fprintf(f, "\"offsets\":\"%s\",\"title\":", r ? "body" : "file");
+    if (r && r->title) {
+        fputs("{\"text\":", f);
+        cli_json_str(f, (const uint8_t *)r->title, r->title_len);
+        fputs(",\"start\":null,\"end\":null,\"from\":\"title\"}", f);
+    } else {
+        span_obj(f, s, d->title, base);
+    }
+    fputs(",\"subheadings\":", f);
+    span_list(f, s, d->subheadings, d->nsubheadings, base);
+    fputs(",\"boilerplate\":", f);
+    span_list(f, s, d->boilerplate, d->nboilerplate, base);
+    fputs(",\"dateline\":", f);
+    if (!in_body(d->dateline.span, base)) {
+        fputs("null", f);
+    } else {
+        fputs("{\"text\":", f);
+        cli_json_str(f, s + d->dateline.span.start, d->dateline.span.end - d->dateline.span.start);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"place\":", d->dateline.span.start - base,
+                d->dateline.span.end - base);
+        span_obj(f, s, d->dateline.place, base);
+        fputs(",\"agency\":", f);
+        span_obj(f, s, d->dateline.agency, base);
+        putc('}', f);
+    }
+    const char *sep = "";
+    fputs(",\"sentences\":[", f);
+    for (size_t i = 0; i < d->analysis->nsentences; i++) {
+        const kh_sentence *se = &d->analysis->sentences[i];
+        if (se->start < base) continue;
+        fprintf(f, "%s{\"start\":%u,\"end\":%u}", sep, se->start - base, se->end - base);
+        sep = ",";
+    }
+    fputs("],\"quotes\":[", f);
+    sep = "";
+    for (size_t i = 0; i < d->nquotes; i++) {
+        if (!in_body(d->quotes[i].text, base)) continue;
+        fputs(sep, f);
+        sep = ",";
+        quote_json(f, s, &d->quotes[i], base);
+    }
+    fputs("],\"sources\":[", f);
+    sep = "";
+    for (size_t i = 0; i < d->nsources; i++) {
+        const kh_source *src = &d->sources[i];
+        if (!in_body(src->name, base)) continue;
+        fprintf(f, "%s{\"name\":", sep);
+        sep = ",";
+        cli_json_str(f, s + src->name.start, src->name.end - src->name.start);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"cue\":", src->name.start - base,
+                src->name.end - base);
+        cli_json_str(f, s + src->cue.start, src->cue.end - src->cue.start);
+        putc('}', f);
+    }
+    fputs("],\"dates\":[", f);
+    sep = "";
+    for (size_t i = 0; i < d->ndates; i++) {
+        const kh_date *dt = &d->dates[i];
+        if (!in_body(dt->span, base)) continue;
+        fprintf(f, "%s{\"text\":", sep);
+        sep = ",";
+        cli_json_str(f, s + dt->span.start, dt->span.end - dt->span.start);
+        fprintf(f, ",\"start\":%u,\"end\":%u", dt->span.start - base, dt->span.end - base);
+        opt_int(f, "year", dt->year);
+        opt_int(f, "month", dt->month);
+        opt_int(f, "day", dt->day);
+        if (dt->rel_unit && dt->rel_unit < 5)
+            fprintf(f, ",\"relative\":\"%s %d\"", REL_UNITS[dt->rel_unit], dt->rel);
+        if (dt->hijri) fputs(",\"calendar\":\"hijri\"", f);
+        putc('}', f);
+    }
+    fputs("],\"numbers\":[", f);
+    sep = "";
+    for (size_t i = 0; i < d->nnumbers; i++) {
+        const kh_number *nb = &d->numbers[i];
+        if (!in_body(nb->span, base)) continue;
+        fprintf(f, "%s{\"text\":", sep);
+        sep = ",";
+        cli_json_str(f, s + nb->span.start, nb->span.end - nb->span.start);
+        fprintf(f, ",\"start\":%u,\"end\":%u,\"value\":%.15g}", nb->span.start - base,
+                nb->span.end - base, nb->value);
+    }
+    fputs("],\"entities\":[],\"unpaired_marks\":[", f);
+    sep = "";
+    for (size_t i = 0; i < d->nunpaired; i++) {
+        if (d->unpaired[i] < base) continue;
+        fprintf(f, "%s%u", sep, d->unpaired[i] - base);
+        sep = ",";
+    }
+    fputs("]}\n", f);
+}
+
+/* ---- text output ---------------------------------------------------------------------- */
+
+static void put_span(FILE *f, const uint8_t *s, kh_span sp)
+{
+    cli_tsv_field(f, s + sp.start, sp.end - sp.start);
+}
+
+static int same_text(const uint8_t *s, kh_span a, kh_span b)
+{
+    if (a.start == KH_NONE || b.start == KH_NONE) return a.start == b.start;
+    return a.end - a.start == b.end - b.start && !memcmp(s + a.start, s + b.start, a.end - a.start);
+}
+
+static void doc_text(FILE *f, const uint8_t *s, const kh_article *d, const jrec *r, const char *name,
+                     uint32_t base)
+{
+    fprintf(f, "== %s ==\n", r && r->id ? r->id : name);
+    if (r && r->title) {
+        fputs("headline: ", f);
+        cli_tsv_field(f, (const uint8_t *)r->title, r->title_len);
+        putc('\n', f);
+    } else if (d->title.start != KH_NONE) {
+        fputs("headline: ", f);
+        put_span(f, s, d->title);
+        putc('\n', f);
+    }
+    if (d->dateline.span.start != KH_NONE) {
+        fputs("dateline: ", f);
+        if (d->dateline.place.start != KH_NONE) put_span(f, s, d->dateline.place);
+        if (d->dateline.agency.start != KH_NONE) {
+            fputs(" / ", f);
+            put_span(f, s, d->dateline.agency);
+        }
+        putc('\n', f);
+    }
+    for (size_t i = 0; i < d->nsubheadings; i++) {
+        fputs("subheading: ", f);
+        put_span(f, s, d->subheadings[i]);
+        putc('\n', f);
+    }
+    /* quotes grouped under speakers, speakers in order of first statement */
+    for (size_t i = 0; i < d->nquotes; i++) {
+        if (d->quotes[i].text.start < base) continue;
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = same_text(s, d->quotes[j].speaker, d->quotes[i].speaker);
+        if (seen) continue;
+        putc('\n', f);
+        if (d->quotes[i].speaker.start != KH_NONE)
+            put_span(f, s, d->quotes[i].speaker);
+        else
+            fputs("(speaker unknown)", f);
+        fputs(":\n", f);
+        for (size_t j = i; j < d->nquotes; j++) {
+            const kh_quote *q = &d->quotes[j];
+            if (q->text.start < base || !same_text(s, q->speaker, d->quotes[i].speaker)) continue;
+            fprintf(f, "  %s ", q->kind == KH_QUOTE_DIRECT ? "\xe2\x80\x9c" : "  >");
+            put_span(f, s, q->text);
+            fprintf(f, "%s  [", q->kind == KH_QUOTE_DIRECT ? "\xe2\x80\x9d" : "");
+            if (q->cue.start != KH_NONE) put_span(f, s, q->cue);
+            fprintf(f, "%s, %u-%u]\n", (q->flags & KH_QF_CARRIED) ? ", carried" : "",
+                    q->text.start - base, q->text.end - base);
+        }
+    }
+    if (d->nsources) {
+        fputs("\nsources:", f);
+        for (size_t i = 0; i < d->nsources; i++) {
+            putc(' ', f);
+            put_span(f, s, d->sources[i].cue);
+            putc(' ', f);
+            put_span(f, s, d->sources[i].name);
+            if (i + 1 < d->nsources) putc(';', f);
+        }
+        putc('\n', f);
+    }
+    if (d->ndates) {
+        fputs("dates:", f);
+        for (size_t i = 0; i < d->ndates; i++) {
+            putc(' ', f);
+            put_span(f, s, d->dates[i].span);
+            if (i + 1 < d->ndates) putc(';', f);
+        }
+        putc('\n', f);
+    }
+    if (d->nnumbers) {
+        fputs("numbers:", f);
+        for (size_t i = 0; i < d->nnumbers; i++)
+            fprintf(f, " %.15g%s", d->numbers[i].value, i + 1 < d->nnumbers ? ";" : "");
+        putc('\n', f);
+    }
+    putc('\n', f);
+}
+
+/* ---- driving ---------------------------------------------------------------------------- */
+
+static int extract_one(kh_extractor *x, const an_opts *o, const uint8_t *s, size_t n, const jrec *r,
+                       const char *name)
+{
+    kh_extract_opts eo = {0, o->year, o->month, o->day};
+    uint8_t *joined = NULL;
+    uint32_t base = 0;
+    if (r) {
+        eo.flags |= KH_XF_NO_TITLE;
+        if (r->date) parse_date(r->date, r->date_len, &eo.year, &eo.month, &eo.day);
+        if (r->title && r->title_len && n < UINT32_MAX - r->title_len - 1 &&
+            (joined = malloc(r->title_len + 1 + n + 1))) {
+            /* the headline as line 1, as in a plain text article */
+            for (size_t i = 0; i < r->title_len; i++) {
+                char c = r->title[i];
+                joined[i] = (uint8_t)(c == '\n' || c == '\r' ? ' ' : c);
+            }
+            joined[r->title_len] = '\n';
+            if (n) memcpy(joined + r->title_len + 1, s, n);
+            base = (uint32_t)r->title_len + 1;
+            s = joined;
+            n += base;
+            eo.flags &= ~KH_XF_NO_TITLE;
+        }
+    } else if (o->no_title) {
+        eo.flags |= KH_XF_NO_TITLE;
+    }
+    const kh_article *d;
+    kh_status st = kh_extract(x, s, n, &eo, &d);
+    if (st != KH_OK) {
+        const kh_error *e = kh_extractor_error(x);
+        if (e->offset != UINT64_MAX)
+            fprintf(stderr, "khabar analyze: %s: byte %llu: %s\n", name,
+                    (unsigned long long)(e->offset >= base ? e->offset - base : e->offset),
+                    e->message);
+        else
+            fprintf(stderr, "khabar analyze: %s: %s\n", name, kh_strerror(st));
+        free(joined);
+        return 1;
+    }
+    if (o->text)
+        doc_text(stdout, s, d, r, name, base);
+    else
+        doc_json(stdout, s, d, r, r ? NULL : name, base);
+    free(joined);
+    return 0;
+}
+
+static int run_jsonl(kh_extractor *x, const an_opts *o, const char *name, const cli_buf *in)
+{
+    int rc = 0;
+    size_t lineno = 0;
+    for (size_t pos = 0; pos < in->len;) {
+        const uint8_t *nl = memchr(in->data + pos, '\n', in->len - pos);
+        size_t end = nl ? (size_t)(nl - in->data) : in->len;
+        lineno++;
+        const char *line = (const char *)in->data + pos;
+        size_t n = end - pos;
+        pos = end + 1;
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+            k++;
+        if (k == n) continue;
+        jrec r;
+        if (jrecord(line, n, &r) || !r.body) {
+            fprintf(stderr, "khabar analyze: %s: line %zu: %s\n", name, lineno,
+                    r.body ? "not a JSON object" : "no \"body\" or \"content\" string");
+            /* keep one output line per input line, so outputs stay aligned */
+            fputs("{\"error\":\"unreadable record\"}\n", stdout);
+            jrec_free(&r);
+            rc = 1;
+            continue;
+        }
+        char where[64];
+        snprintf(where, sizeof where, "line %zu", lineno);
+        if (extract_one(x, o, (const uint8_t *)r.body, r.body_len, &r, where)) {
+            fputs("{\"error\":\"extraction failed\"}\n", stdout);
+            rc = 1;
+        }
+        jrec_free(&r);
+    }
+    return rc;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    an_opts o;
+    memset(&o, 0, sizeof o);
+    int nfiles = 0;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return 1;
+    int rc = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            help(stdout);
+            free(files);
+            return 0;
+        } else if (!strcmp(a, "--strict")) {
+            o.strict = 1;
+        } else if (!strcmp(a, "--no-title")) {
+            o.no_title = 1;
+        } else if (!strncmp(a, "--input", 7) && (a[7] == 0 || a[7] == '=')) {
+            v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+            if (v && !strcmp(v, "jsonl"))
+                o.jsonl = 1;
+            else if (v && !strcmp(v, "txt"))
+                o.jsonl = 0;
+            else if (v && !strcmp(v, "html")) {
+                fprintf(stderr, "khabar analyze: --input html is not supported yet; extract the "
+                                "main text first and use --input txt\n");
+                free(files);
+                return 2;
+            } else {
+                fprintf(stderr, "khabar analyze: --input takes txt, jsonl or html\n");
+                free(files);
+                return 2;
+            }
+        } else if (!strncmp(a, "--format", 8) && (a[8] == 0 || a[8] == '=')) {
+            v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (v && (!strcmp(v, "json") || !strcmp(v, "text")))
+                o.text = v[0] == 't';
+            else {
+                fprintf(stderr, "khabar analyze: --format takes json or text\n");
+                free(files);
+                return 2;
+            }
+        } else if (!strncmp(a, "--date", 6) && (a[6] == 0 || a[6] == '=')) {
+            v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+            if (v) parse_date(v, strlen(v), &o.year, &o.month, &o.day);
+            if (!v || !o.year) {
+                fprintf(stderr, "khabar analyze: --date takes YYYY-MM-DD\n");
+                free(files);
+                return 2;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "khabar analyze: unknown option '%s' (see khabar analyze --help)\n", a);
+            free(files);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (!nfiles) files[nfiles++] = "-";
+    kh_analyzer_opts ao = {o.strict ? KH_OPT_STRICT_UTF8 : 0, NULL, NULL};
+    kh_extractor *x;
+    if (kh_extractor_new(&ao, &x) != KH_OK) {
+        fprintf(stderr, "khabar analyze: out of memory\n");
+        free(files);
+        return 1;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        cli_buf in;
+        if (cli_read_file(files[i], &in)) {
+            rc = 1;
+            continue;
+        }
+        const char *name = strcmp(files[i], "-") ? files[i] : "<stdin>";
+        size_t bad;
+        if (o.strict && !o.jsonl && !kh_utf8_valid(in.data, in.len, &bad)) {
+            fprintf(stderr, "khabar analyze: %s: byte %zu: invalid UTF-8\n", name, bad);
+            rc = 1;
+        } else if (o.jsonl) {
+            rc |= run_jsonl(x, &o, name, &in);
+        } else {
+            rc |= extract_one(x, &o, in.data, in.len, NULL, name);
+        }
+        free(in.data);
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "khabar analyze: write error\n");
+        rc = 1;
+    }
+    kh_extractor_free(x);
+    free(files);
+    return rc;
+}

@@ -1,0 +1,205 @@
+/*
+** extract.h - the extractor's shared state, for the modules of src/extract/.
+**
+** kh_extract() (extract.c) analyzes the text, then runs the stages in this
+** order over one kh_extractor:
+**   1. kx_prepare   per-token word facts: folded stem, clitics, word lists
+**   2. kx_structure lines: headline, subheadings, boilerplate, dateline
+**   3. kx_pair      quotation marks paired by position (quotes.c)
+**   4. kx_speech    verbs of saying, speakers, statements, sources (speakers.c)
+**   5. kx_dates, kx_numbers (dates.c)
+** Each stage appends to growable arrays on the handle. Allocation failure is
+** sticky (x->nomem): a stage that cannot grow an array stops, later stages
+** do nothing, and kh_extract() reports KH_ENOMEM once at the end.
+**
+** Token indexes (uint32_t) refer to x->A->tokens; every span is bytes of the
+** caller's text.
+*/
+#ifndef KX_EXTRACT_H
+#define KX_EXTRACT_H
+
+#include "khabar.h"
+
+#include "extract/words.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Proclitics seen in a token's segmentation (kx_tok.pro). */
+enum {
+    KX_P_W = 1u << 0,  /* و */
+    KX_P_F = 1u << 1,  /* ف */
+    KX_P_B = 1u << 2,  /* ب */
+    KX_P_L = 1u << 3,  /* ل */
+    KX_P_K = 1u << 4,  /* ك */
+    KX_P_AL = 1u << 5, /* ال */
+    KX_P_S = 1u << 6   /* س */
+};
+
+/* Token facts (kx_tok.flags). */
+enum {
+    KX_T_WORD = 1u << 0,     /* Arabic or Latin word */
+    KX_T_PARTICLE = 1u << 1, /* stem إن or أن (إنه، بأن، وأنها) */
+    KX_T_INNA = 1u << 2,     /* the particle is إن (kasra alef) */
+    KX_T_ENC = 1u << 3,      /* carries an enclitic pronoun */
+    KX_T_COLON = 1u << 4,
+    KX_T_COMMA = 1u << 5,
+    KX_T_TERM = 1u << 6,   /* . ! ? ؟ */
+    KX_T_DASH = 1u << 7,   /* - – — */
+    KX_T_QMARK = 1u << 8,  /* a quotation mark used for pairing */
+    KX_T_OPENP = 1u << 9,  /* ( */
+    KX_T_CLOSEP = 1u << 10 /* ) */
+};
+
+typedef struct kx_tok {
+    const kx_entry *e;   /* the word lists' entry for this word, or NULL */
+    uint32_t pro;        /* KX_P_* */
+    uint32_t flags;      /* KX_T_* */
+    uint32_t word_start; /* first byte after a و/ف proclitic (names start here) */
+    uint32_t line;       /* index into x->lines */
+    int32_t pair;        /* the quote pair whose marks or text hold this token, or -1 */
+    uint32_t in_clause;  /* inside a reported clause */
+} kx_tok;
+
+enum { KX_LINE_BODY = 0, KX_LINE_TITLE, KX_LINE_SUBHEAD, KX_LINE_BOILER, KX_LINE_EMPTY };
+
+typedef struct kx_line {
+    uint32_t start, end;  /* bytes, without surrounding spaces */
+    uint32_t first, last; /* tokens [first, last) */
+    uint32_t kind;        /* KX_LINE_* */
+} kx_line;
+
+/* A paired quotation. */
+typedef struct kx_pair {
+    uint32_t open, close; /* mark tokens; close = UINT32_MAX when unclosed */
+    kh_span text, marks;
+    uint32_t nwords;
+    int32_t cue;        /* governing cue (x->cues index), or -1 */
+    int32_t follows;    /* the statement quote this one continues, or -1 */
+    uint32_t statement; /* 1 = a statement, 0 = a name or term */
+    uint32_t in_np;     /* part of a speaker's noun phrase (منظمة «…» قالت) */
+    float confidence;
+    int32_t speaker; /* x->names index, or -1 */
+    uint32_t carried;
+} kx_pair;
+
+/* A verb of saying (or a colon after a name) in the text. */
+typedef struct kx_cue {
+    uint32_t tok;                   /* the verb (or ':') */
+    uint16_t say;                   /* KX_SAY_* */
+    uint16_t active;                /* introduces a statement (quote or clause) */
+    uint32_t np_first, np_last;     /* explicit subject tokens [first, last); equal = dropped */
+    uint32_t name_first, name_last; /* the name inside the subject */
+    kh_span np_span;                /* bytes of the subject */
+    uint32_t clause_tok;            /* the إن/أن token opening its clause, or UINT32_MAX */
+    kh_span clause;
+    int32_t speaker; /* x->names index, or -1 */
+    uint32_t carried;
+    int32_t members[2]; /* dual subject: x->names indexes */
+} kx_cue;
+
+/* A distinct speaker name: its token range and the fullest form found. */
+typedef struct kx_name {
+    uint32_t first, last; /* the name's tokens at its first mention */
+    kh_span full;         /* the fullest name in the document */
+    uint32_t dual;
+    uint32_t fem; /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+} kx_name;
+
+/* The folded form of a word literal of the stages (بعد، كانون، في), kept
+** on the handle: the same literals are compared millions of times. */
+#define KX_LIT_SLOTS 128
+#define KX_LIT_MAX   48
+typedef struct kx_lit_slot {
+    const char *lit; /* the literal's address; NULL when free */
+    uint32_t len;
+    char folded[KX_LIT_MAX];
+} kx_lit_slot;
+
+struct kh_extractor {
+    kh_alloc_fn alloc;
+    void *ud;
+    kh_analyzer *an;
+    kx_words *w;
+    kh_error err;
+    int nomem; /* sticky allocation failure */
+
+    /* the document being read */
+    const uint8_t *text;
+    size_t len;
+    const kh_analysis *A;
+    kh_extract_opts opts;
+
+    kx_tok *tk;
+    size_t captk;
+    char *fold; /* scratch for folding one token */
+    size_t capfold;
+    kx_line *lines;
+    size_t nlines, caplines;
+    kx_pair *pairs;
+    size_t npairs, cappairs;
+    kx_cue *cues;
+    size_t ncues, capcues;
+    kx_name *names;
+    size_t nnames, capnames;
+
+    /* results */
+    kh_span *subheads;
+    size_t nsubheads, capsubheads;
+    kh_span *boiler;
+    size_t nboiler, capboiler;
+    kh_quote *quotes;
+    size_t nquotes, capquotes;
+    kh_source *sources;
+    size_t nsources, capsources;
+    kh_date *dates;
+    size_t ndates, capdates;
+    kh_number *numbers;
+    size_t nnumbers, capnumbers;
+    uint32_t *unpaired;
+    size_t nunpaired, capunpaired;
+    kh_article doc;
+
+    kx_lit_slot lits[KX_LIT_SLOTS]; /* folded forms of the word literals in the code */
+};
+
+/* Grows *pp (elements of elem bytes, *cap of them) to hold need; on failure
+** sets x->nomem and returns -1. */
+int kx_grow(kh_extractor *x, void **pp, size_t *cap, size_t need, size_t elem);
+
+#define KX_PUSH(x, arr, n, cap, val)                                                               \
+    (kx_grow((x), (void **)&(arr), &(cap), (n) + 1, sizeof *(arr)) ? -1 : ((arr)[(n)++] = (val), 0))
+
+static inline kh_span kx_span(uint32_t s, uint32_t e)
+{
+    kh_span r = {s, e};
+    return r;
+}
+
+static inline kh_span kx_none(void)
+{
+    return kx_span(KH_NONE, KH_NONE);
+}
+
+/* Word-list entry of token i, or NULL; class test. */
+static inline int kx_is(const kh_extractor *x, size_t i, uint32_t cls)
+{
+    return i < x->A->ntokens && x->tk[i].e && (x->tk[i].e->cls & cls);
+}
+
+/* Folded form of the literal lit (its address is the key). OUT: *n bytes.
+** A literal too long to cache is folded into the caller's buf (KX_LIT_MAX). */
+const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf);
+
+/* Whether token i's normalized form equals the literal. */
+int kx_norm_is(kh_extractor *x, size_t i, const char *lit);
+
+/* The stages. */
+void kx_prepare(kh_extractor *x);
+void kx_structure(kh_extractor *x);
+void kx_pair_marks(kh_extractor *x);
+void kx_speech(kh_extractor *x);
+void kx_dates(kh_extractor *x);
+void kx_numbers(kh_extractor *x);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+** quotes.c - quotation marks paired by position, whatever their shape
+** (arabic-news-primer.md §3.2, §6.8).
+**
+** Writers of right-to-left text choose “ and ” by the shape they want to
+** see, so a mark's role comes from its context, not its code point: it opens
+** when a boundary precedes it (line start, space, bracket, colon, or a
+** one-letter proclitic such as the و of و”أي) and a word follows; it closes in
+** the mirror case. Only when the context says nothing does the shape decide
+** (“ « „ open, ” » close, " toggles).
+**
+** Pairing runs per paragraph with a small stack; marks of different families
+** (" / “” / «») may nest. A quote still open at the end of a paragraph
+** continues into the next one only if that paragraph starts with an opening
+** mark (the convention of multi-paragraph quotes); otherwise it closes at
+** the paragraph end, flagged KH_QF_UNCLOSED, and its mark is reported as
+** unpaired. Whether a pair is a statement is decided later (speakers.c).
+*/
+#include "extract/extract.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ROLE_OPEN = 1, ROLE_CLOSE, ROLE_EITHER };
+enum { FAM_ASCII = 0, FAM_CURLY, FAM_GUILLEMET };
+#define STACK_MAX 8
+
+typedef struct open_mark {
+    uint32_t tok;
+    uint32_t fam;
+} open_mark;
+
+/* Code point before byte offset pos (0 at the start of the text). */
+static uint32_t cp_before(const uint8_t *s, size_t pos, size_t *at)
+{
+    size_t i = pos;
+    if (i == 0) {
+        *at = 0;
+        return 0;
+    }
+    i--;
+    while (i > 0 && (s[i] & 0xC0) == 0x80 && pos - i < 4)
+        i--;
+    uint32_t len;
+    uint32_t cp = kh_utf8_decode(s + i, pos - i, &len);
+    *at = i;
+    return cp == KH_CP_INVALID ? 0xFFFD : cp;
+}
+
+static int is_boundary_cp(uint32_t cp)
+{
+    return cp == 0 || cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == 0xA0 ||
+           cp == '(' || cp == '[' || cp == ':' || cp == KH_CP_ARABIC_COMMA || cp == ',' ||
+           cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == KH_CP_TATWEEL || cp == '/' ||
+           kh_is_quote(cp);
+}
+
+/* One-letter proclitics that may be glued to an opening mark (و”أي). */
+static int is_proclitic_cp(uint32_t cp)
+{
+    return cp == KH_CP_WAW || cp == KH_CP_FEH || cp == KH_CP_BEH || cp == KH_CP_LAM ||
+           cp == KH_CP_KAF;
+}
+
+static uint32_t family(const uint8_t *s)
+{
+    if (s[0] == '"') return FAM_ASCII;
+    if (s[0] == 0xC2) return FAM_GUILLEMET;
+    return FAM_CURLY;
+}
+
+/* Shape default: 1 opens, 0 closes, -1 symmetric. */
+static int shape_opens(const uint8_t *s)
+{
+    if (s[0] == '"') return -1;
+    if (s[0] == 0xC2) return s[1] == 0xAB; /* « */
+    return s[2] == 0x9C || s[2] == 0x9E;   /* “ „ */
+}
+
+static int role_of(kh_extractor *x, uint32_t ti)
+{
+    const kh_token *t = &x->A->tokens[ti];
+    size_t at;
+    uint32_t prev = cp_before(x->text, t->start, &at);
+    int prev_b = is_boundary_cp(prev);
+    if (!prev_b && is_proclitic_cp(prev)) {
+        size_t at2;
+        prev_b = is_boundary_cp(cp_before(x->text, at, &at2));
+    }
+    uint32_t next = 0;
+    if (t->end < x->len) {
+        uint32_t len;
+        next = kh_utf8_decode(x->text + t->end, x->len - t->end, &len);
+    }
+    kh_cc c = next == KH_CP_INVALID ? KH_CC_SYMBOL : kh_cc_of(next);
+    int next_w = t->end < x->len && (c == KH_CC_ARLETTER || c == KH_CC_LETTER || c == KH_CC_DIGIT ||
+                                     c == KH_CC_MARK || next == '(' || next == '#' || next == '@');
+    if (prev_b && next_w) return ROLE_OPEN;
+    if (!prev_b && !next_w) return ROLE_CLOSE;
+    int sh = shape_opens(x->text + t->start);
+    return sh < 0 ? ROLE_EITHER : sh ? ROLE_OPEN : ROLE_CLOSE;
+}
+
+/* A mark right after a colon, an إن/أن particle or a verb of saying can only
+** open a quote, whichever side it is glued to. */
+static int opens_after(const kh_extractor *x, uint32_t i)
+{
+    if (i == 0 || x->tk[i - 1].line != x->tk[i].line) return 0;
+    const kx_tok *p = &x->tk[i - 1];
+    return (p->flags & (KX_T_COLON | KX_T_PARTICLE)) || (p->e && (p->e->cls & KX_SAY));
+}
+
+static uint32_t count_words(kh_extractor *x, uint32_t from, uint32_t to)
+{
+    uint32_t n = 0;
+    for (uint32_t i = from; i < to; i++)
+        n += (x->tk[i].flags & KX_T_WORD) != 0;
+    return n;
+}
+
+static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t end_tok)
+{
+    const kh_token *T = x->A->tokens;
+    kx_pair p;
+    memset(&p, 0, sizeof p);
+    p.open = open;
+    p.close = close;
+    p.cue = p.follows = p.speaker = -1;
+    if (close != UINT32_MAX) {
+        p.text = kx_span(T[open].end, T[close].start);
+        p.marks = kx_span(T[open].start, T[close].end);
+        end_tok = close + 1;
+    } else {
+        /* unclosed: to the paragraph's last word (final punctuation left out) */
+        uint32_t last = end_tok;
+        while (last > open + 1 && !(x->tk[last - 1].flags & KX_T_WORD) &&
+               x->A->tokens[last - 1].kind != KH_TOK_NUMBER)
+            last--;
+        uint32_t e = last > open + 1 ? T[last - 1].end : T[open].end;
+        p.text = kx_span(T[open].end, e);
+        p.marks = kx_span(T[open].start, e);
+        KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, T[open].start);
+    }
+    p.nwords = count_words(x, open + 1, end_tok);
+    int32_t idx = (int32_t)x->npairs;
+    if (KX_PUSH(x, x->pairs, x->npairs, x->cappairs, p)) return;
+    for (uint32_t i = open; i < end_tok && i < x->A->ntokens; i++)
+        if (x->tk[i].pair < 0) x->tk[i].pair = idx;
+}
+
+/* The first token of the next non-empty line after line li, or UINT32_MAX. */
+static uint32_t next_line_first(kh_extractor *x, size_t li, size_t *lj)
+{
+    for (size_t j = li + 1; j < x->nlines; j++)
+        if (x->lines[j].kind != KX_LINE_EMPTY) {
+            *lj = j;
+            return x->lines[j].first;
+        }
+    return UINT32_MAX;
+}
+
+static int by_open(const void *a, const void *b)
+{
+    const kx_pair *p = a, *q = b;
+    return (p->open > q->open) - (p->open < q->open);
+}
+
+void kx_pair_marks(kh_extractor *x)
+{
+    if (x->nomem) return;
+    open_mark st[STACK_MAX];
+    size_t n = 0;
+    uint32_t skip = UINT32_MAX; /* a continuation mark opening a paragraph */
+    for (size_t li = 0; li < x->nlines && !x->nomem; li++) {
+        const kx_line *L = &x->lines[li];
+        if (L->kind == KX_LINE_EMPTY) continue;
+        for (uint32_t i = L->first; i < L->last; i++) {
+            if (!(x->tk[i].flags & KX_T_QMARK) || i == skip) continue;
+            const uint8_t *m = x->text + x->A->tokens[i].start;
+            uint32_t fam = family(m);
+            int role = role_of(x, i);
+            if (role == ROLE_EITHER) role = n ? ROLE_CLOSE : ROLE_OPEN;
+            if (role == ROLE_CLOSE && !n && opens_after(x, i))
+                role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
+            if (role == ROLE_OPEN) {
+                if (n && st[n - 1].fam == fam) {
+                    /* same family opened again: the earlier one lost its closer */
+                    KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired,
+                            x->A->tokens[st[n - 1].tok].start);
+                    n--;
+                }
+                if (n < STACK_MAX) st[n++] = (open_mark){i, fam};
+                continue;
+            }
+            if (!n) {
+                KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[i].start);
+                continue;
+            }
+            size_t k = n;
+            while (k > 0 && st[k - 1].fam != fam)
+                k--;
+            if (k == 0) k = n; /* mixed shapes (« … ”): pair with the innermost */
+            for (size_t j = k; j < n; j++)
+                KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired,
+                        x->A->tokens[st[j].tok].start);
+            add_pair(x, st[k - 1].tok, i, 0);
+            n = k - 1;
+        }
+        if (!n) continue;
+        size_t lj = li;
+        uint32_t nf = next_line_first(x, li, &lj);
+        if (nf != UINT32_MAX && (x->tk[nf].flags & KX_T_QMARK) && role_of(x, nf) == ROLE_OPEN &&
+            x->lines[lj].kind == KX_LINE_BODY) {
+            skip = nf; /* the quote goes on in the next paragraph */
+            continue;
+        }
+        for (size_t j = 1; j < n; j++)
+            KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[st[j].tok].start);
+        add_pair(x, st[0].tok, UINT32_MAX, L->last);
+        n = 0;
+    }
+    /* pairs were appended in closing order; statements want opening order */
+    if (x->npairs > 1) qsort(x->pairs, x->npairs, sizeof *x->pairs, by_open);
+    for (size_t i = 0; i < x->A->ntokens; i++)
+        x->tk[i].pair = -1;
+    for (size_t pi = 0; pi < x->npairs; pi++) {
+        const kx_pair *p = &x->pairs[pi];
+        uint32_t end = p->close != UINT32_MAX ? p->close + 1 : p->open + 1;
+        if (p->close == UINT32_MAX) {
+            end = p->open + 1;
+            while (end < x->A->ntokens && x->A->tokens[end].start < p->marks.end)
+                end++;
+        }
+        for (uint32_t i = p->open; i < end; i++)
+            if (x->tk[i].pair < 0) x->tk[i].pair = (int32_t)pi;
+    }
+}

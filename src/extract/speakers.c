@@ -1,0 +1,1195 @@
+/*
+** speakers.c - who said what: verbs of saying, their subjects, reported
+** clauses, which quoted spans are statements, speakers carried across
+** paragraphs, fullest names, and source attributions
+** (arabic-news-primer.md §6).
+**
+** 1. Cues. Every verb of saying outside quotes (words.c, matched on the
+**    folded stem, so وقال، فقال، وأضافت match) and every colon that follows
+**    a bare noun phrase (لافروف: “…”) is a cue. Its subject is the noun
+**    phrase after the verb (VSO: وقال وزير الخارجية الروسي سيرغي لافروف), or
+**    before it when nothing follows and the verb has no و (روسيا تقول إن);
+**    otherwise the subject is dropped. A participle (قائلا، مضيفا) takes the
+**    subject of the sentence it hangs on.
+** 2. Reported speech: a cue followed, after its subject and short adjuncts
+**    (في بيان، الشهر الماضي، a comma-delimited phrase), by an إن/أن particle
+**    (إنه، بأن، إلى أن) in the same sentence; the clause runs from the
+**    particle to the end of the sentence (a full stop inside quotes does not
+**    end it). Verbs that also take a noun object (أعلن عن، نفى، اعتبر) need
+**    the particle close by.
+** 3. Statements. A quoted span is a statement when a cue governs it (a colon
+**    before it, a verb of saying earlier in its sentence, or a verb of saying
+**    right after it), when it continues a statement with nothing but
+**    punctuation between, or when it opens its paragraph. A short span after
+**    a noun (الشراكة “بلا حدود”), a span after a naming noun (حملة “…”), a
+**    quoted name inside a speaker's noun phrase, and quotes in the headline
+**    without a colon are names or terms, not statements (§6.7).
+** 4. Speakers are resolved in text order: an explicit subject becomes the
+**    last speaker; a dropped subject takes it, across paragraphs and
+**    subheadings (§6.5). A dual subject (الوزيران) stands for the two most
+**    recent distinct speakers (§6.6).
+** 5. Fullest name: each speaker's name is looked up in every other mention
+**    of it, extended over neighbouring name words when the mention follows a
+**    title or a nisba (نظيره الصيني وانغ يي), and the longest form wins.
+*/
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NP_MAX              10
+#define NAME_MAX_TOKENS     4
+#define LEFT_NP_MAX         6
+#define CLAUSE_GAP_STRONG   25
+#define CLAUSE_GAP_WEAK     5
+#define CLAUSE_GAP_NO_COMMA 7
+#define LONG_QUOTE_WORDS    8
+#define SHORT_NAME_WORDS    3
+#define NAMEHEAD_WORDS      6
+#define NP_QUOTE_WORDS      5
+
+static const kh_token *tok(const kh_extractor *x, uint32_t i)
+{
+    return &x->A->tokens[i];
+}
+
+static int same_line(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    return x->tk[a].line == x->tk[b].line;
+}
+
+static int is_word(const kh_extractor *x, uint32_t i)
+{
+    return (x->tk[i].flags & KX_T_WORD) != 0;
+}
+
+/* A word that may be part of a subject noun phrase. */
+static int np_word(const kh_extractor *x, uint32_t i)
+{
+    if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
+    if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
+    if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
+    if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
+        return kx_is(x, i, KX_TITLE) != 0;
+    return 1;
+}
+
+/* ---- noun phrases ----------------------------------------------------------------- */
+
+/* Token norm without its proclitics (و ف ب ك ل ال): the noun itself, so
+** that المنظمة and منظمة compare equal. */
+static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
+{
+    const kh_token *t = tok(x, i);
+    uint32_t pro = x->tk[i].pro;
+    size_t skip = 0;
+    skip += (pro & KX_P_W) ? 2 : 0;
+    skip += (pro & KX_P_F) ? 2 : 0;
+    skip += (pro & KX_P_B) ? 2 : 0;
+    skip += (pro & KX_P_K) ? 2 : 0;
+    if ((pro & KX_P_L) && (pro & KX_P_AL))
+        skip += 4; /* لل */
+    else if (pro & KX_P_L)
+        skip += 2;
+    else if (pro & KX_P_AL)
+        skip += 4;
+    if (skip >= t->norm_len) skip = 0;
+    *s = t->norm + skip;
+    *n = t->norm_len - skip;
+}
+
+static int stem_is(kh_extractor *x, uint32_t i, const char *lit)
+{
+    char buf[KX_LIT_MAX];
+    size_t fl;
+    const char *f = kx_lit(x, lit, &fl, buf);
+    const char *s;
+    size_t n;
+    stem_norm(x, i, &s, &n);
+    return n == fl && !memcmp(s, f, n);
+}
+
+/* علي, the name, folds like على, the preposition; the written ي (not ى)
+** before another word tells the name. */
+static int is_ali(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return t->norm_len == 6 && !memcmp(t->norm, "\xd8\xb9\xd9\x84\xd9\x8a", 6) &&
+           t->end - t->start == 6 && !memcmp(x->text + t->start + 4, "\xd9\x8a", 2) &&
+           i + 1 < x->A->ntokens && tok(x, i + 1)->kind == KH_TOK_ARABIC &&
+           !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
+}
+
+/* A word that can be part of a personal or proper name. */
+static int name_word(const kh_extractor *x, uint32_t i)
+{
+    if (is_ali(x, i)) return 1;
+    return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
+           !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+           !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
+           tok(x, i)->kind == KH_TOK_ARABIC;
+}
+
+/* A word that may extend a name: a name word or an initial (ميتشل ب. ريس). */
+static int ext_word(const kh_extractor *x, uint32_t i)
+{
+    return name_word(x, i) || tok(x, i)->kind == KH_TOK_ABBREV;
+}
+
+static int starts_clause(const kh_extractor *x, uint32_t i)
+{
+    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_COMMA)) ||
+           kx_is(x, i, KX_STOP | KX_TIME | KX_SAY);
+}
+
+/* An adverbial participle right after the verb (وقال متنهدا): not the subject. */
+static int manner_word(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return is_word(x, i) && !x->tk[i].pro && t->norm_len >= 8 && t->norm[0] == '\xd9' &&
+           t->norm[1] == '\x85' && t->norm[t->norm_len - 2] == '\xd8' &&
+           t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
+}
+
+/* The subject after a verb: tokens [from, end). A short quoted name inside
+** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
+** marked in_np. The phrase ends before a second title (an apposition:
+** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
+** after a bare name (ادكوك | لوكالة فرانس برس). */
+static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
+{
+    uint32_t k = from;
+    while (k < limit && k - from < NP_MAX) {
+        const kx_tok *t = &x->tk[k];
+        if (t->flags & KX_T_QMARK) {
+            int32_t pi = t->pair;
+            if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
+                x->pairs[pi].nwords > NP_QUOTE_WORDS)
+                break;
+            uint32_t after = x->pairs[pi].close + 1;
+            int head = k > from && kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD);
+            int ends = after >= limit || starts_clause(x, after);
+            if (!ends && !(head && np_word(x, after))) break;
+            x->pairs[pi].in_np = 1;
+            k = after;
+            continue;
+        }
+        if (!np_word(x, k)) {
+            if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
+                !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
+                k++; /* الأمين العام، المدعي العام */
+                continue;
+            }
+            break;
+        }
+        if (t->pro & (KX_P_B | KX_P_L | KX_P_K)) {
+            if (k == from && !kx_is(x, k, KX_TITLE))
+                break; /* صرح لوكالة …: an addressee, not a subject */
+            if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
+                break;
+        }
+        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && name_word(x, k - 1))
+            break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
+        if (k > from && (t->flags & KX_T_ENC))
+            break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
+        k++;
+    }
+    return k;
+}
+
+/* The subject before a verb (روسيا تقول): tokens [*first, verb). */
+static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
+{
+    uint32_t k = verb;
+    while (k > line_first && verb - k < LEFT_NP_MAX && np_word(x, k - 1) &&
+           !(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K))) {
+        k--;
+        if (x->tk[k].pro & (KX_P_W | KX_P_F))
+            break; /* وروسيا تقول: the conjunction starts the phrase */
+    }
+    return k;
+}
+
+/* First name token after the titles and complements starting at a, or a. */
+/* Nouns whose complement is a place name: محافظ مدينة | عدن | نايف البكري. */
+static const char *const PLACE_HEADS[] = {"مدينة", "ولاية", "محافظة", "إقليم", "منطقة",
+                                          "بلدة",  "قرية",  "جزيرة",  "دولة",  "مقاطعة"};
+
+static int place_head(kh_extractor *x, uint32_t k)
+{
+    for (size_t q = 0; q < sizeof PLACE_HEADS / sizeof PLACE_HEADS[0]; q++)
+        if (stem_is(x, k, PLACE_HEADS[q])) return 1;
+    return 0;
+}
+
+static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t k = a;
+    while (k < b) {
+        if (place_head(x, k) && k + 1 < b) {
+            k += 2;
+            continue;
+        }
+        int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
+                         !kx_is(x, k, KX_WEEKDAY | KX_RELDATE); /* الأمين العام */
+        if (!title_time && (!np_word(x, k) || (x->tk[k].flags & KX_T_ENC)))
+            break; /* حزب العمال الكردستاني | السبت، الشرطة | تحقيقا */
+        if (!(kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) || title_time))
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* Whether tokens [a, b) hold a name word (not only titles and nouns). */
+static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (name_word(x, k) || (x->tk[k].flags & KX_T_QMARK)) return 1;
+    return 0;
+}
+
+/* Heads whose complement is the body's name (منظمة | العفو الدولية، وكالة |
+** رويترز); other heads stay in the name (حزب العمال الكردستاني). */
+static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع", "شركة"};
+
+static int named_after_head(kh_extractor *x, uint32_t j)
+{
+    for (size_t q = 0; q < sizeof NAMED_AFTER / sizeof NAMED_AFTER[0]; q++)
+        if (stem_is(x, j, NAMED_AFTER[q])) return 1;
+    return 0;
+}
+
+#define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
+
+/* A description (الحارس البلجيكي، المنظمة) names someone the article named
+** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
+** ووتش. Finds the nearest such mention, before the cue first. */
+static int resolve_description(kh_extractor *x, kx_cue *c)
+{
+    const char *hs;
+    size_t hn;
+    uint32_t head = c->np_first;
+    stem_norm(x, head, &hs, &hn);
+    if (!hn || !is_word(x, head) || !kx_is(x, head, KX_TITLE))
+        return 0; /* only a person's or a body's title names someone: not التقرير */
+    int org = kx_is(x, head, KX_ORG);
+    size_t n = x->A->ntokens;
+    for (int pass = 0; pass < 4; pass++) {
+        int strict = pass < 2;
+        for (size_t step = 1; step < n && step < DESCRIPTION_WINDOW; step++) {
+            uint32_t j;
+            if (pass % 2 == 0) {
+                if (step > c->tok) break;
+                j = c->tok - (uint32_t)step;
+            } else {
+                j = c->np_last + (uint32_t)step - 1;
+                if (j >= n) break;
+            }
+            if (j >= c->np_first && j < c->np_last) continue;
+            const char *s;
+            size_t sn;
+            stem_norm(x, j, &s, &sn);
+            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
+            if (strict) {
+                /* الحارس البلجيكي: the nisba must match too */
+                uint32_t m = 1;
+                while (m < c->np_last - c->np_first && j + m < n) {
+                    const char *s1, *s2;
+                    size_t n1, n2;
+                    stem_norm(x, c->np_first + m, &s1, &n1);
+                    stem_norm(x, j + m, &s2, &n2);
+                    if (n1 != n2 || memcmp(s1, s2, n1)) break;
+                    m++;
+                }
+                if (m < c->np_last - c->np_first) continue;
+            }
+            const kx_line *L = &x->lines[x->tk[j].line];
+            uint32_t lim = L->last < j + 8 ? L->last : j + 8;
+            uint32_t k = after_titles(x, j, lim);
+            if (org) {
+                /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
+                ** العفو الدولية, named by what follows منظمة */
+                if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
+                    c->name_first = named_after_head(x, j) ? j + 1 : j;
+                    c->name_last = k;
+                    return 1;
+                }
+                if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
+                    x->pairs[x->tk[k].pair].open == k &&
+                    x->pairs[x->tk[k].pair].close != UINT32_MAX &&
+                    x->pairs[x->tk[k].pair].nwords <= NP_QUOTE_WORDS) {
+                    c->name_first = k + 1;
+                    c->name_last = x->pairs[x->tk[k].pair].close;
+                    return 1;
+                }
+                if (!kx_is(x, j, KX_NAMEHEAD)) continue;
+            }
+            if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
+                name_word(x, k + 1))
+                k++; /* المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف */
+            if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
+                const kx_pair *p = &x->pairs[x->tk[k].pair];
+                if (p->open == k && p->close != UINT32_MAX && p->nwords <= NP_QUOTE_WORDS) {
+                    c->name_first = k + 1;
+                    c->name_last = p->close;
+                    return 1;
+                }
+            }
+            uint32_t e = k;
+            while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
+                e++;
+            if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
+                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e))
+                e++; /* an ال surname: نايف البكري */
+            if (e > k && (e == L->last || !name_word(x, e))) {
+                c->name_first = k;
+                c->name_last = e;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* A name ends before a title that describes it (فيصل القاسم | المذيع
+** بفضائية الجزيرة). */
+static void trim_name(kh_extractor *x, kx_cue *c)
+{
+    uint32_t k = c->name_first;
+    if (k >= c->name_last || !name_word(x, k)) return;
+    while (k < c->name_last && !kx_is(x, k, KX_TITLE))
+        k++;
+    c->name_last = k;
+}
+
+/* Indefinite heads of anonymous speakers: the phrase is the speaker. */
+static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",
+                                        "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
+                                        "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
+
+/* The name inside a subject: what follows its titles and their
+** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
+** for a bare description the name the article gave it elsewhere. */
+static void np_name(kh_extractor *x, kx_cue *c)
+{
+    uint32_t a = c->np_first, b = c->np_last;
+    c->name_first = a;
+    c->name_last = b;
+    for (uint32_t k = a; k < b; k++) {
+        int32_t pi = x->tk[k].pair;
+        if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
+            uint32_t after = x->pairs[pi].close + 1;
+            if (after < b && has_name(x, after, b) && k > a && !kx_is(x, k - 1, KX_ORG)) {
+                c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
+            } else {
+                c->name_first = k + 1;
+                c->name_last = x->pairs[pi].close;
+            }
+            return;
+        }
+    }
+    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
+        if (!(x->tk[a].pro & KX_P_AL) && stem_is(x, a, ANONYMOUS[q]))
+            return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
+        uint32_t k = after_titles(x, a, b);
+        if (k < b && has_name(x, k, b)) {
+            /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
+            uint32_t m = b;
+            while (m > k && !name_word(x, m - 1))
+                m--;
+            uint32_t s0 = m;
+            while (s0 > k && name_word(x, s0 - 1))
+                s0--;
+            c->name_first = s0 < m ? s0 : k;
+            trim_name(x, c);
+            return;
+        }
+        resolve_description(x, c);
+        return;
+    }
+    trim_name(x, c);
+}
+
+/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
+static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
+                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
+
+/* Nouns after في that say where a statement was made, not who made it. */
+static const char *const SPEECH_PLACES[] = {
+    "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
+    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
+
+static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
+{
+    if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
+        np_word(x, last + 1)) {
+        int place = 0;
+        for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
+            place |= stem_is(x, last + 1, SPEECH_PLACES[q]);
+        uint32_t e = place ? last : np_right(x, last + 1, limit);
+        if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e))) return e;
+    }
+    if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
+        for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
+            if (stem_is(x, first, QUANTIFIERS[q])) {
+                uint32_t e = np_right(x, last + 1, limit);
+                return e > last + 1 ? e : last;
+            }
+    }
+    return last;
+}
+
+/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description. */
+static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
+{
+    uint32_t k = c->np_last;
+    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA) || has_name(x, c->np_first, c->np_last))
+        return 0;
+    uint32_t e = k + 1;
+    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && name_word(x, e))
+        e++;
+    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
+    c->name_first = k + 1;
+    c->name_last = e;
+    c->np_last = e;
+    return 1;
+}
+
+/* ---- cues ---------------------------------------------------------------------------- */
+
+static int in_text_line(const kh_extractor *x, uint32_t i)
+{
+    uint32_t kind = x->lines[x->tk[i].line].kind;
+    return kind == KX_LINE_BODY || kind == KX_LINE_SUBHEAD || kind == KX_LINE_TITLE;
+}
+
+/* وأكد لـ "الاقتصادية" عبدالله بترجي: the addressee (a medium after لـ)
+** stands between the verb and its subject. Returns where the subject starts. */
+static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
+{
+    if (s + 1 >= limit) return s;
+    const kh_token *t = tok(x, s);
+    int lam = t->kind == KH_TOK_ARABIC && t->norm_len == 2 && t->norm[0] == '\xd9' &&
+              t->norm[1] == '\x84'; /* لـ or a bare ل, not بـ */
+    if (!lam || !(x->tk[s + 1].flags & KX_T_QMARK)) return s;
+    int32_t pi = x->tk[s + 1].pair;
+    if (pi < 0 || x->pairs[pi].open != s + 1 || x->pairs[pi].close == UINT32_MAX ||
+        x->pairs[pi].nwords > NP_QUOTE_WORDS)
+        return s;
+    x->pairs[pi].in_np = 1; /* a name, not a statement */
+    return x->pairs[pi].close + 1;
+}
+
+/* A subject before the verb must start a clause (لكن روسيا تقول), and must
+** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
+static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
+{
+    uint32_t f = np_left(x, verb, line_first);
+    if (f == verb) return 0;
+    const kh_token *p = tok(x, verb - 1);
+    if (f < verb - 1 && !(x->tk[verb - 1].pro & KX_P_AL) && p->norm_len >= 2 &&
+        !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
+        return 0; /* …ا: an accusative, not a subject */
+    if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
+    return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
+}
+
+static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    kx_cue c;
+    memset(&c, 0, sizeof c);
+    c.tok = i;
+    c.say = say;
+    c.speaker = -1;
+    c.members[0] = c.members[1] = -1;
+    c.clause_tok = UINT32_MAX;
+    c.clause = c.np_span = kx_none();
+    c.np_first = c.np_last = i + 1;
+    if (!(say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN))) { /* على حد قوله: the sentence's speaker */
+        if (x->tk[i].flags & KX_T_COLON) {
+            c.np_first = np_left(x, i, L->first);
+            c.np_last = i;
+            if (c.np_first + 1 == i && (x->tk[c.np_first].pro & (KX_P_W | KX_P_F)))
+                c.np_first = c.np_last = i + 1; /* وواصل: an unlisted verb, subject dropped */
+        } else {
+            uint32_t s = skip_addressee(x, i + 1, L->last);
+            while (s < L->last && manner_word(x, s))
+                s++;
+            c.np_first = s;
+            c.np_last =
+                (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
+            if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
+                np_left(x, i - 1, L->first) < i - 1) {
+                c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
+                c.np_last = i - 1;
+            } else if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
+                       left_subject_ok(x, i, L->first)) {
+                c.np_first = np_left(x, i, L->first);
+                c.np_last = i;
+            }
+        }
+    }
+    if (c.np_last > c.np_first) {
+        int appo = apposition(x, &c, L->last);
+        c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
+        if (!appo) np_name(x, &c);
+    }
+    KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
+}
+
+/* A colon after a bare noun phrase at a sentence start introduces a quote:
+** لافروف: “…” (headlines, interviews). */
+static int colon_cue(kh_extractor *x, uint32_t i)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    if (i == L->first || i + 1 >= L->last || !(x->tk[i + 1].flags & KX_T_QMARK)) return 0;
+    if (kx_is(x, i - 1, KX_SAY) || !np_word(x, i - 1)) return 0;
+    uint32_t f = np_left(x, i, L->first);
+    return f == L->first || (x->tk[f - 1].flags & (KX_T_TERM | KX_T_COMMA | KX_T_DASH));
+}
+
+/* كتب عليها "…"، كتب تحته "…": words on a banner or a shirt, not a statement. */
+static int written_on(kh_extractor *x, uint32_t i)
+{
+    if (!stem_is(x, i, "كتب") || i + 1 >= x->A->ntokens) return 0;
+    const kh_token *t = tok(x, i + 1);
+    static const char *const ON[] = {"عل", "تحت", "فوق"}; /* عليها، تحته، فوقه */
+    for (size_t k = 0; k < sizeof ON / sizeof ON[0]; k++) {
+        char buf[KX_LIT_MAX];
+        size_t n;
+        const char *f = kx_lit(x, ON[k], &n, buf);
+        if (t->norm_len >= n && !memcmp(t->norm, f, n) && t->norm_len <= n + 6) return 1;
+    }
+    return 0;
+}
+
+/* يُذكر أن …: "it is mentioned that", a passive with nobody speaking. */
+static int impersonal(kh_extractor *x, uint32_t i)
+{
+    return i + 1 < x->A->ntokens && (x->tk[i + 1].flags & KX_T_PARTICLE) &&
+           (kx_norm_is(x, i, "يذكر") || kx_norm_is(x, i, "يُذكر") || kx_norm_is(x, i, "يقال") ||
+            kx_norm_is(x, i, "ويذكر"));
+}
+
+static void find_cues(kh_extractor *x)
+{
+    for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
+        const kx_tok *t = &x->tk[i];
+        if (t->pair >= 0 || !in_text_line(x, i)) continue;
+        if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+            !written_on(x, i) && !impersonal(x, i))
+            add_cue(x, i, t->e->say);
+        else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
+            add_cue(x, i, KX_SAY_STRONG);
+    }
+}
+
+/* ---- reported clauses ----------------------------------------------------------------- */
+
+/* End of the sentence that holds token i: the last token before a
+** terminator outside quotes, or the line's end. */
+static uint32_t sentence_last(const kh_extractor *x, uint32_t i)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    uint32_t k = i;
+    while (k + 1 < L->last && !((x->tk[k + 1].flags & KX_T_TERM) && x->tk[k + 1].pair < 0))
+        k++;
+    return k;
+}
+
+/* Words that, before أن, make it no clause of saying (بعد أن، يجب أن). */
+static const char *const NOT_BEFORE_PARTICLE[] = {"بعد", "قبل", "منذ", "دون",   "يجب", "يمكن",
+                                                  "حتى", "رغم", "بد",  "ينبغي", "عوض", "بدل"};
+
+static int particle_blocked(kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro & (KX_P_L | KX_P_K)) return 1; /* لأن because, كأن as if */
+    if (i == 0 || !is_word(x, i - 1)) return 0;
+    for (size_t k = 0; k < sizeof NOT_BEFORE_PARTICLE / sizeof NOT_BEFORE_PARTICLE[0]; k++)
+        if (kx_norm_is(x, i - 1, NOT_BEFORE_PARTICLE[k])) return 1;
+    return 0;
+}
+
+static void find_clause(kh_extractor *x, kx_cue *c)
+{
+    if (x->tk[c->tok].flags & KX_T_COLON) return;
+    const kx_line *L = &x->lines[x->tk[c->tok].line];
+    int strong = (c->say & KX_SAY_STRONG) != 0;
+    uint32_t from = c->np_last > c->tok ? c->np_last : c->tok + 1;
+    uint32_t commas = 0;
+    for (uint32_t k = from; k < L->last; k++) {
+        const kx_tok *t = &x->tk[k];
+        if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
+            x->pairs[t->pair].close != UINT32_MAX && x->pairs[t->pair].nwords <= NP_QUOTE_WORDS &&
+            x->pairs[t->pair].close + 1 < L->last &&
+            !(x->tk[x->pairs[t->pair].close + 1].flags & KX_T_COLON)) {
+            /* لـ"العربية.نت" إن: an outlet's name between the cue and its clause */
+            k = x->pairs[t->pair].close;
+            continue;
+        }
+        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK))) return;
+        if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL)) return;
+        if ((t->flags & KX_T_PARTICLE) && !particle_blocked(x, k)) {
+            c->clause_tok = k;
+            c->clause = kx_span(tok(x, k)->start, tok(x, sentence_last(x, k))->end);
+            return;
+        }
+        if (t->flags & KX_T_COMMA) {
+            if (!strong || ++commas > 3) return;
+            continue;
+        }
+        uint32_t gap = k - from;
+        if (!strong && gap >= CLAUSE_GAP_WEAK) return;
+        if (!commas && gap >= CLAUSE_GAP_NO_COMMA) return;
+        if (gap >= CLAUSE_GAP_STRONG) return;
+    }
+}
+
+/* ---- statements ----------------------------------------------------------------------- */
+
+/* The cue that governs a quote opening at token open, or -1: a colon
+** right before it, or a verb of saying earlier in the same sentence. */
+static int32_t cue_before(kh_extractor *x, uint32_t open)
+{
+    for (size_t ci = x->ncues; ci-- > 0;) {
+        const kx_cue *c = &x->cues[ci];
+        if (c->tok >= open) continue;
+        if (!same_line(x, c->tok, open)) return -1;
+        for (uint32_t k = c->tok + 1; k < open; k++)
+            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) return -1;
+        if (c->say & (KX_SAY_STRONG | KX_SAY_OBJECT))
+            return (int32_t)ci; /* وصفها بـ"…" as قال "…" */
+        /* a weak verb (أعلن، نفى، اعتبر) only right before the quote or its colon */
+        uint32_t after = c->np_last > c->tok ? c->np_last : c->tok + 1;
+        while (after < open && kx_is(x, after, KX_TIME | KX_WEEKDAY | KX_RELDATE))
+            after++; /* أعلنت مساء الجمعة "…" */
+        if (after == open || (after + 1 == open && (x->tk[after].flags & KX_T_COLON)) ||
+            c->clause_tok != UINT32_MAX)
+            return (int32_t)ci;
+        /* not attached (تعترف به كييف …): a stronger cue may stand further back */
+    }
+    return -1;
+}
+
+/* A verb of saying right after the closing mark: “…”، قال X. */
+static int32_t cue_after(kh_extractor *x, uint32_t close)
+{
+    uint32_t k = close + 1;
+    if (k < x->A->ntokens && (x->tk[k].flags & KX_T_COMMA)) k++;
+    for (size_t ci = 0; ci < x->ncues; ci++)
+        if (x->cues[ci].tok == k && !(x->tk[k].flags & KX_T_COLON))
+            return same_line(x, close, k) ? (int32_t)ci : -1;
+    return -1;
+}
+
+/* Only punctuation or a lone و between two quotes. */
+static int adjacent(kh_extractor *x, uint32_t from, uint32_t to)
+{
+    for (uint32_t k = from; k < to; k++) {
+        const kh_token *t = tok(x, k);
+        if (t->kind == KH_TOK_PUNCT) continue;
+        if (t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2))
+            continue; /* و */
+        return 0;
+    }
+    return 1;
+}
+
+/* Whether the quote's opening mark lies inside some reported clause. */
+static int in_clause(const kh_extractor *x, const kx_pair *p)
+{
+    return x->tk[p->open].in_clause;
+}
+
+/* Marks the tokens of every reported clause. Clauses of one sentence share
+** its end, so marking stops at a token already marked: linear overall. */
+static void mark_clauses(kh_extractor *x)
+{
+    for (size_t k = 0; k < x->ncues; k++) {
+        const kx_cue *c = &x->cues[k];
+        if (c->clause_tok == UINT32_MAX) continue;
+        for (uint32_t i = c->clause_tok;
+             i < x->A->ntokens && x->A->tokens[i].start < c->clause.end && !x->tk[i].in_clause; i++)
+            x->tk[i].in_clause = 1;
+    }
+}
+
+/* Prepositions after which a short quoted span names a medium or a place:
+** لـ"العربية.نت"، في «تويتر»، عبر «إنستغرام»، وفق "واس"، بين "نموذج ليبيا". */
+static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل"};
+#define PREP_NAME_WORDS    3
+#define TITLE_NAME_WORDS   4
+#define SUBJECT_NAME_WORDS 4
+#define LONG_NAME_WORDS    10
+
+/* A quoted span that names something rather than quoting someone (primer
+** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
+** بـ), after a title (الهاكر "تركي"), after a preposition of media, as the
+** subject of a clause (أن «مجلس شورى كويتا» قرر، وأوضحت "تويتر" تفاصيل), or,
+** outside reported clauses, a short span right after a noun (الشراكة “بلا
+** حدود”). Inside a reported clause a short span after a noun is a partial
+** quote (قال إنه عدد "كبير"), as the gold has it. */
+static int looks_like_name(kh_extractor *x, const kx_pair *p)
+{
+    if (p->open == 0 || !same_line(x, p->open - 1, p->open)) return 0;
+    uint32_t prev = p->open - 1, pprev = prev;
+    if ((tok(x, prev)->flags & KH_TOKF_PREFIX) && prev > 0 && same_line(x, prev - 1, prev))
+        pprev = prev - 1; /* بـ"…" */
+    uint32_t nw = p->nwords;
+    uint32_t after = p->close != UINT32_MAX ? p->close + 1 : UINT32_MAX;
+    const kh_token *pt = tok(x, prev);
+    if (pt->kind == KH_TOK_ARABIC && pt->end == tok(x, p->open)->start) {
+        /* a clitic glued to the mark: الـ"كوندونسا" names; لـ"العربية.نت" names a
+        ** medium; بـ"اراض معادية" after وصفت carries the sentence on */
+        if (stem_is(x, prev, "ال") ||
+            (pt->norm_len == 4 && !memcmp(pt->norm, "\xd8\xa7\xd9\x84", 4)))
+            return 1;
+        if (pt->norm_len == 2) return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
+    }
+    if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
+        after++; /* أن «مجلس شورى كويتا»، قرر */
+    int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
+    if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
+        return 1;
+    if (kx_is(x, prev, KX_TITLE) && !kx_is(x, prev, KX_SAY) && nw <= TITLE_NAME_WORDS) return 1;
+    if (nw <= PREP_NAME_WORDS)
+        for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
+            if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
+    if (nw <= SUBJECT_NAME_WORDS && word_after &&
+        ((x->tk[prev].flags & KX_T_PARTICLE) || kx_is(x, prev, KX_SAY)))
+        return 1;
+    if (in_clause(x, p)) return 0;
+    if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
+    uint32_t first = p->open + 1;
+    if (first < x->A->ntokens && (x->tk[first].pro & (KX_P_L | KX_P_K)))
+        return 0; /* “للهيمنة”: the quote carries on the sentence's syntax */
+    return 1;
+}
+
+/* Only و or أو between two quotes: a list, as in كتابي "…" و"…". */
+static int listed(kh_extractor *x, uint32_t from, uint32_t to)
+{
+    int conj = 0;
+    for (uint32_t k = from; k < to; k++) {
+        const kh_token *t = tok(x, k);
+        if (x->tk[k].flags & KX_T_COMMA) continue;
+        if (t->kind == KH_TOK_ARABIC &&
+            ((t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2)) ||
+             (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4)))) {
+            conj = 1; /* و، أو */
+            continue;
+        }
+        return 0;
+    }
+    return conj; /* not a colon: في «إنستغرام»: «…» is a name, then a quote */
+}
+
+static void classify(kh_extractor *x)
+{
+    int32_t last_stmt = -1, last_name = -1;
+    for (size_t pi = 0; pi < x->npairs; pi++) {
+        kx_pair *p = &x->pairs[pi];
+        const kx_line *L = &x->lines[x->tk[p->open].line];
+        p->statement = 0;
+        if (L->kind == KX_LINE_BOILER || p->in_np) continue;
+        if (p->open > 0 && x->tk[p->open - 1].pair >= 0 && x->tk[p->open - 1].pair != (int32_t)pi &&
+            !(x->tk[p->open - 1].flags & KX_T_QMARK))
+            continue; /* nested inside another quote */
+        int colon = p->open > L->first && (x->tk[p->open - 1].flags & KX_T_COLON);
+        if (L->kind == KX_LINE_TITLE && !colon) continue;
+        if (!colon && looks_like_name(x, p)) {
+            last_name = (int32_t)pi;
+            continue;
+        }
+        if (last_name >= 0 && x->pairs[last_name].close != UINT32_MAX &&
+            same_line(x, x->pairs[last_name].close, p->open) &&
+            listed(x, x->pairs[last_name].close + 1, p->open)) {
+            last_name = (int32_t)pi; /* "ميل كاراس" أو"صاحب الألف وجه" */
+            continue;
+        }
+        p->cue = cue_before(x, p->open);
+        p->confidence = 0.9f;
+        if (p->cue < 0 && last_stmt >= 0) {
+            const kx_pair *q = &x->pairs[last_stmt];
+            if (q->close != UINT32_MAX && q->close < p->open && adjacent(x, q->close + 1, p->open))
+                p->follows = last_stmt;
+        }
+        if (p->cue < 0 && p->follows < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
+        if (p->cue < 0 && p->follows < 0) {
+            if (p->open == L->first) {
+                p->confidence = 0.6f;
+            } else if (p->nwords >= LONG_QUOTE_WORDS) {
+                p->confidence = 0.4f;
+            } else {
+                continue;
+            }
+        }
+        p->statement = 1;
+        if (p->cue >= 0) x->cues[p->cue].active = 1;
+        last_stmt = (int32_t)pi;
+    }
+}
+
+/* ---- names ------------------------------------------------------------------------------ */
+
+/* Token norm without a leading و/ف proclitic. */
+static void bare(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
+{
+    const kh_token *t = tok(x, i);
+    size_t lead =
+        (x->tk[i].pro & (KX_P_W | KX_P_F)) && t->norm_len > 2 && x->tk[i].word_start > t->start ? 2
+                                                                                                : 0;
+    *s = t->norm + lead;
+    *n = t->norm_len - lead;
+}
+
+static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    const char *sa, *sb;
+    size_t na, nb;
+    bare(x, a, &sa, &na);
+    bare(x, b, &sb, &nb);
+    return na == nb && !memcmp(sa, sb, na);
+}
+
+static int seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (a + k >= x->A->ntokens || b + k >= x->A->ntokens || !tok_eq(x, a + k, b + k) ||
+            !same_line(x, a + k, a) || !same_line(x, b + k, b))
+            return 0;
+    return 1;
+}
+
+/* Registers the name of tokens [a, b); returns its index. */
+static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < x->nnames; k++)
+        if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
+            return (int32_t)k;
+    kx_name nm = {a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end),
+                  b - a == 1 && kx_is(x, a, KX_DUAL), 0};
+    if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm)) return -1;
+    return (int32_t)x->nnames - 1;
+}
+
+#define MAX_FORMS   16
+#define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
+
+/* The ال half of a compound name: عبد | الكريم، أبو | بكر is plain. */
+static int compound_part(kh_extractor *x, uint32_t i)
+{
+    return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
+           !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
+           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
+}
+
+/* A longer form of a name counts only where it plainly is a name: after a
+** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
+** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
+** be a verb (زار بوتين بكين). */
+static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف;
+    ** or a title with a place: محافظ مدينة عدن | نايف البكري */
+    uint32_t k = a;
+    if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2)) return 1;
+    while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
+           (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
+           !(x->tk[k - 1].flags & KX_T_PARTICLE))
+        k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
+    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
+    int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
+    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
+               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
+    int right =
+        b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+        (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
+        kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
+    return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
+}
+
+static void fullest(kh_extractor *x, kx_name *nm)
+{
+    uint32_t n = nm->last - nm->first;
+    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS];
+    size_t nf = 0;
+    for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+        if (!seq_eq(x, nm->first, i, n)) continue;
+        uint32_t a = i, b = i + n;
+        int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
+        while (!left_w && a > 0 && same_line(x, a - 1, i) &&
+               (ext_word(x, a - 1) || compound_part(x, a - 1)) &&
+               !(a >= 2 && place_head(x, a - 2)) && b - a < NAME_MAX_TOKENS + 1) {
+            a--;
+            left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
+        }
+        while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
+               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
+            b++;
+        if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
+        if (left_w || !anchored(x, a, b)) continue;
+        size_t k = 0;
+        while (k < nf && !(fb[k] - fa[k] == b - a && seq_eq(x, fa[k], a, b - a)))
+            k++;
+        if (k == nf) {
+            if (nf == MAX_FORMS) continue;
+            fa[nf] = a, fb[nf] = b, cnt[nf] = 0;
+            nf++;
+        }
+        cnt[k]++;
+    }
+    size_t best = MAX_FORMS;
+    for (size_t k = 0; k < nf; k++)
+        if (best == MAX_FORMS || cnt[k] > cnt[best] ||
+            (cnt[k] == cnt[best] && fb[k] - fa[k] > fb[best] - fa[best]))
+            best = k;
+    if (best != MAX_FORMS)
+        nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
+}
+
+/* ---- speakers in text order ---------------------------------------------------------- */
+
+/* The subject of the sentence a dropped subject or a participle hangs on:
+** the nearest earlier cue of the sentence with a speaker, else the subject
+** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
+** التقرير قائلا إنه …، دعت منظمة هيومن رايتس ووتش … عمن وصفتهم بأنهم). */
+static int32_t sentence_subject(kh_extractor *x, size_t ci)
+{
+    uint32_t at = x->cues[ci].tok;
+    const kx_line *L = &x->lines[x->tk[at].line];
+    uint32_t s = at;
+    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
+        s--;
+    for (size_t k = ci; k-- > 0 && ci - k < 64;) {
+        const kx_cue *c = &x->cues[k];
+        if (c->tok < s || !same_line(x, c->tok, at)) break;
+        if (c->speaker >= 0) return c->speaker;
+    }
+    if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
+        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
+        x->tk[s].pair >= 0)
+        return -1; /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم: the opening verb's subject */
+    kx_cue tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.tok = s;
+    tmp.np_first = s + 1;
+    tmp.np_last = np_right(x, s + 1, at);
+    if (tmp.np_last == tmp.np_first) return -1;
+    if (!apposition(x, &tmp, at)) np_name(x, &tmp);
+    return add_name(x, tmp.name_first, tmp.name_last);
+}
+
+/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
+static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
+{
+    const kx_line *L = &x->lines[x->tk[c->tok].line];
+    for (uint32_t k = c->tok; k > L->first && c->tok - k < 16; k--) {
+        uint32_t j = k - 1;
+        if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
+        if (!stem_is(x, j, "عن")) continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j + 1;
+        tmp.np_last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
+        if (tmp.np_last != c->tok || tmp.np_last == tmp.np_first) return -1;
+        np_name(x, &tmp);
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
+#define HISTORY 8
+
+/* Recent speakers, newest first. */
+typedef struct history {
+    int32_t who[HISTORY];
+    size_t n;
+} history;
+
+static void remember(history *h, int32_t who)
+{
+    if (who < 0) return;
+    size_t k = 0;
+    while (k < h->n && h->who[k] != who)
+        k++;
+    if (k == h->n && h->n < HISTORY) h->n++;
+    if (k == HISTORY) k = HISTORY - 1;
+    memmove(h->who + 1, h->who, k * sizeof h->who[0]);
+    h->who[0] = who;
+}
+
+/* The speaker a dropped subject stands for: the last one whose gender
+** agrees with the verb (وأضاف after a statement by الشرطة goes further
+** back), else the last one. */
+static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
+{
+    int fem = (say & KX_SAY_FEM) != 0;
+    for (size_t k = 0; k < h->n; k++)
+        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return h->who[k];
+    return h->n ? h->who[0] : -1;
+}
+
+static void resolve_speakers(kh_extractor *x)
+{
+    history h = {{0}, 0};
+    size_t ci = 0, pi = 0;
+    while (ci < x->ncues || pi < x->npairs) {
+        int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
+        if (take_cue) {
+            kx_cue *c = &x->cues[ci];
+            if (c->active || c->clause_tok != UINT32_MAX) {
+                c->active = 1;
+                if (c->np_last > c->np_first) {
+                    c->speaker = add_name(x, c->name_first, c->name_last);
+                    if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
+                } else {
+                    c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
+                    if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
+                    if (c->speaker < 0) {
+                        c->speaker = carried(x, &h, c->say);
+                        c->carried = 1;
+                    }
+                }
+                if (c->speaker >= 0 && x->names[c->speaker].dual) {
+                    c->members[0] = h.n > 0 ? h.who[0] : -1;
+                    c->members[1] = h.n > 1 ? h.who[1] : -1;
+                } else if (x->lines[x->tk[c->tok].line].kind != KX_LINE_TITLE) {
+                    remember(&h, c->speaker); /* a headline's "X: …" carries into nothing */
+                }
+            }
+            ci++;
+            continue;
+        }
+        kx_pair *p = &x->pairs[pi++];
+        if (!p->statement || p->cue >= 0) continue;
+        if (p->follows >= 0) {
+            const kx_pair *q = &x->pairs[p->follows];
+            p->speaker = q->cue >= 0 ? x->cues[q->cue].speaker : q->speaker;
+        } else {
+            p->speaker = h.n ? h.who[0] : -1;
+        }
+        p->carried = 1;
+    }
+    for (size_t k = 0; k < x->npairs; k++) {
+        kx_pair *p = &x->pairs[k];
+        if (p->statement && p->cue >= 0) {
+            p->speaker = x->cues[p->cue].speaker;
+            p->carried = x->cues[p->cue].carried;
+        } else if (p->statement && p->follows >= 0 && p->speaker < 0) {
+            const kx_pair *q = &x->pairs[p->follows];
+            p->speaker = q->speaker;
+        }
+    }
+    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
+        fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
+}
+
+/* ---- sources ------------------------------------------------------------------------------ */
+
+/* بحسب X، حسبما ذكرت X، وفقا لـ X، نقلا عن X: the relayer's name. */
+static void find_sources(kh_extractor *x)
+{
+    for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
+        if (!kx_is(x, i, KX_SOURCE) || x->tk[i].pair >= 0 || !in_text_line(x, i)) continue;
+        const kx_line *L = &x->lines[x->tk[i].line];
+        uint32_t k = i + 1;
+        while (k < L->last && k < i + 3 &&
+               ((tok(x, k)->flags & KH_TOKF_PREFIX) || kx_is(x, k, KX_STOP) || kx_is(x, k, KX_SAY)))
+            k++; /* لـ، عن، ما ذكرت */
+        uint32_t start = k < L->last ? x->tk[k].word_start : 0;
+        if (k < L->last && (x->tk[k].pro & (KX_P_L | KX_P_B)) && !(x->tk[k].pro & KX_P_AL)) {
+            const kh_token *t = tok(x, k);
+            for (uint32_t j = 0; j + 1 < t->nsegs; j++)
+                if (t->segs[j].role == KH_SEG_PROCLITIC) start = t->segs[j + 1].start;
+        }
+        uint32_t e = k;
+        while (e < L->last && e - k < NAME_MAX_TOKENS + 2 && np_word(x, e) &&
+               (e == k || !(x->tk[e].pro & (KX_P_B | KX_P_L))))
+            e++;
+        if (e == k) continue;
+        kh_source s = {kx_span(start, tok(x, e - 1)->end),
+                       kx_span(x->tk[i].word_start, tok(x, i)->end)};
+        KX_PUSH(x, x->sources, x->nsources, x->capsources, s);
+        i = e - 1;
+    }
+}
+
+/* ---- output --------------------------------------------------------------------------------- */
+
+static kh_span name_span(const kh_extractor *x, int32_t n)
+{
+    return n >= 0 ? x->names[n].full : kx_none();
+}
+
+/* Text order; a direct quote before a reported clause starting at the same byte. */
+static int by_text_start(const void *a, const void *b)
+{
+    const kh_quote *p = a, *q = b;
+    if (p->text.start != q->text.start) return p->text.start < q->text.start ? -1 : 1;
+    if (p->kind != q->kind) return p->kind < q->kind ? -1 : 1;
+    return (p->text.end > q->text.end) - (p->text.end < q->text.end);
+}
+
+static void emit(kh_extractor *x)
+{
+    for (size_t k = 0; k < x->npairs; k++) {
+        const kx_pair *p = &x->pairs[k];
+        if (!p->statement) continue;
+        kh_quote q;
+        memset(&q, 0, sizeof q);
+        q.kind = KH_QUOTE_DIRECT;
+        q.text = p->text;
+        q.marks = p->marks;
+        q.speaker = name_span(x, p->speaker);
+        q.mention = kx_none();
+        q.cue = kx_none();
+        q.members[0] = q.members[1] = kx_none();
+        if (p->cue >= 0) {
+            const kx_cue *c = &x->cues[p->cue];
+            q.cue = kx_span(tok(x, c->tok)->start, tok(x, c->tok)->end);
+            if (!c->carried) q.mention = c->np_span;
+            q.members[0] = name_span(x, c->members[0]);
+            q.members[1] = name_span(x, c->members[1]);
+        }
+        if (p->carried) q.flags |= KH_QF_CARRIED;
+        if (p->close == UINT32_MAX) q.flags |= KH_QF_UNCLOSED;
+        q.confidence = p->speaker >= 0 ? p->confidence : p->confidence * 0.8f;
+        if (p->carried) q.confidence *= 0.9f;
+        KX_PUSH(x, x->quotes, x->nquotes, x->capquotes, q);
+    }
+    for (size_t k = 0; k < x->ncues; k++) {
+        const kx_cue *c = &x->cues[k];
+        if (c->clause_tok == UINT32_MAX) continue;
+        kh_quote q;
+        memset(&q, 0, sizeof q);
+        q.kind = KH_QUOTE_REPORTED;
+        q.text = q.marks = c->clause;
+        q.speaker = name_span(x, c->speaker);
+        q.mention = c->carried ? kx_none() : c->np_span;
+        q.cue = kx_span(tok(x, c->tok)->start, tok(x, c->tok)->end);
+        q.members[0] = name_span(x, c->members[0]);
+        q.members[1] = name_span(x, c->members[1]);
+        q.flags = c->carried ? KH_QF_CARRIED : 0;
+        q.confidence = c->speaker < 0 ? 0.5f : c->carried ? 0.7f : 0.85f;
+        KX_PUSH(x, x->quotes, x->nquotes, x->capquotes, q);
+    }
+    if (x->nquotes > 1) qsort(x->quotes, x->nquotes, sizeof *x->quotes, by_text_start);
+}
+
+void kx_speech(kh_extractor *x)
+{
+    if (x->nomem) return;
+    find_cues(x);
+    for (size_t k = 0; k < x->ncues; k++)
+        find_clause(x, &x->cues[k]);
+    mark_clauses(x);
+    classify(x);
+    resolve_speakers(x);
+    find_sources(x);
+    if (!x->nomem) emit(x);
+}

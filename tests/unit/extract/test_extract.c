@@ -1,0 +1,550 @@
+/*
+** test_extract.c - kh_extract: structure, quotations, speakers, reported
+** speech, sources, dates and numbers, one behaviour per test.
+**
+** The first test holds the seed article to its hand gold
+** (tests/golden/seed-article.gold.json, the copy of ../shared/gold/seed.json;
+** tests/golden/check_seed_gold.py checks the same gold through the CLI). The
+** others run short texts written for the test, one pattern of
+** arabic-news-primer.md §5–6 each.
+*/
+#include "../test.h"
+
+#include "khabar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define SEED_PATH "tests/golden/seed-article.txt"
+
+static void free_extractor(void *p)
+{
+    kh_extractor_free(p);
+}
+
+/* Extracts text with a fresh extractor freed after the test; NULL on failure. */
+static const kh_article *extract(kt_ctx *kt_, const char *text, size_t len, const kh_extract_opts *o)
+{
+    kh_extractor *x = NULL;
+    if (kh_extractor_new(NULL, &x) != KH_OK) {
+        FAIL("kh_extractor_new failed");
+        return NULL;
+    }
+    kt_defer(kt_, free_extractor, x);
+    const kh_article *d = NULL;
+    kh_status st = kh_extract(x, (const uint8_t *)text, len, o, &d);
+    if (st != KH_OK) {
+        FAIL("kh_extract: %s", kh_strerror(st));
+        return NULL;
+    }
+    return d;
+}
+
+#define X(text) extract(KT, (text), strlen(text), NULL)
+
+static int span_is(const char *text, kh_span sp, const char *want)
+{
+    if (!want) return sp.start == KH_NONE;
+    size_t n = strlen(want);
+    return sp.start != KH_NONE && sp.end - sp.start == n && !memcmp(text + sp.start, want, n);
+}
+
+static void check_span(kt_ctx *kt_, int line, const char *text, kh_span sp, const char *want)
+{
+    if (span_is(text, sp, want)) return;
+    if (sp.start == KH_NONE)
+        kt_fail(kt_, __FILE__, line, "got no span, expected \"%s\"", want ? want : "(none)");
+    else
+        kt_fail(kt_, __FILE__, line, "got \"%.*s\" (%u-%u), expected \"%s\"",
+                (int)(sp.end - sp.start), text + sp.start, sp.start, sp.end,
+                want ? want : "(none)");
+}
+
+#define CHECK_SPAN(text, sp, want) check_span(KT, __LINE__, (text), (sp), (want))
+
+/* The quote of the given kind whose text starts with head, or NULL. */
+static const kh_quote *quote(const kh_article *d, const char *text, uint32_t kind, const char *head)
+{
+    size_t n = strlen(head);
+    for (size_t i = 0; i < d->nquotes; i++) {
+        const kh_quote *q = &d->quotes[i];
+        if (q->kind == kind && q->text.end - q->text.start >= n &&
+            !memcmp(text + q->text.start, head, n))
+            return q;
+    }
+    return NULL;
+}
+
+static size_t count(const kh_article *d, uint32_t kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nquotes; i++)
+        n += d->quotes[i].kind == kind;
+    return n;
+}
+
+/* ---- the seed -------------------------------------------------------------------- */
+
+static const struct {
+    uint32_t start, end, mark_start, mark_end;
+    const char *speaker;
+} SEED_QUOTES[] = {
+    {1021, 1139, 1018, 1142, "لافروف"},  {1209, 1491, 1206, 1494, "لافروف"},
+    {1499, 1661, 1496, 1664, "لافروف"},  {1733, 1747, 1730, 1750, "وانغ يي"},
+    {1756, 1839, 1753, 1842, "وانغ يي"}, {1856, 1956, 1853, 1959, "وانغ يي"},
+    {2812, 2880, 2809, 2883, "وانغ يي"}, {2889, 3001, 2886, 3004, "وانغ يي"},
+    {3110, 3190, 3107, 3193, "وانغ يي"}, {4069, 4233, 4066, 4236, "لافروف"},
+};
+
+static const struct {
+    uint32_t start, end;
+    const char *speaker;
+} SEED_REPORTED[] = {
+    {290, 531, "لافروف"},     {885, 1166, "لافروف"},   {2166, 2307, "جو بايدن"},
+    {2760, 3004, "وانغ يي"},  {3017, 3193, "وانغ يي"}, {3217, 3462, "لافروف"},
+    {3587, 3680, "الوزيران"}, {3928, 4041, "روسيا"},   {4286, 4536, "رويترز"},
+};
+
+TEST(seed_article_matches_its_gold_in_full)
+{
+    FILE *f = fopen(SEED_PATH, "rb");
+    REQUIRE(f);
+    char *seed = malloc(8192);
+    size_t len = seed ? fread(seed, 1, 8192, f) : 0;
+    fclose(f);
+    REQUIRE(seed);
+    kt_defer(KT, free, seed);
+    REQUIRE(len == 4664);
+    const kh_article *d = extract(KT, seed, len, NULL);
+    REQUIRE(d);
+    CHECK(d->title.start == 0 && d->title.end == 84);
+    REQUIRE(d->nsubheadings == 2);
+    CHECK(d->subheadings[0].start == 1168 && d->subheadings[0].end == 1193);
+    CHECK(d->subheadings[1].start == 2695 && d->subheadings[1].end == 2739);
+    REQUIRE(d->nboilerplate == 1);
+    CHECK(d->boilerplate[0].start == 4538 && d->boilerplate[0].end == 4664);
+
+    size_t ndirect = 0;
+    for (size_t i = 0; i < d->nquotes; i++) {
+        const kh_quote *q = &d->quotes[i];
+        if (q->kind != KH_QUOTE_DIRECT) continue;
+        ndirect++;
+        size_t k = 0;
+        while (k < 10 && SEED_QUOTES[k].start != q->text.start)
+            k++;
+        if (k == 10 || SEED_QUOTES[k].end != q->text.end) {
+            FAIL("direct quote %u-%u is not in the gold", q->text.start, q->text.end);
+            continue;
+        }
+        CHECK_EQ_INT(q->marks.start, SEED_QUOTES[k].mark_start);
+        CHECK_EQ_INT(q->marks.end, SEED_QUOTES[k].mark_end);
+        CHECK_SPAN(seed, q->speaker, SEED_QUOTES[k].speaker);
+    }
+    CHECK_EQ_INT(ndirect, 10); /* so none of the gold's not_quotes either */
+
+    for (size_t k = 0; k < sizeof SEED_REPORTED / sizeof SEED_REPORTED[0]; k++) {
+        int found = 0;
+        for (size_t i = 0; i < d->nquotes; i++) {
+            const kh_quote *q = &d->quotes[i];
+            if (q->kind == KH_QUOTE_REPORTED && q->text.start < SEED_REPORTED[k].end &&
+                SEED_REPORTED[k].start < q->text.end &&
+                span_is(seed, q->speaker, SEED_REPORTED[k].speaker))
+                found = 1;
+        }
+        if (!found)
+            FAIL("reported statement %u-%u by %s not found", SEED_REPORTED[k].start,
+                 SEED_REPORTED[k].end, SEED_REPORTED[k].speaker);
+    }
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 9);
+    REQUIRE(d->nsources == 1);
+    CHECK(d->sources[0].name.start == 1154 && d->sources[0].name.end == 1166);
+    REQUIRE(d->nnumbers == 1);
+    CHECK(d->numbers[0].span.start == 3868 && d->numbers[0].value == 144);
+    CHECK_EQ_INT(d->ndates, 4);
+}
+
+/* ---- speakers ---------------------------------------------------------------------- */
+
+TEST(verb_first_speaker_drops_title_keeps_name)
+{
+    const char *t = "عنوان\nوقال وزير الخارجية الروسي سيرغي لافروف: “نحن مستعدون للحوار”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "نحن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سيرغي لافروف");
+    CHECK_SPAN(t, q->mention, "وزير الخارجية الروسي سيرغي لافروف");
+    CHECK_SPAN(t, q->cue, "وقال");
+    CHECK(!(q->flags & KH_QF_CARRIED));
+}
+
+TEST(surname_resolves_to_fullest_name_in_document)
+{
+    const char *t = "عنوان\nالتقى وزير الخارجية الروسي سيرغي لافروف نظيره أمس.\n"
+                    "وقال لافروف إن الحوار مستمر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحوار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سيرغي لافروف");
+    CHECK_SPAN(t, q->mention, "لافروف");
+}
+
+TEST(dropped_subject_is_carried_across_a_subheading)
+{
+    const char *t = "عنوان\nوقال الوزير إن الحوار مستمر.\nمستقبل المفاوضات\n"
+                    "وأضاف: “سنواصل العمل مع الجميع”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(d->nsubheadings, 1);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنواصل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+    CHECK(q->flags & KH_QF_CARRIED);
+    CHECK(q->mention.start == KH_NONE);
+}
+
+TEST(feminine_verb_carries_the_last_feminine_speaker)
+{
+    const char *t = "عنوان\nوقالت الوزارة إن الوضع مستقر.\nوقال المتحدث إن الاجتماع انتهى.\n"
+                    "وأضافت أن الحدود مفتوحة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الحدود");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزارة");
+}
+
+TEST(subject_before_present_verb_is_the_speaker)
+{
+    const char *t = "عنوان\nأعلن التنظيم مسؤوليته عن الهجوم، لكن روسيا تقول إنها تعرف الفاعل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "روسيا");
+    CHECK_SPAN(t, q->cue, "تقول");
+}
+
+TEST(quoted_organization_is_speaker_and_not_a_statement)
+{
+    const char *t = "عنوان\nوقالت منظمة «هيومن رايتس ووتش» إن السلطات اعتقلت الصحفيين.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن السلطات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش");
+}
+
+TEST(dual_speaker_stands_for_the_two_last_speakers)
+{
+    const char *t = "عنوان\nوقال لافروف إن الحوار مستمر.\nوقال وانغ إن الصين مستعدة.\n"
+                    "وقال الوزيران إن البلدين سيتعاونان.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن البلدين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزيران");
+    CHECK(span_is(t, q->members[0], "وانغ") || span_is(t, q->members[1], "وانغ"));
+    CHECK(span_is(t, q->members[0], "لافروف") || span_is(t, q->members[1], "لافروف"));
+}
+
+TEST(description_resolves_to_the_name_given_earlier)
+{
+    const char *t = "عنوان\nتألق الحارس البلجيكي سيمون مينيولي في المباراة.\n"
+                    "وقال الحارس البلجيكي: “كانت مباراة صعبة جدا علينا”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "كانت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سيمون مينيولي");
+}
+
+TEST(apposition_between_commas_names_the_speaker)
+{
+    const char *t = "عنوان\nوقال المدافع، دوجان لوفرن، إنه لا فائدة من اللوم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "دوجان لوفرن");
+}
+
+/* ---- statements and names ------------------------------------------------------------ */
+
+TEST(scare_quotes_and_quoted_names_are_not_statements)
+{
+    const char *t = "أطلقت “الحملة” اليوم\nوأعلنت الحكومة عن الشراكة “بلا حدود” في الربيع.\n"
+                    "وأطلقت الوزارة حملة «الأمل للجميع» لدعم الأسر.\n"
+                    "وقال مصدر لـ\"العربية.نت\" إن الاتفاق قريب.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+}
+
+TEST(quote_first_then_verb_of_saying)
+{
+    const char *t = "عنوان\n“سنواصل العمل حتى النهاية”، قال الوزير.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنواصل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+}
+
+TEST(closing_shaped_mark_after_waw_opens_a_quote)
+{
+    /* و”أي as in the seed: ” opens when a proclitic precedes it and a word follows */
+    const char *t = "عنوان\nوشدد الرئيس على “الوحدة” و”أي حل يحفظ حقوق الجميع”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 2);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أي حل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "أي حل يحفظ حقوق الجميع");
+    CHECK_SPAN(t, q->speaker, "الرئيس");
+}
+
+TEST(guillemets_and_straight_quotes_pair_alike)
+{
+    const char *t = "عنوان\nوقال الوزير: «لن نتراجع عن القرار». وأضاف \"القرار نهائي\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 2);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "لن نتراجع") != NULL);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "القرار نهائي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+}
+
+TEST(quote_continues_into_a_paragraph_that_opens_with_a_mark)
+{
+    const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 1);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الفقرة الأولى");
+    REQUIRE(q);
+    CHECK(q->text.end > (uint32_t)(strstr(t, "والفقرة") - t));
+    CHECK_EQ_INT(d->nunpaired, 0);
+}
+
+TEST(unclosed_quote_ends_at_its_paragraph_and_is_reported)
+{
+    const char *t = "عنوان\nوقال الوزير: “لن نتراجع عن القرار.\nوفي سياق آخر تحدث عن الطقس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لن نتراجع");
+    REQUIRE(q);
+    CHECK(q->flags & KH_QF_UNCLOSED);
+    CHECK_SPAN(t, q->text, "لن نتراجع عن القرار");
+    REQUIRE(d->nunpaired == 1);
+    CHECK_EQ_INT(d->unpaired[0], (uint32_t)(strstr(t, "“") - t));
+}
+
+/* ---- reported speech ------------------------------------------------------------------ */
+
+TEST(reported_clause_runs_to_the_sentence_end_past_quoted_full_stops)
+{
+    const char *t = "عنوان\nوأكد الوزير أن “الأمر محسوم. لا تراجع” في كل الأحوال. وغادر القاعة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "أن “الأمر محسوم. لا تراجع” في كل الأحوال");
+}
+
+TEST(verbs_with_noun_objects_are_not_reported_speech)
+{
+    const char *t = "عنوان\nونفت الوزارة مسؤوليتها عن الحادث.\nوأعلنت الشركة عن منتج جديد.\n"
+                    "وتعتبر الحكومة الاتفاق خطوة مهمة.\nوقال الوزير بعد أن وصل إن الوضع هادئ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن الوضع") != NULL);
+}
+
+TEST(unhamzated_particle_and_proclitics_open_clauses)
+{
+    const char *t = "عنوان\nواضاف المسؤول انه سيزور المدينة. فقال المدير بانها جاهزة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بانها");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المدير");
+}
+
+/* ---- structure ------------------------------------------------------------------------ */
+
+TEST(dateline_splits_place_and_agency)
+{
+    const char *t = "عنوان\nموسكو - (رويترز) - قال الكرملين إن المحادثات مستمرة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_SPAN(t, d->dateline.place, "موسكو");
+    CHECK_SPAN(t, d->dateline.agency, "رويترز");
+    CHECK_SPAN(t, d->dateline.span, "موسكو - (رويترز) -");
+    const char *u = "عنوان\nالقاهرة – أ ف ب: أعلنت الحكومة خطة جديدة.\n";
+    d = X(u);
+    REQUIRE(d);
+    CHECK_SPAN(u, d->dateline.place, "القاهرة");
+    CHECK_SPAN(u, d->dateline.agency, "أ ف ب");
+}
+
+TEST(boilerplate_lines_are_recognized)
+{
+    const char *t = "عنوان الخبر\nقال الوزير إن الوضع هادئ.\nاقرأ أيضا: الوزير يزور المدينة\n"
+                    "جميع الحقوق محفوظة لموقع الأخبار\nتابعونا على فيسبوك وتويتر\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_SPAN(t, d->title, "عنوان الخبر");
+    CHECK_EQ_INT(d->nboilerplate, 3);
+    CHECK_EQ_INT(d->nsubheadings, 0);
+}
+
+TEST(no_title_flag_reads_the_first_line_as_body)
+{
+    const char *t = "وقال الوزير إن الوضع هادئ.\n";
+    kh_extract_opts o = {KH_XF_NO_TITLE, 0, 0, 0};
+    const kh_article *d = extract(KT, t, strlen(t), &o);
+    REQUIRE(d);
+    CHECK(d->title.start == KH_NONE);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+}
+
+/* ---- sources, dates, numbers -------------------------------------------------------------- */
+
+TEST(sources_are_attributions_not_speakers)
+{
+    const char *t = "عنوان\nارتفعت الأسعار، بحسب رويترز. وتراجعت الصادرات وفقا لـ وزارة التجارة.\n"
+                    "وانخفض الإنتاج نقلا عن مصادر رسمية.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->nsources == 3);
+    CHECK_SPAN(t, d->sources[0].name, "رويترز");
+    CHECK_SPAN(t, d->sources[0].cue, "بحسب");
+    CHECK_SPAN(t, d->sources[1].name, "وزارة التجارة");
+    CHECK_SPAN(t, d->sources[2].name, "مصادر رسمية");
+}
+
+TEST(month_pairs_days_years_and_two_word_months)
+{
+    const char *t = "عنوان\nوصل في 22 فبراير/شباط 2024 وغادر في 3 كانون الثاني، وعاد في مارس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->ndates == 2); /* مارس alone may be the verb "practised" */
+    CHECK_SPAN(t, d->dates[0].span, "22 فبراير/شباط 2024");
+    CHECK(d->dates[0].day == 22 && d->dates[0].month == 2 && d->dates[0].year == 2024);
+    CHECK_SPAN(t, d->dates[1].span, "3 كانون الثاني");
+    CHECK(d->dates[1].day == 3 && d->dates[1].month == 1 && d->dates[1].year == 0);
+}
+
+TEST(hijri_and_numeric_dates)
+{
+    const char *t = "عنوان\nفي 10 ذي الحجة 1445 هـ، وفي 2024/03/22 صدر القرار.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->ndates == 2);
+    CHECK(d->dates[0].hijri && d->dates[0].month == 12 && d->dates[0].day == 10 &&
+          d->dates[0].year == 1445);
+    CHECK(d->dates[1].year == 2024 && d->dates[1].month == 3 && d->dates[1].day == 22);
+}
+
+TEST(relative_dates_resolve_against_the_article_date)
+{
+    const char *t = "عنوان\nقال أمس إن الشهر الماضي كان صعبا.\n";
+    kh_extract_opts o = {0, 2024, 3, 1};
+    const kh_article *d = extract(KT, t, strlen(t), &o);
+    REQUIRE(d);
+    REQUIRE(d->ndates == 2);
+    CHECK_SPAN(t, d->dates[0].span, "أمس");
+    CHECK(d->dates[0].year == 2024 && d->dates[0].month == 2 && d->dates[0].day == 29);
+    CHECK(d->dates[0].rel_unit == KH_REL_DAY && d->dates[0].rel == -1);
+    CHECK(d->dates[1].rel_unit == KH_REL_MONTH && d->dates[1].month == 2);
+    /* without an article date the relative value stays, fields unknown */
+    d = X(t);
+    REQUIRE(d && d->ndates == 2);
+    CHECK(d->dates[0].year == 0 && d->dates[0].rel == -1);
+}
+
+TEST(numbers_in_every_digit_set_scales_and_words)
+{
+    const char *t = "عنوان\nقتل ١٤٤ شخصا وأصيب 1,250 وبلغت الخسائر 3.5 مليار دولار ونزح ثلاثة "
+                    "وعشرون ألفا و٪٥٠ من السكان.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->nnumbers == 5);
+    CHECK(d->numbers[0].value == 144);
+    CHECK(d->numbers[1].value == 1250);
+    CHECK(d->numbers[2].value == 3.5e9);
+    CHECK_SPAN(t, d->numbers[2].span, "3.5 مليار");
+    CHECK(d->numbers[3].value == 23000);
+    CHECK(d->numbers[4].value == 50);
+}
+
+/* ---- the contract ------------------------------------------------------------------------- */
+
+TEST(empty_and_invalid_input_give_empty_results_with_offsets_intact)
+{
+    const kh_article *d = extract(KT, "", 0, NULL);
+    REQUIRE(d);
+    CHECK(d->nquotes == 0 && d->title.start == KH_NONE);
+    const char bad[] = "عنوان\nوقال \xff الوزير: \"نعم للحوار دائما\".\n";
+    d = extract(KT, bad, sizeof bad - 1, NULL);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, bad, KH_QUOTE_DIRECT, "نعم");
+    REQUIRE(q);
+    CHECK_SPAN(bad, q->text, "نعم للحوار دائما");
+}
+
+typedef struct fail_state {
+    size_t allowed, live;
+} fail_state;
+
+static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    fail_state *s = ud;
+    (void)osize;
+    if (nsize == 0) {
+        if (ptr) s->live--;
+        free(ptr);
+        return NULL;
+    }
+    if (s->allowed == 0) return NULL;
+    s->allowed--;
+    void *p = realloc(ptr, nsize);
+    if (p && !ptr) s->live++;
+    return p;
+}
+
+TEST(failing_allocator_gives_enomem_and_never_leaks)
+{
+    const char *t = "عنوان\nوقال الوزير: “نحن هنا” في 22 فبراير 2024، بحسب رويترز. قتل 144.\n";
+    int saw_nomem = 0, saw_ok = 0;
+    for (size_t n = 0; n < 400 && !saw_ok; n++) {
+        fail_state s = {n, 0};
+        kh_analyzer_opts o = {0, failing_alloc, &s};
+        kh_extractor *x = NULL;
+        kh_status st = kh_extractor_new(&o, &x);
+        if (st == KH_OK) {
+            const kh_article *d;
+            st = kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d);
+            if (st == KH_OK)
+                saw_ok = 1;
+            else
+                CHECK_EQ_INT(kh_extractor_error(x)->status, KH_ENOMEM);
+        }
+        if (st == KH_ENOMEM)
+            saw_nomem = 1;
+        else if (st != KH_OK)
+            FAIL("allocation limit %zu: %s", n, kh_strerror(st));
+        kh_extractor_free(x);
+        if (s.live) FAIL("allocation limit %zu: %zu blocks leaked", n, s.live);
+    }
+    CHECK(saw_nomem);
+    CHECK(saw_ok);
+}
