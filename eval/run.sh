@@ -40,5 +40,6 @@ python3 eval/conflation.py --khabar "$khabar" --peers build/peers \
   --pud "$d/ud/pud/ar_pud-ud-test.conllu" \
   --padt "$d/ud/padt-2016/ar-ud-dev.conllu" "$d/ud/padt-2016/ar-ud-test.conllu"
 KHABAR="$khabar" eval/search.sh
+eval/html.sh
 eval/ner.sh
 python3 eval/quotes.py --khabar "$khabar" --data "$d"

@@ -142,6 +142,14 @@ static const month_row MONTHS[] = {
     {"أوت", 8, 1},     {"يوليوز", 7, 0}, {"غشت", 8, 0},    {"شتنبر", 9, 0},   {"نونبر", 11, 0},
     {"دجنبر", 12, 0},
 };
+int kx_month_of(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof MONTHS / sizeof MONTHS[0]; i++)
+        if (strlen(MONTHS[i].name) == n && memcmp(MONTHS[i].name, s, n) == 0)
+            return MONTHS[i].month;
+    return 0;
+}
+
 /* كانون and تشرين need their ordinal: handled in dates.c (val 0 here). */
 static const char *const TWO_WORD_MONTHS[] = {"كانون", "تشرين"};
 

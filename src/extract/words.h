@@ -73,6 +73,11 @@ typedef struct kx_words kx_words;
 kh_status kx_words_new(kh_alloc_fn alloc, void *ud, kx_words **out);
 void kx_words_free(kx_words *w);
 
+/* The Gregorian month (1..12) that the word s[0..n), written as in the
+** list (أكتوبر، تشرين is not one: it needs its ordinal), names; else 0.
+** For dates in page metadata, where there is no analysis to fold with. */
+int kx_month_of(const char *s, size_t n);
+
 /* The entry for the folded word s[0..n), or NULL. */
 const kx_entry *kx_words_get(const kx_words *w, const char *s, size_t n);
 

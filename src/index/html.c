@@ -65,7 +65,6 @@ static int dropped_tag(GumboTag t)
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
     case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT:
@@ -110,8 +109,21 @@ static const char *const JUNK[] = {
     "more-",   "menu",    "sidebar", "widget",    "breadcrumb", "newsletter", "advert",
     "banner",  "promo",   "cookie",  "footer",    "header",   "navbar",   "subscribe",
     "popular", "trending", "tags",   "most-read", "mostread", "login",    "signup",
-    "author-box", "pagination", "nav-", "-nav", "ads-", "-ads", "adsbygoogle"};
+    "author-box", "pagination", "nav-", "-nav", "ads-", "-ads", "adsbygoogle", "search"};
 
+/* Names that mark the article's own text box: a class or id holding one of
+** these is not dropped for a junk word beside it ("entry-content no-share").
+** Bare "article" or "content" would also keep "related-articles". */
+static const char *const KEEP[] = {
+    "entry-content", "article-body", "articlebody",  "article_body", "article-content",
+    "article_content", "post-content", "post-body",  "story-body",   "main-content",
+    "article-text",  "news-text",    "details_body", "details-body", "itemfulltext"};
+
+/* 1 if a class or id value names boilerplate: one of its names (split at
+** white space) holds a junk word, and no name marks the article's text. A
+** name that negates ("no-share", "node-not-promoted", Drupal's and
+** WordPress's markers of an article) is not junk. A form is judged the same
+** way: ASP.NET pages wrap the whole page in one. */
 static int has_junk(const char *v)
 {
     char low[256];
@@ -119,10 +131,22 @@ static int has_junk(const char *v)
     for (; v[n] && n < sizeof low - 1; n++)
         low[n] = v[n] >= 'A' && v[n] <= 'Z' ? (char)(v[n] - 'A' + 'a') : v[n];
     low[n] = 0;
-    for (size_t i = 0; i < sizeof JUNK / sizeof JUNK[0]; i++)
-        if (strstr(low, JUNK[i]))
-            return 1;
-    return 0;
+    for (size_t i = 0; i < sizeof KEEP / sizeof KEEP[0]; i++)
+        if (strstr(low, KEEP[i]))
+            return 0;
+    int junk = 0;
+    for (char *name = low; *name && !junk;) {
+        size_t len = strcspn(name, " \t\n\r\f");
+        char save = name[len];
+        name[len] = 0;
+        int negated = !strncmp(name, "no-", 3) || !strncmp(name, "not-", 4) || strstr(name, "-not-");
+        for (size_t i = 0; i < sizeof JUNK / sizeof JUNK[0] && !junk && !negated; i++)
+            junk = strstr(name, JUNK[i]) != NULL;
+        name[len] = save;
+        name += len;
+        name += strspn(name, " \t\n\r\f");
+    }
+    return junk;
 }
 
 static int dropped(const GumboNode *n)
@@ -170,6 +194,20 @@ static void break_para(kh_buf *b)
         kh_buf_put(b, "\n\n", 2);
 }
 
+static void text_len(const GumboNode *n, size_t *all, size_t *linked, int in_a, int depth);
+
+/* A list or box whose text is mostly links. */
+static int link_list(const GumboNode *n)
+{
+    GumboTag t = n->v.element.tag;
+    if (t != GUMBO_TAG_UL && t != GUMBO_TAG_OL && t != GUMBO_TAG_DIV && t != GUMBO_TAG_SECTION &&
+        t != GUMBO_TAG_TABLE)
+        return 0;
+    size_t all = 0, linked = 0;
+    text_len(n, &all, &linked, 0, 0);
+    return all > 0 && linked * 2 > all;
+}
+
 static void collect(const GumboNode *n, kh_buf *b, int depth)
 {
     if (depth > 200 || dropped(n))
@@ -182,6 +220,8 @@ static void collect(const GumboNode *n, kh_buf *b, int depth)
     if (n->type != GUMBO_NODE_ELEMENT)
         return;
     int blk = block_tag(n->v.element.tag);
+    if (blk && depth > 0 && link_list(n))
+        return; /* "read also" lists and tag clouds inside the article box */
     if (blk)
         break_para(b);
     const GumboVector *ch = &n->v.element.children;
@@ -256,8 +296,44 @@ static void score_paragraphs(const GumboNode *n, scoring *sc, int depth)
         return;
     }
     const GumboVector *ch = &n->v.element.children;
+    if (t == GUMBO_TAG_DIV || t == GUMBO_TAG_TD) {
+        /* Text written straight into a div with <br> between lines (common
+        ** on Arabic sites) is a paragraph too: its own text, not its blocks'. */
+        size_t all = 0, linked = 0;
+        for (unsigned i = 0; i < ch->length; i++) {
+            const GumboNode *c = ch->data[i];
+            if (c->type == GUMBO_NODE_TEXT)
+                all += strlen(c->v.text.text);
+            else if (c->type == GUMBO_NODE_ELEMENT && !block_tag(c->v.element.tag))
+                text_len(c, &all, &linked, 0, depth + 1);
+        }
+        if (all >= 60 && linked * 2 < all && n->parent) {
+            double v = (double)(all - linked);
+            add_score(sc, n->parent, v);
+            if (n->parent->parent)
+                add_score(sc, n->parent->parent, v / 2);
+        }
+    }
     for (unsigned i = 0; i < ch->length; i++)
         score_paragraphs(ch->data[i], sc, depth + 1);
+}
+
+/* The first element marked itemprop="articleBody" (schema.org), which
+** publishers set on exactly the article's text; NULL if none. */
+static const GumboNode *article_body(const GumboNode *n, int depth)
+{
+    if (depth > 200 || n->type != GUMBO_NODE_ELEMENT || dropped_tag(n->v.element.tag))
+        return NULL;
+    const GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, "itemprop");
+    if (a && !strcmp(a->value, "articleBody"))
+        return n;
+    const GumboVector *ch = &n->v.element.children;
+    for (unsigned i = 0; i < ch->length; i++) {
+        const GumboNode *f = article_body(ch->data[i], depth + 1);
+        if (f)
+            return f;
+    }
+    return NULL;
 }
 
 /* ---- metadata ------------------------------------------------------------------------- */
@@ -295,6 +371,9 @@ static void meta_walk(const GumboNode *n, kh_html_text *h, kh_buf *title_tag, kh
                      !strcmp(k, "pubdate") || !strcmp(k, "publishdate"))
                 set_once(&h->date, c->value);
         }
+        a = gumbo_get_attribute(&e->attributes, "itemprop");
+        if (a && c && !strcmp(a->value, "datePublished"))
+            set_once(&h->date, c->value);
     } else if (e->tag == GUMBO_TAG_LINK) {
         a = gumbo_get_attribute(&e->attributes, "rel");
         const GumboAttribute *href = gumbo_get_attribute(&e->attributes, "href");
@@ -374,6 +453,14 @@ int kh_html_extract(kh_html_text *h, const uint8_t *html, size_t len)
     for (size_t i = 0; i < sc.n; i++)
         if (sc.s[i].score > bs)
             bs = sc.s[i].score, best = sc.s[i].node;
+    /* The publisher's own mark wins when it holds real text. */
+    const GumboNode *ab = body ? article_body(body, 0) : NULL;
+    if (ab) {
+        size_t chars = 0, linked = 0;
+        text_len(ab, &chars, &linked, 0, 0);
+        if (chars >= 200)
+            best = ab;
+    }
     kh_mem_free(h->mem, sc.s, sc.cap * sizeof *sc.s);
     if (best || body)
         collect(best ? best : body, &h->body, 0);

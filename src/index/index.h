@@ -168,8 +168,9 @@ static inline int kh_ix_is_deleted(const kh_index *ix, uint32_t docid)
     return (ix->deleted[docid >> 6] >> (docid & 63)) & 1;
 }
 
-/* Days since 1970-01-01 of a date written YYYY-MM-DD..., DD/MM/YYYY or RFC 822
-** ("Mon, 26 Feb 2018 02:20:10 GMT"); KH_DAY_NONE if none of these. */
+/* Days since 1970-01-01 of a date written YYYY-MM-DD..., DD/MM/YYYY, RFC 822
+** ("Mon, 26 Feb 2018 02:20:10 GMT") or with an Arabic month name ("07 أكتوبر
+** 2020"); KH_DAY_NONE if none of these. */
 int32_t kh_date_parse(const char *s, size_t n);
 /* A query bound "YYYY", "YYYY-MM" or "YYYY-MM-DD": its first day (end = 0)
 ** or last day (end = 1). Returns 0, or -1 if malformed. */

@@ -9,6 +9,7 @@
 ** Does not: parse queries or rank (search.c), build postings (writer.c).
 */
 #include "index/index.h"
+#include "extract/words.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -623,6 +624,34 @@ static int32_t civil_or_none(int y, int m, int d)
     return days_from_civil(y, m, d);
 }
 
+/* "DD MONTH YYYY" anywhere in s, the month in Arabic (أكتوبر, شباط ...), as
+** news sites write it even in their metadata: الأربعاء، 07 أكتوبر 2020 - 12:09 م. */
+static int32_t arabic_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        int d, m, y;
+        if (digits(s, n, &j, 2, &d)) {
+            j = i;
+            if (digits(s, n, &j, 1, &d))
+                continue;
+        }
+        if (j >= n || s[j] != ' ')
+            continue;
+        size_t w = ++j;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j >= n || !(m = kx_month_of(s + w, j - w)))
+            continue;
+        j++;
+        if (!digits(s, n, &j, 4, &y) && (j == n || s[j] < '0' || s[j] > '9'))
+            return civil_or_none(y, m, d);
+    }
+    return KH_DAY_NONE;
+}
+
 int32_t kh_date_parse(const char *s, size_t n)
 {
     size_t i = 0;
@@ -648,17 +677,17 @@ int32_t kh_date_parse(const char *s, size_t n)
     if (digits(s, n, &i, 2, &d)) {
         i = ds;
         if (digits(s, n, &i, 1, &d))
-            return KH_DAY_NONE;
+            return arabic_date(s + b, n - b);
     }
     if (i + 5 > n || s[i] != ' ')
-        return KH_DAY_NONE;
+        return arabic_date(s + b, n - b);
     static const char MON[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     for (m = 0; m < 12; m++)
         if (!memcmp(s + i + 1, MON + 3 * m, 3))
             break;
     i += 4;
     if (m == 12 || i >= n || s[i] != ' ')
-        return KH_DAY_NONE;
+        return arabic_date(s + b, n - b);
     i++;
     if (digits(s, n, &i, 4, &y))
         return KH_DAY_NONE;

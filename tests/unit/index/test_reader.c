@@ -205,6 +205,63 @@ TEST(html_pages_keep_the_article_and_drop_the_page_around_it)
             FAIL("boilerplate '%s' in the body: %s", junk[i], g.body[0]);
 }
 
+/* Shapes of real news pages that a naive reading of class names gets wrong. */
+TEST(html_article_found_inside_forms_and_negated_or_mixed_class_names)
+{
+    static const char *const pages[] = {
+        /* ASP.NET: the whole page inside one form */
+        "<html><body><form method=post id=aspnetForm><div class=menu>Menu links</div>"
+        "<div class=story><p>The story inside the page form is long enough to be the "
+        "article text of this page.</p><p>A second paragraph of the same story, long "
+        "enough as well.</p></div></form></body></html>",
+        /* WordPress: the article box also says it has no share bar */
+        "<html><body><div class=\"entry-content no-share\"><p>The story inside the page "
+        "form is long enough to be the article text of this page.</p><p>A second "
+        "paragraph of the same story, long enough as well.</p></div>"
+        "<div class=footer-widgets><p>Footer widget text that is long enough to be a "
+        "paragraph somewhere.</p></div></body></html>",
+        /* Drupal: node-not-promoted holds "promo" */
+        "<html><body><article class=\"node node-not-promoted\"><div class=content>"
+        "<p>The story inside the page form is long enough to be the article text of this "
+        "page.</p><p>A second paragraph of the same story, long enough as well.</p></div>"
+        "</article></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        got g;
+        read_all(pages[i], strlen(pages[i]), "p.html", KH_FMT_HTML, &g, NULL);
+        REQUIRE_EQ_INT(g.ndocs, 1);
+        if (!strstr(g.body[0], "The story inside the page form") ||
+            !strstr(g.body[0], "A second paragraph"))
+            FAIL("page %zu: article missing from the body: '%s'", i, g.body[0]);
+        if (strstr(g.body[0], "Menu links") || strstr(g.body[0], "Footer widget"))
+            FAIL("page %zu: boilerplate in the body: '%s'", i, g.body[0]);
+    }
+}
+
+TEST(html_itemprop_article_body_wins_and_its_link_lists_are_dropped)
+{
+    /* Lines in a div with <br> between them (no <p>), a bigger box of other
+    ** paragraphs elsewhere, and a list of links inside the article box. */
+    const char *t =
+        "<html><head><meta itemprop=datePublished content=\"2026-01-08T11:42:50Z\"></head>"
+        "<body><div class=teasers><p>Teaser one is a paragraph long enough to score in the "
+        "page.</p><p>Teaser two is a paragraph long enough to score in the page.</p>"
+        "<p>Teaser three is a paragraph long enough to score in the page.</p></div>"
+        "<div itemprop=articleBody><div>First line of the real article, written straight "
+        "into a div.<br>Second line of the real article, after a line break, long enough."
+        "<br>Third line of the real article closes the text of this page for good.</div>"
+        "<ul><li><a href=/1>Next story</a></li><li><a href=/2>Previous story</a></li></ul>"
+        "</div></body></html>";
+    got g;
+    read_all(t, strlen(t), "p.html", KH_FMT_HTML, &g, NULL);
+    REQUIRE_EQ_INT(g.ndocs, 1);
+    CHECK(strstr(g.body[0], "First line of the real article") != NULL);
+    CHECK(strstr(g.body[0], "Third line of the real article") != NULL);
+    CHECK(strstr(g.body[0], "Teaser") == NULL);
+    CHECK(strstr(g.body[0], "Next story") == NULL);
+    CHECK_EQ_STR(g.date[0], "2026-01-08T11:42:50Z");
+}
+
 TEST(broken_html_still_gives_its_text)
 {
     const char *t = "<html><body><div><p>unclosed <b>bold <i>text that goes on and on and "
