@@ -28,6 +28,14 @@ void *kh_mem_libc(void *ud, void *ptr, size_t osize, size_t nsize);
 /* fn, or libc's when fn is NULL (ud is then ignored). */
 void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud);
 
+/* The hook to hand on to another handle's options: NULL when it is libc's,
+** so that handle knows it may use calloc's lazily mapped zero pages (the
+** analyzer's 48 MiB word cache would otherwise be written through at once). */
+static inline kh_alloc_fn kh_mem_user_fn(const kh_mem *m)
+{
+    return m->fn == kh_mem_libc ? NULL : m->fn;
+}
+
 static inline void *kh_mem_alloc(const kh_mem *m, size_t n)
 {
     return m->fn(m->ud, NULL, 0, n ? n : 1);

@@ -289,7 +289,7 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
     clear_error(ix);
     *out = ix;
 
-    kh_analyzer_opts ao = {0, mem.fn, mem.ud};
+    kh_analyzer_opts ao = {0, kh_mem_user_fn(&mem), mem.ud};
     if (kh_analyzer_new(&ao, &ix->an))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     int ro = ix->flags & KH_INDEX_READONLY;

@@ -676,7 +676,7 @@ static pool *pool_get(kh_index *ix, kh_batch *b)
         kh_buf_init(&pl->ring[i].toks, &ix->mem);
         kh_buf_init(&pl->ring[i].zbody, &ix->mem);
     }
-    kh_analyzer_opts ao = {0, ix->mem.fn, ix->mem.ud};
+    kh_analyzer_opts ao = {0, kh_mem_user_fn(&ix->mem), ix->mem.ud};
     for (uint32_t i = 0; i < ix->threads; i++) {
         pl->w[i].mem = &ix->mem;
         if (kh_analyzer_new(&ao, &pl->w[i].an)) {

@@ -122,7 +122,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     t->c = 1;
     t->merged = 1;
     t->rng = o.seed ? o.seed : 1;
-    kh_analyzer_opts ao = {0, mem.fn, mem.ud};
+    kh_analyzer_opts ao = {0, kh_mem_user_fn(&mem), mem.ud};
     size_t nf = table_floats(t);
     if (kh_analyzer_new(&ao, &t->an) != KH_OK ||
         !(t->model.w = kh_mem_alloc(&mem, nf * sizeof(float))) ||
