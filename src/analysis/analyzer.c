@@ -13,6 +13,7 @@
 */
 #include "khabar.h"
 
+#include "base/mem.h"
 #include "analysis/lexicon.h"
 #include "analysis/seg.h"
 #include "analysis/stem.h"
@@ -106,17 +107,6 @@ struct kh_analyzer {
 
     kh_analysis result;
 };
-
-static void *libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    (void)ud;
-    (void)osize;
-    if (nsize == 0) {
-        free(ptr);
-        return NULL;
-    }
-    return realloc(ptr, nsize);
-}
 
 static void *mem_realloc(kh_analyzer *a, void *p, size_t osize, size_t nsize)
 {
@@ -232,7 +222,7 @@ kh_status kh_analyzer_new(const kh_analyzer_opts *opts, kh_analyzer **out)
     if (!out)
         return KH_EINVAL;
     *out = NULL;
-    kh_alloc_fn fn = opts && opts->alloc ? opts->alloc : libc_alloc;
+    kh_alloc_fn fn = opts && opts->alloc ? opts->alloc : kh_mem_libc;
     void *ud = opts && opts->alloc ? opts->alloc_ud : NULL;
     kh_analyzer *a = fn(ud, NULL, 0, sizeof *a);
     if (!a)
@@ -530,7 +520,7 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
         /* 48 MiB: with the default allocator calloc() maps zero pages that
         ** cost nothing until used, so a short text does not pay for them. */
         size_t bytes = WC_SLOTS * sizeof *a->wcache + 64;
-        int lazy = a->alloc == libc_alloc;
+        int lazy = a->alloc == kh_mem_libc;
         a->wcache_raw = lazy ? calloc(1, bytes) : mem_realloc(a, NULL, 0, bytes);
         if (!a->wcache_raw)
             return;

@@ -10,20 +10,10 @@
 ** (the CLI decodes records and passes the body text).
 */
 #include "extract/extract.h"
+#include "base/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-static void *libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    (void)ud;
-    (void)osize;
-    if (nsize == 0) {
-        free(ptr);
-        return NULL;
-    }
-    return realloc(ptr, nsize);
-}
 
 int kx_grow(kh_extractor *x, void **pp, size_t *cap, size_t need, size_t elem)
 {
@@ -51,7 +41,7 @@ kh_status kh_extractor_new(const kh_analyzer_opts *opts, kh_extractor **out)
 {
     if (!out) return KH_EINVAL;
     *out = NULL;
-    kh_alloc_fn alloc = opts && opts->alloc ? opts->alloc : libc_alloc;
+    kh_alloc_fn alloc = opts && opts->alloc ? opts->alloc : kh_mem_libc;
     void *ud = opts && opts->alloc ? opts->alloc_ud : NULL;
     kh_extractor *x = alloc(ud, NULL, 0, sizeof *x);
     if (!x) return KH_ENOMEM;
