@@ -453,6 +453,16 @@ KH_API kh_status kh_name_key(const uint8_t *name, size_t len, char *out, size_t 
 ** match too. OUT: *type (may be NULL). The string is static. */
 KH_API const char *kh_alias_find(const uint8_t *name, size_t len, uint32_t *type);
 
+/* The canonical name of what text[start, end) names, for a span that comes
+** from elsewhere (a quotation's speaker, with or without a title): the
+** entity of r with the mention that overlaps the span most, else the one
+** whose name key equals the span's, else the alias table's name (as
+** kh_alias_find), else NULL. r (may be NULL: alias table only) is the
+** result of kh_ner_tag on the same text. OUT: *type (may be NULL). The
+** string is borrowed from r (or static). */
+KH_API const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text, size_t len,
+                                    uint32_t start, uint32_t end, uint32_t *type);
+
 /* ---- training a recognizer ------------------------------------------- */
 
 typedef struct kh_ner_trainer kh_ner_trainer;

@@ -132,5 +132,26 @@ run "$KHABAR" stats --db "$DB"
 has out "segments	1" "--optimize merges"
 has out "deleted_unmerged	0" "--optimize purges deletes"
 
+# ---- analyze: entities and canonical speakers (issue 5) ----
+# Invented sentences: a full name then a surname, a variant spelling (وانج for
+# وانغ) and an alias (الناتو for حلف شمال الأطلسي).
+cat >"$T/ent.txt" <<'J'
+لافروف ووانغ يبحثان الأزمة في موسكو
+قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة للحوار مع الجميع. وأضاف لافروف: "لن نقبل أي ضغوط من حلف شمال الأطلسي في هذه المرحلة".
+من جهته، قال وزير الخارجية الصيني وانغ يي: "الحوار هو الطريق الوحيد لحل الأزمة". وأكد وانج أن بكين تدعم كل جهود السلام.
+وقال متحدث باسم الناتو إن الحلف يتابع الوضع عن كثب.
+J
+run "$KHABAR" analyze "$T/ent.txt"
+expect_rc 0 "analyze with entities"
+has out '"entities":\[{"text":"لافروف","type":"PER","start":0,"end":12,"canonical":"سيرغي لافروف"}' "analyze: entity with its canonical name"
+has out '"text":"الناتو","type":"ORG","start":[0-9]*,"end":[0-9]*,"canonical":"حلف شمال الأطلسي"' "analyze: an alias gets its canonical name"
+has out '"speaker":"وانج","speaker_canonical":"وانغ يي"' "analyze: a variant speaker gets the canonical name"
+has out '"speaker":"سيرغي لافروف","speaker_canonical":"سيرغي لافروف"' "analyze: speaker_canonical of a full name"
+run "$KHABAR" analyze --no-entities "$T/ent.txt"
+has out '"entities":\[\]' "analyze --no-entities"
+run "$KHABAR" analyze --format text "$T/ent.txt"
+has out '^وانج: (= وانغ يي)' "analyze text: canonical speaker shown"
+has out '^entities: PER سيرغي لافروف (3)' "analyze text: entities listed"
+
 echo "search cli tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]
