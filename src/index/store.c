@@ -641,6 +641,8 @@ static int32_t civil_or_none(int y, int m, int d)
 
 int32_t kh_date_parse(const char *s, size_t n)
 {
+    if (!s || !n) /* a document without a date may leave the field NULL */
+        return KH_DAY_NONE;
     size_t i = 0;
     int y, m, d;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
