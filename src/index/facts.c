@@ -25,18 +25,23 @@
 **   index doc_entities_eid ON doc_entities(eid, docid)
 **     which entities a document mentions (headline included), how often.
 **
-**   quotes(docid INTEGER, n INTEGER, kind INTEGER, tstart INTEGER, tend INTEGER,
-**          text TEXT, speaker TEXT, canonical TEXT, sstart INTEGER, send INTEGER,
-**          cue TEXT, confidence REAL, skey TEXT, ckey TEXT, swords TEXT,
-**          cwords TEXT, words TEXT, PRIMARY KEY(docid, n)) WITHOUT ROWID
+**   quotes(qid INTEGER PRIMARY KEY, docid INTEGER NOT NULL, n INTEGER NOT NULL,
+**          kind INTEGER, tstart INTEGER, tend INTEGER, speaker TEXT,
+**          canonical TEXT, sstart INTEGER, send INTEGER, cue TEXT,
+**          confidence REAL, skey TEXT, ckey TEXT, swords TEXT, cwords TEXT,
+**          words TEXT)
+**   index quotes_doc ON quotes(docid DESC, n)
 **     the document's quotations in the body, in text order (n): kind 1 direct,
 **     2 reported; tstart/tend and sstart/send (the speaker's noun phrase, NULL
-**     when carried or in the headline) are byte offsets into the stored body.
-**     speaker is the fullest name in the document, canonical the entity's
-**     canonical name (kh_ner_canonical, else the speaker again); skey/ckey
-**     their name keys and swords/cwords their per-word keys as in entities;
-**     words: the search keys of the quotation, each followed by a space and
-**     the whole preceded by one (" مفاوض جدي "), for word matching.
+**     when carried or in the headline) are byte offsets into the stored body,
+**     which holds the text itself (not copied here: quotations are a good
+**     part of news text). speaker is the fullest name in the document,
+**     canonical the entity's canonical name (kh_ner_canonical), NULL when it
+**     is the speaker's own; skey/ckey their name keys and swords/cwords their
+**     per-word keys as in entities; words: the search keys of the quotation,
+**     each followed by a space and the whole preceded by one (" مفاوض جدي "),
+**     for word matching. A rowid table: its rows are too wide for WITHOUT
+**     ROWID (measured: a third larger).
 **
 ** Guarantees: rows are written and deleted inside the caller's write
 ** transaction, with the document's own rows, so a kill -9 leaves both or
@@ -52,6 +57,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zlib.h>
 
 #define FACTS_FORMAT 1
 #define KEYCAP 1100 /* kh_name_key of any name fits: 4 * 256 letters + 32 separators + 1 */
@@ -62,10 +68,11 @@ static const char FACTS_SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS doc_entities(docid INTEGER NOT NULL, eid INTEGER NOT NULL,"
     " mentions INTEGER NOT NULL, PRIMARY KEY(docid, eid)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS doc_entities_eid ON doc_entities(eid, docid);"
-    "CREATE TABLE IF NOT EXISTS quotes(docid INTEGER NOT NULL, n INTEGER NOT NULL,"
-    " kind INTEGER, tstart INTEGER, tend INTEGER, text TEXT, speaker TEXT, canonical TEXT,"
-    " sstart INTEGER, send INTEGER, cue TEXT, confidence REAL, skey TEXT, ckey TEXT,"
-    " swords TEXT, cwords TEXT, words TEXT, PRIMARY KEY(docid, n)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS quotes(qid INTEGER PRIMARY KEY, docid INTEGER NOT NULL,"
+    " n INTEGER NOT NULL, kind INTEGER, tstart INTEGER, tend INTEGER, speaker TEXT,"
+    " canonical TEXT, sstart INTEGER, send INTEGER, cue TEXT, confidence REAL, skey TEXT,"
+    " ckey TEXT, swords TEXT, cwords TEXT, words TEXT);"
+    "CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(docid DESC, n);"
     "INSERT OR REPLACE INTO meta(key, value) VALUES('facts', 1);";
 
 enum {
@@ -91,10 +98,10 @@ static const char *const FSQL[FS_COUNT] = {
     [FS_ENT_ADD] = "INSERT INTO entities(type, key, name, words) VALUES(?1, ?2, ?3, ?4)",
     [FS_DOCENT_ADD] = "INSERT INTO doc_entities(docid, eid, mentions) VALUES(?1, ?2, ?3) "
                       "ON CONFLICT(docid, eid) DO UPDATE SET mentions = mentions + excluded.mentions",
-    [FS_QUOTE_ADD] = "INSERT INTO quotes(docid, n, kind, tstart, tend, text, speaker, canonical,"
+    [FS_QUOTE_ADD] = "INSERT INTO quotes(docid, n, kind, tstart, tend, speaker, canonical,"
                      " sstart, send, cue, confidence, skey, ckey, swords, cwords, words)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                     " ?16, ?17)",
+                     " ?16)",
     /* ?1 the name's key, ?2 the key of its alias-table name (or NULL), ?3
     ** its per-word keys: equal keys, or a person whose name ends with the
     ** words typed (a surname alone finds the full name) or whose words are
@@ -104,11 +111,11 @@ static const char *const FSQL[FS_COUNT] = {
     [FS_ENT_DOCS] = "SELECT docid, mentions FROM doc_entities WHERE eid = ?1",
     [FS_DOC_ENTS] = "SELECT eid, mentions FROM doc_entities WHERE docid = ?1",
     [FS_ENT_NAME] = "SELECT name, type FROM entities WHERE eid = ?1",
-    [FS_QUOTES_ALL] = "SELECT q.docid, q.kind, q.tstart, q.tend, q.text, q.speaker, q.canonical,"
+    [FS_QUOTES_ALL] = "SELECT q.docid, q.kind, q.tstart, q.tend, NULL, q.speaker, q.canonical,"
                       " q.sstart, q.send, q.cue, q.confidence, q.skey, q.ckey, q.swords, q.cwords,"
                       " q.words FROM quotes q JOIN docs d ON d.docid = q.docid"
                       " ORDER BY q.docid DESC, q.n",
-    [FS_DOC_TITLE] = "SELECT id, title FROM docs WHERE docid = ?1",
+    [FS_DOC_TITLE] = "SELECT id, title, bsize, enc, body FROM docs WHERE docid = ?1",
 };
 
 struct kh_facts {
@@ -324,7 +331,6 @@ static kh_status add_quote(kh_index *ix, uint32_t docid, int n, const uint8_t *s
     sqlite3_bind_int(st, 3, (int)q->kind);
     sqlite3_bind_int64(st, 4, q->text.start - base);
     sqlite3_bind_int64(st, 5, q->text.end - base);
-    bind_span_text(st, 6, s, q->text);
     char skey[KEYCAP], ckey[KEYCAP];
     skey[0] = ckey[0] = 0;
     f->words.n = f->words2.n = 0;
@@ -334,25 +340,32 @@ static kh_status add_quote(kh_index *ix, uint32_t docid, int n, const uint8_t *s
         const char *c = kh_ner_canonical(nr, s, len, q->speaker.start, q->speaker.end, NULL);
         const uint8_t *cp = c ? (const uint8_t *)c : sp;
         size_t cl = c ? strlen(c) : sl;
-        bind_span_text(st, 7, s, q->speaker);
-        sqlite3_bind_text(st, 8, (const char *)cp, (int)cl, SQLITE_TRANSIENT);
-        size_t skl = name_key(sp, sl, skey), ckl = name_key(cp, cl, ckey);
-        sqlite3_bind_text(st, 13, skey, (int)skl, SQLITE_STATIC);
-        sqlite3_bind_text(st, 14, ckey, (int)ckl, SQLITE_STATIC);
-        if (put_words(&f->words, sp, sl) || put_words(&f->words2, cp, cl))
+        int same = cl == sl && !memcmp(cp, sp, sl); /* stored once, as the speaker */
+        bind_span_text(st, 6, s, q->speaker);
+        size_t skl = name_key(sp, sl, skey);
+        sqlite3_bind_text(st, 12, skey, (int)skl, SQLITE_STATIC);
+        if (put_words(&f->words, sp, sl))
             return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-        sqlite3_bind_text(st, 15, (const char *)f->words.p, (int)f->words.n, SQLITE_STATIC);
-        sqlite3_bind_text(st, 16, (const char *)f->words2.p, (int)f->words2.n, SQLITE_STATIC);
+        sqlite3_bind_text(st, 14, (const char *)f->words.p, (int)f->words.n, SQLITE_STATIC);
+        if (!same) {
+            sqlite3_bind_text(st, 7, (const char *)cp, (int)cl, SQLITE_TRANSIENT);
+            size_t ckl = name_key(cp, cl, ckey);
+            sqlite3_bind_text(st, 13, ckey, (int)ckl, SQLITE_STATIC);
+            if (put_words(&f->words2, cp, cl))
+                return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+            sqlite3_bind_text(st, 15, (const char *)f->words2.p, (int)f->words2.n,
+                              SQLITE_STATIC);
+        }
     }
     if (q->mention.start != KH_NONE && q->mention.start >= base) {
-        sqlite3_bind_int64(st, 9, q->mention.start - base);
-        sqlite3_bind_int64(st, 10, q->mention.end - base);
+        sqlite3_bind_int64(st, 8, q->mention.start - base);
+        sqlite3_bind_int64(st, 9, q->mention.end - base);
     }
-    bind_span_text(st, 11, s, q->cue);
-    sqlite3_bind_double(st, 12, q->confidence);
+    bind_span_text(st, 10, s, q->cue);
+    sqlite3_bind_double(st, 11, q->confidence);
     if (put_keys(&f->keys, art->analysis, q->text.start, q->text.end))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    sqlite3_bind_text(st, 17, (const char *)f->keys.p, (int)f->keys.n, SQLITE_STATIC);
+    sqlite3_bind_text(st, 16, (const char *)f->keys.p, (int)f->keys.n, SQLITE_STATIC);
     return kh_ix_exec_stmt(ix, st, "quotes");
 }
 
@@ -603,6 +616,43 @@ static kh_span col_span(sqlite3_stmt *st, int a, int b)
     return (kh_span){(uint32_t)sqlite3_column_int64(st, a), (uint32_t)sqlite3_column_int64(st, b)};
 }
 
+/* The quotation's text: its bytes of the stored body (columns 2-4 of the
+** document row: size, encoding, body; see index.h), into h->text. */
+static kh_status quote_text(kh_index *ix, sqlite3_stmt *d, kh_quote_hit *h)
+{
+    int64_t size = sqlite3_column_int64(d, 2);
+    int enc = sqlite3_column_int(d, 3);
+    const uint8_t *raw = sqlite3_column_blob(d, 4);
+    size_t rl = (size_t)sqlite3_column_bytes(d, 4);
+    if (size < 0 || size > INT32_MAX || h->span.start == KH_NONE || h->span.start > h->span.end ||
+        h->span.end > (uint64_t)size || (enc == 0 && rl != (size_t)size) || enc > 1)
+        return kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX,
+                               "a quotation lies outside its stored body");
+    const uint8_t *body = raw;
+    uint8_t *out = NULL;
+    if (enc == 1) { /* inflate the whole body: zlib streams have no random access */
+        uLongf ol = (uLongf)size;
+        if (!(out = kh_mem_alloc(&ix->mem, (size_t)size + 1)))
+            return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+        if (uncompress(out, &ol, raw ? raw : (const uint8_t *)"", (uLong)rl) != Z_OK ||
+            ol != (uLongf)size) {
+            kh_mem_free(&ix->mem, out, (size_t)size + 1);
+            return kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX, "a stored body does not inflate");
+        }
+        body = out;
+    }
+    int64_t off = (int64_t)ix->facts->strings.n;
+    size_t n = h->span.end - h->span.start;
+    int bad = kh_buf_put(&ix->facts->strings, body ? body + h->span.start : (const uint8_t *)"", n) ||
+              kh_buf_byte(&ix->facts->strings, 0);
+    kh_mem_free(&ix->mem, out, (size_t)size + 1);
+    if (bad)
+        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    h->text.ptr = (const char *)(uintptr_t)off;
+    h->text.len = n;
+    return KH_OK;
+}
+
 /* One matching row into hit i (strings as offsets, fixed up at the end). */
 static kh_status fill_quote(kh_index *ix, sqlite3_stmt *st, kh_quote_hit *h)
 {
@@ -613,8 +663,10 @@ static kh_status fill_quote(kh_index *ix, sqlite3_stmt *st, kh_quote_hit *h)
     h->span = col_span(st, 2, 3);
     h->speaker_span = col_span(st, 7, 8);
     h->confidence = (float)sqlite3_column_double(st, 10);
-    if (put_col(&f->strings, st, 4, &h->text) < 0 || put_col(&f->strings, st, 5, &h->speaker) < 0 ||
-        put_col(&f->strings, st, 6, &h->canonical) < 0 || put_col(&f->strings, st, 9, &h->cue) < 0)
+    int canon = sqlite3_column_type(st, 6) != SQLITE_NULL; /* NULL: the speaker's own name */
+    if (put_col(&f->strings, st, 5, &h->speaker) < 0 ||
+        put_col(&f->strings, st, canon ? 6 : 5, &h->canonical) < 0 ||
+        put_col(&f->strings, st, 9, &h->cue) < 0)
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     /* id and title come from the document row; a second statement is fine
     ** here: it reads another table while the scan stands on its row */
@@ -627,6 +679,8 @@ static kh_status fill_quote(kh_index *ix, sqlite3_stmt *st, kh_quote_hit *h)
     if (rc == SQLITE_ROW) {
         if (put_col(&f->strings, d, 0, &h->id) < 0 || put_col(&f->strings, d, 1, &h->title) < 0)
             s = kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+        else
+            s = quote_text(ix, d, h);
     } else
         s = kh_ix_set_error(ix, rc == SQLITE_DONE ? KH_ECORRUPT : KH_ESQLITE, UINT64_MAX,
                             "a quotation's document row is missing");
