@@ -8,6 +8,7 @@
 #include "kt_files.h"
 #include "khabar.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -386,4 +387,64 @@ TEST(kill_9_while_extracting_keeps_entities_with_their_documents)
     REQUIRE(ix != NULL);
     CHECK_EQ_INT(total(ix, "entity:الناتو"), docs);
     kh_index_close(ix);
+}
+
+typedef struct budget {
+    long left, used;
+} budget;
+
+static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    budget *b = ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    if (b->left-- <= 0)
+        return NULL;
+    b->used++;
+    return realloc(ptr, nsize);
+}
+
+/* Opens, extracts from three articles, searches with facets and entity:,
+** finds quotes; 1 if every step succeeded. */
+static int extract_run(const char *path, budget *b)
+{
+    kh_index_opts o = {.flags = KH_INDEX_EXTRACT, .alloc = failing_alloc, .alloc_ud = b};
+    kh_index *ix;
+    int ok = kh_index_open(path, &o, &ix) == KH_OK;
+    const char *t[] = {A_TITLE, B_TITLE, C_TITLE}, *x[] = {A_BODY, B_BODY, C_BODY};
+    for (int i = 0; i < 3 && ok; i++) {
+        kh_doc d = doc(i == 2 ? "a" : i ? "b" : "a", t[i], x[i]); /* a is replaced */
+        ok = kh_index_add(ix, &d, NULL) == KH_OK;
+    }
+    ok = ok && kh_index_commit(ix) == KH_OK;
+    kh_search_opts so = {.facets = 3};
+    const kh_results *r;
+    ok = ok && kh_search(ix, "قال entity:الناتو", strlen("قال entity:الناتو"), &so, &r) == KH_OK;
+    const kh_quote_results *q;
+    ok = ok && kh_quotes_find(ix, "الناتو", strlen("الناتو"), "أعضاء", strlen("أعضاء"), NULL,
+                              &q) == KH_OK;
+    kh_index_close(ix);
+    remove(path);
+    return ok;
+}
+
+TEST(every_allocation_failure_while_extracting_is_an_error_not_a_crash_or_leak)
+{
+    const char *dir = kt_tmpdir("nomemfacts");
+    char path[256];
+    snprintf(path, sizeof path, "%s/all.db", dir);
+    budget all = {LONG_MAX, 0};
+    REQUIRE(extract_run(path, &all));
+    long step = all.used / 80 + 1; /* about 80 runs: the model load alone is hundreds */
+    for (long limit = 0; limit < all.used; limit += step) {
+        snprintf(path, sizeof path, "%s/x%ld.db", dir, limit);
+        budget b = {limit, 0};
+        extract_run(path, &b); /* may fail, with a status: ASan checks the rest */
+    }
+    budget b = {all.used, 0};
+    snprintf(path, sizeof path, "%s/last.db", dir);
+    CHECK(extract_run(path, &b)); /* exactly enough */
 }
