@@ -300,6 +300,10 @@ typedef struct kh_index_stats {
     uint64_t index_bytes;  /* pages of the posting and segment tables */
     uint64_t text_bytes;   /* title + body bytes of live documents */
     uint32_t analyzer_version;
+    uint32_t extract;      /* 1 if the index stores entities and quotations */
+    uint64_t entities;     /* distinct entities live documents mention */
+    uint64_t quotes;       /* quotations stored for live documents */
+    uint64_t facts_bytes;  /* pages of the entity and quotation tables */
 } kh_index_stats;
 
 KH_API kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out);

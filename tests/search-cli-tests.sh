@@ -167,6 +167,11 @@ run "$KHABAR" index --help
 has out "--extract" "index --help describes --extract"
 run "$KHABAR" index --db "$XDB" --extract --no-progress "$T/ent.txt" "$T/ent2.txt" "$T/ent3.txt"
 expect_rc 0 "index --extract"
+run "$KHABAR" stats --db "$XDB"
+has out "^extract	1" "stats: extraction on"
+has out "^quotes	[1-9]" "stats: quotations counted"
+run "$KHABAR" stats --db "$DB"
+has out "^extract	0" "stats: extraction off"
 run "$KHABAR" search --db "$XDB" --facets قال
 expect_rc 0 "search --facets"
 has out "^  ORG  حلف شمال الأطلسي  2 documents, 3 mentions" "facets: an alias and the full name counted as one entity"

@@ -224,6 +224,31 @@ int kh_index_has_facts(kh_index *ix)
     return ix && ix->facts_format == FACTS_FORMAT;
 }
 
+static int64_t scalar(kh_index *ix, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = 0;
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v > 0 ? v : 0;
+}
+
+void kh_ix_facts_stats(kh_index *ix, kh_index_stats *out)
+{
+    if (!kh_index_has_facts(ix))
+        return;
+    out->extract = 1;
+    /* joined with docs: only live documents count (see the guarantees above) */
+    out->entities = (uint64_t)scalar(ix, "SELECT count(DISTINCT e.eid) FROM doc_entities e"
+                                         " JOIN docs d ON d.docid = e.docid");
+    out->quotes = (uint64_t)scalar(ix, "SELECT count(*) FROM quotes q JOIN docs d"
+                                       " ON d.docid = q.docid");
+    out->facts_bytes = (uint64_t)scalar(
+        ix, "SELECT total(pgsize) FROM dbstat WHERE name IN ('entities', 'doc_entities',"
+            " 'doc_entities_eid', 'quotes', 'quotes_doc', 'sqlite_autoindex_entities_1')");
+}
+
 /* ---- writing ------------------------------------------------------------------------ */
 
 kh_status kh_ix_facts_forget(kh_index *ix, const char *id, size_t len)

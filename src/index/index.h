@@ -199,6 +199,9 @@ void kh_ix_writer_free(kh_index *ix);
 ** creates the tables. */
 kh_status kh_ix_facts_open(kh_index *ix);
 void kh_ix_facts_free(kh_index *ix);
+/* Fills the entity and quotation figures of kh_index_stats (in a read
+** transaction, after kh_ix_refresh). */
+void kh_ix_facts_stats(kh_index *ix, kh_index_stats *out);
 /* Deletes the entities and quotations of the live document with this id
 ** (inside the write transaction, before its row goes). */
 kh_status kh_ix_facts_forget(kh_index *ix, const char *id, size_t len);

@@ -593,6 +593,7 @@ kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out)
                 out->file_bytes += file_size(wal);
         }
         out->analyzer_version = KH_ANALYZER_VERSION;
+        kh_ix_facts_stats(ix, out);
     }
     if (own)
         run(ix, ST_COMMIT);
