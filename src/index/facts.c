@@ -107,7 +107,8 @@ static const char *const FSQL[FS_COUNT] = {
     ** words typed (a surname alone finds the full name) or whose words are
     ** the end of those typed (the full name finds a surname-only entity) */
     [FS_ENT_MATCH] = "SELECT eid FROM entities WHERE key = ?1 OR key = ?2 OR (type = 1 AND"
-                     " (substr(words, -length(?3)) = ?3 OR substr(?3, -length(words)) = words))",
+                     " length(words) > 2 AND (substr(words, -length(?3)) = ?3 OR"
+                     " substr(?3, -length(words)) = words))",
     [FS_ENT_DOCS] = "SELECT docid, mentions FROM doc_entities WHERE eid = ?1",
     [FS_DOC_ENTS] = "SELECT eid, mentions FROM doc_entities WHERE docid = ?1",
     [FS_ENT_NAME] = "SELECT name, type FROM entities WHERE eid = ?1",

@@ -59,6 +59,10 @@
 **       4      4     day: days since 1970-01-01, signed little-endian;
 **                    INT32_MIN when the date is missing or unreadable
 **
+**   entities, doc_entities, quotes
+**     only in an index built with KH_INDEX_EXTRACT (meta "facts"): the
+**     named entities and quotations of each document; layout in facts.c.
+**
 **   terms(seg INTEGER, term BLOB, df INTEGER, docs BLOB, pos BLOB,
 **         PRIMARY KEY(seg, term)) WITHOUT ROWID
 **     one row per key per segment: term is the analyzer's key (UTF-8),
