@@ -400,12 +400,15 @@ kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
     kh_facts *f = facts_get(ix);
     if (!f)
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    kh_analyzer_opts ao = {0, ix->mem.fn, ix->mem.ud};
+    /* libc's hook is handed on as NULL: the analyzer maps its word cache
+    ** lazily only when it knows the memory comes from libc */
+    kh_alloc_fn fn = ix->mem.fn == kh_mem_libc ? NULL : ix->mem.fn;
+    kh_analyzer_opts ao = {0, fn, ix->mem.ud};
     if (!f->x && kh_extractor_new(&ao, &f->x))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     if (!f->ner) {
         kh_ner_opts no = {0};
-        no.alloc = ix->mem.fn;
+        no.alloc = fn;
         no.alloc_ud = ix->mem.ud;
         kh_error e;
         kh_status s = kh_ner_new(&no, &f->ner, &e); /* no model given: the built-in one */
