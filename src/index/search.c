@@ -183,6 +183,8 @@ typedef struct sctx {
     uint16_t *ent_ment; /* its mentions of those entities (saturating) */
     uint64_t *ent_out;  /* bitset: documents a negative entity: clause drops */
     int nent;           /* positive entity clauses */
+    uint32_t ent_max;   /* the last docid in a segment: later ones (a writer's pending
+                        ** documents) have no postings, docinfo or deleted bit yet */
     ccur *neg;
     size_t nneg;
     /* top R */
@@ -1184,6 +1186,8 @@ static void ent_doc(void *ud, uint32_t d, uint32_t mentions)
 {
     entctx *e = ud;
     sctx *c = e->c;
+    if (d > c->ent_max)
+        return;
     if (e->k == 255) {
         c->ent_out[d >> 6] |= (uint64_t)1 << (d & 63);
         return;
@@ -1200,6 +1204,7 @@ static kh_status entity_filters(sctx *c)
 {
     const kh_query *q = c->q;
     size_t n = (size_t)c->ix->stats.next_docid;
+    c->ent_max = c->ix->nsegs ? c->ix->segs[c->ix->nsegs - 1].hi : 0;
     int k = 0;
     for (size_t i = 0; i < q->nclauses && !c->st; i++) {
         const kh_qclause *qc = &q->clauses[i];
@@ -1231,7 +1236,7 @@ static kh_status entity_filters(sctx *c)
 static uint64_t rank_entity(sctx *c)
 {
     uint64_t total = 0;
-    for (uint32_t d = 1; d < (uint32_t)c->ix->stats.next_docid && !c->st; d++) {
+    for (uint32_t d = 1; d <= c->ent_max && !c->st; d++) {
         if (c->ent_hits[d] != c->nent || !accept(c, d))
             continue;
         total++;

@@ -448,3 +448,25 @@ TEST(every_allocation_failure_while_extracting_is_an_error_not_a_crash_or_leak)
     snprintf(path, sizeof path, "%s/last.db", dir);
     CHECK(extract_run(path, &b)); /* exactly enough */
 }
+
+TEST(a_writer_searches_entities_and_quotes_of_its_pending_documents_safely)
+{
+    const char *dir = kt_tmpdir("pending");
+    kh_index *ix = open_extract(kt_path(dir, "x.db"));
+    REQUIRE(ix != NULL);
+    add(ix, "a", A_TITLE, A_BODY);
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    CHECK_EQ_INT(total(ix, "entity:الناتو"), 1); /* the reader cache is loaded here */
+    /* pending: docids past every segment, whose entity rows already exist */
+    char id[16];
+    for (int i = 0; i < 100; i++) {
+        snprintf(id, sizeof id, "p%d", i);
+        add(ix, id, B_TITLE, B_BODY);
+    }
+    CHECK_EQ_INT(total(ix, "entity:الناتو"), 1); /* searchable once committed */
+    CHECK_EQ_INT(total(ix, "قال entity:الناتو -entity:بكين"), 0);
+    CHECK_EQ_INT(quotes_of(ix, NULL, "أعضاء"), 100); /* rows of the open transaction */
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    CHECK_EQ_INT(total(ix, "entity:الناتو"), 101);
+    kh_index_close(ix);
+}
