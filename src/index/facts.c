@@ -254,6 +254,8 @@ void kh_ix_facts_stats(kh_index *ix, kh_index_stats *out)
 
 kh_status kh_ix_facts_forget(kh_index *ix, const char *id, size_t len)
 {
+    if (len > INT32_MAX) /* no such id: the writer refuses it (and SQLite would read on) */
+        return KH_OK;
     for (int w = FS_FORGET_ENTS; w <= FS_FORGET_QUOTES; w++) {
         sqlite3_stmt *st = fstmt(ix, w);
         if (!st)
