@@ -244,6 +244,14 @@ KH_API const kh_error *kh_reader_error(const kh_reader *r);
 typedef struct kh_index kh_index;
 
 #define KH_INDEX_READONLY 0x1u /* open for searching only; the file must exist */
+/* Also find the named entities and quotations of every document added, and
+** store them with it (for facets, entity: and kh_quotes_find). Several
+** times slower than indexing alone, hence opt-in. The file remembers it:
+** once an index stores entities, every later kh_index_add extracts too, so
+** that they cover every document added since; documents added before stay
+** without until they are added again. While extracting, documents are
+** analyzed in the caller's thread (threads is ignored). */
+#define KH_INDEX_EXTRACT 0x2u
 
 typedef struct kh_index_opts {
     uint32_t flags;      /* KH_INDEX_* */
@@ -292,6 +300,10 @@ typedef struct kh_index_stats {
     uint64_t index_bytes;  /* pages of the posting and segment tables */
     uint64_t text_bytes;   /* title + body bytes of live documents */
     uint32_t analyzer_version;
+    uint32_t extract;      /* 1 if the index stores entities and quotations */
+    uint64_t entities;     /* distinct entities live documents mention */
+    uint64_t quotes;       /* quotations stored for live documents */
+    uint64_t facts_bytes;  /* pages of the entity and quotation tables */
 } kh_index_stats;
 
 KH_API kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out);
@@ -309,6 +321,9 @@ typedef struct kh_search_opts {
     uint32_t offset;        /* hits to skip first */
     const char *from, *to;  /* "YYYY", "YYYY-MM" or "YYYY-MM-DD", inclusive; NULL: open */
     uint32_t snippet_bytes; /* about this long; 0: 240 */
+    uint32_t facets;        /* the top entities of the results to list (0: none); they
+                            ** count the best max(100, offset + limit) hits. Needs an
+                            ** index that stores entities (KH_INDEX_EXTRACT) */
 } kh_search_opts;
 
 typedef struct kh_hit {
@@ -320,19 +335,67 @@ typedef struct kh_hit {
     size_t nhighlights;
 } kh_hit;
 
+/* One entity of a search's facets. */
+typedef struct kh_facet {
+    kh_text name;      /* canonical name */
+    uint32_t type;     /* kh_entity_type */
+    uint32_t docs;     /* hits that mention it (among those counted) */
+    uint32_t mentions; /* its mentions in them */
+} kh_facet;
+
 typedef struct kh_results {
     uint64_t total;     /* matching documents (a lower bound under KH_SEARCH_NO_TOTAL) */
     const kh_hit *hits; /* best first */
     size_t nhits;
     double took_ms;     /* parsing to the last hit in hand, snippets included */
+    const kh_facet *facets; /* most documents first; opts->facets at most */
+    size_t nfacets;
 } kh_results;
 
 /* Runs a query (syntax in src/index/query.h: words, "phrases", -word,
-** prefix*, source:NAME). OUT: *out, borrowed until the next search on ix.
+** prefix*, source:NAME, entity:NAME). OUT: *out, borrowed until the next search on ix.
 ** Errors: KH_ESYNTAX with the byte offset in kh_index_error, KH_EINVAL (bad
 ** date), KH_ELIMIT (a prefix matching too many keys), KH_ESQLITE, KH_ECORRUPT. */
 KH_API kh_status kh_search(kh_index *ix, const char *query, size_t len,
                            const kh_search_opts *opts, const kh_results **out);
+
+/* 1 if the index stores entities and quotations (KH_INDEX_EXTRACT). */
+KH_API int kh_index_has_facts(kh_index *ix);
+
+/* A stored quotation. Spans are byte offsets into the document's stored
+** body, as kh_hit's highlights (a speaker named in the headline only has
+** speaker KH_NONE). */
+typedef struct kh_quote_hit {
+    kh_text id, title;
+    uint32_t kind;        /* kh_quote_kind */
+    kh_text text;         /* a direct quote: what stands between its marks */
+    kh_span span;         /* text's bytes in the body */
+    kh_text speaker;      /* the speaker's fullest name in the document; len 0: unknown */
+    kh_text canonical;    /* the entity's canonical name (or the speaker again) */
+    kh_span speaker_span; /* the noun phrase naming the speaker at the quote */
+    kh_text cue;          /* the verb of saying; len 0: none */
+    float confidence;
+} kh_quote_hit;
+
+typedef struct kh_quote_results {
+    uint64_t total; /* quotations that match (exact) */
+    const kh_quote_hit *hits;
+    size_t nhits;
+    double took_ms;
+} kh_quote_results;
+
+/* Finds stored quotations (KH_INDEX_EXTRACT): those of a speaker, any
+** spelling of the name (speaker[0..slen), matched by kh_name_key against the
+** speaker's name and canonical name, a surname alone matching the full name;
+** NULL: any speaker), with every word of query[0..qlen) in the quotation
+** (matched as search keys, so كوفيد finds بكوفيد; NULL or empty: any). Newest
+** documents first, then in text order; opts gives limit and offset only.
+** OUT: *out, borrowed until the next call on ix. Errors: KH_EINVAL (the
+** index stores no quotations, or no speaker and no word given), KH_ESYNTAX
+** (bad UTF-8), KH_ESQLITE. */
+KH_API kh_status kh_quotes_find(kh_index *ix, const char *speaker, size_t slen, const char *query,
+                                size_t qlen, const kh_search_opts *opts,
+                                const kh_quote_results **out);
 
 /* ---- named entities --------------------------------------------------- */
 
@@ -452,6 +515,16 @@ KH_API kh_status kh_name_key(const uint8_t *name, size_t len, char *out, size_t 
 ** ORG), or NULL. Matching uses kh_name_key, so spelling variants of an alias
 ** match too. OUT: *type (may be NULL). The string is static. */
 KH_API const char *kh_alias_find(const uint8_t *name, size_t len, uint32_t *type);
+
+/* The canonical name of what text[start, end) names, for a span that comes
+** from elsewhere (a quotation's speaker, with or without a title): the
+** entity of r with the mention that overlaps the span most, else the one
+** whose name key equals the span's, else the alias table's name (as
+** kh_alias_find), else NULL. r (may be NULL: alias table only) is the
+** result of kh_ner_tag on the same text. OUT: *type (may be NULL). The
+** string is borrowed from r (or static). */
+KH_API const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text, size_t len,
+                                    uint32_t start, uint32_t end, uint32_t *type);
 
 /* ---- training a recognizer ------------------------------------------- */
 

@@ -132,5 +132,103 @@ run "$KHABAR" stats --db "$DB"
 has out "segments	1" "--optimize merges"
 has out "deleted_unmerged	0" "--optimize purges deletes"
 
+# ---- analyze: entities and canonical speakers (issue 5) ----
+# Invented sentences: a full name then a surname, a variant spelling (وانج for
+# وانغ) and an alias (الناتو for حلف شمال الأطلسي).
+cat >"$T/ent.txt" <<'J'
+لافروف ووانغ يبحثان الأزمة في موسكو
+قال وزير الخارجية الروسي سيرغي لافروف إن بلاده مستعدة للحوار مع الجميع. وأضاف لافروف: "لن نقبل أي ضغوط من حلف شمال الأطلسي في هذه المرحلة".
+من جهته، قال وزير الخارجية الصيني وانغ يي: "الحوار هو الطريق الوحيد لحل الأزمة". وأكد وانج أن بكين تدعم كل جهود السلام.
+وقال متحدث باسم الناتو إن الحلف يتابع الوضع عن كثب.
+J
+run "$KHABAR" analyze "$T/ent.txt"
+expect_rc 0 "analyze with entities"
+has out '"entities":\[{"text":"لافروف","type":"PER","start":0,"end":12,"canonical":"سيرغي لافروف"}' "analyze: entity with its canonical name"
+has out '"text":"الناتو","type":"ORG","start":[0-9]*,"end":[0-9]*,"canonical":"حلف شمال الأطلسي"' "analyze: an alias gets its canonical name"
+has out '"speaker":"وانج","speaker_canonical":"وانغ يي"' "analyze: a variant speaker gets the canonical name"
+has out '"speaker":"سيرغي لافروف","speaker_canonical":"سيرغي لافروف"' "analyze: speaker_canonical of a full name"
+run "$KHABAR" analyze --no-entities "$T/ent.txt"
+has out '"entities":\[\]' "analyze --no-entities"
+run "$KHABAR" analyze --format text "$T/ent.txt"
+has out '^وانج: (= وانغ يي)' "analyze text: canonical speaker shown"
+has out '^entities: PER سيرغي لافروف (3)' "analyze text: entities listed"
+
+# ---- index --extract: entities, facets, entity:, quotes (issues 4 and 5) ----
+cat >"$T/ent2.txt" <<'J'
+الناتو يعقد اجتماعا طارئا في بروكسل
+قال الأمين العام للحلف إن الحلف سيعزز وجوده في شرق أوروبا. وأضاف: "لن نسمح بأي تهديد لأعضاء الحلف".
+J
+cat >"$T/ent3.txt" <<'J'
+محادثات اقتصادية في الرياض
+أكد وزير المالية أن الاقتصاد ينمو بوتيرة جيدة هذا العام. وقال: "نتوقع نموا أكبر".
+J
+XDB=$T/extract.db
+run "$KHABAR" index --help
+has out "--extract" "index --help describes --extract"
+run "$KHABAR" index --db "$XDB" --extract --no-progress "$T/ent.txt" "$T/ent2.txt" "$T/ent3.txt"
+expect_rc 0 "index --extract"
+run "$KHABAR" stats --db "$XDB"
+has out "^extract	1" "stats: extraction on"
+has out "^quotes	[1-9]" "stats: quotations counted"
+run "$KHABAR" stats --db "$DB"
+has out "^extract	0" "stats: extraction off"
+run "$KHABAR" search --db "$XDB" --facets قال
+expect_rc 0 "search --facets"
+has out "^  ORG  حلف شمال الأطلسي  2 documents, 3 mentions" "facets: an alias and the full name counted as one entity"
+has out "^  PER  وانغ يي  1 document, 3 mentions" "facets: variant spellings merged"
+run "$KHABAR" search --db "$XDB" --format json --facets=2 قال
+has out '"facets":\[{"name":"حلف شمال الأطلسي","type":"ORG","docs":2,"mentions":3},{' "facets in JSON"
+run "$KHABAR" search --db "$XDB" --format json 'entity:الناتو'
+has out '"total":2' "entity: with an alias"
+run "$KHABAR" search --db "$XDB" --format json 'entity:وانج'
+has out '"total":1,' "entity: with a spelling variant"
+has out '"id":"'"$T"'/ent.txt"' "entity: finds the right document"
+run "$KHABAR" search --db "$XDB" --format json قال 'entity:الناتو' -entity:بكين
+has out '"total":1,' "-entity: excludes"
+hasnt out 'ent.txt"' "-entity: excludes the document with the entity"
+run "$KHABAR" search --db "$XDB" 'entity:'
+expect_rc 2 "entity: without a name"
+run "$KHABAR" quotes --help
+has out "--speaker" "quotes --help"
+run "$KHABAR" quotes --db "$XDB" --speaker 'سيرجي لافروف'
+expect_rc 0 "quotes --speaker"
+has out "^2 quotations" "quotes --speaker with a variant spelling"
+run "$KHABAR" quotes --db "$XDB" --speaker وانج --format json السلام
+has out '"total":1,' "quotes --speaker and words"
+has out '"id":"[^"]*ent.txt","title":"لافروف ووانغ يبحثان الأزمة في موسكو","kind":"reported","text":"أن بكين تدعم كل جهود السلام","start":[0-9]*,"end":[0-9]*,"speaker":"وانج","speaker_canonical":"وانغ يي","speaker_start":[0-9]*,"speaker_end":[0-9]*,"cue":"وأكد","confidence":' "quotes JSON fields"
+if command -v jq >/dev/null; then
+    # offsets are bytes of the stored body: the file without its headline line
+    s=$(jq -r '.hits[0].start' "$T/out") e=$(jq -r '.hits[0].end' "$T/out") t=$(jq -r '.hits[0].text' "$T/out")
+    if [ "$(tail -n +2 "$T/ent.txt" | tail -c +"$((s + 1))" | head -c "$((e - s))")" = "$t" ]; then ok; else
+        bad "quotes: offsets $s-$e are not bytes of the stored body"
+    fi
+fi
+run "$KHABAR" quotes --db "$XDB" الحوار
+has out "^2 quotations" "quotes by words alone"
+run "$KHABAR" quotes --db "$XDB"
+expect_rc 2 "quotes with nothing to look for"
+# re-indexing replaces a document's entities and quotes; delete removes them
+printf 'خبر جديد\nلا أسماء هنا ولا اقتباسات.\n' >"$T/ent.txt"
+run "$KHABAR" index --db "$XDB" --no-progress "$T/ent.txt"
+has err "(1 replaced)" "re-index without the flag on a database that extracts"
+run "$KHABAR" search --db "$XDB" --format json 'entity:وانج'
+has out '"total":0' "replacing a document drops its old entities"
+run "$KHABAR" quotes --db "$XDB" --speaker لافروف
+has out "^0 quotations" "replacing a document drops its old quotes"
+run "$KHABAR" delete --db "$XDB" "$T/ent2.txt"
+run "$KHABAR" search --db "$XDB" --format json 'entity:الناتو'
+has out '"total":0' "delete drops the document's entities"
+run "$KHABAR" quotes --db "$XDB" أعضاء
+has out "^0 quotations" "delete drops the document's quotes"
+# a database indexed without --extract says what to do
+run "$KHABAR" search --db "$DB" --facets bank
+expect_rc 2 "facets without stored entities"
+has err "no entities stored: index with --extract" "facets: clear error"
+run "$KHABAR" search --db "$DB" 'entity:الناتو'
+has err "no entities stored: index with --extract" "entity:: clear error"
+run "$KHABAR" quotes --db "$DB" --speaker لافروف
+expect_rc 2 "quotes without stored quotations"
+has err "no quotations stored: index with --extract" "quotes: clear error"
+
 echo "search cli tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -55,6 +55,7 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
 
 int cmd_ner(int argc, char **argv);
 int cmd_train_ner(int argc, char **argv);

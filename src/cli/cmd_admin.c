@@ -31,7 +31,9 @@ static void help_stats(FILE *f)
           "not yet merged away), distinct keys and postings summed over segments, the\n"
           "number of segments, the bytes of stored title and body text, and sizes:\n"
           "the file with its WAL, the pages of the document tables, and the pages of\n"
-          "the posting tables.\n"
+          "the posting tables. An index built with 'khabar index --extract' also has\n"
+          "extract 1, the entities its documents mention, the quotations stored and\n"
+          "the pages of those tables.\n"
           "\n"
           "example:\n"
           "  khabar stats --db news.db\n",
@@ -130,6 +132,11 @@ int cmd_stats(int argc, char **argv)
            (unsigned long long)s.segments, (unsigned long long)s.text_bytes,
            (unsigned long long)s.file_bytes, (unsigned long long)s.doc_bytes,
            (unsigned long long)s.index_bytes, s.analyzer_version);
+    printf("extract\t%u\n", s.extract);
+    if (s.extract)
+        printf("entities\t%llu\nquotes\t%llu\nentity_table_bytes\t%llu\n",
+               (unsigned long long)s.entities, (unsigned long long)s.quotes,
+               (unsigned long long)s.facts_bytes);
     kh_index_close(ix);
     return 0;
 }

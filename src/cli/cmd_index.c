@@ -50,6 +50,11 @@ static void help(FILE *f)
           "  --threads N        threads that analyze and compress documents while this one\n"
           "                     builds the index (default: one per CPU, at most 8; 1: none)\n"
           "  --optimize         merge the index into one segment at the end (for archives)\n"
+          "  --extract          also find the named entities and the quotations with their\n"
+          "                     speakers of every document (as khabar analyze) and store\n"
+          "                     them, for 'khabar search --facets', 'entity:NAME' and\n"
+          "                     'khabar quotes'. Several times slower (single-threaded).\n"
+          "                     The database remembers it: later runs extract too\n"
           "  --tsv              print figures as name<TAB>value lines on stdout\n"
           "  --no-progress      no progress bar even on a terminal\n"
           "  -h, --help         this help\n"
@@ -60,6 +65,7 @@ static void help(FILE *f)
           "\n"
           "examples:\n"
           "  khabar index --db news.db articles/\n"
+          "  khabar index --db news.db --extract articles/\n"
           "  khabar index --db news.db --id-field url --body-field content 2015-07-21.json\n"
           "  jq -c '.[]' feed.json | khabar index --db news.db -\n",
           f);
@@ -398,6 +404,8 @@ int cmd_index(int argc, char **argv)
             r.strict = 1;
         } else if (!strcmp(a, "--optimize")) {
             optimize = 1;
+        } else if (!strcmp(a, "--extract")) {
+            io.flags |= KH_INDEX_EXTRACT;
         } else if (!strcmp(a, "--tsv")) {
             tsv = 1;
         } else if (!strcmp(a, "--no-progress")) {

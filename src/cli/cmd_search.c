@@ -30,6 +30,11 @@ static void help(FILE *f)
           "  -word          documents without the word (also -\"a phrase\")\n"
           "  prefix*        every word starting so (at least 2 letters)\n"
           "  source:NAME    only documents from that source; -source:NAME none from it\n"
+          "  entity:NAME    only documents that mention that entity, written any way:\n"
+          "                 entity:الناتو finds حلف شمال الأطلسي, entity:وانج finds وانغ يي,\n"
+          "                 a surname finds the full name; entity:\"two words\"; -entity:\n"
+          "                 drops them; entity: alone ranks by mentions. Needs an index\n"
+          "                 built with 'khabar index --extract'\n"
           "\n"
           "options:\n"
           "  --db FILE          the index (required)\n"
@@ -43,6 +48,11 @@ static void help(FILE *f)
           "                     \"source\", \"date\", \"url\", \"snippet\", \"snippet_start\",\n"
           "                     \"highlights\": [[start, end], ...]}]}; highlights are byte\n"
           "                     offsets into the stored body, like snippet_start\n"
+          "  --facets[=N]       also list the N (default 10) entities the best results\n"
+          "                     mention most (canonical name, type, documents, mentions),\n"
+          "                     counted over the best max(100, offset + limit) results;\n"
+          "                     JSON: \"facets\": [{\"name\", \"type\", \"docs\", \"mentions\"}].\n"
+          "                     Needs an index built with 'khabar index --extract'\n"
           "  --no-total         stop counting matches once the best are known (faster;\n"
           "                     total is then a lower bound)\n"
           "  --color WHEN       auto (default: on a terminal), always or never\n"
@@ -57,7 +67,8 @@ static void help(FILE *f)
           "examples:\n"
           "  khabar search --db news.db وزير الخارجية\n"
           "  khabar search --db news.db '\"مجلس الأمن\" -سوريا source:okaz' --from 2015-08\n"
-          "  khabar search --db news.db --format json --limit 5 'اقتصاد*'\n",
+          "  khabar search --db news.db --format json --limit 5 'اقتصاد*'\n"
+          "  khabar search --db news.db --facets 'entity:الناتو' روسيا\n",
           f);
 }
 
@@ -121,6 +132,16 @@ static void print_text(const kh_results *r, const sopts *o)
         print_snippet(h, o->color);
         fputc('\n', stdout);
     }
+    if (o->so.facets) {
+        printf("entities of the best results:\n");
+        for (size_t i = 0; i < r->nfacets; i++) {
+            const kh_facet *f = &r->facets[i];
+            printf("  %-4s ", kh_entity_type_name(f->type));
+            cli_tsv_field(stdout, (const uint8_t *)f->name.ptr, f->name.len);
+            printf("  %u document%s, %u mention%s\n", f->docs, f->docs == 1 ? "" : "s",
+                   f->mentions, f->mentions == 1 ? "" : "s");
+        }
+    }
 }
 
 static void json_field(const char *name, const kh_text *t)
@@ -129,7 +150,7 @@ static void json_field(const char *name, const kh_text *t)
     cli_json_str(stdout, (const uint8_t *)t->ptr, t->len);
 }
 
-static void print_json(const kh_results *r)
+static void print_json(const kh_results *r, int facets)
 {
     printf("{\"total\":%llu,\"took_ms\":%.3f,\"hits\":[", (unsigned long long)r->total,
            r->took_ms);
@@ -148,7 +169,19 @@ static void print_json(const kh_results *r)
             printf("%s[%u,%u]", k ? "," : "", h->highlights[k].start, h->highlights[k].end);
         fputs("]}", stdout);
     }
-    fputs("]}\n", stdout);
+    fputc(']', stdout);
+    if (r->facets || facets) {
+        fputs(",\"facets\":[", stdout);
+        for (size_t i = 0; i < r->nfacets; i++) {
+            fputs(i ? ",{\"name\":" : "{\"name\":", stdout);
+            cli_json_str(stdout, (const uint8_t *)r->facets[i].name.ptr, r->facets[i].name.len);
+            printf(",\"type\":\"%s\",\"docs\":%u,\"mentions\":%u}",
+                   kh_entity_type_name(r->facets[i].type), r->facets[i].docs,
+                   r->facets[i].mentions);
+        }
+        fputc(']', stdout);
+    }
+    fputs("}\n", stdout);
 }
 
 static void print_error(kh_index *ix, const char *q, size_t len)
@@ -351,6 +384,12 @@ static int parse_opts(int argc, char **argv, sopts *o, int *first)
             o->json = !strcmp(f, "json");
         } else if (!strcmp(a, "--any")) {
             o->so.flags |= KH_SEARCH_ANY;
+        } else if (!strcmp(a, "--facets")) {
+            o->so.facets = 10;
+        } else if (!strncmp(a, "--facets=", 9)) {
+            if (number("--facets", a + 9, 1000, &v))
+                return 2;
+            o->so.facets = (uint32_t)v;
         } else if (!strcmp(a, "--no-total")) {
             o->so.flags |= KH_SEARCH_NO_TOTAL;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -415,7 +454,7 @@ int cmd_search(int argc, char **argv)
         print_error(ix, q, strlen(q));
         rc = s == KH_ESYNTAX || s == KH_EINVAL ? 2 : 1;
     } else if (o.json) {
-        print_json(r);
+        print_json(r, o.so.facets != 0);
     } else {
         print_text(r, &o);
     }

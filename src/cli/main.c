@@ -17,9 +17,10 @@ static const command COMMANDS[] = {
     {"tokens", cmd_tokens, "tokens, segments and search keys of Arabic text"},
     {"analyze", cmd_analyze, "who said what: structure, quotations, speakers, dates, numbers"},
     {"index", cmd_index, "add news files and folders to a search index"},
-    {"search", cmd_search, "search an index: words, \"phrases\", -word, prefix*, source:"},
+    {"search", cmd_search, "search an index: words, \"phrases\", -word, prefix*, source:, entity:"},
     {"delete", cmd_delete, "remove documents from an index by id"},
     {"stats", cmd_stats, "documents, keys and sizes of an index"},
+    {"quotes", cmd_quotes, "quotations stored in an index, by speaker and words"},
     {"ner", cmd_ner, "named entities (people, organizations, places) with canonical names"},
     {"train-ner", cmd_train_ner, "trains an entity recognizer model from tagged CoNLL files"},
 };

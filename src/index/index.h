@@ -26,6 +26,8 @@
 **     body_tokens    keyed body tokens of live documents
 **     text_bytes     title + body bytes of live documents
 **     next_docid     the docid the next document gets (starts at 1)
+**     facts          format of the entity and quotation tables (facts.c);
+**                    absent in an index that has none
 **
 **   docs(docid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source INTEGER,
 **        date TEXT, url TEXT, title BLOB, tlen INTEGER, blen INTEGER,
@@ -56,6 +58,10 @@
 **       2      2     sid, little-endian (0: none)
 **       4      4     day: days since 1970-01-01, signed little-endian;
 **                    INT32_MIN when the date is missing or unreadable
+**
+**   entities, doc_entities, quotes
+**     only in an index built with KH_INDEX_EXTRACT (meta "facts"): the
+**     named entities and quotations of each document; layout in facts.c.
 **
 **   terms(seg INTEGER, term BLOB, df INTEGER, docs BLOB, pos BLOB,
 **         PRIMARY KEY(seg, term)) WITHOUT ROWID
@@ -92,6 +98,7 @@ typedef struct kh_ixstats {
 } kh_ixstats;
 
 typedef struct kh_batch kh_batch; /* writer.c */
+typedef struct kh_facts kh_facts; /* facts.c */
 typedef struct kh_search kh_search_state; /* search.c */
 
 enum {
@@ -144,6 +151,9 @@ struct kh_index {
     size_t nsources;
 
     kh_search_state *search; /* search.c scratch, reused between queries */
+
+    int64_t facts_format; /* meta "facts": 0 when the entity tables are absent */
+    kh_facts *facts;      /* facts.c statements, extractor and scratch; NULL until used */
 };
 
 /* ---- store.c ---------------------------------------------------------------- */
@@ -187,6 +197,32 @@ kh_status kh_ix_writer_flush(kh_index *ix);
 kh_status kh_ix_writer_merge(kh_index *ix, int all);
 size_t kh_ix_writer_pending_bytes(const kh_index *ix);
 void kh_ix_writer_free(kh_index *ix);
+
+/* ---- facts.c: stored entities and quotations ---------------------------------- */
+
+/* After meta is read: checks the facts format and, under KH_INDEX_EXTRACT,
+** creates the tables. */
+kh_status kh_ix_facts_open(kh_index *ix);
+void kh_ix_facts_free(kh_index *ix);
+/* Fills the entity and quotation figures of kh_index_stats (in a read
+** transaction, after kh_ix_refresh). */
+void kh_ix_facts_stats(kh_index *ix, kh_index_stats *out);
+/* Deletes the entities and quotations of the live document with this id
+** (inside the write transaction, before its row goes). */
+kh_status kh_ix_facts_forget(kh_index *ix, const char *id, size_t len);
+/* Extracts and stores the entities and quotations of d, just added as docid. */
+kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d);
+
+typedef void (*kh_entity_doc_fn)(void *ud, uint32_t id, uint32_t mentions);
+/* Calls fn(ud, docid, mentions) for every document (live or not) that
+** mentions an entity named name[0..len) (entity: rules in query.h).
+** Errors: KH_EINVAL "no entities stored" when the index has none. */
+kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entity_doc_fn fn,
+                            void *ud);
+/* Calls fn(ud, eid, mentions) for every entity the document mentions. */
+kh_status kh_ix_doc_entities(kh_index *ix, uint32_t docid, kh_entity_doc_fn fn, void *ud);
+/* Appends the entity's name and a NUL to out. OUT: *type. */
+kh_status kh_ix_entity_name(kh_index *ix, uint32_t eid, kh_buf *out, uint32_t *type);
 
 /* ---- search.c ------------------------------------------------------------------ */
 

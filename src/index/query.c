@@ -68,8 +68,10 @@ static kh_status add_clause(kh_query *q, kh_error *err, kh_qkind kind, int neg, 
         return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
     q->clauses[q->nclauses++] = (kh_qclause){kind, neg, (uint32_t)start, (uint32_t)end,
                                              (uint32_t)first, (uint32_t)(q->nwords - first)};
-    if (!neg && kind != KH_Q_SOURCE)
+    if (!neg && !kh_qkind_is_filter(kind))
         q->npositive++;
+    if (!neg && kind == KH_Q_ENTITY)
+        q->nentity++;
     return KH_OK;
 }
 
@@ -108,17 +110,19 @@ static kh_status add_text(kh_query *q, kh_analyzer *a, const char *text, size_t 
     return add_clause(q, err, n == 1 ? KH_Q_TERM : KH_Q_PHRASE, neg, start, end, first);
 }
 
-/* source:NAME or source:"NAME" at text[i] (after "source:"). OUT: *next. */
+/* source:NAME or source:"NAME" at text[i] (after "source:"), or the same
+** after "entity:" (kind). OUT: *next. */
 static kh_status parse_source(kh_query *q, const char *text, size_t len, size_t start, size_t i,
-                              int neg, size_t *next, kh_error *err)
+                              int neg, size_t *next, kh_error *err, kh_qkind kind)
 {
+    const char *what = kind == KH_Q_ENTITY ? "entity" : "source";
     size_t b = i, e;
     if (i < len && text[i] == '"') {
         b = ++i;
         while (i < len && text[i] != '"')
             i++;
         if (i == len)
-            return fail(err, KH_ESYNTAX, b - 1, "unclosed quote in source:\"...\"");
+            return fail(err, KH_ESYNTAX, b - 1, "unclosed quote in %s:\"...\"", what);
         e = i++;
     } else {
         while (i < len && !space_at(text, len, i))
@@ -126,12 +130,13 @@ static kh_status parse_source(kh_query *q, const char *text, size_t len, size_t 
         e = i;
     }
     if (e == b)
-        return fail(err, KH_ESYNTAX, b, "source: needs a name, as in source:okaz");
+        return fail(err, KH_ESYNTAX, b, "%s: needs a name, as in %s", what,
+                    kind == KH_Q_ENTITY ? "entity:الناتو" : "source:okaz");
     size_t first = q->nwords;
     if (add_word(q, text + b, e - b, 0))
         return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
     *next = i;
-    return add_clause(q, err, KH_Q_SOURCE, neg, start, i, first);
+    return add_clause(q, err, kind, neg, start, i, first);
 }
 
 /* Rejects bytes no query should hold, before anything else looks at them. */
@@ -148,9 +153,10 @@ static kh_status check_bytes(const char *text, size_t len, kh_error *err)
     return KH_OK;
 }
 
-static int is_source_kw(const char *s, size_t len, size_t i)
+/* Does s[i..) start with the keyword KW (7 ASCII bytes: "source:",
+** "entity:"), in any case? */
+static int is_kw(const char *s, size_t len, size_t i, const char *KW)
 {
-    static const char KW[] = "source:";
     if (len - i < 7)
         return 0;
     for (size_t k = 0; k < 7; k++) {
@@ -186,8 +192,10 @@ static kh_status parse_clause(kh_query *q, kh_analyzer *a, const char *text, siz
         q->typed_positive += !neg;
         return add_text(q, a, text, i + 1, j, neg, 0, err);
     }
-    if (is_source_kw(text, len, i))
-        return parse_source(q, text, len, start, i + 7, neg, next, err);
+    if (is_kw(text, len, i, "source:"))
+        return parse_source(q, text, len, start, i + 7, neg, next, err, KH_Q_SOURCE);
+    if (is_kw(text, len, i, "entity:"))
+        return parse_source(q, text, len, start, i + 7, neg, next, err, KH_Q_ENTITY);
     q->typed_positive += !neg;
     size_t j = i;
     while (j < len && !space_at(text, len, j) && text[j] != '"')
@@ -220,8 +228,9 @@ kh_status kh_query_parse(kh_query *q, kh_analyzer *a, const char *text, size_t l
         return s;
     if (typed == 0)
         return fail(err, KH_ESYNTAX, 0, "empty query");
-    if (q->typed_positive == 0)
+    if (q->typed_positive == 0 && q->nentity == 0)
         return fail(err, KH_ESYNTAX, 0,
-                    "a query needs a word to search for, not only exclusions or source:");
+                    "a query needs a word or an entity: to search for, not only exclusions or "
+                    "source:");
     return KH_OK;
 }

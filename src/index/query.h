@@ -2,7 +2,7 @@
 ** query.h - the query language and its parser.
 **
 **   query    := clause (space clause)*
-**   clause   := ['-'] (word | word '*' | '"' words '"' | 'source:' name)
+**   clause   := ['-'] (word | word '*' | '"' words '"' | 'source:' name | 'entity:' name)
 **   name     := a run of non-space bytes, or '"' any bytes but '"' '"'
 **
 ** A word is a run of bytes up to a space (ASCII space, tab, CR, LF, U+00A0)
@@ -14,6 +14,12 @@
 ** every key that starts with the word's key (at least 2 characters, at most
 ** KH_QUERY_MAX_EXPANSION keys); source:NAME keeps documents from that source
 ** (several source: clauses: any of them), -source:NAME drops them.
+** entity:NAME keeps documents that mention that entity (several: all of
+** them), -entity:NAME drops them; NAME is matched through the stored
+** entities (facts.c) by name key, so any spelling variant (وانج = وانغ)
+** and any alias (الناتو = حلف شمال الأطلسي) finds the entity, and a
+** person's surname alone finds the full name. A query of positive entity:
+** clauses alone is valid: its documents rank by mentions.
 ** AND, OR and NOT are ordinary words.
 **
 ** Errors are KH_ESYNTAX with the byte offset of the offending character:
@@ -34,7 +40,13 @@
 #define KH_QUERY_MAX_CLAUSES 256
 #define KH_QUERY_MAX_EXPANSION 1024
 
-typedef enum kh_qkind { KH_Q_TERM = 1, KH_Q_PHRASE, KH_Q_PREFIX, KH_Q_SOURCE } kh_qkind;
+typedef enum kh_qkind { KH_Q_TERM = 1, KH_Q_PHRASE, KH_Q_PREFIX, KH_Q_SOURCE, KH_Q_ENTITY } kh_qkind;
+
+/* Filters rather than words: they match no key and never score. */
+static inline int kh_qkind_is_filter(kh_qkind k)
+{
+    return k == KH_Q_SOURCE || k == KH_Q_ENTITY;
+}
 
 /* One key of a clause. */
 typedef struct kh_qword {
@@ -46,7 +58,7 @@ typedef struct kh_qclause {
     kh_qkind kind;
     int neg;
     uint32_t start, end;  /* bytes of the query text */
-    uint32_t first, n;    /* words[first .. first + n); a source name is words[first] */
+    uint32_t first, n;    /* words[first .. first + n); a source or entity name is words[first] */
 } kh_qclause;
 
 typedef struct kh_query {
@@ -58,6 +70,7 @@ typedef struct kh_query {
     kh_buf keys;
     int npositive;        /* positive word, phrase and prefix clauses */
     int typed_positive;   /* positive words typed, even those without a key */
+    int nentity;          /* positive entity: clauses */
 } kh_query;
 
 void kh_query_init(kh_query *q, const kh_mem *m);

@@ -178,6 +178,13 @@ typedef struct sctx {
     uint64_t *src_in, *src_out; /* bitsets over sids, NULL if unused */
     int32_t from, to;
     int has_filter;
+    /* entity: filters (facts.c), arrays by docid, NULL if unused */
+    uint8_t *ent_hits;  /* positive entity clauses the document satisfies */
+    uint16_t *ent_ment; /* its mentions of those entities (saturating) */
+    uint64_t *ent_out;  /* bitset: documents a negative entity: clause drops */
+    int nent;           /* positive entity clauses */
+    uint32_t ent_max;   /* the last docid in a segment: later ones (a writer's pending
+                        ** documents) have no postings, docinfo or deleted bit yet */
     ccur *neg;
     size_t nneg;
     /* top R */
@@ -187,6 +194,8 @@ typedef struct sctx {
 
 struct kh_search {
     kh_results res;
+    kh_facet *facets;
+    size_t capfacets;
     kh_buf strings;
     kh_hit *hits;
     size_t caphits;
@@ -715,6 +724,10 @@ static int accept(sctx *c, uint32_t d)
         if (di->day == KH_DAY_NONE ? c->from != INT32_MIN || c->to != INT32_MAX
                                    : di->day < c->from || di->day > c->to)
             return 0;
+        if (c->ent_hits && c->ent_hits[d] != c->nent)
+            return 0;
+        if (c->ent_out && ((c->ent_out[d >> 6] >> (d & 63)) & 1))
+            return 0;
     }
     for (size_t i = 0; i < c->nneg; i++)
         if (cc_next(c, &c->neg[i], d) == d)
@@ -1033,7 +1046,7 @@ static size_t snip_keys(const kh_query *q, kh_snip_key *keys, size_t max)
     size_t n = 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (qc->neg || qc->kind == KH_Q_SOURCE)
+        if (qc->neg || kh_qkind_is_filter(qc->kind))
             continue;
         for (uint32_t j = 0; j < qc->n && n < max; j++) {
             const kh_qword *w = &q->words[qc->first + j];
@@ -1142,6 +1155,8 @@ static void fix_pointers(kh_search_state *ss)
             f[k]->ptr = base ? base + (uintptr_t)f[k]->ptr : "";
         h->highlights = h->nhighlights ? ss->spans + (uintptr_t)h->highlights : NULL;
     }
+    for (size_t i = 0; i < ss->res.nfacets; i++)
+        ss->facets[i].name.ptr = base + (uintptr_t)ss->facets[i].name.ptr;
 }
 
 /* ---- the query ----------------------------------------------------------------------------- */
@@ -1160,6 +1175,78 @@ static int ascii_ieq(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* entity: clauses, resolved through the stored entities into per-docid
+** arrays that accept() reads. */
+typedef struct entctx {
+    sctx *c;
+    uint8_t k;   /* the positive clause being added (0-based), or 255: negative */
+} entctx;
+
+static void ent_doc(void *ud, uint32_t d, uint32_t mentions)
+{
+    entctx *e = ud;
+    sctx *c = e->c;
+    if (d > c->ent_max)
+        return;
+    if (e->k == 255) {
+        c->ent_out[d >> 6] |= (uint64_t)1 << (d & 63);
+        return;
+    }
+    /* a document counts for clause k only if it met clauses 0..k-1: AND */
+    if (c->ent_hits[d] == e->k) {
+        c->ent_hits[d] = (uint8_t)(e->k + 1);
+        uint32_t m = c->ent_ment[d] + mentions;
+        c->ent_ment[d] = (uint16_t)(m > UINT16_MAX ? UINT16_MAX : m);
+    }
+}
+
+static kh_status entity_filters(sctx *c)
+{
+    const kh_query *q = c->q;
+    size_t n = (size_t)c->ix->stats.next_docid;
+    c->ent_max = c->ix->nsegs ? c->ix->segs[c->ix->nsegs - 1].hi : 0;
+    int k = 0;
+    for (size_t i = 0; i < q->nclauses && !c->st; i++) {
+        const kh_qclause *qc = &q->clauses[i];
+        if (qc->kind != KH_Q_ENTITY)
+            continue;
+        if (!qc->neg && k == 254)
+            return fail(c, KH_ELIMIT, "more than 254 entity: clauses");
+        if (qc->neg && !c->ent_out && !(c->ent_out = azalloc(&c->ar, (n + 63) / 64 * 8)))
+            return oom(c);
+        if (!qc->neg && !c->ent_hits &&
+            (!(c->ent_hits = azalloc(&c->ar, n)) ||
+             !(c->ent_ment = azalloc(&c->ar, n * sizeof *c->ent_ment))))
+            return oom(c);
+        c->has_filter = 1;
+        entctx e = {c, qc->neg ? 255 : (uint8_t)k};
+        const kh_qword *w = &q->words[qc->first];
+        kh_status s = kh_ix_entity_docs(c->ix, kh_qword_key(q, w), w->key_len, ent_doc, &e);
+        if (s) {
+            c->st = s; /* the message is already in the index's error */
+            return s;
+        }
+        k += !qc->neg;
+    }
+    c->nent = k;
+    return c->st;
+}
+
+/* A query of entity: filters only: their documents, ranked by mentions. */
+static uint64_t rank_entity(sctx *c)
+{
+    uint64_t total = 0;
+    for (uint32_t d = 1; d <= c->ent_max && !c->st; d++) {
+        if (c->ent_hits[d] != c->nent || !accept(c, d))
+            continue;
+        total++;
+        double sc = c->ent_ment[d];
+        if (sc > threshold(c))
+            heap_push(c, sc, d);
+    }
+    return total;
+}
+
 static kh_status set_filters(sctx *c, const kh_search_opts *o)
 {
     c->from = INT32_MIN;
@@ -1170,6 +1257,8 @@ static kh_status set_filters(sctx *c, const kh_search_opts *o)
         return fail(c, KH_EINVAL, "--to wants YYYY, YYYY-MM or YYYY-MM-DD");
     c->has_filter = o->from || o->to;
     const kh_query *q = c->q;
+    if (entity_filters(c))
+        return c->st;
     for (size_t i = 0; i < q->nclauses; i++) {
         const kh_qclause *qc = &q->clauses[i];
         if (qc->kind != KH_Q_SOURCE)
@@ -1214,7 +1303,8 @@ static kh_status clause_cursors(sctx *c, int neg, int terms_only, ccur **k, size
         return oom(c);
     for (size_t i = 0; i < q->nclauses && !c->st; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (qc->kind == KH_Q_SOURCE || qc->neg != neg || (terms_only && qc->kind != KH_Q_TERM))
+        if (kh_qkind_is_filter(qc->kind) || qc->neg != neg ||
+            (terms_only && qc->kind != KH_Q_TERM))
             continue;
         if (!make_ccur(c, qc, &(*k)[*n]))
             (*n)++;
@@ -1239,6 +1329,10 @@ static kh_status run_query(sctx *c, uint32_t flags, uint64_t *total)
         goto done;
     c->neg = neg;
     c->nneg = nneg;
+    if (npos == 0 && c->ent_hits) {
+        *total = rank_entity(c);
+        goto done;
+    }
     if (npos == 0)
         goto done;
     if (flags & KH_SEARCH_ANY) {
@@ -1310,8 +1404,98 @@ void kh_ix_search_free(kh_index *ix)
     kh_buf_free(&ss->strings);
     kh_mem_free(&ix->mem, ss->hits, ss->caphits * sizeof *ss->hits);
     kh_mem_free(&ix->mem, ss->spans, ss->capspans * sizeof *ss->spans);
+    kh_mem_free(&ix->mem, ss->facets, ss->capfacets * sizeof *ss->facets);
     kh_mem_free(&ix->mem, ss, sizeof *ss);
     ix->search = NULL;
+}
+
+/* ---- facets ---------------------------------------------------------------------------------- */
+
+typedef struct fpair {
+    uint32_t eid, mentions;
+} fpair;
+
+typedef struct fagg {
+    uint32_t eid, docs, mentions;
+} fagg;
+
+typedef struct fctx {
+    sctx *c;
+    fpair *p;
+    size_t n, cap;
+} fctx;
+
+static void facet_pair(void *ud, uint32_t eid, uint32_t mentions)
+{
+    fctx *f = ud;
+    if (f->c->st)
+        return;
+    if (kh_mem_grow(&f->c->ix->mem, (void **)&f->p, &f->cap, f->n + 1, sizeof *f->p)) {
+        oom(f->c);
+        return;
+    }
+    f->p[f->n++] = (fpair){eid, mentions};
+}
+
+static int by_eid(const void *a, const void *b)
+{
+    const fpair *x = a, *y = b;
+    return (x->eid > y->eid) - (x->eid < y->eid);
+}
+
+static int by_docs(const void *a, const void *b)
+{
+    const fagg *x = a, *y = b;
+    if (x->docs != y->docs)
+        return x->docs < y->docs ? 1 : -1;
+    if (x->mentions != y->mentions)
+        return x->mentions < y->mentions ? 1 : -1;
+    return (x->eid > y->eid) - (x->eid < y->eid);
+}
+
+/* The entities the ranked documents (the whole heap) mention most. */
+static kh_status facets(sctx *c, kh_search_state *ss, uint32_t want)
+{
+    fctx f = {c, NULL, 0, 0};
+    for (size_t i = 0; i < c->nheap && !c->st; i++) {
+        kh_status s = kh_ix_doc_entities(c->ix, c->heap[i].doc, facet_pair, &f);
+        if (s && !c->st)
+            c->st = s;
+    }
+    size_t na = 0;
+    fagg *a = NULL;
+    if (!c->st && f.n) {
+        qsort(f.p, f.n, sizeof *f.p, by_eid);
+        if (!(a = aalloc(&c->ar, f.n * sizeof *a)))
+            oom(c);
+        for (size_t i = 0; a && i < f.n; i++) {
+            if (!na || a[na - 1].eid != f.p[i].eid)
+                a[na++] = (fagg){f.p[i].eid, 0, 0};
+            a[na - 1].docs++;
+            a[na - 1].mentions += f.p[i].mentions;
+        }
+        if (a)
+            qsort(a, na, sizeof *a, by_docs);
+    }
+    kh_mem_free(&c->ix->mem, f.p, f.cap * sizeof *f.p);
+    size_t n = na < want ? na : want;
+    if (!c->st && n &&
+        kh_mem_grow(&c->ix->mem, (void **)&ss->facets, &ss->capfacets, n, sizeof *ss->facets))
+        oom(c);
+    for (size_t i = 0; i < n && !c->st; i++) {
+        kh_facet *fc = &ss->facets[i];
+        size_t off = ss->strings.n;
+        uint32_t type = 0;
+        kh_status s = kh_ix_entity_name(c->ix, a[i].eid, &ss->strings, &type);
+        if (s) {
+            c->st = s;
+            break;
+        }
+        *fc = (kh_facet){{(const char *)(uintptr_t)off, ss->strings.n - off - 1}, type, a[i].docs,
+                         a[i].mentions};
+        ss->res.nfacets = i + 1;
+    }
+    return c->st;
 }
 
 /* Everything after parsing, inside the read transaction. */
@@ -1329,10 +1513,14 @@ static kh_status search_in_txn(sctx *c, const kh_search_opts *o, kh_search_state
         return fail(c, KH_ELIMIT, "offset + limit over 1,000,000");
     if (!(c->heap = aalloc(&c->ar, c->R * sizeof *c->heap)))
         return oom(c);
+    if (o->facets && !kh_index_has_facts(c->ix))
+        return fail(c, KH_EINVAL, "no entities stored: index with --extract");
     uint64_t total;
     if (run_query(c, o->flags, &total))
         return c->st;
     qsort(c->heap, c->nheap, sizeof *c->heap, by_score);
+    if (o->facets && facets(c, ss, o->facets))
+        return c->st;
     ss->res.total = total;
     size_t from = o->offset < c->nheap ? o->offset : c->nheap;
     size_t n = c->nheap - from < limit ? c->nheap - from : limit;
@@ -1397,6 +1585,7 @@ kh_status kh_search(kh_index *ix, const char *query, size_t len, const kh_search
         return s;
     fix_pointers(ss);
     ss->res.hits = ss->hits;
+    ss->res.facets = ss->res.nfacets ? ss->facets : NULL;
     ss->res.took_ms = now_ms() - t0;
     *out = &ss->res;
     return KH_OK;

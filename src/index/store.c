@@ -164,6 +164,7 @@ kh_status kh_ix_meta_read(kh_index *ix)
         return kh_ix_sqlite_error(ix, "meta");
     memset(&ix->stats, 0, sizeof ix->stats);
     ix->stats.next_docid = 1;
+    ix->facts_format = 0;
     int64_t format = -1, analyzer = -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -175,6 +176,8 @@ kh_status kh_ix_meta_read(kh_index *ix)
             format = v;
         else if (!strcmp(k, "analyzer"))
             analyzer = v;
+        else if (!strcmp(k, "facts"))
+            ix->facts_format = v; /* checked by kh_ix_facts_open */
         for (size_t i = 0; i < sizeof META / sizeof META[0]; i++)
             if (!strcmp(k, META[i].key))
                 *(int64_t *)((char *)&ix->stats + META[i].off) = v;
@@ -317,6 +320,8 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
             run(ix, ST_COMMIT);
         }
     }
+    if (!s)
+        s = kh_ix_facts_open(ix);
     if (s && ix->err.status == KH_ESQLITE && strstr(ix->err.message, "not a database"))
         kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX, "%s: not a khabar index", path);
     return s ? ix->err.status : KH_OK;
@@ -331,6 +336,7 @@ kh_status kh_index_close(kh_index *ix)
         s = commit(ix, 1);
     kh_ix_writer_free(ix);
     kh_ix_search_free(ix);
+    kh_ix_facts_free(ix);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(ix->st[i]);
     sqlite3_close(ix->db);
@@ -355,8 +361,16 @@ kh_status kh_index_add(kh_index *ix, const kh_doc *doc, int *replaced)
         return KH_EINVAL;
     clear_error(ix);
     kh_status s = kh_ix_begin_write(ix);
+    /* Entities and quotations go with their document, in its transaction:
+    ** the old version's before its row is deleted, the new ones once its
+    ** docid is known (the writer adds at once when it has no threads). */
+    int facts = !s && ix->facts_format;
+    if (facts && doc->id.ptr)
+        s = kh_ix_facts_forget(ix, doc->id.ptr, doc->id.len);
     if (!s)
         s = kh_ix_writer_add(ix, doc, replaced);
+    if (!s && facts && ix->threads <= 1)
+        s = kh_ix_facts_add(ix, (uint32_t)(ix->stats.next_docid - 1), doc);
     if (!s && kh_ix_writer_pending_bytes(ix) >= ix->batch_bytes)
         s = commit(ix, 1);
     return s;
@@ -368,6 +382,8 @@ kh_status kh_index_delete(kh_index *ix, const char *id, size_t len, int *found)
         return KH_EINVAL;
     clear_error(ix);
     kh_status s = kh_ix_begin_write(ix);
+    if (!s && ix->facts_format && id)
+        s = kh_ix_facts_forget(ix, id, len);
     if (!s)
         s = kh_ix_writer_delete(ix, id, len, found);
     return s;
@@ -578,6 +594,7 @@ kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out)
                 out->file_bytes += file_size(wal);
         }
         out->analyzer_version = KH_ANALYZER_VERSION;
+        kh_ix_facts_stats(ix, out);
     }
     if (own)
         run(ix, ST_COMMIT);
@@ -654,6 +671,8 @@ static int32_t arabic_date(const char *s, size_t n)
 
 int32_t kh_date_parse(const char *s, size_t n)
 {
+    if (!s || !n) /* a document without a date may leave the field NULL */
+        return KH_DAY_NONE;
     size_t i = 0;
     int y, m, d;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
