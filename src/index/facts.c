@@ -404,7 +404,7 @@ kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     /* libc's hook is handed on as NULL: the analyzer maps its word cache
     ** lazily only when it knows the memory comes from libc */
-    kh_alloc_fn fn = ix->mem.fn == kh_mem_libc ? NULL : ix->mem.fn;
+    kh_alloc_fn fn = kh_mem_user_fn(&ix->mem);
     kh_analyzer_opts ao = {0, fn, ix->mem.ud};
     if (!f->x && kh_extractor_new(&ao, &f->x))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
