@@ -327,9 +327,40 @@ if [ "$rc" -eq 0 ] && grep -q '^وانغ يي:' "$T/out" && grep -q '^لافرو
     show "$T/out"
 fi
 
-run "$KHABAR" analyze --input html "$seed"
-if [ "$rc" -eq 2 ] && grep -q 'not supported' "$T/err"; then pass; else
-    fail "analyze --input html: exit $rc (want 2 with a clear message)"
+# A web page: title and main text as khabar index reads them; the offsets
+# count into the main text, which the output carries as "body".
+cat >"$T/page.html" <<'EOF'
+<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8">
+<title>الوزير يدعو إلى الحوار | موقع الأخبار</title>
+<meta property="og:title" content="الوزير يدعو إلى الحوار">
+<meta property="article:published_time" content="2024-03-22T09:00:00Z"></head>
+<body><nav><a href="/">الرئيسية</a> <a href="/w">العالم</a></nav>
+<div class="share-bar">شارك على فيسبوك</div>
+<article><p>قال وزير الخارجية سامي فريد في مؤتمر صحفي اليوم: "نحن مستعدون للحوار مع الجميع دون شروط".</p>
+<p>وأضاف فريد أن المحادثات ستستأنف الأسبوع المقبل في العاصمة، بحسب ما نقلت الوكالة.</p></article>
+<footer>جميع الحقوق محفوظة</footer></body></html>
+EOF
+run "$KHABAR" analyze --input html "$T/page.html"
+if [ "$rc" -eq 0 ] && python3 - "$T/out" <<'EOF'; then pass; else
+import json, sys
+d = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+body = d["body"].encode()
+assert d["title"]["text"] == "الوزير يدعو إلى الحوار", d["title"]
+assert "شارك" not in d["body"] and "الحقوق" not in d["body"] and "الرئيسية" not in d["body"], d["body"]
+q = [q for q in d["quotes"] if q["kind"] == "direct"]
+assert len(q) == 1 and "سامي فريد" in q[0]["speaker"], q
+assert body[q[0]["start"]:q[0]["end"]].decode() == q[0]["text"] == "نحن مستعدون للحوار مع الجميع دون شروط", q
+r = [q for q in d["quotes"] if q["kind"] == "reported"]
+assert r and body[r[0]["start"]:r[0]["end"]].decode() == r[0]["text"], r
+EOF
+    fail "analyze --input html: exit $rc, or title, body, boilerplate, quote or offsets wrong:"
+    show "$T/out"
+    show "$T/err"
+fi
+printf '<html><body></body></html>' >"$T/empty.html"
+run "$KHABAR" analyze --input html "$T/empty.html"
+if [ "$rc" -eq 1 ] && grep -q 'empty.html' "$T/err"; then pass; else
+    fail "analyze --input html on a page without text: exit $rc (want 1) or no message naming the file"
 fi
 run "$KHABAR" analyze --help
 if [ "$rc" -eq 0 ] && grep -q -- --input "$T/out" && grep -q jsonl "$T/out"; then pass; else

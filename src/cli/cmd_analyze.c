@@ -37,15 +37,16 @@ static void help(FILE *f)
           "            entity matches\n"
           "  entities  every named entity (PER, ORG, LOC, MISC) with its canonical name\n"
           "  offsets   byte offsets [start, end) into the document text: the file for\n"
-          "            --input txt, the decoded body string for --input jsonl\n"
+          "            --input txt, the decoded body string for --input jsonl, the\n"
+          "            page's main text for --input html (given as \"body\")\n"
           "\n"
           "options:\n"
           "  --input txt|jsonl|html  txt (default): each FILE is one article, headline on\n"
           "                 its first line. jsonl: one JSON object per line with the body\n"
           "                 in \"body\" or \"content\" and optional \"title\", \"id\", \"date\"\n"
           "                 (YYYY-MM-DD..., resolves اليوم / الشهر الماضي); one output line\n"
-          "                 per input line. html: not supported yet (main-text\n"
-          "                 extraction comes with the HTML issue)\n"
+          "                 per input line. html: each FILE is a web page; its title,\n"
+          "                 date and main text are read as khabar index reads them\n"
           "  --format json|text  json (default): one object per line with the fields\n"
           "                 title, subheadings, boilerplate, dateline, sentences, quotes,\n"
           "                 sources, dates, numbers, entities.\n"
@@ -65,224 +66,29 @@ static void help(FILE *f)
           f);
 }
 
+enum { IN_TXT, IN_JSONL, IN_HTML };
+
 typedef struct an_opts {
-    int jsonl, text, strict, no_title, no_entities;
+    int input; /* IN_TXT, IN_JSONL, IN_HTML */
+    int text, strict, no_title, no_entities;
     int year, month, day;
 } an_opts;
 
-/* ---- a small JSON reader for one record ------------------------------------------ */
+/* ---- input records ----------------------------------------------------------------- */
 
+/* The fields of one JSON Lines record or HTML page, borrowed from the
+** reader until its next call. */
 typedef struct jrec {
-    char *body, *title, *id, *date;
+    const char *body, *title, *id, *date;
     size_t body_len, title_len, id_len, date_len;
 } jrec;
 
-static void skip_ws(const char **p, const char *e)
+static void jrec_of(const kh_doc *d, jrec *r)
 {
-    while (*p < e && (**p == ' ' || **p == '\t' || **p == '\r' || **p == '\n'))
-        (*p)++;
-}
-
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
-static int hex4(const char *p, const char *e, unsigned *out)
-{
-    if (e - p < 4) return -1;
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        int h = hexval(p[i]);
-        if (h < 0) return -1;
-        v = v * 16 + (unsigned)h;
-    }
-    *out = v;
-    return 0;
-}
-
-static size_t put_utf8(unsigned cp, char *o)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Parses a JSON string at *p (on the opening quote). If out is not NULL,
-** stores the decoded bytes (malloc'ed). Returns 0 or -1. */
-static int jstring(const char **p, const char *e, char **out, size_t *outlen)
-{
-    const char *s = *p + 1;
-    char *buf = out ? malloc((size_t)(e - s) + 1) : NULL;
-    size_t n = 0;
-    if (out && !buf) return -1;
-    while (s < e && *s != '"') {
-        char c = *s++;
-        if (c != '\\') {
-            if (buf) buf[n++] = c;
-            continue;
-        }
-        if (s >= e) break;
-        c = *s++;
-        unsigned cp;
-        switch (c) {
-        case 'n':
-            cp = '\n';
-            break;
-        case 't':
-            cp = '\t';
-            break;
-        case 'r':
-            cp = '\r';
-            break;
-        case 'b':
-            cp = '\b';
-            break;
-        case 'f':
-            cp = '\f';
-            break;
-        case 'u':
-            if (hex4(s, e, &cp)) {
-                free(buf);
-                return -1;
-            }
-            s += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && e - s >= 6 && s[0] == '\\' && s[1] == 'u') {
-                unsigned lo;
-                if (!hex4(s + 2, e, &lo) && lo >= 0xDC00 && lo < 0xE000) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    s += 6;
-                }
-            }
-            if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD; /* a lone surrogate */
-            break;
-        default:
-            cp = (unsigned char)c;
-            break;
-        }
-        if (buf) n += put_utf8(cp, buf + n);
-    }
-    if (s >= e) {
-        free(buf);
-        return -1;
-    }
-    *p = s + 1;
-    if (out) {
-        buf[n] = 0;
-        *out = buf;
-        *outlen = n;
-    }
-    return 0;
-}
-
-/* Skips any JSON value. */
-static int jskip(const char **p, const char *e)
-{
-    skip_ws(p, e);
-    if (*p >= e) return -1;
-    if (**p == '"') return jstring(p, e, NULL, NULL);
-    if (**p == '{' || **p == '[') {
-        int depth = 0;
-        while (*p < e) {
-            char c = **p;
-            if (c == '"') {
-                if (jstring(p, e, NULL, NULL)) return -1;
-                continue;
-            }
-            if (c == '{' || c == '[')
-                depth++;
-            else if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    (*p)++;
-                    return 0;
-                }
-            }
-            (*p)++;
-        }
-        return -1;
-    }
-    while (*p < e && **p != ',' && **p != '}' && **p != ']')
-        (*p)++;
-    return 0;
-}
-
-static void jrec_free(jrec *r)
-{
-    free(r->body);
-    free(r->title);
-    free(r->id);
-    free(r->date);
-    memset(r, 0, sizeof *r);
-}
-
-/* Reads the fields khabar uses from one JSON object. Returns 0 or -1. */
-static int jrecord(const char *s, size_t n, jrec *r)
-{
-    const char *p = s, *e = s + n;
-    memset(r, 0, sizeof *r);
-    skip_ws(&p, e);
-    if (p >= e || *p != '{') return -1;
-    p++;
-    for (;;) {
-        skip_ws(&p, e);
-        if (p < e && *p == '}') return 0;
-        if (p >= e || *p != '"') return -1;
-        char *key;
-        size_t kl;
-        if (jstring(&p, e, &key, &kl)) return -1;
-        skip_ws(&p, e);
-        if (p >= e || *p != ':') {
-            free(key);
-            return -1;
-        }
-        p++;
-        skip_ws(&p, e);
-        char **slot = NULL;
-        size_t *slen = NULL;
-        if ((!strcmp(key, "body") || (!strcmp(key, "content") && !r->body)))
-            slot = &r->body, slen = &r->body_len;
-        else if (!strcmp(key, "title"))
-            slot = &r->title, slen = &r->title_len;
-        else if (!strcmp(key, "id") || (!strcmp(key, "url") && !r->id))
-            slot = &r->id, slen = &r->id_len;
-        else if (!strcmp(key, "date") || (!strcmp(key, "date_extracted") && !r->date))
-            slot = &r->date, slen = &r->date_len;
-        free(key);
-        if (slot && p < e && *p == '"') {
-            free(*slot);
-            *slot = NULL;
-            if (jstring(&p, e, slot, slen)) return -1;
-        } else if (jskip(&p, e)) {
-            return -1;
-        }
-        skip_ws(&p, e);
-        if (p < e && *p == ',') {
-            p++;
-            continue;
-        }
-        if (p < e && *p == '}') return 0;
-        return -1;
-    }
+    *r = (jrec){d->body.ptr,    d->title.len ? d->title.ptr : NULL,
+                d->id.ptr,      d->date.len ? d->date.ptr : NULL,
+                d->body.len,    d->title.len,
+                d->id.len,      d->date.len};
 }
 
 /* YYYY-MM-DD at the start of s. */
@@ -422,7 +228,7 @@ static void quote_json(FILE *f, const uint8_t *s, size_t len, const kh_quote *q,
 static const char *const REL_UNITS[] = {"", "day", "week", "month", "year"};
 
 static void doc_json(FILE *f, const uint8_t *s, size_t len, const kh_article *d, const jrec *r,
-                     const char *file, uint32_t base, const kh_ner_result *nr)
+                     const char *file, uint32_t base, const kh_ner_result *nr, int with_body)
 {
     putc('{', f);
     if (r && r->id) {
@@ -435,7 +241,13 @@ static void doc_json(FILE *f, const uint8_t *s, size_t len, const kh_article *d,
         cli_json_str(f, (const uint8_t *)file, strlen(file));
         putc(',', f);
     }
-    fprintf(f, "\"offsets\":\"%s\",\"title\":", r ? "body" : "file");
+    fprintf(f, "\"offsets\":\"%s\",", r ? "body" : "file");
+    if (with_body) { /* the page's main text, which the offsets count into */
+        fputs("\"body\":", f);
+        cli_json_str(f, s + base, len - base);
+        putc(',', f);
+    }
+    fputs("\"title\":", f);
     if (r && r->title) {
         fputs("{\"text\":", f);
         cli_json_str(f, (const uint8_t *)r->title, r->title_len);
@@ -702,13 +514,16 @@ static int extract_one(kh_extractor *x, kh_ner *ner, const an_opts *o, const uin
     if (o->text)
         doc_text(stdout, s, n, d, r, name, base, nr);
     else
-        doc_json(stdout, s, n, d, r, r ? NULL : name, base, nr);
+        doc_json(stdout, s, n, d, r, o->input == IN_JSONL ? NULL : name, base, nr,
+                 o->input == IN_HTML);
     free(joined);
     return 0;
 }
 
-static int run_jsonl(kh_extractor *x, kh_ner *ner, const an_opts *o, const char *name,
-                     const cli_buf *in)
+/* One JSON object per line, read by the library's reader (field names as
+** khabar index takes them), one output line per input line. */
+static int run_jsonl(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts *o,
+                     const char *name, const cli_buf *in)
 {
     int rc = 0;
     size_t lineno = 0;
@@ -716,32 +531,59 @@ static int run_jsonl(kh_extractor *x, kh_ner *ner, const an_opts *o, const char 
         const uint8_t *nl = memchr(in->data + pos, '\n', in->len - pos);
         size_t end = nl ? (size_t)(nl - in->data) : in->len;
         lineno++;
-        const char *line = (const char *)in->data + pos;
-        size_t n = end - pos;
+        const uint8_t *line = in->data + pos;
+        size_t n = end - pos, at = pos;
         pos = end + 1;
         size_t k = 0;
         while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
             k++;
         if (k == n) continue;
-        jrec r;
-        if (jrecord(line, n, &r) || !r.body) {
-            fprintf(stderr, "khabar analyze: %s: line %zu: %s\n", name, lineno,
-                    r.body ? "not a JSON object" : "no \"body\" or \"content\" string");
+        const kh_doc *d = NULL;
+        kh_status st = kh_reader_start(rd, line, n, name, KH_FMT_JSONL, NULL);
+        if (st == KH_OK) st = kh_reader_next(rd, &d);
+        if (st != KH_OK || !d || !d->body.ptr) {
+            const kh_error *e = kh_reader_error(rd);
+            fprintf(stderr, "khabar analyze: %s: line %zu (byte %zu): %s\n", name, lineno,
+                    at + (e->offset != UINT64_MAX ? (size_t)e->offset : 0),
+                    st != KH_OK ? e->message : "no \"body\" or \"content\" string");
             /* keep one output line per input line, so outputs stay aligned */
             fputs("{\"error\":\"unreadable record\"}\n", stdout);
-            jrec_free(&r);
             rc = 1;
             continue;
         }
+        jrec r;
+        jrec_of(d, &r);
         char where[64];
         snprintf(where, sizeof where, "line %zu", lineno);
         if (extract_one(x, ner, o, (const uint8_t *)r.body, r.body_len, &r, where)) {
             fputs("{\"error\":\"extraction failed\"}\n", stdout);
             rc = 1;
         }
-        jrec_free(&r);
     }
     return rc;
+}
+
+/* One HTML page: its title, date and main text as khabar index reads them;
+** offsets are into that main text, which the JSON output carries ("body"). */
+static int run_html(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts *o,
+                    const char *name, const cli_buf *in)
+{
+    const kh_doc *d = NULL;
+    kh_status st = kh_reader_start(rd, in->data, in->len, name, KH_FMT_HTML, NULL);
+    if (st == KH_OK) st = kh_reader_next(rd, &d);
+    if (st != KH_OK || !d) {
+        const kh_error *e = kh_reader_error(rd);
+        if (e->offset != UINT64_MAX)
+            fprintf(stderr, "khabar analyze: %s: byte %llu: %s\n", name,
+                    (unsigned long long)e->offset, e->message);
+        else
+            fprintf(stderr, "khabar analyze: %s: %s\n", name,
+                    st != KH_OK ? e->message : "no text in the page");
+        return 1;
+    }
+    jrec r;
+    jrec_of(d, &r);
+    return extract_one(x, ner, o, (const uint8_t *)r.body, r.body_len, &r, name);
 }
 
 int cmd_analyze(int argc, char **argv)
@@ -768,15 +610,12 @@ int cmd_analyze(int argc, char **argv)
         } else if (!strncmp(a, "--input", 7) && (a[7] == 0 || a[7] == '=')) {
             v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (v && !strcmp(v, "jsonl"))
-                o.jsonl = 1;
+                o.input = IN_JSONL;
             else if (v && !strcmp(v, "txt"))
-                o.jsonl = 0;
-            else if (v && !strcmp(v, "html")) {
-                fprintf(stderr, "khabar analyze: --input html is not supported yet; extract the "
-                                "main text first and use --input txt\n");
-                free(files);
-                return 2;
-            } else {
+                o.input = IN_TXT;
+            else if (v && !strcmp(v, "html"))
+                o.input = IN_HTML;
+            else {
                 fprintf(stderr, "khabar analyze: --input takes txt, jsonl or html\n");
                 free(files);
                 return 2;
@@ -824,6 +663,14 @@ int cmd_analyze(int argc, char **argv)
             return 1;
         }
     }
+    kh_reader *rd = NULL;
+    if (o.input != IN_TXT && kh_reader_new(NULL, &rd) != KH_OK) {
+        fprintf(stderr, "khabar analyze: out of memory\n");
+        kh_ner_free(ner);
+        kh_extractor_free(x);
+        free(files);
+        return 1;
+    }
     for (int i = 0; i < nfiles; i++) {
         cli_buf in;
         if (cli_read_file(files[i], &in)) {
@@ -832,11 +679,13 @@ int cmd_analyze(int argc, char **argv)
         }
         const char *name = strcmp(files[i], "-") ? files[i] : "<stdin>";
         size_t bad;
-        if (o.strict && !o.jsonl && !kh_utf8_valid(in.data, in.len, &bad)) {
+        if (o.strict && o.input != IN_JSONL && !kh_utf8_valid(in.data, in.len, &bad)) {
             fprintf(stderr, "khabar analyze: %s: byte %zu: invalid UTF-8\n", name, bad);
             rc = 1;
-        } else if (o.jsonl) {
-            rc |= run_jsonl(x, ner, &o, name, &in);
+        } else if (o.input == IN_JSONL) {
+            rc |= run_jsonl(x, ner, rd, &o, name, &in);
+        } else if (o.input == IN_HTML) {
+            rc |= run_html(x, ner, rd, &o, name, &in);
         } else {
             rc |= extract_one(x, ner, &o, in.data, in.len, NULL, name);
         }
@@ -846,6 +695,7 @@ int cmd_analyze(int argc, char **argv)
         fprintf(stderr, "khabar analyze: write error\n");
         rc = 1;
     }
+    kh_reader_free(rd);
     kh_ner_free(ner);
     kh_extractor_free(x);
     free(files);
