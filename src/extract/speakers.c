@@ -912,12 +912,55 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
+/* Words of a hashtag (#سعد_الحريري: 2) whose tail is the name of tokens
+** [a, a+n) (الحريري), or 0. The name's words are compared as written
+** after their و/ف, as tok_eq() does. */
+static uint32_t hashtag_holds(const kh_extractor *x, uint32_t h, uint32_t a, uint32_t n)
+{
+    const kh_token *t = tok(x, h);
+    if (t->kind != KH_TOK_HASHTAG || t->norm_len < 2) return 0;
+    const char *s = t->norm + 1, *e = t->norm + t->norm_len; /* after the # */
+    for (uint32_t k = n; k-- > 0;) {
+        const char *w;
+        size_t wn;
+        bare(x, a + k, &w, &wn);
+        if ((size_t)(e - s) < wn || memcmp(e - wn, w, wn)) return 0;
+        e -= wn;
+        if (k > 0) {
+            if (e == s || e[-1] != '_') return 0;
+            e--;
+        }
+    }
+    if (e == s) return n; /* the same words: no longer form */
+    if (e[-1] != '_') return 0;
+    uint32_t words = n + 1;
+    for (const char *c = s; c < e - 1; c++)
+        words += *c == '_';
+    return words;
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
-    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS];
+    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS], fw[MAX_FORMS];
     size_t nf = 0;
-    for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+    for (uint32_t i = 0; i < x->A->ntokens; i++) {
+        /* رئيس الوزراء اللبناني #سعد_الحريري: a hashtag after a title is the
+        ** only full mention of the name in some articles */
+        uint32_t hw = hashtag_holds(x, i, nm->first, n);
+        if (hw > n && hw <= NAME_MAX_TOKENS && anchored(x, i, i + 1)) {
+            size_t k = 0;
+            while (k < nf && !(fb[k] - fa[k] == 1 && seq_eq(x, fa[k], i, 1)))
+                k++;
+            if (k == nf) {
+                if (nf == MAX_FORMS) continue;
+                fa[nf] = i, fb[nf] = i + 1, cnt[nf] = 0, fw[nf] = hw;
+                nf++;
+            }
+            cnt[k]++;
+            continue;
+        }
+        if (i + n > x->A->ntokens) continue;
         if (!seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
@@ -937,15 +980,14 @@ static void fullest(kh_extractor *x, kx_name *nm)
             k++;
         if (k == nf) {
             if (nf == MAX_FORMS) continue;
-            fa[nf] = a, fb[nf] = b, cnt[nf] = 0;
+            fa[nf] = a, fb[nf] = b, cnt[nf] = 0, fw[nf] = b - a;
             nf++;
         }
         cnt[k]++;
     }
     size_t best = MAX_FORMS;
     for (size_t k = 0; k < nf; k++)
-        if (best == MAX_FORMS || cnt[k] > cnt[best] ||
-            (cnt[k] == cnt[best] && fb[k] - fa[k] > fb[best] - fa[best]))
+        if (best == MAX_FORMS || cnt[k] > cnt[best] || (cnt[k] == cnt[best] && fw[k] > fw[best]))
             best = k;
     if (best != MAX_FORMS)
         nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);

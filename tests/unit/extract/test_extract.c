@@ -272,6 +272,18 @@ TEST(apposition_between_commas_names_the_speaker)
     CHECK_SPAN(t, q->speaker, "دوجان لوفرن");
 }
 
+TEST(hashtag_after_a_title_gives_the_fullest_name)
+{
+    const char *t = "عنوان\nوصل رئيس الحكومة #منير_الساعدي إلى العاصمة أمس.\n"
+                    "وقال الساعدي إن المحادثات كانت مثمرة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المحادثات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#منير_الساعدي");
+    CHECK_SPAN(t, q->mention, "الساعدي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
