@@ -120,10 +120,26 @@ static int is_ali(const kh_extractor *x, uint32_t i)
            !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
 }
 
+static int name_word(const kh_extractor *x, uint32_t i);
+
+/* A surname the segmenter split as ب + stem (عبدالله بترجي عضو الفريق): a
+** ب-word right after a name word that is followed by what ends a speaker's
+** name (a title in apposition, an إن/أن particle, a comma or the sentence
+** end). A real بـ phrase there would need its own complement. */
+static int split_surname(const kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro != KX_P_B || i == 0 || i + 1 >= x->A->ntokens) return 0;
+    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
+    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B) || !name_word(x, i - 1)) return 0;
+    if (!same_line(x, i, i + 1)) return 1;
+    return (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM)) ||
+           (kx_is(x, i + 1, KX_TITLE) && !(x->tk[i + 1].pro & (KX_P_B | KX_P_L | KX_P_W)));
+}
+
 /* A word that can be part of a personal or proper name. */
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (is_ali(x, i)) return 1;
+    if (is_ali(x, i) || split_surname(x, i)) return 1;
     return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
            !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
            !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
@@ -182,7 +198,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             }
             break;
         }
-        if (t->pro & (KX_P_B | KX_P_L | KX_P_K)) {
+        if ((t->pro & (KX_P_B | KX_P_L | KX_P_K)) && !(k > from && split_surname(x, k))) {
             if (k == from && !kx_is(x, k, KX_TITLE))
                 break; /* صرح لوكالة …: an addressee, not a subject */
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))

@@ -284,6 +284,21 @@ TEST(hashtag_after_a_title_gives_the_fullest_name)
     CHECK_SPAN(t, q->mention, "الساعدي");
 }
 
+TEST(surname_read_as_bi_plus_stem_stays_in_the_name)
+{
+    /* the segmenter reads بسماوي as ب + سماوي */
+    const char *t = "عنوان\nوأكد خالد بسماوي عضو مجلس الإدارة أن الموسم سيبدأ قريبا.\n"
+                    "وأضاف: “الجماهير تستحق فريقا أفضل”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *r = quote(d, t, KH_QUOTE_REPORTED, "أن الموسم");
+    REQUIRE(r);
+    CHECK_SPAN(t, r->speaker, "خالد بسماوي");
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الجماهير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد بسماوي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
