@@ -457,14 +457,27 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
     return last;
 }
 
-/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description. */
+static int compound_part(kh_extractor *x, uint32_t i);
+
+/* A word of a name between commas that start at first: a name word, the ال
+** half of عبد الكريم, or an ال surname after other name words (نايف البكري). */
+static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
+{
+    if (name_word(x, e) || compound_part(x, e)) return 1;
+    return e > first && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE);
+}
+
+/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
+** A description headed by a title may hold name words of its own (رئيس
+** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
+** words are the person's name. */
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
-    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA) || has_name(x, c->np_first, c->np_last))
-        return 0;
+    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
+    if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
     uint32_t e = k + 1;
-    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && name_word(x, e))
+    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && appo_word(x, e, k + 1))
         e++;
     if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
     c->name_first = k + 1;

@@ -299,6 +299,16 @@ TEST(surname_read_as_bi_plus_stem_stays_in_the_name)
     CHECK_SPAN(t, q->speaker, "خالد بسماوي");
 }
 
+TEST(name_between_commas_after_a_title_with_its_own_names)
+{
+    const char *t = "عنوان\nقال رئيس نادي الوحدة، عبد الرحمن الشمري، إن التسجيل يبدأ غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن التسجيل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبد الرحمن الشمري");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
