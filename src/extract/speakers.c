@@ -238,11 +238,30 @@ static int place_head(kh_extractor *x, uint32_t k)
     return 0;
 }
 
+static int named_after_head(kh_extractor *x, uint32_t j);
+
+/* Token i is the genitive complement of a person's title in the construct
+** state (محافظ | عدن، رئيس وزراء | إسرائيل): a title without ال takes the
+** next word as its complement, a place or a body, not as a name. The name,
+** if any, follows it (محافظ عدن نايف البكري). Bodies named by what follows
+** them (شركة أبل، منظمة العفو) are not such titles. */
+static int construct_complement(kh_extractor *x, uint32_t i)
+{
+    if (i == 0 || !same_line(x, i - 1, i)) return 0;
+    uint32_t h = i - 1;
+    if (!kx_is(x, h, KX_TITLE) || kx_is(x, h, KX_ORG) ||
+        (x->tk[h].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || named_after_head(x, h))
+        return 0;
+    return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !x->tk[i].pro &&
+           !kx_is(x, i, KX_TITLE) && !(x->tk[i].flags & KX_T_ENC);
+}
+
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
     while (k < b) {
-        if (place_head(x, k) && k + 1 < b) {
+        if ((place_head(x, k) || (kx_is(x, k, KX_TITLE) && construct_complement(x, k + 1))) &&
+            k + 1 < b) {
             k += 2;
             continue;
         }
@@ -926,6 +945,7 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     ** or a title with a place: محافظ مدينة عدن | نايف البكري */
     uint32_t k = a;
     if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2)) return 1;
+    if (a >= 1 && construct_complement(x, a - 1)) return 1; /* محافظ عدن | نايف البكري */
     while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
            (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
            !(x->tk[k - 1].flags & KX_T_PARTICLE))
@@ -995,7 +1015,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
                (ext_word(x, a - 1) || compound_part(x, a - 1)) &&
-               !(a >= 2 && place_head(x, a - 2)) && b - a < NAME_MAX_TOKENS + 1) {
+               !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
+               b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }

@@ -309,6 +309,17 @@ TEST(name_between_commas_after_a_title_with_its_own_names)
     CHECK_SPAN(t, q->speaker, "عبد الرحمن الشمري");
 }
 
+TEST(complement_of_a_construct_title_is_no_name)
+{
+    const char *t = "عنوان\nالتقى محافظ مدينة صلالة سامي الكعبي بالأهالي أمس.\n"
+                    "وأوضح محافظ صلالة أن المياه ستعود غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المياه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الكعبي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
