@@ -342,6 +342,18 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const kx_line *L = &x->lines[x->tk[j].line];
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
+            if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
+                c->np_last == c->np_first + 1 && pass % 2 == 0) {
+                /* وزارة #الخارجية_التركية، منظمة #العفو الدولية: the hashtag and
+                ** the adjectives after it are the rest of the body's name */
+                uint32_t e = k + 1;
+                while (e < L->last && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+                       !kx_is(x, e, KX_TITLE))
+                    e++;
+                c->name_first = named_after_head(x, j) ? j + 1 : j;
+                c->name_last = e;
+                return 1;
+            }
             if (org) {
                 /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
                 ** العفو الدولية, named by what follows منظمة */
@@ -429,6 +441,18 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
+        if (k < b && tok(x, k)->kind == KH_TOK_HASHTAG) {
+            /* رئيس الوزراء #سعد_الحريري، منظمة #العفو الدولية: the hashtag and
+            ** its adjectives are the name; وزارة #الخارجية_التركية keeps its head */
+            uint32_t e = k + 1;
+            while (e < b && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+                   !kx_is(x, e, KX_TITLE))
+                e++;
+            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && !named_after_head(x, a);
+            c->name_first = keep_head ? a : k;
+            c->name_last = e;
+            return;
+        }
         if (k < b && has_name(x, k, b)) {
             /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             uint32_t m = b;
@@ -686,6 +710,15 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             return;
         }
         if (t->flags & KX_T_COMMA) {
+            /* أعلنت المنظمة، الاثنين، أن: a time between commas is an adjunct even
+            ** for a verb that also takes a noun object */
+            uint32_t e = k + 1;
+            while (e < L->last && e - k <= 3 && kx_is(x, e, KX_TIME | KX_WEEKDAY | KX_RELDATE))
+                e++;
+            if (e > k + 1 && e < L->last && (x->tk[e].flags & KX_T_COMMA)) {
+                k = e;
+                continue;
+            }
             if (!strong || ++commas > 3) return;
             continue;
         }

@@ -320,6 +320,25 @@ TEST(complement_of_a_construct_title_is_no_name)
     CHECK_SPAN(t, q->speaker, "سامي الكعبي");
 }
 
+TEST(hashtag_names_a_body_and_a_time_between_commas_is_an_adjunct)
+{
+    const char *t = "عنوان\nأعلنت منظمة #أطباء_العالم الدولية، الثلاثاء، أن المستشفى أغلق.\n"
+                    "وقالت المنظمة في بيان: “نطالب بفتح المعابر”.\n"
+                    "وذكرت وزارة #الزراعة_العمانية أن الموسم جيد.\n"
+                    "وقالت الوزارة: “المحصول وفير هذا العام”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المستشفى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#أطباء_العالم الدولية");
+    q = quote(d, t, KH_QUOTE_DIRECT, "نطالب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#أطباء_العالم الدولية");
+    q = quote(d, t, KH_QUOTE_DIRECT, "المحصول");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة #الزراعة_العمانية");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
