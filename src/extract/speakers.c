@@ -441,6 +441,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
+        if (kx_is(x, a, KX_ORG) && k + 1 < b && stem_is(x, k, "في") && !(x->tk[k].pro & KX_P_W))
+            return; /* وزارة الصحة في غزة: the place tells which ministry */
         if (k < b && tok(x, k)->kind == KH_TOK_HASHTAG) {
             /* رئيس الوزراء #سعد_الحريري، منظمة #العفو الدولية: the hashtag and
             ** its adjectives are the name; وزارة #الخارجية_التركية keeps its head */
@@ -480,13 +482,18 @@ static const char *const SPEECH_PLACES[] = {
     "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
     "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
 
+static int speech_place(kh_extractor *x, uint32_t i)
+{
+    for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
+        if (stem_is(x, i, SPEECH_PLACES[q])) return 1;
+    return 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
-        int place = 0;
-        for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
-            place |= stem_is(x, last + 1, SPEECH_PLACES[q]);
+        int place = speech_place(x, last + 1);
         uint32_t e = place ? last : np_right(x, last + 1, limit);
         if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e))) return e;
     }
@@ -1021,6 +1028,18 @@ static uint32_t hashtag_holds(const kh_extractor *x, uint32_t h, uint32_t a, uin
     return words;
 }
 
+/* في غزة after a body's name (وزارة الصحة | في غزة): one name word, then
+** the end of the phrase. Not a place of speech (في بيان). */
+static int org_place(kh_extractor *x, uint32_t b)
+{
+    if (b + 1 >= x->A->ntokens || !same_line(x, b, b + 1) || !stem_is(x, b, "في") ||
+        x->tk[b].pro || !name_word(x, b + 1) || speech_place(x, b + 1))
+        return 0;
+    uint32_t e = b + 2;
+    return e >= x->A->ntokens || !same_line(x, e, b) || starts_clause(x, e) ||
+           (x->tk[e].flags & (KX_T_QMARK | KX_T_TERM)) || kx_is(x, e, KX_WEEKDAY | KX_RELDATE);
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -1056,6 +1075,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
         while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
             b++;
+        if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
         if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
         size_t k = 0;

@@ -339,6 +339,20 @@ TEST(hashtag_names_a_body_and_a_time_between_commas_is_an_adjunct)
     CHECK_SPAN(t, q->speaker, "وزارة #الزراعة_العمانية");
 }
 
+TEST(body_named_with_its_place_keeps_the_place)
+{
+    const char *t = "عنوان\nقالت وزارة التربية في صنعاء اليوم إن المدارس ستفتح.\n"
+                    "وأكدت وزارة التربية في بيان أن الكتب وصلت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المدارس");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة التربية في صنعاء");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الكتب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة التربية في صنعاء");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
