@@ -1032,8 +1032,8 @@ static uint32_t hashtag_holds(const kh_extractor *x, uint32_t h, uint32_t a, uin
 ** the end of the phrase. Not a place of speech (في بيان). */
 static int org_place(kh_extractor *x, uint32_t b)
 {
-    if (b + 1 >= x->A->ntokens || !same_line(x, b, b + 1) || !stem_is(x, b, "في") ||
-        x->tk[b].pro || !name_word(x, b + 1) || speech_place(x, b + 1))
+    if (b + 1 >= x->A->ntokens || !same_line(x, b, b + 1) || !stem_is(x, b, "في") || x->tk[b].pro ||
+        !name_word(x, b + 1) || speech_place(x, b + 1))
         return 0;
     uint32_t e = b + 2;
     return e >= x->A->ntokens || !same_line(x, e, b) || starts_clause(x, e) ||
