@@ -415,6 +415,27 @@ static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول",
                                         "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
                                         "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
 
+/* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
+static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
+                                        "دراسة", "رسالة", "قرار",  "تقارير"};
+
+/* A document is named by its noun and adjectives (البيان الختامي); what
+** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
+** is no part of the speaker. */
+static void document_name(kh_extractor *x, kx_cue *c)
+{
+    uint32_t a = c->name_first;
+    int doc = 0;
+    for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
+        doc = stem_is(x, a, DOCUMENTS[q]);
+    if (!doc || !(x->tk[a].pro & KX_P_AL)) return;
+    uint32_t e = a + 1;
+    while (e < c->name_last && x->tk[e].pro == KX_P_AL && np_word(x, e) && !stem_is(x, e, "صادر") &&
+           !stem_is(x, e, "صادرة"))
+        e++;
+    c->name_last = e;
+}
+
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
 ** for a bare description the name the article gave it elsewhere. */
@@ -467,7 +488,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             trim_name(x, c);
             return;
         }
-        resolve_description(x, c);
+        if (!resolve_description(x, c)) document_name(x, c);
         return;
     }
     trim_name(x, c);

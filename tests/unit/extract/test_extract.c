@@ -353,6 +353,20 @@ TEST(body_named_with_its_place_keeps_the_place)
     CHECK_SPAN(t, q->speaker, "وزارة التربية في صنعاء");
 }
 
+TEST(document_speaker_is_its_noun_and_adjectives)
+{
+    const char *t = "عنوان\nوقال التقرير الصادر عن البنك أمس إن النمو تباطأ.\n"
+                    "وأكد البيان الختامي للقمة العربية أن الحوار هو الحل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن النمو");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "التقرير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الحوار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البيان الختامي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
