@@ -208,6 +208,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
+        if (k == from && (t->flags & KX_T_ENC) && (!kx_is(x, k, KX_TITLE) || kx_is(x, k, KX_STOP)))
+            break; /* قال أمامه إن (أمام folds like إمام): an adverb or object
+                   ** with a pronoun; a subject with one is a title (نظيره) */
         k++;
     }
     return k;
@@ -593,6 +596,10 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
+    static const char *const PREPS[] = {"إلى", "على", "من", "في", "عن", "مع"};
+    for (size_t q = 0; q < sizeof PREPS / sizeof PREPS[0]; q++)
+        if (kx_norm_is(x, f - 1, PREPS[q]))
+            return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 
@@ -1013,12 +1020,15 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
-    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
-               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
-    int right =
-        b >= x->A->ntokens || !same_line(x, b, b - 1) ||
-        (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
-        kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
+    /* quote marks set a name off too: يدعى "كارل سميث"، the house style of
+    ** some papers */
+    int left =
+        a == 0 || !same_line(x, a - 1, a) || say_before ||
+        (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
+    int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+                (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |
+                                   KX_T_COLON | KX_T_QMARK)) ||
+                kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 

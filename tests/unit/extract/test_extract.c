@@ -367,6 +367,32 @@ TEST(document_speaker_is_its_noun_and_adjectives)
     CHECK_SPAN(t, q->speaker, "البيان الختامي");
 }
 
+TEST(pronoun_bearing_word_after_or_before_the_verb_is_no_subject)
+{
+    const char *t = "عنوان\nوقال المدرب ماهر الدوسري إن الفريق جاهز.\n"
+                    "ثم قال أمامه إن المباراة صعبة.\n"
+                    "وكتب رسالة إلى لاعبيه يعترف لهم فيها أنه أخطأ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المباراة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماهر الدوسري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنه أخطأ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماهر الدوسري");
+}
+
+TEST(name_set_off_by_quote_marks_is_a_full_mention)
+{
+    const char *t = "عنوان\nظهر شاب يدعى \"سامر الحلبي\" في المحكمة أمس.\n"
+                    "وقال الحلبي إنه بريء.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه بريء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامر الحلبي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
