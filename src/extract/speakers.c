@@ -120,6 +120,13 @@ static int is_ali(const kh_extractor *x, uint32_t i)
            !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
 }
 
+/* A word ending in the tanween alef of the accusative (واضحا). */
+static int accusative(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return t->norm_len >= 6 && !memcmp(t->norm + t->norm_len - 2, "\xd8\xa7", 2);
+}
+
 static int name_word(const kh_extractor *x, uint32_t i);
 
 /* A surname the segmenter split as ب + stem (عبدالله بترجي عضو الفريق): a
@@ -252,6 +259,8 @@ static int construct_complement(kh_extractor *x, uint32_t i)
 {
     if (i == 0 || !same_line(x, i - 1, i)) return 0;
     uint32_t h = i - 1;
+    if (h > 0 && same_line(x, h - 1, h) && kx_is(x, h - 1, KX_TITLE))
+        return 0; /* a stacked rank (اللفتنانت كولونيل | مارك) stands in apposition */
     if (!kx_is(x, h, KX_TITLE) || kx_is(x, h, KX_ORG) ||
         (x->tk[h].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || named_after_head(x, h))
         return 0;
@@ -596,11 +605,24 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
-    static const char *const PREPS[] = {"إلى", "على", "من", "في", "عن", "مع"};
+    static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */
     for (size_t q = 0; q < sizeof PREPS / sizeof PREPS[0]; q++)
         if (kx_norm_is(x, f - 1, PREPS[q]))
             return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
+}
+
+/* X الذي قال / X التي قالت: the relative pronoun right before a verb with no
+** subject of its own is its subject and stands for the noun before it, when
+** pronoun and verb agree in gender (الميليشيات التي قال إنها: the pronoun
+** is the object, the speaker is someone else). */
+static int relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
+{
+    if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
+    int fem = (say & KX_SAY_FEM) != 0;
+    if (!kx_norm_is(x, i - 1, fem ? "التي" : "الذي")) return 0;
+    uint32_t f = np_left(x, i - 1, line_first);
+    return f < i - 1 && !(x->tk[i - 2].flags & KX_T_ENC);
 }
 
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
@@ -636,6 +658,9 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                        left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
                 c.np_last = i;
+            } else if (c.np_last == c.np_first && relative_subject(x, i, say, L->first)) {
+                c.np_first = np_left(x, i - 1, L->first); /* بحسب ريس الذي توقع أن */
+                c.np_last = i - 1;
             }
         }
     }
@@ -1104,8 +1129,9 @@ static void fullest(kh_extractor *x, kx_name *nm)
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
         while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
-               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
-            b++;
+               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
+               !(b - a >= 2 && accusative(x, b)))
+            b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
         if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
         if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
@@ -1129,6 +1155,32 @@ static void fullest(kh_extractor *x, kx_name *nm)
 
 /* ---- speakers in text order ---------------------------------------------------------- */
 
+/* The first titled, named person right after a verb in tokens [s, at):
+** استمرارا لتطاوله …، قام نائب الرئيس العراقي نوري المالكي بمواصلة …
+** ويصفها: when the sentence does not open with its verb, a title and a
+** name after a word are that verb's subject (VSO), and the coordinated
+** verb of saying shares it. A person's title only: a body is often an
+** object (ليهاجم السعودية). */
+static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
+{
+    for (uint32_t j = s; j + 2 < at; j++) {
+        if (!is_word(x, j) || kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) ||
+            (x->tk[j].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || x->tk[j].pair >= 0)
+            continue;
+        if (!kx_is(x, j + 1, KX_TITLE) || kx_is(x, j + 1, KX_ORG) || x->tk[j + 1].pro) continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j + 1;
+        tmp.np_last = np_right(x, j + 1, at);
+        if (tmp.np_last == tmp.np_first) continue;
+        np_name(x, &tmp);
+        if (tmp.name_first < tmp.name_last && name_word(x, tmp.name_first))
+            return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
 ** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
@@ -1145,18 +1197,71 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->tok < s || !same_line(x, c->tok, at)) break;
         if (c->speaker >= 0) return c->speaker;
     }
+    /* فلاح الجوفان - سبق - متابعة: the dateline (here a byline) and its tag
+    ** are nobody's verb and subject */
+    const kh_span dl = x->doc.dateline.span;
+    if (dl.start != KH_NONE && tok(x, s)->start < dl.end) {
+        while (s < at && tok(x, s)->start < dl.end)
+            s++;
+        if (s + 1 < at && is_word(x, s) && (x->tk[s + 1].flags & KX_T_COLON)) s += 2;
+    }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
         x->tk[s].pair >= 0)
-        return -1; /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم: the opening verb's subject */
+        return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;
     tmp.np_first = s + 1;
     tmp.np_last = np_right(x, s + 1, at);
-    if (tmp.np_last == tmp.np_first) return -1;
+    if (tmp.np_last == tmp.np_first) return titled_subject(x, s, at);
     if (!apposition(x, &tmp, at)) np_name(x, &tmp);
     return add_name(x, tmp.name_first, tmp.name_last);
+}
+
+/* A person the sentence before a dropped subject introduces by title and
+** name, when that sentence holds no statement: وكان استياء اللفتنانت
+** كولونيل مارك لاستوريا واضحا …. وقال: "…". The writer brings a new
+** speaker on stage and lets him speak; the previous statement's speaker is
+** no longer the topic. Masculine verbs only: the title says nothing of a
+** feminine speaker's gender. */
+static int32_t introduced_person(kh_extractor *x, size_t ci)
+{
+    uint32_t at = x->cues[ci].tok;
+    const kx_line *L = &x->lines[x->tk[at].line];
+    uint32_t s = at;
+    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
+        s--;
+    if (s == L->first || s != at) return -1; /* the verb opens a sentence inside a paragraph */
+    uint32_t ps = s - 1;
+    while (ps > L->first && !((x->tk[ps - 1].flags & KX_T_TERM) && x->tk[ps - 1].pair < 0))
+        ps--;
+    for (size_t k = ci; k-- > 0;) {
+        if (x->cues[k].tok < ps) break;
+        if (x->cues[k].active || x->cues[k].clause_tok != UINT32_MAX) return -1;
+    }
+    for (uint32_t j = ps; j < s; j++)
+        if (x->tk[j].pair >= 0) return -1; /* a quote: maybe a statement */
+    int32_t who = -1;
+    for (uint32_t j = ps; j + 1 < s; j++) {
+        if (!kx_is(x, j, KX_TITLE) || kx_is(x, j, KX_ORG) || (j > ps && kx_is(x, j - 1, KX_TITLE)))
+            continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j;
+        tmp.np_last = np_right(x, j, s);
+        if (tmp.np_last <= j + 1) continue;
+        uint32_t k = after_titles(x, j, tmp.np_last);
+        uint32_t e = k;
+        while (e < tmp.np_last && e - k < NAME_MAX_TOKENS && name_word(x, e) &&
+               !(e - k >= 2 && accusative(x, e)))
+            e++; /* كان استياء … مارك لاستوريا | واضحا: the predicate follows */
+        if (e == k || e - k < 2) continue; /* a first name and a surname: a person */
+        who = add_name(x, k, e);
+        j = tmp.np_last - 1;
+    }
+    return who;
 }
 
 /* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
@@ -1226,6 +1331,8 @@ static void resolve_speakers(kh_extractor *x)
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
+                    if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
+                        c->speaker = introduced_person(x, ci);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;

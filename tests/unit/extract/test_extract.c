@@ -393,6 +393,43 @@ TEST(name_set_off_by_quote_marks_is_a_full_mention)
     CHECK_SPAN(t, q->speaker, "سامر الحلبي");
 }
 
+TEST(coordinated_verb_takes_the_titled_subject_of_its_sentence)
+{
+    const char *t = "عنوان\nسمير الحداد - الوطن - متابعة: في خطوة جديدة، خرج وزير المالية "
+                    "كمال الراشد على الشاشة، وقال إن الديون تضاعفت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الديون");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال الراشد");
+}
+
+TEST(relative_pronoun_agreeing_with_the_verb_is_its_subject)
+{
+    const char *t = "عنوان\nوتراجعت الأسهم، بحسب الخبير نادر السعدي الذي توقع أن يستمر الهبوط.\n"
+                    "وقال المزارع سالم إن الموسم جيد.\n"
+                    "وأضاف أن العصابات التي قال إنها تسرق المحاصيل اختفت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن يستمر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نادر السعدي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنها تسرق"); /* التي with قال: an object */
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم");
+}
+
+TEST(dropped_subject_after_a_sentence_introducing_a_person_is_that_person)
+{
+    const char *t = "عنوان\nوقال المتحدث باسم الشرطة إن الطريق مغلق. وظهر النقيب سامي فارس "
+                    "متعبا بعد الحادث. وقال “لم ننم منذ يومين”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لم ننم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي فارس");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
