@@ -1205,6 +1205,14 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
             s++;
         if (s + 1 < at && is_word(x, s) && (x->tk[s + 1].flags & KX_T_COLON)) s += 2;
     }
+    if (kx_is(x, s, KX_STOP) && !(x->tk[s].pro & KX_P_AL)) {
+        /* وفي المقابل، انتقدت الهيئة …، وقالت: a short adjunct before the
+        ** opening verb, set off by a comma */
+        uint32_t k = s + 1;
+        while (k < at && k - s < 4 && is_word(x, k) && !(x->tk[k].flags & KX_T_COMMA))
+            k++;
+        if (k + 2 < at && (x->tk[k].flags & KX_T_COMMA)) s = k + 1;
+    }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
         x->tk[s].pair >= 0)

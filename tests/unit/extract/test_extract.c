@@ -430,6 +430,17 @@ TEST(dropped_subject_after_a_sentence_introducing_a_person_is_that_person)
     CHECK_SPAN(t, q->speaker, "سامي فارس");
 }
 
+TEST(coordinated_verb_after_an_adjunct_and_an_opening_verb_shares_its_subject)
+{
+    const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\n"
+                    "وفي المقابل، اعترضت النقابة العامة للمعلمين على الخطة، وقالت إنها ظالمة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها ظالمة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "النقابة العامة للمعلمين");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
