@@ -1028,6 +1028,15 @@ static int compound_part(kh_extractor *x, uint32_t i)
            (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
 }
 
+/* An age in brackets at token b: (46 عاما). News gives it at a person's
+** full name, so the words before it are that name. */
+static int age_after(kh_extractor *x, uint32_t b)
+{
+    return b + 2 < x->A->ntokens && b > 0 && same_line(x, b - 1, b + 2) &&
+           (x->tk[b].flags & KX_T_OPENP) && tok(x, b + 1)->kind == KH_TOK_NUMBER &&
+           (stem_is(x, b + 2, "عاما") || stem_is(x, b + 2, "عام") || stem_is(x, b + 2, "سنة"));
+}
+
 /* A longer form of a name counts only where it plainly is a name: after a
 ** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
 ** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
@@ -1045,6 +1054,7 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
+    if (age_after(x, b)) return 1; /* محمد عبد البابا (46 عاما) */
     /* quote marks set a name off too: يدعى "كارل سميث"، the house style of
     ** some papers */
     int left =
@@ -1122,7 +1132,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
-               (ext_word(x, a - 1) || compound_part(x, a - 1)) &&
+               (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
                !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
                b - a < NAME_MAX_TOKENS + 1) {
             a--;
@@ -1133,6 +1143,10 @@ static void fullest(kh_extractor *x, kx_name *nm)
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
         if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
+        if (left_w && a < i && age_after(x, b)) {
+            a++; /* وأصيب | محمد عبد البابا (46 عاما): the verb is no part of it */
+            left_w = 0;
+        }
         if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
         size_t k = 0;

@@ -441,6 +441,17 @@ TEST(coordinated_verb_after_an_adjunct_and_an_opening_verb_shares_its_subject)
     CHECK_SPAN(t, q->speaker, "النقابة العامة للمعلمين");
 }
 
+TEST(name_before_an_age_in_brackets_is_a_full_mention)
+{
+    const char *t = "عنوان\nوأصيب يوسف ناصر العمري (28 عاما) برصاصة في ساقه.\n"
+                    "وقال العمري إن الإصابة طفيفة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإصابة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يوسف ناصر العمري");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
