@@ -233,6 +233,14 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
         if (x->tk[k].pro & (KX_P_W | KX_P_F))
             break; /* وروسيا تقول: the conjunction starts the phrase */
     }
+    /* فنحو 60% من الاميركيين يرون: a share of a group is the subject */
+    if (k < verb && k >= line_first + 2 && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
+        kx_norm_is(x, k - 1, "من") && tok(x, k - 2)->kind == KH_TOK_NUMBER) {
+        k -= 2;
+        if (k > line_first && (kx_norm_is(x, k - 1, "نحو") || kx_norm_is(x, k - 1, "حوالي") ||
+                               kx_norm_is(x, k - 1, "قرابة") || stem_is(x, k - 1, "نحو")))
+            k--;
+    }
     return k;
 }
 

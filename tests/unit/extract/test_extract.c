@@ -452,6 +452,16 @@ TEST(name_before_an_age_in_brackets_is_a_full_mention)
     CHECK_SPAN(t, q->speaker, "يوسف ناصر العمري");
 }
 
+TEST(share_of_a_group_before_a_present_verb_is_the_speaker)
+{
+    const char *t = "عنوان\nوفي الاستطلاع، قرابة 40% من الطلاب يقولون إن الامتحانات صعبة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الامتحانات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قرابة 40% من الطلاب");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
