@@ -435,6 +435,53 @@ static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول",
                                         "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
                                         "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
 
+/* Verbs that give a person's name after a common noun: رجل يدعى "…". */
+static const char *const CALLED[] = {"يدعى", "تدعى", "يدعي", "تدعي",
+                                     "يسمى", "تسمى", "اسمه", "اسمها"};
+
+/* الرجل، المرأة: a common noun with ال refers back to the indefinite noun
+** that introduced someone with his name (رجل أمريكي يدعى "كارل سميث"):
+** the name after يدعى. */
+static int called_name(kh_extractor *x, kx_cue *c)
+{
+    if (c->np_last != c->np_first + 1 || !(x->tk[c->np_first].pro & KX_P_AL)) return 0;
+    const char *hs;
+    size_t hn;
+    stem_norm(x, c->np_first, &hs, &hn);
+    for (uint32_t j = c->tok; j-- > 0 && c->tok - j < DESCRIPTION_WINDOW;) {
+        const char *s;
+        size_t sn;
+        if (x->tk[j].pro & KX_P_AL) continue;
+        stem_norm(x, j, &s, &sn);
+        if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
+        for (uint32_t v = j + 1; v < j + 4 && v + 1 < x->A->ntokens && same_line(x, v, j); v++) {
+            int called = 0;
+            for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0]; q++)
+                called |= kx_norm_is(x, v, CALLED[q]);
+            if (!called) continue;
+            uint32_t k = v + 1;
+            if ((x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
+                const kx_pair *p = &x->pairs[x->tk[k].pair];
+                if (p->open != k || p->close == UINT32_MAX || p->nwords > NAME_MAX_TOKENS ||
+                    p->close == k + 1)
+                    return 0;
+                c->name_first = k + 1;
+                c->name_last = p->close;
+                return 1;
+            }
+            uint32_t e = k;
+            while (e < x->A->ntokens && same_line(x, e, k) && e - k < NAME_MAX_TOKENS &&
+                   name_word(x, e))
+                e++;
+            if (e == k) return 0;
+            c->name_first = k;
+            c->name_last = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
 static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
                                         "دراسة", "رسالة", "قرار",  "تقارير"};
@@ -508,7 +555,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             trim_name(x, c);
             return;
         }
-        if (!resolve_description(x, c)) document_name(x, c);
+        if (!resolve_description(x, c) && !called_name(x, c)) document_name(x, c);
         return;
     }
     trim_name(x, c);

@@ -462,6 +462,17 @@ TEST(share_of_a_group_before_a_present_verb_is_the_speaker)
     CHECK_SPAN(t, q->speaker, "قرابة 40% من الطلاب");
 }
 
+TEST(common_noun_refers_to_the_name_given_after_yudaa)
+{
+    const char *t = "عنوان\nحضر رجل يدعى \"سالم منصور\" إلى المحكمة أمس.\n"
+                    "وقال الرجل إنه شاهد الحادث.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه شاهد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم منصور");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
