@@ -800,6 +800,21 @@ static int particle_blocked(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* حذر X من موقع … من أن، شكا من أن: the verb's own من right before the
+** particle ties a clause to its verb across a longer adjunct. Whether one
+** comes within [k, limit) before anything that ends the search. */
+static int min_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t limit)
+{
+    for (uint32_t j = k; j < end && j < limit; j++) {
+        const kx_tok *t = &x->tk[j];
+        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK | KX_T_COMMA)) ||
+            (kx_is(x, j, KX_SAY) && !(t->pro & KX_P_AL)))
+            return 0;
+        if ((t->flags & KX_T_PARTICLE) && !t->pro && j > k && kx_norm_is(x, j - 1, "من")) return 1;
+    }
+    return 0;
+}
+
 static void find_clause(kh_extractor *x, kx_cue *c)
 {
     if (x->tk[c->tok].flags & KX_T_COLON) return;
@@ -838,8 +853,9 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             continue;
         }
         uint32_t gap = k - from;
-        if (!strong && gap >= CLAUSE_GAP_WEAK) return;
-        if (!commas && gap >= CLAUSE_GAP_NO_COMMA) return;
+        int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
+        if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
+        if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an) return;
         if (gap >= CLAUSE_GAP_STRONG) return;
     }
 }

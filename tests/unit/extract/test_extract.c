@@ -473,6 +473,20 @@ TEST(common_noun_refers_to_the_name_given_after_yudaa)
     CHECK_SPAN(t, q->speaker, "سالم منصور");
 }
 
+TEST(warned_from_that_reaches_its_clause_across_an_adjunct)
+{
+    const char *t = "عنوان\nوحذر سامي نوفل من مركز الدراسات الاقتصادية في عمان من أن الأسعار سترتفع.\n"
+                    "وكتب “الأزمة قادمة لا محالة”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نوفل");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الأزمة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نوفل");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
