@@ -475,8 +475,8 @@ TEST(common_noun_refers_to_the_name_given_after_yudaa)
 
 TEST(warned_from_that_reaches_its_clause_across_an_adjunct)
 {
-    const char *t = "عنوان\nوحذر سامي نوفل من مركز الدراسات الاقتصادية في عمان من أن الأسعار سترتفع.\n"
-                    "وكتب “الأزمة قادمة لا محالة”.\n";
+    const char *t = "عنوان\nوحذر سامي نوفل من مركز الدراسات الاقتصادية في عمان "
+                    "من أن الأسعار سترتفع.\nوكتب “الأزمة قادمة لا محالة”.\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
