@@ -174,6 +174,26 @@ static int manner_word(const kh_extractor *x, uint32_t i)
            t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
 }
 
+/* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
+** subject ("some of them said"), though the bare word is a function word. */
+static int quantifier_pronoun(kh_extractor *x, uint32_t i)
+{
+    static const char *const Q[] = {"بعض", "أحد", "معظم", "غالبية", "أغلب", "كل", "جميع"};
+    const char *s;
+    size_t n;
+    stem_norm(x, i, &s, &n);
+    for (size_t q = 0; q < sizeof Q / sizeof Q[0]; q++) {
+        char buf[KX_LIT_MAX];
+        size_t fl;
+        const char *f = kx_lit(x, Q[q], &fl, buf);
+        if (n >= fl && n <= fl + 6 && !memcmp(s, f, fl) &&
+            (n == fl ? x->tk[i].pro == KX_P_AL && !kx_is(x, i, KX_WEEKDAY | KX_TIME)
+                     : (x->tk[i].flags & KX_T_ENC) != 0)) /* not الأحد (Sunday) */
+            return 1;
+    }
+    return 0;
+}
+
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
 ** marked in_np. The phrase ends before a second title (an apposition:
@@ -197,6 +217,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             k = after;
             continue;
         }
+        if (k == from && is_word(x, k) &&
+            ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
+            return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -215,7 +238,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
-        if (k == from && (t->flags & KX_T_ENC) && (!kx_is(x, k, KX_TITLE) || kx_is(x, k, KX_STOP)))
+        if (k == from && (t->flags & KX_T_ENC) && !quantifier_pronoun(x, k) &&
+            (!kx_is(x, k, KX_TITLE) || kx_is(x, k, KX_STOP)))
             break; /* قال أمامه إن (أمام folds like إمام): an adverb or object
                    ** with a pronoun; a subject with one is a title (نظيره) */
         k++;
@@ -228,7 +252,9 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
 {
     uint32_t k = verb;
     while (k > line_first && verb - k < LEFT_NP_MAX && np_word(x, k - 1) &&
-           !(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K))) {
+           (!(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K)) ||
+            (k >= line_first + 2 && kx_is(x, k - 2, KX_TITLE) &&
+             !(x->tk[k - 1].pro & KX_P_K)))) { /* الناطق باسم الكرملين قد صرح */
         k--;
         if (x->tk[k].pro & (KX_P_W | KX_P_F))
             break; /* وروسيا تقول: the conjunction starts the phrase */
@@ -583,7 +609,12 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         np_word(x, last + 1)) {
         int place = speech_place(x, last + 1);
         uint32_t e = place ? last : np_right(x, last + 1, limit);
-        if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e))) return e;
+        int person = 0; /* المتحدث باسم التحالف في اليمن العقيد الركن تركي المالكي */
+        for (uint32_t k = last + 2; k < e && !person; k++)
+            person = kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && has_name(x, k + 1, e);
+        if (e > last + 1 && (e - last <= 4 || (person && e - last <= NP_MAX)) &&
+            (e >= limit || starts_clause(x, e)))
+            return e;
     }
     if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
         for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
@@ -680,6 +711,30 @@ static int relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t 
     return f < i - 1 && !(x->tk[i - 2].flags & KX_T_ENC);
 }
 
+/* وكان ديمتري بيسكوف، الناطق باسم الكرملين، قد صرح: a subject before the
+** verb that is a title describing a name set off by a comma before it. The
+** name (after a conjunction or at the start) is the speaker. */
+static int left_apposition(kh_extractor *x, kx_cue *c, uint32_t line_first)
+{
+    uint32_t f = c->np_first;
+    if (f < line_first + 2 || !(x->tk[f - 1].flags & KX_T_COMMA) || !kx_is(x, f, KX_TITLE) ||
+        kx_is(x, f, KX_ORG))
+        return 0;
+    uint32_t e = f - 1, a = e;
+    while (a > line_first && e - a < NAME_MAX_TOKENS &&
+           (name_word(x, a - 1) || (a < e && compound_part(x, a - 1))) &&
+           !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)))
+        a--;
+    if (a == e) return 0;
+    if (a > line_first && !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)) &&
+        !(x->tk[a - 1].flags & (KX_T_COMMA | KX_T_TERM)))
+        return 0; /* the name must start the phrase: after وكان، a comma, the line start */
+    c->np_first = a;
+    c->name_first = a;
+    c->name_last = e;
+    return 1;
+}
+
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
@@ -720,7 +775,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
         }
     }
     if (c.np_last > c.np_first) {
-        int appo = apposition(x, &c, L->last);
+        int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
         if (!appo) np_name(x, &c);
     }

@@ -487,6 +487,44 @@ TEST(warned_from_that_reaches_its_clause_across_an_adjunct)
     CHECK_SPAN(t, q->speaker, "سامي نوفل");
 }
 
+TEST(spokesman_of_a_body_in_a_place_then_rank_and_name)
+{
+    const char *t = "عنوان\nوقال المتحدث باسم قوات حفظ السلام في الصومال العقيد الركن سعيد "
+                    "الهاشمي، إن الوضع هادئ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سعيد الهاشمي");
+}
+
+TEST(name_before_a_title_before_qad_is_the_speaker)
+{
+    const char *t = "عنوان\nوكان فؤاد منصور، المتحدث باسم الوزارة قد صرح أمس بأن الطريق مفتوح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فؤاد منصور");
+}
+
+TEST(quantifier_with_a_pronoun_or_al_is_a_subject)
+{
+    const char *t = "عنوان\nوانتقد كثيرون القرار، ورأى بعضهم أن التوقيت سيئ.\n"
+                    "وذكر البعض أنهم لم يعلموا به.\nوقال الأحد إن الأمر انتهى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التوقيت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بعضهم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنهم لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البعض");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمر"); /* الأحد is Sunday */
+    REQUIRE(q);
+    CHECK(!span_is(t, q->speaker, "الأحد"));
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
