@@ -698,17 +698,20 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 
-/* X الذي قال / X التي قالت: the relative pronoun right before a verb with no
-** subject of its own is its subject and stands for the noun before it, when
+/* X الذي قال / X التي قالت / X، الذي أضاف: the relative pronoun right before
+** a verb with no subject of its own is its subject and stands for X, when
 ** pronoun and verb agree in gender (الميليشيات التي قال إنها: the pronoun
-** is the object, the speaker is someone else). */
-static int relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
+** is the object, the speaker is someone else). Returns the end of X (the
+** pronoun or the comma before it), or 0. */
+static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
 {
     if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
     int fem = (say & KX_SAY_FEM) != 0;
     if (!kx_norm_is(x, i - 1, fem ? "التي" : "الذي")) return 0;
-    uint32_t f = np_left(x, i - 1, line_first);
-    return f < i - 1 && !(x->tk[i - 2].flags & KX_T_ENC);
+    uint32_t end = i - 1;
+    if (end > line_first + 1 && (x->tk[end - 1].flags & KX_T_COMMA)) end--; /* وفق بوتن، الذي */
+    uint32_t f = np_left(x, end, line_first);
+    return f < end && !(x->tk[end - 1].flags & KX_T_ENC) ? end : 0;
 }
 
 /* وكان ديمتري بيسكوف، الناطق باسم الكرملين، قد صرح: a subject before the
@@ -768,9 +771,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                        left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
                 c.np_last = i;
-            } else if (c.np_last == c.np_first && relative_subject(x, i, say, L->first)) {
-                c.np_first = np_left(x, i - 1, L->first); /* بحسب ريس الذي توقع أن */
-                c.np_last = i - 1;
+            } else if (c.np_last == c.np_first) {
+                uint32_t end = relative_subject(x, i, say, L->first);
+                if (end) {
+                    c.np_first = np_left(x, end, L->first); /* بحسب ريس الذي توقع أن */
+                    c.np_last = end;
+                }
             }
         }
     }

@@ -417,6 +417,12 @@ TEST(relative_pronoun_agreeing_with_the_verb_is_its_subject)
     q = quote(d, t, KH_QUOTE_REPORTED, "إنها تسرق"); /* التي with قال: an object */
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سالم");
+    const char *u = "عنوان\nوتحدث الخبراء عن الخطة، وفق سليم حداد، الذي أضاف أنها طموحة.\n";
+    d = X(u);
+    REQUIRE(d);
+    q = quote(d, u, KH_QUOTE_REPORTED, "أنها طموحة");
+    REQUIRE(q);
+    CHECK_SPAN(u, q->speaker, "سليم حداد");
 }
 
 TEST(dropped_subject_after_a_sentence_introducing_a_person_is_that_person)
