@@ -883,6 +883,10 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     int strong = (c->say & KX_SAY_STRONG) != 0;
     uint32_t from = c->np_last > c->tok ? c->np_last : c->tok + 1;
     uint32_t commas = 0;
+    /* قال أحمد نجم الأمين العام لمركز … مجلس التعاون، إن: a title in
+    ** apposition after the name runs on to its comma */
+    int appos = c->np_last > c->tok && from < L->last && kx_is(x, from, KX_TITLE) &&
+                !kx_is(x, from, KX_ORG) && has_name(x, c->np_first, c->np_last);
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
         if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
@@ -916,7 +920,7 @@ static void find_clause(kh_extractor *x, kx_cue *c)
         uint32_t gap = k - from;
         int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
         if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
-        if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an) return;
+        if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
         if (gap >= CLAUSE_GAP_STRONG) return;
     }
 }

@@ -531,6 +531,17 @@ TEST(quantifier_with_a_pronoun_or_al_is_a_subject)
     CHECK(!span_is(t, q->speaker, "الأحد"));
 }
 
+TEST(title_in_apposition_after_the_name_runs_on_to_its_comma)
+{
+    const char *t = "عنوان\nمن جهته، قال سمير داود الأمين العام لاتحاد الغرف التجارية في دول "
+                    "الخليج العربي، إن المعرض ناجح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المعرض");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير داود");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
