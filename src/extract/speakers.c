@@ -822,13 +822,22 @@ static int impersonal(kh_extractor *x, uint32_t i)
             kx_norm_is(x, i, "ويذكر"));
 }
 
+/* إبان (during) folds like the verb أبان (he made clear); the hamza under
+** the alef, as written, tells the preposition. */
+static int ibban(kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return kx_norm_is(x, i, "أبان") && t->end - t->start >= 2 &&
+           !memcmp(x->text + t->start, "\xd8\xa5", 2); /* إ */
+}
+
 static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kx_tok *t = &x->tk[i];
         if (t->pair >= 0 || !in_text_line(x, i)) continue;
         if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
-            !written_on(x, i) && !impersonal(x, i))
+            !written_on(x, i) && !impersonal(x, i) && !ibban(x, i))
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
@@ -1303,6 +1312,25 @@ static void fullest(kh_extractor *x, kx_name *nm)
         nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
 }
 
+/* كما أكد الغفيلي after وأوضح المدير العام … عبدالعزيز بن صالح الغفيلي: a
+** name that ends another speaker's name (a subject read after its title)
+** takes that speaker's fullest form when it is longer, even where the
+** longer mention is not anchored as fullest() wants. */
+static void longer_speaker(kh_extractor *x, size_t k)
+{
+    kx_name *nm = &x->names[k];
+    uint32_t n = nm->last - nm->first;
+    if (nm->dual) return;
+    for (size_t m = 0; m < x->nnames && m < MAX_FULLEST; m++) {
+        const kx_name *o = &x->names[m];
+        uint32_t on = o->last - o->first;
+        if (m == k || on <= n || o->dual || !seq_eq(x, o->last - n, nm->first, n)) continue;
+        if (!name_word(x, o->first) && !compound_part(x, o->first))
+            continue; /* a name, not a title */
+        if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;
+    }
+}
+
 /* ---- speakers in text order ---------------------------------------------------------- */
 
 /* The first titled, named person right after a verb in tokens [s, at):
@@ -1346,6 +1374,15 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         const kx_cue *c = &x->cues[k];
         if (c->tok < s || !same_line(x, c->tok, at)) break;
         if (c->speaker >= 0) return c->speaker;
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            has_name(x, c->name_first, c->name_last) &&
+            (kx_is(x, c->np_first, KX_TITLE) ||
+             (c->name_last < at && kx_is(x, c->name_last, KX_TITLE) &&
+              !kx_is(x, c->name_last, KX_ORG))))
+            /* شدد فايز الشهري المدير … جاهزية اللاعبين، وقال: "…": a verb of
+            ** saying with a noun object still names the sentence's speaker,
+            ** when its subject is plainly a person's (a title before or after) */
+            return add_name(x, c->name_first, c->name_last);
     }
     /* فلاح الجوفان - سبق - متابعة: the dateline (here a byline) and its tag
     ** are nobody's verb and subject */
@@ -1528,6 +1565,8 @@ static void resolve_speakers(kh_extractor *x)
     }
     for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
         fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
+    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
+        longer_speaker(x, k);
 }
 
 /* ---- sources ------------------------------------------------------------------------------ */

@@ -542,6 +542,38 @@ TEST(title_in_apposition_after_the_name_runs_on_to_its_comma)
     CHECK_SPAN(t, q->speaker, "سمير داود");
 }
 
+TEST(ibban_the_preposition_is_no_verb_of_saying)
+{
+    const char *t = "عنوان\nعاد الهدوء إلى المدينة، إبان فترة الحرب، حيث بات واضحا أن "
+                    "الوقود متوافر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+}
+
+TEST(verb_of_saying_with_a_noun_object_still_names_the_sentence_speaker)
+{
+    const char *t = "عنوان\nمن جانبه، شدد ياسر القحطاني المدير الفني للفريق جاهزية "
+                    "اللاعبين، وقال: “الجميع جاهز للمباراة”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الجميع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ياسر القحطاني");
+}
+
+TEST(surname_takes_the_longer_name_of_an_earlier_speaker)
+{
+    const char *t = "عنوان\nوأوضح المدير التنفيذي لعمليات تقنية المعلومات نواف بن سعد "
+                    "العتيبي بأن الخدمة جيدة.\nكما أكد العتيبي بأن الشهادة مهمة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الشهادة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نواف بن سعد العتيبي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
