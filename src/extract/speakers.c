@@ -234,8 +234,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
                 break;
         }
-        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && name_word(x, k - 1))
-            break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
+        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) &&
+            (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
+                                     !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
+            break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
+                   ** named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
         if (k == from && (t->flags & KX_T_ENC) && !quantifier_pronoun(x, k) &&

@@ -574,6 +574,16 @@ TEST(surname_takes_the_longer_name_of_an_earlier_speaker)
     CHECK_SPAN(t, q->speaker, "نواف بن سعد العتيبي");
 }
 
+TEST(title_after_an_al_surname_is_an_apposition)
+{
+    const char *t = "عنوان\nوأوضح سامي الحربي الرئيس التنفيذي لشركة \"الأمل\" أن الأرباح زادت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأرباح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الحربي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
