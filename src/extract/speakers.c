@@ -241,6 +241,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
+        if (k == from && kx_is(x, k, KX_STOP) && kx_is(x, k, KX_TITLE) && !t->pro &&
+            !(tok(x, k)->end - tok(x, k)->start >= 2 &&
+              !memcmp(x->text + tok(x, k)->start, "\xd8\xa5", 2)))
+            break; /* وقال امام الصحافيين: أمام (before), unless written إمام */
         if (k == from && (t->flags & KX_T_ENC) && !quantifier_pronoun(x, k) &&
             (!kx_is(x, k, KX_TITLE) || kx_is(x, k, KX_STOP)))
             break; /* قال أمامه إن (أمام folds like إمام): an adverb or object
@@ -311,7 +315,8 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
     while (k < b) {
         if ((place_head(x, k) || (kx_is(x, k, KX_TITLE) && construct_complement(x, k + 1))) &&
             k + 1 < b) {
-            k += 2;
+            /* حاكم منطقة | سوروتش: a place head as the complement takes its name */
+            k += (!place_head(x, k) && place_head(x, k + 1) && k + 2 < b) ? 3 : 2;
             continue;
         }
         int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&

@@ -584,6 +584,22 @@ TEST(title_after_an_al_surname_is_an_apposition)
     CHECK_SPAN(t, q->speaker, "سامي الحربي");
 }
 
+TEST(amama_before_the_press_is_no_subject_and_a_region_is_a_complement)
+{
+    const char *t = "عنوان\nوقال الرئيس عادل الكبير إن الهجوم جبان.\n"
+                    "وقال امام الصحافيين في العاصمة «لن نسمح لأحد بالعبث بأمن بلادنا "
+                    "أبدا».\nوسقط 20 جريحا بحسب حاكم منطقة صور سليم جابر الذي أضاف أن "
+                    "الوضع مستقر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لن نسمح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عادل الكبير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سليم جابر");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
