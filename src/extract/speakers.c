@@ -1053,8 +1053,10 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
             if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
     if (nw <= SUBJECT_NAME_WORDS && word_after &&
-        ((x->tk[prev].flags & KX_T_PARTICLE) || kx_is(x, prev, KX_SAY)))
-        return 1;
+        (((x->tk[prev].flags & KX_T_PARTICLE) && !(x->tk[prev].flags & KX_T_ENC)) ||
+         kx_is(x, prev, KX_SAY)))
+        return 1; /* إنها «تنتحر» بارتكابها: the pronoun is the subject, the quote its
+                  ** predicate */
     if (in_clause(x, p)) return 0;
     if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
     uint32_t first = p->open + 1;

@@ -600,6 +600,16 @@ TEST(amama_before_the_press_is_no_subject_and_a_region_is_a_complement)
     CHECK_SPAN(t, q->speaker, "سليم جابر");
 }
 
+TEST(quote_after_a_particle_with_a_pronoun_is_its_predicate)
+{
+    const char *t = "عنوان\nوهاجم الوزير العصابات التي قال إنها “تنتحر” بأفعالها.\n"
+                    "وذكر التقرير أن “مجلس الأمناء” قرر تأجيل الاجتماع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "تنتحر"));
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "مجلس"));
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
