@@ -1083,6 +1083,29 @@ static int listed(kh_extractor *x, uint32_t from, uint32_t to)
     return conj; /* not a colon: في «إنستغرام»: «…» is a name, then a quote */
 }
 
+static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
+
+/* تخبطات "المالكي" وتصاريحه: some papers quote names; a short quoted span
+** whose words end the name in some speaker's subject is that name. */
+static int speaker_name_quoted(kh_extractor *x, const kx_pair *p)
+{
+    if (p->close == UINT32_MAX || p->nwords == 0 || p->nwords > SHORT_NAME_WORDS ||
+        p->close - p->open - 1 != p->nwords)
+        return 0;
+    uint32_t n = p->nwords;
+    for (size_t ci = 0; ci < x->ncues; ci++) {
+        const kx_cue *c = &x->cues[ci];
+        if (c->name_last < c->name_first + n || c->np_last <= c->np_first ||
+            (x->tk[c->name_first].flags & KX_T_QMARK))
+            continue;
+        uint32_t k = 0;
+        while (k < n && tok_eq(x, c->name_last - n + k, p->open + 1 + k))
+            k++;
+        if (k == n && !kx_is(x, c->name_last - n, KX_TITLE | KX_STOP)) return 1;
+    }
+    return 0;
+}
+
 static void classify(kh_extractor *x)
 {
     int32_t last_stmt = -1, last_name = -1;
@@ -1096,7 +1119,7 @@ static void classify(kh_extractor *x)
             continue; /* nested inside another quote */
         int colon = p->open > L->first && (x->tk[p->open - 1].flags & KX_T_COLON);
         if (L->kind == KX_LINE_TITLE && !colon) continue;
-        if (!colon && looks_like_name(x, p)) {
+        if (!colon && (looks_like_name(x, p) || speaker_name_quoted(x, p))) {
             last_name = (int32_t)pi;
             continue;
         }

@@ -610,6 +610,16 @@ TEST(quote_after_a_particle_with_a_pronoun_is_its_predicate)
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "مجلس"));
 }
 
+TEST(quoted_speaker_name_inside_a_clause_is_a_name)
+{
+    const char *t = "عنوان\nوقال رئيس الحزب سامر الخطيب إن الحكومة فشلت.\n"
+                    "وقال المحلل نبيل سعدون إن تصريحات \"الخطيب\" مقلقة جدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
