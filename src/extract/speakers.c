@@ -194,6 +194,8 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+static int compound_part(kh_extractor *x, uint32_t i);
+
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
 ** marked in_np. The phrase ends before a second title (an apposition:
@@ -234,7 +236,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
                 break;
         }
-        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) &&
+        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && !compound_part(x, k) &&
             (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
@@ -459,8 +461,8 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
     if (k >= c->name_last || !name_word(x, k)) return;
-    while (k < c->name_last && !kx_is(x, k, KX_TITLE))
-        k++;
+    while (k < c->name_last && (!kx_is(x, k, KX_TITLE) || compound_part(x, k)))
+        k++; /* عبد الملك: ملك is a title, but not after عبد */
     c->name_last = k;
 }
 
@@ -633,8 +635,6 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
     }
     return last;
 }
-
-static int compound_part(kh_extractor *x, uint32_t i);
 
 /* A word of a name between commas that start at first: a name word, the ال
 ** half of عبد الكريم, or an ال surname after other name words (نايف البكري). */
@@ -825,9 +825,12 @@ static int written_on(kh_extractor *x, uint32_t i)
 /* يُذكر أن …: "it is mentioned that", a passive with nobody speaking. */
 static int impersonal(kh_extractor *x, uint32_t i)
 {
-    return i + 1 < x->A->ntokens && (x->tk[i + 1].flags & KX_T_PARTICLE) &&
-           (kx_norm_is(x, i, "يذكر") || kx_norm_is(x, i, "يُذكر") || kx_norm_is(x, i, "يقال") ||
-            kx_norm_is(x, i, "ويذكر"));
+    static const char *const PASSIVE[] = {"يذكر",  "يُذكر",   "يقال",  "ويذكر",
+                                          "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
+    if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
+    for (size_t q = 0; q < sizeof PASSIVE / sizeof PASSIVE[0]; q++)
+        if (kx_norm_is(x, i, PASSIVE[q])) return 1; /* يُتوقع أن: it is expected that */
+    return 0;
 }
 
 /* إبان (during) folds like the verb أبان (he made clear); the hamza under

@@ -620,6 +620,18 @@ TEST(quoted_speaker_name_inside_a_clause_is_a_name)
     CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
 }
 
+TEST(passive_expectation_is_no_statement_and_abd_al_names_stay_whole)
+{
+    const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\nويتوقع أن تهطل الأمطار غدا.\n"
+                    "وقال زعيم الجماعة عبد الملك الحوثي إن الرد قادم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الرد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبد الملك الحوثي");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
