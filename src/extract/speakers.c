@@ -1395,6 +1395,12 @@ static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
     return -1;
 }
 
+/* A person's title (not a body's) at token k, before at. */
+static int person_title_at(kh_extractor *x, uint32_t k, uint32_t at)
+{
+    return k < at && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG);
+}
+
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
 ** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
@@ -1412,12 +1418,13 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->speaker >= 0) return c->speaker;
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             has_name(x, c->name_first, c->name_last) &&
-            (kx_is(x, c->np_first, KX_TITLE) ||
-             (c->name_last < at && kx_is(x, c->name_last, KX_TITLE) &&
-              !kx_is(x, c->name_last, KX_ORG))))
-            /* شدد فايز الشهري المدير … جاهزية اللاعبين، وقال: "…": a verb of
-            ** saying with a noun object still names the sentence's speaker,
-            ** when its subject is plainly a person's (a title before or after) */
+            (kx_is(x, c->np_first, KX_TITLE) || person_title_at(x, c->name_last, at) ||
+             (c->name_last + 1 < at && (x->tk[c->name_last].flags & KX_T_COMMA) &&
+              person_title_at(x, c->name_last + 1, at))))
+            /* شدد فايز الشهري المدير … جاهزية اللاعبين، وقال: "…"، صرح فاوتر
+            ** مولمان، مدير …، قائلا: "…": a verb of saying that introduces no
+            ** statement itself still names the sentence's speaker, when its
+            ** subject is plainly a person's (a title before or after it) */
             return add_name(x, c->name_first, c->name_last);
     }
     /* فلاح الجوفان - سبق - متابعة: the dateline (here a byline) and its tag

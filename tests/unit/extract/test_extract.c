@@ -561,6 +561,13 @@ TEST(verb_of_saying_with_a_noun_object_still_names_the_sentence_speaker)
     const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الجميع");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ياسر القحطاني");
+    const char *u = "عنوان\nوفي هذا السياق، صرح مارتن كول، مدير المعرض في الشركة، قائلا: "
+                    "“علينا أن نفهم طبيعة السوق الآن”.\n";
+    d = X(u);
+    REQUIRE(d);
+    q = quote(d, u, KH_QUOTE_DIRECT, "علينا");
+    REQUIRE(q);
+    CHECK_SPAN(u, q->speaker, "مارتن كول");
 }
 
 TEST(surname_takes_the_longer_name_of_an_earlier_speaker)
