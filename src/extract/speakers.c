@@ -261,6 +261,7 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
 {
     uint32_t k = verb;
     while (k > line_first && verb - k < LEFT_NP_MAX && np_word(x, k - 1) &&
+           (!(x->tk[k - 1].flags & KX_T_ENC) || kx_is(x, k - 1, KX_TITLE)) && /* قدمها | X */
            (!(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K)) ||
             (k >= line_first + 2 && kx_is(x, k - 2, KX_TITLE) &&
              !(x->tk[k - 1].pro & KX_P_K)))) { /* الناطق باسم الكرملين قد صرح */
@@ -524,19 +525,21 @@ static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم",
 
 /* A document is named by its noun and adjectives (البيان الختامي); what
 ** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
-** is no part of the speaker. */
-static void document_name(kh_extractor *x, kx_cue *c)
+** is no part of the speaker. The document is its own speaker: البيان does
+** not refer back to an earlier في بيان له as a title refers to a name. */
+static int document_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t a = c->name_first;
     int doc = 0;
     for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
         doc = stem_is(x, a, DOCUMENTS[q]);
-    if (!doc || !(x->tk[a].pro & KX_P_AL)) return;
+    if (!doc || !(x->tk[a].pro & KX_P_AL)) return 0;
     uint32_t e = a + 1;
     while (e < c->name_last && x->tk[e].pro == KX_P_AL && np_word(x, e) && !stem_is(x, e, "صادر") &&
            !stem_is(x, e, "صادرة"))
         e++;
     c->name_last = e;
+    return 1;
 }
 
 /* The name inside a subject: what follows its titles and their
@@ -591,7 +594,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             trim_name(x, c);
             return;
         }
-        if (!resolve_description(x, c) && !called_name(x, c)) document_name(x, c);
+        if (!document_name(x, c) && !resolve_description(x, c)) called_name(x, c);
         return;
     }
     trim_name(x, c);
@@ -715,7 +718,8 @@ static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint
 {
     if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
     int fem = (say & KX_SAY_FEM) != 0;
-    if (!kx_norm_is(x, i - 1, fem ? "التي" : "الذي")) return 0;
+    const char *rel = (say & KX_SAY_PLURAL) ? "الذين" : fem ? "التي" : "الذي";
+    if (!kx_norm_is(x, i - 1, rel)) return 0; /* المسؤولون الذين قالوا */
     uint32_t end = i - 1;
     if (end > line_first + 1 && (x->tk[end - 1].flags & KX_T_COMMA)) end--; /* وفق بوتن، الذي */
     uint32_t f = np_left(x, end, line_first);
@@ -1236,15 +1240,18 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
     if (age_after(x, b)) return 1; /* محمد عبد البابا (46 عاما) */
-    /* quote marks set a name off too: يدعى "كارل سميث"، the house style of
-    ** some papers */
-    int left =
-        a == 0 || !same_line(x, a - 1, a) || say_before ||
-        (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH | KX_T_QMARK));
-    int right = b >= x->A->ntokens || !same_line(x, b, b - 1) ||
-                (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |
-                                   KX_T_COLON | KX_T_QMARK)) ||
-                kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
+    /* quote marks around exactly the name set it off too: يدعى "كارل
+    ** سميث"، the house style of some papers */
+    int quoted = a > 0 && b < x->A->ntokens && x->tk[a - 1].pair >= 0 &&
+                 x->pairs[x->tk[a - 1].pair].open == a - 1 &&
+                 x->pairs[x->tk[a - 1].pair].close == b; /* exactly the quoted span */
+    if (quoted) return 1;
+    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
+               (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
+    int right =
+        b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+        (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
+        kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
@@ -1418,7 +1425,8 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->speaker >= 0) return c->speaker;
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             has_name(x, c->name_first, c->name_last) &&
-            (kx_is(x, c->np_first, KX_TITLE) || person_title_at(x, c->name_last, at) ||
+            (kx_is(x, c->np_first, KX_TITLE) || c->np_last == at || /* وأوضح رعد قائلا */
+             person_title_at(x, c->name_last, at) ||
              (c->name_last + 1 < at && (x->tk[c->name_last].flags & KX_T_COMMA) &&
               person_title_at(x, c->name_last + 1, at))))
             /* شدد فايز الشهري المدير … جاهزية اللاعبين، وقال: "…"، صرح فاوتر

@@ -639,6 +639,30 @@ TEST(passive_expectation_is_no_statement_and_abd_al_names_stay_whole)
     CHECK_SPAN(t, q->speaker, "عبد الملك الحوثي");
 }
 
+TEST(document_relative_plural_and_participle_subjects)
+{
+    const char *t = "عنوان\nوقال المكتب الإعلامي في بيان له إن الخطة فاشلة.\n"
+                    "واعتبر البيان أن التصريحات مسيئة.\n"
+                    "وبعد يومين، طلب وفد الصين إجراء \"مشاورات\" مع واشنطن.\n"
+                    "وأعلنت الصين الجمعة أنها مستعدة للرد.\n"
+                    "وهي الحجة التي قدمها المسؤولون الذين قالوا إنه لا ناجين.\n"
+                    "وأوضح رعد قائلا إن ذلك يعود إلى حرص الإدارة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التصريحات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البيان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنها مستعدة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الصين");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنه لا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المسؤولون");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن ذلك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رعد");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
