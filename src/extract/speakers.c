@@ -26,11 +26,17 @@
 **    without a colon are names or terms, not statements (§6.7).
 ** 4. Speakers are resolved in text order: an explicit subject becomes the
 **    last speaker; a dropped subject takes it, across paragraphs and
-**    subheadings (§6.5). A dual subject (الوزيران) stands for the two most
-**    recent distinct speakers (§6.6).
+**    subheadings (§6.5). Before carrying, a dropped subject looks in its own
+**    sentence (the opening verb's subject, a titled person after a verb, a
+**    relative pronoun that agrees, a verb of saying with a noun object) and
+**    at a sentence before it that only introduces a person. A dual subject
+**    (الوزيران) stands for the two most recent distinct speakers (§6.6).
 ** 5. Fullest name: each speaker's name is looked up in every other mention
 **    of it, extended over neighbouring name words when the mention follows a
-**    title or a nisba (نظيره الصيني وانغ يي), and the longest form wins.
+**    title or a nisba (نظيره الصيني وانغ يي), sits between punctuation or
+**    exactly inside quote marks, or comes before an age ((46 عاما)); a
+**    hashtag (#سعد_الحريري) and a longer speaker name ending in it count
+**    too, and the longest, most frequent form wins.
 */
 #include "extract/extract.h"
 
