@@ -25,8 +25,10 @@ what"):
   quotes_baseline_*               "every pair of quote marks in order is a
                                   quotation, no speaker", on the same articles
 
-name<TAB>value lines on stdout; --errors writes every miss and false alarm
-with its context, for reading.
+name<TAB>value lines on stdout, over all articles, then again as
+quotes_heldout_* over the held-out articles of eval/gold/quotes/heldout.txt
+and quotes_dev_* over the others. --errors writes every miss and false alarm
+of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
 import hashlib
@@ -38,6 +40,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
+HELDOUT = os.path.join(HERE, "gold", "quotes", "heldout.txt")
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -103,38 +106,22 @@ def baseline(body):
     return spans
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--khabar", default="build/khabar")
-    ap.add_argument("--data", default="build/data")
-    ap.add_argument("--gold", default=GOLD)
-    ap.add_argument("--errors", help="write misses and false alarms here")
-    a = ap.parse_args()
+def load_heldout(path):
+    """Keys of the held-out articles (eval/gold/quotes/heldout.txt)."""
+    if not path or not os.path.exists(path):
+        return set()
+    return {l.strip() for l in open(path, encoding="utf-8")
+            if l.strip() and not l.startswith("#")}
 
-    recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
-    bodies, titles = [], []
-    for r in recs:
-        b, t = load_article(a.data, r)
-        if hashlib.sha256(b).hexdigest() != r["body_sha256"]:
-            sys.exit(f"quotes: {r['file']} {r['key']}: body sha256 differs from the gold's")
-        bodies.append(b)
-        titles.append(t)
-    # the title goes in its own field: khabar reads names in it, offsets stay in the body
-    inp = "".join(json.dumps({"id": str(i), "title": t, "body": b.decode("utf-8")},
-                             ensure_ascii=False) + "\n"
-                  for i, (b, t) in enumerate(zip(bodies, titles)))
-    out = subprocess.run([a.khabar, "analyze", "--input", "jsonl"], input=inp.encode("utf-8"),
-                         stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
-    docs = [json.loads(l) for l in out.splitlines() if l.strip()]
-    if len(docs) != len(recs):
-        sys.exit(f"quotes: {len(docs)} results for {len(recs)} articles")
 
+def score(items):
+    """(rows, errors) over (gold record, body, khabar's document) triples."""
     ex_tp_p = ex_np = ov_tp = ov_np = ngold = ex_tp_g = 0
     spk_ok = 0
     rep_gold = rep_found = rep_clause = rep_pred = rep_pred_ok = 0
     bl_tp = bl_np = bl_ov = 0
     err = []
-    for r, body, d in zip(recs, bodies, docs):
+    for r, body, d in items:
         ctx = lambda s, e: body[max(0, s - 60):e + 20].decode("utf-8", "replace").replace("\n", " ")
         gold = [(q["start"], q["end"]) for q in r["quotes"]]
         gspk = {(q["start"], q["end"]): q["speaker"] for q in r["quotes"]}
@@ -191,7 +178,7 @@ def main():
     bp, br, bf = prf(bl_tp, bl_np, bl_tp, ngold)
     bop, bor, bof = prf(bl_ov, bl_np, bl_ov, ngold)
     rows = [
-        ("quotes_articles", len(recs)),
+        ("quotes_articles", len(items)),
         ("quotes_gold_direct", ngold),
         ("quotes_gold_reported", rep_gold),
         ("quotes_direct_exact_p", ep), ("quotes_direct_exact_r", er), ("quotes_direct_exact_f1", ef),
@@ -205,11 +192,56 @@ def main():
         ("quotes_baseline_exact_f1", bf), ("quotes_baseline_overlap_f1", bof),
         ("quotes_baseline_speaker_accuracy", 0.0),
     ]
+    return rows, err
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--khabar", default="build/khabar")
+    ap.add_argument("--data", default="build/data")
+    ap.add_argument("--gold", default=GOLD)
+    ap.add_argument("--errors", help="write the dev part's misses and false alarms here")
+    ap.add_argument("--errors-all", action="store_true",
+                    help="--errors also lists the held-out part's (not for development)")
+    ap.add_argument("--heldout", default=HELDOUT, help="keys of the held-out articles")
+    a = ap.parse_args()
+
+    recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
+    bodies, titles = [], []
+    for r in recs:
+        b, t = load_article(a.data, r)
+        if hashlib.sha256(b).hexdigest() != r["body_sha256"]:
+            sys.exit(f"quotes: {r['file']} {r['key']}: body sha256 differs from the gold's")
+        bodies.append(b)
+        titles.append(t)
+    # the title goes in its own field: khabar reads names in it, offsets stay in the body
+    inp = "".join(json.dumps({"id": str(i), "title": t, "body": b.decode("utf-8")},
+                             ensure_ascii=False) + "\n"
+                  for i, (b, t) in enumerate(zip(bodies, titles)))
+    out = subprocess.run([a.khabar, "analyze", "--input", "jsonl"], input=inp.encode("utf-8"),
+                         stdout=subprocess.PIPE, check=True).stdout.decode("utf-8")
+    docs = [json.loads(l) for l in out.splitlines() if l.strip()]
+    if len(docs) != len(recs):
+        sys.exit(f"quotes: {len(docs)} results for {len(recs)} articles")
+
+    heldout = load_heldout(a.heldout)
+    missing = heldout - {r["key"] for r in recs}
+    if missing:
+        sys.exit(f"quotes: held-out keys not in the gold: {sorted(missing)}")
+    items = list(zip(recs, bodies, docs))
+    rows, err = score(items)
+    rows += [("quotes_heldout_" + name[len("quotes_"):], v)
+             for name, v in score([it for it in items if it[0]["key"] in heldout])[0]
+             if not name.startswith("quotes_baseline_speaker")]
+    dev_rows, dev_err = score([it for it in items if it[0]["key"] not in heldout])
+    rows += [("quotes_dev_" + name[len("quotes_"):], v) for name, v in dev_rows
+             if not name.startswith("quotes_baseline_speaker")]
     for name, v in rows:
         print(f"{name}\t{v:.4f}" if isinstance(v, float) else f"{name}\t{v}")
     if a.errors:
+        # only the dev part's errors: the held-out part is read as figures only
         with open(a.errors, "w", encoding="utf-8") as f:
-            f.write("\n".join(err) + "\n")
+            f.write("\n".join(err if a.errors_all else dev_err) + "\n")
 
 
 if __name__ == "__main__":

@@ -26,11 +26,17 @@
 **    without a colon are names or terms, not statements (§6.7).
 ** 4. Speakers are resolved in text order: an explicit subject becomes the
 **    last speaker; a dropped subject takes it, across paragraphs and
-**    subheadings (§6.5). A dual subject (الوزيران) stands for the two most
-**    recent distinct speakers (§6.6).
+**    subheadings (§6.5). Before carrying, a dropped subject looks in its own
+**    sentence (the opening verb's subject, a titled person after a verb, a
+**    relative pronoun that agrees, a verb of saying with a noun object) and
+**    at a sentence before it that only introduces a person. A dual subject
+**    (الوزيران) stands for the two most recent distinct speakers (§6.6).
 ** 5. Fullest name: each speaker's name is looked up in every other mention
 **    of it, extended over neighbouring name words when the mention follows a
-**    title or a nisba (نظيره الصيني وانغ يي), and the longest form wins.
+**    title or a nisba (نظيره الصيني وانغ يي), sits between punctuation or
+**    exactly inside quote marks, or comes before an age ((46 عاما)); a
+**    hashtag (#سعد_الحريري) and a longer speaker name ending in it count
+**    too, and the longest, most frequent form wins.
 */
 #include "extract/extract.h"
 
@@ -120,10 +126,33 @@ static int is_ali(const kh_extractor *x, uint32_t i)
            !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
 }
 
+/* A word ending in the tanween alef of the accusative (واضحا). */
+static int accusative(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return t->norm_len >= 6 && !memcmp(t->norm + t->norm_len - 2, "\xd8\xa7", 2);
+}
+
+static int name_word(const kh_extractor *x, uint32_t i);
+
+/* A surname the segmenter split as ب + stem (عبدالله بترجي عضو الفريق): a
+** ب-word right after a name word that is followed by what ends a speaker's
+** name (a title in apposition, an إن/أن particle, a comma or the sentence
+** end). A real بـ phrase there would need its own complement. */
+static int split_surname(const kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro != KX_P_B || i == 0 || i + 1 >= x->A->ntokens) return 0;
+    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
+    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B) || !name_word(x, i - 1)) return 0;
+    if (!same_line(x, i, i + 1)) return 1;
+    return (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM)) ||
+           (kx_is(x, i + 1, KX_TITLE) && !(x->tk[i + 1].pro & (KX_P_B | KX_P_L | KX_P_W)));
+}
+
 /* A word that can be part of a personal or proper name. */
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (is_ali(x, i)) return 1;
+    if (is_ali(x, i) || split_surname(x, i)) return 1;
     return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
            !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
            !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
@@ -151,6 +180,28 @@ static int manner_word(const kh_extractor *x, uint32_t i)
            t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
 }
 
+/* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
+** subject ("some of them said"), though the bare word is a function word. */
+static int quantifier_pronoun(kh_extractor *x, uint32_t i)
+{
+    static const char *const Q[] = {"بعض", "أحد", "معظم", "غالبية", "أغلب", "كل", "جميع"};
+    const char *s;
+    size_t n;
+    stem_norm(x, i, &s, &n);
+    for (size_t q = 0; q < sizeof Q / sizeof Q[0]; q++) {
+        char buf[KX_LIT_MAX];
+        size_t fl;
+        const char *f = kx_lit(x, Q[q], &fl, buf);
+        if (n >= fl && n <= fl + 6 && !memcmp(s, f, fl) &&
+            (n == fl ? x->tk[i].pro == KX_P_AL && !kx_is(x, i, KX_WEEKDAY | KX_TIME)
+                     : (x->tk[i].flags & KX_T_ENC) != 0)) /* not الأحد (Sunday) */
+            return 1;
+    }
+    return 0;
+}
+
+static int compound_part(kh_extractor *x, uint32_t i);
+
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
 ** marked in_np. The phrase ends before a second title (an apposition:
@@ -174,6 +225,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             k = after;
             continue;
         }
+        if (k == from && is_word(x, k) &&
+            ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
+            return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -182,16 +236,27 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             }
             break;
         }
-        if (t->pro & (KX_P_B | KX_P_L | KX_P_K)) {
+        if ((t->pro & (KX_P_B | KX_P_L | KX_P_K)) && !(k > from && split_surname(x, k))) {
             if (k == from && !kx_is(x, k, KX_TITLE))
                 break; /* صرح لوكالة …: an addressee, not a subject */
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
                 break;
         }
-        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && name_word(x, k - 1))
-            break; /* an apposition, not a body named in the phrase (برد فعل الشركة) */
+        if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && !compound_part(x, k) &&
+            (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
+                                     !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
+            break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
+                   ** named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
+        if (k == from && kx_is(x, k, KX_STOP) && kx_is(x, k, KX_TITLE) && !t->pro &&
+            !(tok(x, k)->end - tok(x, k)->start >= 2 &&
+              !memcmp(x->text + tok(x, k)->start, "\xd8\xa5", 2)))
+            break; /* وقال امام الصحافيين: أمام (before), unless written إمام */
+        if (k == from && (t->flags & KX_T_ENC) && !quantifier_pronoun(x, k) &&
+            (!kx_is(x, k, KX_TITLE) || kx_is(x, k, KX_STOP)))
+            break; /* قال أمامه إن (أمام folds like إمام): an adverb or object
+                   ** with a pronoun; a subject with one is a title (نظيره) */
         k++;
     }
     return k;
@@ -202,10 +267,21 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
 {
     uint32_t k = verb;
     while (k > line_first && verb - k < LEFT_NP_MAX && np_word(x, k - 1) &&
-           !(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K))) {
+           (!(x->tk[k - 1].flags & KX_T_ENC) || kx_is(x, k - 1, KX_TITLE)) && /* قدمها | X */
+           (!(x->tk[k - 1].pro & (KX_P_B | KX_P_L | KX_P_K)) ||
+            (k >= line_first + 2 && kx_is(x, k - 2, KX_TITLE) &&
+             !(x->tk[k - 1].pro & KX_P_K)))) { /* الناطق باسم الكرملين قد صرح */
         k--;
         if (x->tk[k].pro & (KX_P_W | KX_P_F))
             break; /* وروسيا تقول: the conjunction starts the phrase */
+    }
+    /* فنحو 60% من الاميركيين يرون: a share of a group is the subject */
+    if (k < verb && k >= line_first + 2 && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
+        kx_norm_is(x, k - 1, "من") && tok(x, k - 2)->kind == KH_TOK_NUMBER) {
+        k -= 2;
+        if (k > line_first && (kx_norm_is(x, k - 1, "نحو") || kx_norm_is(x, k - 1, "حوالي") ||
+                               kx_norm_is(x, k - 1, "قرابة") || stem_is(x, k - 1, "نحو")))
+            k--;
     }
     return k;
 }
@@ -222,12 +298,34 @@ static int place_head(kh_extractor *x, uint32_t k)
     return 0;
 }
 
+static int named_after_head(kh_extractor *x, uint32_t j);
+
+/* Token i is the genitive complement of a person's title in the construct
+** state (محافظ | عدن، رئيس وزراء | إسرائيل): a title without ال takes the
+** next word as its complement, a place or a body, not as a name. The name,
+** if any, follows it (محافظ عدن نايف البكري). Bodies named by what follows
+** them (شركة أبل، منظمة العفو) are not such titles. */
+static int construct_complement(kh_extractor *x, uint32_t i)
+{
+    if (i == 0 || !same_line(x, i - 1, i)) return 0;
+    uint32_t h = i - 1;
+    if (h > 0 && same_line(x, h - 1, h) && kx_is(x, h - 1, KX_TITLE))
+        return 0; /* a stacked rank (اللفتنانت كولونيل | مارك) stands in apposition */
+    if (!kx_is(x, h, KX_TITLE) || kx_is(x, h, KX_ORG) ||
+        (x->tk[h].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || named_after_head(x, h))
+        return 0;
+    return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !x->tk[i].pro &&
+           !kx_is(x, i, KX_TITLE) && !(x->tk[i].flags & KX_T_ENC);
+}
+
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
     while (k < b) {
-        if (place_head(x, k) && k + 1 < b) {
-            k += 2;
+        if ((place_head(x, k) || (kx_is(x, k, KX_TITLE) && construct_complement(x, k + 1))) &&
+            k + 1 < b) {
+            /* حاكم منطقة | سوروتش: a place head as the complement takes its name */
+            k += (!place_head(x, k) && place_head(x, k + 1) && k + 2 < b) ? 3 : 2;
             continue;
         }
         int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
@@ -307,6 +405,18 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const kx_line *L = &x->lines[x->tk[j].line];
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
+            if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
+                c->np_last == c->np_first + 1 && pass % 2 == 0) {
+                /* وزارة #الخارجية_التركية، منظمة #العفو الدولية: the hashtag and
+                ** the adjectives after it are the rest of the body's name */
+                uint32_t e = k + 1;
+                while (e < L->last && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+                       !kx_is(x, e, KX_TITLE))
+                    e++;
+                c->name_first = named_after_head(x, j) ? j + 1 : j;
+                c->name_last = e;
+                return 1;
+            }
             if (org) {
                 /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
                 ** العفو الدولية, named by what follows منظمة */
@@ -358,8 +468,8 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
     if (k >= c->name_last || !name_word(x, k)) return;
-    while (k < c->name_last && !kx_is(x, k, KX_TITLE))
-        k++;
+    while (k < c->name_last && (!kx_is(x, k, KX_TITLE) || compound_part(x, k)))
+        k++; /* عبد الملك: ملك is a title, but not after عبد */
     c->name_last = k;
 }
 
@@ -367,6 +477,76 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",
                                         "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
                                         "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
+
+/* Verbs that give a person's name after a common noun: رجل يدعى "…". */
+static const char *const CALLED[] = {"يدعى", "تدعى", "يدعي", "تدعي",
+                                     "يسمى", "تسمى", "اسمه", "اسمها"};
+
+/* الرجل، المرأة: a common noun with ال refers back to the indefinite noun
+** that introduced someone with his name (رجل أمريكي يدعى "كارل سميث"):
+** the name after يدعى. */
+static int called_name(kh_extractor *x, kx_cue *c)
+{
+    if (c->np_last != c->np_first + 1 || !(x->tk[c->np_first].pro & KX_P_AL)) return 0;
+    const char *hs;
+    size_t hn;
+    stem_norm(x, c->np_first, &hs, &hn);
+    for (uint32_t j = c->tok; j-- > 0 && c->tok - j < DESCRIPTION_WINDOW;) {
+        const char *s;
+        size_t sn;
+        if (x->tk[j].pro & KX_P_AL) continue;
+        stem_norm(x, j, &s, &sn);
+        if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
+        for (uint32_t v = j + 1; v < j + 4 && v + 1 < x->A->ntokens && same_line(x, v, j); v++) {
+            int called = 0;
+            for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0]; q++)
+                called |= kx_norm_is(x, v, CALLED[q]);
+            if (!called) continue;
+            uint32_t k = v + 1;
+            if ((x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
+                const kx_pair *p = &x->pairs[x->tk[k].pair];
+                if (p->open != k || p->close == UINT32_MAX || p->nwords > NAME_MAX_TOKENS ||
+                    p->close == k + 1)
+                    return 0;
+                c->name_first = k + 1;
+                c->name_last = p->close;
+                return 1;
+            }
+            uint32_t e = k;
+            while (e < x->A->ntokens && same_line(x, e, k) && e - k < NAME_MAX_TOKENS &&
+                   name_word(x, e))
+                e++;
+            if (e == k) return 0;
+            c->name_first = k;
+            c->name_last = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
+static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
+                                        "دراسة", "رسالة", "قرار",  "تقارير"};
+
+/* A document is named by its noun and adjectives (البيان الختامي); what
+** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
+** is no part of the speaker. The document is its own speaker: البيان does
+** not refer back to an earlier في بيان له as a title refers to a name. */
+static int document_name(kh_extractor *x, kx_cue *c)
+{
+    uint32_t a = c->name_first;
+    int doc = 0;
+    for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
+        doc = stem_is(x, a, DOCUMENTS[q]);
+    if (!doc || !(x->tk[a].pro & KX_P_AL)) return 0;
+    uint32_t e = a + 1;
+    while (e < c->name_last && x->tk[e].pro == KX_P_AL && np_word(x, e) && !stem_is(x, e, "صادر") &&
+           !stem_is(x, e, "صادرة"))
+        e++;
+    c->name_last = e;
+    return 1;
+}
 
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
@@ -394,6 +574,20 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
+        if (kx_is(x, a, KX_ORG) && k + 1 < b && stem_is(x, k, "في") && !(x->tk[k].pro & KX_P_W))
+            return; /* وزارة الصحة في غزة: the place tells which ministry */
+        if (k < b && tok(x, k)->kind == KH_TOK_HASHTAG) {
+            /* رئيس الوزراء #سعد_الحريري، منظمة #العفو الدولية: the hashtag and
+            ** its adjectives are the name; وزارة #الخارجية_التركية keeps its head */
+            uint32_t e = k + 1;
+            while (e < b && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+                   !kx_is(x, e, KX_TITLE))
+                e++;
+            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && !named_after_head(x, a);
+            c->name_first = keep_head ? a : k;
+            c->name_last = e;
+            return;
+        }
         if (k < b && has_name(x, k, b)) {
             /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             uint32_t m = b;
@@ -406,7 +600,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             trim_name(x, c);
             return;
         }
-        resolve_description(x, c);
+        if (!document_name(x, c) && !resolve_description(x, c)) called_name(x, c);
         return;
     }
     trim_name(x, c);
@@ -421,15 +615,25 @@ static const char *const SPEECH_PLACES[] = {
     "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
     "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
 
+static int speech_place(kh_extractor *x, uint32_t i)
+{
+    for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
+        if (stem_is(x, i, SPEECH_PLACES[q])) return 1;
+    return 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
-        int place = 0;
-        for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
-            place |= stem_is(x, last + 1, SPEECH_PLACES[q]);
+        int place = speech_place(x, last + 1);
         uint32_t e = place ? last : np_right(x, last + 1, limit);
-        if (e > last + 1 && e - last <= 4 && (e >= limit || starts_clause(x, e))) return e;
+        int person = 0; /* المتحدث باسم التحالف في اليمن العقيد الركن تركي المالكي */
+        for (uint32_t k = last + 2; k < e && !person; k++)
+            person = kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && has_name(x, k + 1, e);
+        if (e > last + 1 && (e - last <= 4 || (person && e - last <= NP_MAX)) &&
+            (e >= limit || starts_clause(x, e)))
+            return e;
     }
     if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
         for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
@@ -441,14 +645,25 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
     return last;
 }
 
-/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description. */
+/* A word of a name between commas that start at first: a name word, the ال
+** half of عبد الكريم, or an ال surname after other name words (نايف البكري). */
+static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
+{
+    if (name_word(x, e) || compound_part(x, e)) return 1;
+    return e > first && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE);
+}
+
+/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
+** A description headed by a title may hold name words of its own (رئيس
+** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
+** words are the person's name. */
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
-    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA) || has_name(x, c->np_first, c->np_last))
-        return 0;
+    if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
+    if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
     uint32_t e = k + 1;
-    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && name_word(x, e))
+    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && appo_word(x, e, k + 1))
         e++;
     if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
     c->name_first = k + 1;
@@ -493,7 +708,52 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
+    static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */
+    for (size_t q = 0; q < sizeof PREPS / sizeof PREPS[0]; q++)
+        if (kx_norm_is(x, f - 1, PREPS[q]))
+            return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
+}
+
+/* X الذي قال / X التي قالت / X، الذي أضاف: the relative pronoun right before
+** a verb with no subject of its own is its subject and stands for X, when
+** pronoun and verb agree in gender (الميليشيات التي قال إنها: the pronoun
+** is the object, the speaker is someone else). Returns the end of X (the
+** pronoun or the comma before it), or 0. */
+static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
+{
+    if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
+    int fem = (say & KX_SAY_FEM) != 0;
+    const char *rel = (say & KX_SAY_PLURAL) ? "الذين" : fem ? "التي" : "الذي";
+    if (!kx_norm_is(x, i - 1, rel)) return 0; /* المسؤولون الذين قالوا */
+    uint32_t end = i - 1;
+    if (end > line_first + 1 && (x->tk[end - 1].flags & KX_T_COMMA)) end--; /* وفق بوتن، الذي */
+    uint32_t f = np_left(x, end, line_first);
+    return f < end && !(x->tk[end - 1].flags & KX_T_ENC) ? end : 0;
+}
+
+/* وكان ديمتري بيسكوف، الناطق باسم الكرملين، قد صرح: a subject before the
+** verb that is a title describing a name set off by a comma before it. The
+** name (after a conjunction or at the start) is the speaker. */
+static int left_apposition(kh_extractor *x, kx_cue *c, uint32_t line_first)
+{
+    uint32_t f = c->np_first;
+    if (f < line_first + 2 || !(x->tk[f - 1].flags & KX_T_COMMA) || !kx_is(x, f, KX_TITLE) ||
+        kx_is(x, f, KX_ORG))
+        return 0;
+    uint32_t e = f - 1, a = e;
+    while (a > line_first && e - a < NAME_MAX_TOKENS &&
+           (name_word(x, a - 1) || (a < e && compound_part(x, a - 1))) &&
+           !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)))
+        a--;
+    if (a == e) return 0;
+    if (a > line_first && !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)) &&
+        !(x->tk[a - 1].flags & (KX_T_COMMA | KX_T_TERM)))
+        return 0; /* the name must start the phrase: after وكان، a comma, the line start */
+    c->np_first = a;
+    c->name_first = a;
+    c->name_last = e;
+    return 1;
 }
 
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
@@ -529,11 +789,17 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                        left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
                 c.np_last = i;
+            } else if (c.np_last == c.np_first) {
+                uint32_t end = relative_subject(x, i, say, L->first);
+                if (end) {
+                    c.np_first = np_left(x, end, L->first); /* بحسب ريس الذي توقع أن */
+                    c.np_last = end;
+                }
             }
         }
     }
     if (c.np_last > c.np_first) {
-        int appo = apposition(x, &c, L->last);
+        int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
         if (!appo) np_name(x, &c);
     }
@@ -569,9 +835,21 @@ static int written_on(kh_extractor *x, uint32_t i)
 /* يُذكر أن …: "it is mentioned that", a passive with nobody speaking. */
 static int impersonal(kh_extractor *x, uint32_t i)
 {
-    return i + 1 < x->A->ntokens && (x->tk[i + 1].flags & KX_T_PARTICLE) &&
-           (kx_norm_is(x, i, "يذكر") || kx_norm_is(x, i, "يُذكر") || kx_norm_is(x, i, "يقال") ||
-            kx_norm_is(x, i, "ويذكر"));
+    static const char *const PASSIVE[] = {"يذكر",  "يُذكر",   "يقال",  "ويذكر",
+                                          "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
+    if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
+    for (size_t q = 0; q < sizeof PASSIVE / sizeof PASSIVE[0]; q++)
+        if (kx_norm_is(x, i, PASSIVE[q])) return 1; /* يُتوقع أن: it is expected that */
+    return 0;
+}
+
+/* إبان (during) folds like the verb أبان (he made clear); the hamza under
+** the alef, as written, tells the preposition. */
+static int ibban(kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return kx_norm_is(x, i, "أبان") && t->end - t->start >= 2 &&
+           !memcmp(x->text + t->start, "\xd8\xa5", 2); /* إ */
 }
 
 static void find_cues(kh_extractor *x)
@@ -580,7 +858,7 @@ static void find_cues(kh_extractor *x)
         const kx_tok *t = &x->tk[i];
         if (t->pair >= 0 || !in_text_line(x, i)) continue;
         if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
-            !written_on(x, i) && !impersonal(x, i))
+            !written_on(x, i) && !impersonal(x, i) && !ibban(x, i))
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
@@ -613,6 +891,21 @@ static int particle_blocked(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* حذر X من موقع … من أن، شكا من أن: the verb's own من right before the
+** particle ties a clause to its verb across a longer adjunct. Whether one
+** comes within [k, limit) before anything that ends the search. */
+static int min_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t limit)
+{
+    for (uint32_t j = k; j < end && j < limit; j++) {
+        const kx_tok *t = &x->tk[j];
+        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK | KX_T_COMMA)) ||
+            (kx_is(x, j, KX_SAY) && !(t->pro & KX_P_AL)))
+            return 0;
+        if ((t->flags & KX_T_PARTICLE) && !t->pro && j > k && kx_norm_is(x, j - 1, "من")) return 1;
+    }
+    return 0;
+}
+
 static void find_clause(kh_extractor *x, kx_cue *c)
 {
     if (x->tk[c->tok].flags & KX_T_COLON) return;
@@ -620,6 +913,10 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     int strong = (c->say & KX_SAY_STRONG) != 0;
     uint32_t from = c->np_last > c->tok ? c->np_last : c->tok + 1;
     uint32_t commas = 0;
+    /* قال أحمد نجم الأمين العام لمركز … مجلس التعاون، إن: a title in
+    ** apposition after the name runs on to its comma */
+    int appos = c->np_last > c->tok && from < L->last && kx_is(x, from, KX_TITLE) &&
+                !kx_is(x, from, KX_ORG) && has_name(x, c->np_first, c->np_last);
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
         if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
@@ -638,12 +935,22 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             return;
         }
         if (t->flags & KX_T_COMMA) {
+            /* أعلنت المنظمة، الاثنين، أن: a time between commas is an adjunct even
+            ** for a verb that also takes a noun object */
+            uint32_t e = k + 1;
+            while (e < L->last && e - k <= 3 && kx_is(x, e, KX_TIME | KX_WEEKDAY | KX_RELDATE))
+                e++;
+            if (e > k + 1 && e < L->last && (x->tk[e].flags & KX_T_COMMA)) {
+                k = e;
+                continue;
+            }
             if (!strong || ++commas > 3) return;
             continue;
         }
         uint32_t gap = k - from;
-        if (!strong && gap >= CLAUSE_GAP_WEAK) return;
-        if (!commas && gap >= CLAUSE_GAP_NO_COMMA) return;
+        int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
+        if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
+        if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
         if (gap >= CLAUSE_GAP_STRONG) return;
     }
 }
@@ -759,8 +1066,10 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
             if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
     if (nw <= SUBJECT_NAME_WORDS && word_after &&
-        ((x->tk[prev].flags & KX_T_PARTICLE) || kx_is(x, prev, KX_SAY)))
-        return 1;
+        (((x->tk[prev].flags & KX_T_PARTICLE) && !(x->tk[prev].flags & KX_T_ENC)) ||
+         kx_is(x, prev, KX_SAY)))
+        return 1; /* إنها «تنتحر» بارتكابها: the pronoun is the subject, the quote its
+                  ** predicate */
     if (in_clause(x, p)) return 0;
     if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
     uint32_t first = p->open + 1;
@@ -787,6 +1096,29 @@ static int listed(kh_extractor *x, uint32_t from, uint32_t to)
     return conj; /* not a colon: في «إنستغرام»: «…» is a name, then a quote */
 }
 
+static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
+
+/* تخبطات "المالكي" وتصاريحه: some papers quote names; a short quoted span
+** whose words end the name in some speaker's subject is that name. */
+static int speaker_name_quoted(kh_extractor *x, const kx_pair *p)
+{
+    if (p->close == UINT32_MAX || p->nwords == 0 || p->nwords > SHORT_NAME_WORDS ||
+        p->close - p->open - 1 != p->nwords)
+        return 0;
+    uint32_t n = p->nwords;
+    for (size_t ci = 0; ci < x->ncues; ci++) {
+        const kx_cue *c = &x->cues[ci];
+        if (c->name_last < c->name_first + n || c->np_last <= c->np_first ||
+            (x->tk[c->name_first].flags & KX_T_QMARK))
+            continue;
+        uint32_t k = 0;
+        while (k < n && tok_eq(x, c->name_last - n + k, p->open + 1 + k))
+            k++;
+        if (k == n && !kx_is(x, c->name_last - n, KX_TITLE | KX_STOP)) return 1;
+    }
+    return 0;
+}
+
 static void classify(kh_extractor *x)
 {
     int32_t last_stmt = -1, last_name = -1;
@@ -800,7 +1132,7 @@ static void classify(kh_extractor *x)
             continue; /* nested inside another quote */
         int colon = p->open > L->first && (x->tk[p->open - 1].flags & KX_T_COLON);
         if (L->kind == KX_LINE_TITLE && !colon) continue;
-        if (!colon && looks_like_name(x, p)) {
+        if (!colon && (looks_like_name(x, p) || speaker_name_quoted(x, p))) {
             last_name = (int32_t)pi;
             continue;
         }
@@ -887,6 +1219,15 @@ static int compound_part(kh_extractor *x, uint32_t i)
            (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
 }
 
+/* An age in brackets at token b: (46 عاما). News gives it at a person's
+** full name, so the words before it are that name. */
+static int age_after(kh_extractor *x, uint32_t b)
+{
+    return b + 2 < x->A->ntokens && b > 0 && same_line(x, b - 1, b + 2) &&
+           (x->tk[b].flags & KX_T_OPENP) && tok(x, b + 1)->kind == KH_TOK_NUMBER &&
+           (stem_is(x, b + 2, "عاما") || stem_is(x, b + 2, "عام") || stem_is(x, b + 2, "سنة"));
+}
+
 /* A longer form of a name counts only where it plainly is a name: after a
 ** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
 ** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
@@ -897,12 +1238,20 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     ** or a title with a place: محافظ مدينة عدن | نايف البكري */
     uint32_t k = a;
     if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2)) return 1;
+    if (a >= 1 && construct_complement(x, a - 1)) return 1; /* محافظ عدن | نايف البكري */
     while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
            (x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
            !(x->tk[k - 1].flags & KX_T_PARTICLE))
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس */
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
+    if (age_after(x, b)) return 1; /* محمد عبد البابا (46 عاما) */
+    /* quote marks around exactly the name set it off too: يدعى "كارل
+    ** سميث"، the house style of some papers */
+    int quoted = a > 0 && b < x->A->ntokens && x->tk[a - 1].pair >= 0 &&
+                 x->pairs[x->tk[a - 1].pair].open == a - 1 &&
+                 x->pairs[x->tk[a - 1].pair].close == b; /* exactly the quoted span */
+    if (quoted) return 1;
     int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
                (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
     int right =
@@ -912,24 +1261,86 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 
+/* Words of a hashtag (#سعد_الحريري: 2) whose tail is the name of tokens
+** [a, a+n) (الحريري), or 0. The name's words are compared as written
+** after their و/ف, as tok_eq() does. */
+static uint32_t hashtag_holds(const kh_extractor *x, uint32_t h, uint32_t a, uint32_t n)
+{
+    const kh_token *t = tok(x, h);
+    if (t->kind != KH_TOK_HASHTAG || t->norm_len < 2) return 0;
+    const char *s = t->norm + 1, *e = t->norm + t->norm_len; /* after the # */
+    for (uint32_t k = n; k-- > 0;) {
+        const char *w;
+        size_t wn;
+        bare(x, a + k, &w, &wn);
+        if ((size_t)(e - s) < wn || memcmp(e - wn, w, wn)) return 0;
+        e -= wn;
+        if (k > 0) {
+            if (e == s || e[-1] != '_') return 0;
+            e--;
+        }
+    }
+    if (e == s) return n; /* the same words: no longer form */
+    if (e[-1] != '_') return 0;
+    uint32_t words = n + 1;
+    for (const char *c = s; c < e - 1; c++)
+        words += *c == '_';
+    return words;
+}
+
+/* في غزة after a body's name (وزارة الصحة | في غزة): one name word, then
+** the end of the phrase. Not a place of speech (في بيان). */
+static int org_place(kh_extractor *x, uint32_t b)
+{
+    if (b + 1 >= x->A->ntokens || !same_line(x, b, b + 1) || !stem_is(x, b, "في") || x->tk[b].pro ||
+        !name_word(x, b + 1) || speech_place(x, b + 1))
+        return 0;
+    uint32_t e = b + 2;
+    return e >= x->A->ntokens || !same_line(x, e, b) || starts_clause(x, e) ||
+           (x->tk[e].flags & (KX_T_QMARK | KX_T_TERM)) || kx_is(x, e, KX_WEEKDAY | KX_RELDATE);
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
-    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS];
+    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS], fw[MAX_FORMS];
     size_t nf = 0;
-    for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+    for (uint32_t i = 0; i < x->A->ntokens; i++) {
+        /* رئيس الوزراء اللبناني #سعد_الحريري: a hashtag after a title is the
+        ** only full mention of the name in some articles */
+        uint32_t hw = hashtag_holds(x, i, nm->first, n);
+        if (hw > n && hw <= NAME_MAX_TOKENS && anchored(x, i, i + 1)) {
+            size_t k = 0;
+            while (k < nf && !(fb[k] - fa[k] == 1 && seq_eq(x, fa[k], i, 1)))
+                k++;
+            if (k == nf) {
+                if (nf == MAX_FORMS) continue;
+                fa[nf] = i, fb[nf] = i + 1, cnt[nf] = 0, fw[nf] = hw;
+                nf++;
+            }
+            cnt[k]++;
+            continue;
+        }
+        if (i + n > x->A->ntokens) continue;
         if (!seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
-               (ext_word(x, a - 1) || compound_part(x, a - 1)) &&
-               !(a >= 2 && place_head(x, a - 2)) && b - a < NAME_MAX_TOKENS + 1) {
+               (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
+               !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
+               b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
         while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
-               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1)
-            b++;
+               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
+               !(b - a >= 2 && accusative(x, b)))
+            b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
+        if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
+        if (left_w && a < i && age_after(x, b)) {
+            a++; /* وأصيب | محمد عبد البابا (46 عاما): the verb is no part of it */
+            left_w = 0;
+        }
         if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
         size_t k = 0;
@@ -937,21 +1348,71 @@ static void fullest(kh_extractor *x, kx_name *nm)
             k++;
         if (k == nf) {
             if (nf == MAX_FORMS) continue;
-            fa[nf] = a, fb[nf] = b, cnt[nf] = 0;
+            fa[nf] = a, fb[nf] = b, cnt[nf] = 0, fw[nf] = b - a;
             nf++;
         }
         cnt[k]++;
     }
     size_t best = MAX_FORMS;
     for (size_t k = 0; k < nf; k++)
-        if (best == MAX_FORMS || cnt[k] > cnt[best] ||
-            (cnt[k] == cnt[best] && fb[k] - fa[k] > fb[best] - fa[best]))
+        if (best == MAX_FORMS || cnt[k] > cnt[best] || (cnt[k] == cnt[best] && fw[k] > fw[best]))
             best = k;
     if (best != MAX_FORMS)
         nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
 }
 
+/* كما أكد الغفيلي after وأوضح المدير العام … عبدالعزيز بن صالح الغفيلي: a
+** name that ends another speaker's name (a subject read after its title)
+** takes that speaker's fullest form when it is longer, even where the
+** longer mention is not anchored as fullest() wants. */
+static void longer_speaker(kh_extractor *x, size_t k)
+{
+    kx_name *nm = &x->names[k];
+    uint32_t n = nm->last - nm->first;
+    if (nm->dual) return;
+    for (size_t m = 0; m < x->nnames && m < MAX_FULLEST; m++) {
+        const kx_name *o = &x->names[m];
+        uint32_t on = o->last - o->first;
+        if (m == k || on <= n || o->dual || !seq_eq(x, o->last - n, nm->first, n)) continue;
+        if (!name_word(x, o->first) && !compound_part(x, o->first))
+            continue; /* a name, not a title */
+        if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;
+    }
+}
+
 /* ---- speakers in text order ---------------------------------------------------------- */
+
+/* The first titled, named person right after a verb in tokens [s, at):
+** استمرارا لتطاوله …، قام نائب الرئيس العراقي نوري المالكي بمواصلة …
+** ويصفها: when the sentence does not open with its verb, a title and a
+** name after a word are that verb's subject (VSO), and the coordinated
+** verb of saying shares it. A person's title only: a body is often an
+** object (ليهاجم السعودية). */
+static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
+{
+    for (uint32_t j = s; j + 2 < at; j++) {
+        if (!is_word(x, j) || kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) ||
+            (x->tk[j].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || x->tk[j].pair >= 0)
+            continue;
+        if (!kx_is(x, j + 1, KX_TITLE) || kx_is(x, j + 1, KX_ORG) || x->tk[j + 1].pro) continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j + 1;
+        tmp.np_last = np_right(x, j + 1, at);
+        if (tmp.np_last == tmp.np_first) continue;
+        np_name(x, &tmp);
+        if (tmp.name_first < tmp.name_last && name_word(x, tmp.name_first))
+            return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
+/* A person's title (not a body's) at token k, before at. */
+static int person_title_at(kh_extractor *x, uint32_t k, uint32_t at)
+{
+    return k < at && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG);
+}
 
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
@@ -968,19 +1429,91 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         const kx_cue *c = &x->cues[k];
         if (c->tok < s || !same_line(x, c->tok, at)) break;
         if (c->speaker >= 0) return c->speaker;
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            has_name(x, c->name_first, c->name_last) &&
+            (kx_is(x, c->np_first, KX_TITLE) || c->np_last == at || /* وأوضح رعد قائلا */
+             person_title_at(x, c->name_last, at) ||
+             (c->name_last + 1 < at && (x->tk[c->name_last].flags & KX_T_COMMA) &&
+              person_title_at(x, c->name_last + 1, at))))
+            /* شدد فايز الشهري المدير … جاهزية اللاعبين، وقال: "…"، صرح فاوتر
+            ** مولمان، مدير …، قائلا: "…": a verb of saying that introduces no
+            ** statement itself still names the sentence's speaker, when its
+            ** subject is plainly a person's (a title before or after it) */
+            return add_name(x, c->name_first, c->name_last);
+    }
+    /* فلاح الجوفان - سبق - متابعة: the dateline (here a byline) and its tag
+    ** are nobody's verb and subject */
+    const kh_span dl = x->doc.dateline.span;
+    if (dl.start != KH_NONE && tok(x, s)->start < dl.end) {
+        while (s < at && tok(x, s)->start < dl.end)
+            s++;
+        if (s + 1 < at && is_word(x, s) && (x->tk[s + 1].flags & KX_T_COLON)) s += 2;
+    }
+    if (kx_is(x, s, KX_STOP) && !(x->tk[s].pro & KX_P_AL)) {
+        /* وفي المقابل، انتقدت الهيئة …، وقالت: a short adjunct before the
+        ** opening verb, set off by a comma */
+        uint32_t k = s + 1;
+        while (k < at && k - s < 4 && is_word(x, k) && !(x->tk[k].flags & KX_T_COMMA))
+            k++;
+        if (k + 2 < at && (x->tk[k].flags & KX_T_COMMA)) s = k + 1;
     }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
         x->tk[s].pair >= 0)
-        return -1; /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم: the opening verb's subject */
+        return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;
     tmp.np_first = s + 1;
     tmp.np_last = np_right(x, s + 1, at);
-    if (tmp.np_last == tmp.np_first) return -1;
+    if (tmp.np_last == tmp.np_first) return titled_subject(x, s, at);
     if (!apposition(x, &tmp, at)) np_name(x, &tmp);
     return add_name(x, tmp.name_first, tmp.name_last);
+}
+
+/* A person the sentence before a dropped subject introduces by title and
+** name, when that sentence holds no statement: وكان استياء اللفتنانت
+** كولونيل مارك لاستوريا واضحا …. وقال: "…". The writer brings a new
+** speaker on stage and lets him speak; the previous statement's speaker is
+** no longer the topic. Masculine verbs only: the title says nothing of a
+** feminine speaker's gender. */
+static int32_t introduced_person(kh_extractor *x, size_t ci)
+{
+    uint32_t at = x->cues[ci].tok;
+    const kx_line *L = &x->lines[x->tk[at].line];
+    uint32_t s = at;
+    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
+        s--;
+    if (s == L->first || s != at) return -1; /* the verb opens a sentence inside a paragraph */
+    uint32_t ps = s - 1;
+    while (ps > L->first && !((x->tk[ps - 1].flags & KX_T_TERM) && x->tk[ps - 1].pair < 0))
+        ps--;
+    for (size_t k = ci; k-- > 0;) {
+        if (x->cues[k].tok < ps) break;
+        if (x->cues[k].active || x->cues[k].clause_tok != UINT32_MAX) return -1;
+    }
+    for (uint32_t j = ps; j < s; j++)
+        if (x->tk[j].pair >= 0) return -1; /* a quote: maybe a statement */
+    int32_t who = -1;
+    for (uint32_t j = ps; j + 1 < s; j++) {
+        if (!kx_is(x, j, KX_TITLE) || kx_is(x, j, KX_ORG) || (j > ps && kx_is(x, j - 1, KX_TITLE)))
+            continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = j;
+        tmp.np_first = j;
+        tmp.np_last = np_right(x, j, s);
+        if (tmp.np_last <= j + 1) continue;
+        uint32_t k = after_titles(x, j, tmp.np_last);
+        uint32_t e = k;
+        while (e < tmp.np_last && e - k < NAME_MAX_TOKENS && name_word(x, e) &&
+               !(e - k >= 2 && accusative(x, e)))
+            e++; /* كان استياء … مارك لاستوريا | واضحا: the predicate follows */
+        if (e == k || e - k < 2) continue; /* a first name and a surname: a person */
+        who = add_name(x, k, e);
+        j = tmp.np_last - 1;
+    }
+    return who;
 }
 
 /* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
@@ -1050,6 +1583,8 @@ static void resolve_speakers(kh_extractor *x)
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
+                    if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
+                        c->speaker = introduced_person(x, ci);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
@@ -1087,6 +1622,8 @@ static void resolve_speakers(kh_extractor *x)
     }
     for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
         fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
+    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
+        longer_speaker(x, k);
 }
 
 /* ---- sources ------------------------------------------------------------------------------ */

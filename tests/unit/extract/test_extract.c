@@ -272,6 +272,397 @@ TEST(apposition_between_commas_names_the_speaker)
     CHECK_SPAN(t, q->speaker, "دوجان لوفرن");
 }
 
+TEST(hashtag_after_a_title_gives_the_fullest_name)
+{
+    const char *t = "عنوان\nوصل رئيس الحكومة #منير_الساعدي إلى العاصمة أمس.\n"
+                    "وقال الساعدي إن المحادثات كانت مثمرة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المحادثات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#منير_الساعدي");
+    CHECK_SPAN(t, q->mention, "الساعدي");
+}
+
+TEST(surname_read_as_bi_plus_stem_stays_in_the_name)
+{
+    /* the segmenter reads بسماوي as ب + سماوي */
+    const char *t = "عنوان\nوأكد خالد بسماوي عضو مجلس الإدارة أن الموسم سيبدأ قريبا.\n"
+                    "وأضاف: “الجماهير تستحق فريقا أفضل”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *r = quote(d, t, KH_QUOTE_REPORTED, "أن الموسم");
+    REQUIRE(r);
+    CHECK_SPAN(t, r->speaker, "خالد بسماوي");
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الجماهير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد بسماوي");
+}
+
+TEST(name_between_commas_after_a_title_with_its_own_names)
+{
+    const char *t = "عنوان\nقال رئيس نادي الوحدة، عبد الرحمن الشمري، إن التسجيل يبدأ غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن التسجيل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبد الرحمن الشمري");
+}
+
+TEST(complement_of_a_construct_title_is_no_name)
+{
+    const char *t = "عنوان\nالتقى محافظ مدينة صلالة سامي الكعبي بالأهالي أمس.\n"
+                    "وأوضح محافظ صلالة أن المياه ستعود غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المياه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الكعبي");
+}
+
+TEST(hashtag_names_a_body_and_a_time_between_commas_is_an_adjunct)
+{
+    const char *t = "عنوان\nأعلنت منظمة #أطباء_العالم الدولية، الثلاثاء، أن المستشفى أغلق.\n"
+                    "وقالت المنظمة في بيان: “نطالب بفتح المعابر”.\n"
+                    "وذكرت وزارة #الزراعة_العمانية أن الموسم جيد.\n"
+                    "وقالت الوزارة: “المحصول وفير هذا العام”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المستشفى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#أطباء_العالم الدولية");
+    q = quote(d, t, KH_QUOTE_DIRECT, "نطالب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "#أطباء_العالم الدولية");
+    q = quote(d, t, KH_QUOTE_DIRECT, "المحصول");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة #الزراعة_العمانية");
+}
+
+TEST(body_named_with_its_place_keeps_the_place)
+{
+    const char *t = "عنوان\nقالت وزارة التربية في صنعاء اليوم إن المدارس ستفتح.\n"
+                    "وأكدت وزارة التربية في بيان أن الكتب وصلت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المدارس");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة التربية في صنعاء");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الكتب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة التربية في صنعاء");
+}
+
+TEST(document_speaker_is_its_noun_and_adjectives)
+{
+    const char *t = "عنوان\nوقال التقرير الصادر عن البنك أمس إن النمو تباطأ.\n"
+                    "وأكد البيان الختامي للقمة العربية أن الحوار هو الحل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن النمو");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "التقرير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الحوار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البيان الختامي");
+}
+
+TEST(pronoun_bearing_word_after_or_before_the_verb_is_no_subject)
+{
+    const char *t = "عنوان\nوقال المدرب ماهر الدوسري إن الفريق جاهز.\n"
+                    "ثم قال أمامه إن المباراة صعبة.\n"
+                    "وكتب رسالة إلى لاعبيه يعترف لهم فيها أنه أخطأ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المباراة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماهر الدوسري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنه أخطأ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماهر الدوسري");
+}
+
+TEST(name_set_off_by_quote_marks_is_a_full_mention)
+{
+    const char *t = "عنوان\nظهر شاب يدعى \"سامر الحلبي\" في المحكمة أمس.\n"
+                    "وقال الحلبي إنه بريء.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه بريء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامر الحلبي");
+}
+
+TEST(coordinated_verb_takes_the_titled_subject_of_its_sentence)
+{
+    const char *t = "عنوان\nسمير الحداد - الوطن - متابعة: في خطوة جديدة، خرج وزير المالية "
+                    "كمال الراشد على الشاشة، وقال إن الديون تضاعفت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الديون");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال الراشد");
+}
+
+TEST(relative_pronoun_agreeing_with_the_verb_is_its_subject)
+{
+    const char *t = "عنوان\nوتراجعت الأسهم، بحسب الخبير نادر السعدي الذي توقع أن يستمر الهبوط.\n"
+                    "وقال المزارع سالم إن الموسم جيد.\n"
+                    "وأضاف أن العصابات التي قال إنها تسرق المحاصيل اختفت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن يستمر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نادر السعدي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنها تسرق"); /* التي with قال: an object */
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم");
+    const char *u = "عنوان\nوتحدث الخبراء عن الخطة، وفق سليم حداد، الذي أضاف أنها طموحة.\n";
+    d = X(u);
+    REQUIRE(d);
+    q = quote(d, u, KH_QUOTE_REPORTED, "أنها طموحة");
+    REQUIRE(q);
+    CHECK_SPAN(u, q->speaker, "سليم حداد");
+}
+
+TEST(dropped_subject_after_a_sentence_introducing_a_person_is_that_person)
+{
+    const char *t = "عنوان\nوقال المتحدث باسم الشرطة إن الطريق مغلق. وظهر النقيب سامي فارس "
+                    "متعبا بعد الحادث. وقال “لم ننم منذ يومين”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لم ننم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي فارس");
+}
+
+TEST(coordinated_verb_after_an_adjunct_and_an_opening_verb_shares_its_subject)
+{
+    const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\n"
+                    "وفي المقابل، اعترضت النقابة العامة للمعلمين على الخطة، وقالت إنها ظالمة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها ظالمة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "النقابة العامة للمعلمين");
+}
+
+TEST(name_before_an_age_in_brackets_is_a_full_mention)
+{
+    const char *t = "عنوان\nوأصيب يوسف ناصر العمري (28 عاما) برصاصة في ساقه.\n"
+                    "وقال العمري إن الإصابة طفيفة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإصابة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يوسف ناصر العمري");
+}
+
+TEST(share_of_a_group_before_a_present_verb_is_the_speaker)
+{
+    const char *t = "عنوان\nوفي الاستطلاع، قرابة 40% من الطلاب يقولون إن الامتحانات صعبة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الامتحانات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قرابة 40% من الطلاب");
+}
+
+TEST(common_noun_refers_to_the_name_given_after_yudaa)
+{
+    const char *t = "عنوان\nحضر رجل يدعى \"سالم منصور\" إلى المحكمة أمس.\n"
+                    "وقال الرجل إنه شاهد الحادث.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه شاهد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم منصور");
+}
+
+TEST(warned_from_that_reaches_its_clause_across_an_adjunct)
+{
+    const char *t = "عنوان\nوحذر سامي نوفل من مركز الدراسات الاقتصادية في عمان "
+                    "من أن الأسعار سترتفع.\nوكتب “الأزمة قادمة لا محالة”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نوفل");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الأزمة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نوفل");
+}
+
+TEST(spokesman_of_a_body_in_a_place_then_rank_and_name)
+{
+    const char *t = "عنوان\nوقال المتحدث باسم قوات حفظ السلام في الصومال العقيد الركن سعيد "
+                    "الهاشمي، إن الوضع هادئ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سعيد الهاشمي");
+}
+
+TEST(name_before_a_title_before_qad_is_the_speaker)
+{
+    const char *t = "عنوان\nوكان فؤاد منصور، المتحدث باسم الوزارة قد صرح أمس بأن الطريق مفتوح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فؤاد منصور");
+}
+
+TEST(quantifier_with_a_pronoun_or_al_is_a_subject)
+{
+    const char *t = "عنوان\nوانتقد كثيرون القرار، ورأى بعضهم أن التوقيت سيئ.\n"
+                    "وذكر البعض أنهم لم يعلموا به.\nوقال الأحد إن الأمر انتهى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التوقيت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بعضهم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنهم لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البعض");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمر"); /* الأحد is Sunday */
+    REQUIRE(q);
+    CHECK(!span_is(t, q->speaker, "الأحد"));
+}
+
+TEST(title_in_apposition_after_the_name_runs_on_to_its_comma)
+{
+    const char *t = "عنوان\nمن جهته، قال سمير داود الأمين العام لاتحاد الغرف التجارية في دول "
+                    "الخليج العربي، إن المعرض ناجح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المعرض");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير داود");
+}
+
+TEST(ibban_the_preposition_is_no_verb_of_saying)
+{
+    const char *t = "عنوان\nعاد الهدوء إلى المدينة، إبان فترة الحرب، حيث بات واضحا أن "
+                    "الوقود متوافر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+}
+
+TEST(verb_of_saying_with_a_noun_object_still_names_the_sentence_speaker)
+{
+    const char *t = "عنوان\nمن جانبه، شدد ياسر القحطاني المدير الفني للفريق جاهزية "
+                    "اللاعبين، وقال: “الجميع جاهز للمباراة”.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الجميع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ياسر القحطاني");
+    const char *u = "عنوان\nوفي هذا السياق، صرح مارتن كول، مدير المعرض في الشركة، قائلا: "
+                    "“علينا أن نفهم طبيعة السوق الآن”.\n";
+    d = X(u);
+    REQUIRE(d);
+    q = quote(d, u, KH_QUOTE_DIRECT, "علينا");
+    REQUIRE(q);
+    CHECK_SPAN(u, q->speaker, "مارتن كول");
+}
+
+TEST(surname_takes_the_longer_name_of_an_earlier_speaker)
+{
+    const char *t = "عنوان\nوأوضح المدير التنفيذي لعمليات تقنية المعلومات نواف بن سعد "
+                    "العتيبي بأن الخدمة جيدة.\nكما أكد العتيبي بأن الشهادة مهمة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الشهادة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نواف بن سعد العتيبي");
+}
+
+TEST(title_after_an_al_surname_is_an_apposition)
+{
+    const char *t = "عنوان\nوأوضح سامي الحربي الرئيس التنفيذي لشركة \"الأمل\" أن الأرباح زادت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأرباح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الحربي");
+}
+
+TEST(amama_before_the_press_is_no_subject_and_a_region_is_a_complement)
+{
+    const char *t = "عنوان\nوقال الرئيس عادل الكبير إن الهجوم جبان.\n"
+                    "وقال امام الصحافيين في العاصمة «لن نسمح لأحد بالعبث بأمن بلادنا "
+                    "أبدا».\nوسقط 20 جريحا بحسب حاكم منطقة صور سليم جابر الذي أضاف أن "
+                    "الوضع مستقر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لن نسمح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عادل الكبير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سليم جابر");
+}
+
+TEST(quote_after_a_particle_with_a_pronoun_is_its_predicate)
+{
+    const char *t = "عنوان\nوهاجم الوزير العصابات التي قال إنها “تنتحر” بأفعالها.\n"
+                    "وذكر التقرير أن “مجلس الأمناء” قرر تأجيل الاجتماع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "تنتحر"));
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "مجلس"));
+}
+
+TEST(quoted_speaker_name_inside_a_clause_is_a_name)
+{
+    const char *t = "عنوان\nوقال رئيس الحزب سامر الخطيب إن الحكومة فشلت.\n"
+                    "وقال المحلل نبيل سعدون إن تصريحات \"الخطيب\" مقلقة جدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+}
+
+TEST(passive_expectation_is_no_statement_and_abd_al_names_stay_whole)
+{
+    const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\nويتوقع أن تهطل الأمطار غدا.\n"
+                    "وقال زعيم الجماعة عبد الملك الحوثي إن الرد قادم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الرد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبد الملك الحوثي");
+}
+
+TEST(document_relative_plural_and_participle_subjects)
+{
+    const char *t = "عنوان\nوقال المكتب الإعلامي في بيان له إن الخطة فاشلة.\n"
+                    "واعتبر البيان أن التصريحات مسيئة.\n"
+                    "وبعد يومين، طلب وفد الصين إجراء \"مشاورات\" مع واشنطن.\n"
+                    "وأعلنت الصين الجمعة أنها مستعدة للرد.\n"
+                    "وهي الحجة التي قدمها المسؤولون الذين قالوا إنه لا ناجين.\n"
+                    "وأوضح رعد قائلا إن ذلك يعود إلى حرص الإدارة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التصريحات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البيان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنها مستعدة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الصين");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنه لا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المسؤولون");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن ذلك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رعد");
+}
+
 /* ---- statements and names ------------------------------------------------------------ */
 
 TEST(scare_quotes_and_quoted_names_are_not_statements)
