@@ -177,7 +177,11 @@ static uint32_t cut_proclitics(const kh_token *t, uint32_t start, const char **p
     *pre = "";
     if (!t || t->start != start) return start;
     uint32_t k = 0;
-    while (k < t->nsegs && t->segs[k].role == KH_SEG_PROCLITIC && !is_al(&t->segs[k]))
+    /* The future particle س only comes before a verb: in a name it is the
+    ** name's own first letter, split off by the analyzer (سيرجي read as
+    ** س + يرجي), so the cut stops there. */
+    while (k < t->nsegs && t->segs[k].role == KH_SEG_PROCLITIC && !is_al(&t->segs[k]) &&
+           !(t->segs[k].len == 2 && !memcmp(t->segs[k].text, "\xd8\xb3", 2)))
         k++;
     if (k == 0 || k >= t->nsegs) return start;
     const kh_segment *s = &t->segs[k];
