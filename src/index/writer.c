@@ -477,7 +477,13 @@ static int compress_body(worker *w, const void *src, size_t len, kh_buf *out)
         w->z.zalloc = z_alloc;
         w->z.zfree = z_free;
         w->z.opaque = (void *)(uintptr_t)w->mem;
-        if (deflateInit(&w->z, 1) != Z_OK)
+        /* Huffman coding only, no string matching: Arabic UTF-8 spends most
+        ** of its bits on the lead bytes of two-byte letters, which entropy
+        ** coding alone removes. That stores a body at about 51 % of its size
+        ** instead of level 1's 41 %, at twice the speed (deflate was a quarter
+        ** of single-thread indexing time). Same zlib stream: readers do not
+        ** change. */
+        if (deflateInit2(&w->z, 1, Z_DEFLATED, 15, 8, Z_HUFFMAN_ONLY) != Z_OK)
             return -1;
         w->z_ok = 1;
     } else if (deflateReset(&w->z) != Z_OK)

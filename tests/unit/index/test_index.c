@@ -246,6 +246,52 @@ TEST(long_bodies_get_a_window_around_the_matches)
     kh_index_close(ix);
 }
 
+/* Bodies of 200 bytes or more are stored deflated (docs.enc 1, index.h): an
+** Arabic body must come back byte-exact and take well under its size. */
+TEST(long_arabic_bodies_are_stored_compressed_and_read_back_exactly)
+{
+    const char *dir = kt_tmpdir("deflate");
+    const char *db = kt_path(dir, "x.db");
+    char path[256];
+    snprintf(path, sizeof path, "%s", db);
+    kh_index *ix;
+    REQUIRE(kh_index_open(path, NULL, &ix) == KH_OK);
+    /* أعلنت وزارة الصحة اليوم عن / نتائج الدراسة */
+    static const char *const W[] = {
+        "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa", "\xd9\x88\xd8\xb2\xd8\xa7\xd8\xb1\xd8\xa9",
+        "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9", "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85",
+        "\xd8\xb9\xd9\x86", "\xd9\x86\xd8\xaa\xd8\xa7\xd8\xa6\xd8\xac",
+        "\xd8\xa7\xd9\x84\xd8\xaf\xd8\xb1\xd8\xa7\xd8\xb3\xd8\xa9"};
+    static char body[8000];
+    size_t n = 0;
+    for (int i = 0; i < 400; i++) /* a varied word order, digits now and then */
+        n += (size_t)snprintf(body + n, sizeof body - n, i % 37 ? "%s " : "%s %d. ",
+                              W[(i * 5 + i / 7) % 7], i);
+    kh_doc d = doc("ar", "t", body, "", "");
+    REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    kh_search_opts o = {.snippet_bytes = 100000};
+    const kh_results *r;
+    REQUIRE(kh_search(ix, W[6], strlen(W[6]), &o, &r) == KH_OK);
+    REQUIRE_EQ_INT(r->nhits, 1);
+    const kh_hit *h = &r->hits[0];
+    CHECK(h->snippet_start + h->snippet.len <= n);
+    CHECK(h->snippet.len > n / 2);
+    CHECK(!memcmp(h->snippet.ptr, body + h->snippet_start, h->snippet.len));
+    kh_index_close(ix);
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(s, "SELECT enc, length(body), bsize FROM docs WHERE id = 'ar'", -1,
+                               &st, NULL) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK_EQ_INT(sqlite3_column_int(st, 0), 1);
+    CHECK_EQ_INT(sqlite3_column_int64(st, 2), n);
+    CHECK(sqlite3_column_int64(st, 1) * 10 < (int64_t)n * 6); /* under 60 % */
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+}
+
 /* Adds n generated documents: word w<i % 97>, w<i % 13>, a shared word. */
 static void gen_docs(kh_index *ix, int from, int n, int commit_every)
 {
