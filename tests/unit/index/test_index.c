@@ -189,6 +189,56 @@ TEST(replacing_twice_within_one_batch_keeps_the_last_version)
     }
 }
 
+/* The batch's term table keeps a key's first 12 bytes beside its counts and
+** grows from 65,536 slots: keys that share those bytes, keys of 11 to 13
+** bytes, and 40,000 distinct keys (two growths) must each stay their own. */
+TEST(keys_sharing_their_first_bytes_stay_apart_as_the_term_table_grows)
+{
+    const char *dir = kt_tmpdir("terms");
+    kh_index *ix;
+    REQUIRE(kh_index_open(kt_path(dir, "x.db"), NULL, &ix) == KH_OK);
+    static const char *const EDGE[] = {"abcdefghijk",   "abcdefghijkl",  "abcdefghijklm",
+                                       "abcdefghijklmn", "abcdefghijkx",  "abcdefghijklx",
+                                       "internationalization", "internationalizationb"};
+    enum { NEDGE = sizeof EDGE / sizeof EDGE[0], NWORDS = 40000, PER_DOC = 100 };
+    char id[32], body[PER_DOC * 32];
+    for (int i = 0; i < NEDGE; i++) {
+        snprintf(id, sizeof id, "edge%d", i);
+        kh_doc d = doc(id, "t", EDGE[i], "", "");
+        REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    }
+    for (int k = 0; k < NWORDS / PER_DOC; k++) {
+        size_t n = 0;
+        for (int w = 0; w < PER_DOC; w++) /* 20 bytes, the first 13 shared by all */
+            n += (size_t)snprintf(body + n, sizeof body - n, "sharedprefixw%07d ",
+                                  k * PER_DOC + w);
+        snprintf(id, sizeof id, "gen%d", k);
+        kh_doc d = doc(id, "t", body, "", "");
+        REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    }
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    char top[64];
+    for (int i = 0; i < NEDGE; i++) {
+        snprintf(id, sizeof id, "edge%d", i);
+        CHECK_EQ_INT(total(ix, EDGE[i], 0), 1);
+        CHECK_EQ_STR(top_id(ix, EDGE[i], 0, top), id);
+    }
+    for (int w = 0; w < NWORDS; w += 997) {
+        char q[32];
+        snprintf(q, sizeof q, "sharedprefixw%07d", w);
+        snprintf(id, sizeof id, "gen%d", w / PER_DOC);
+        CHECK_EQ_INT(total(ix, q, 0), 1);
+        CHECK_EQ_STR(top_id(ix, q, 0, top), id);
+    }
+    CHECK_EQ_INT(total(ix, "sharedprefixw0040000", 0), 0);
+    CHECK_EQ_INT(total(ix, "abcdefghij", 0), 0);
+    CHECK_EQ_INT(total(ix, "sharedprefixw00399*", 0), 1); /* 100 keys, all in gen399 */
+    kh_index_stats st;
+    REQUIRE(kh_index_stats_get(ix, &st) == KH_OK);
+    CHECK_EQ_INT(st.docs, NEDGE + NWORDS / PER_DOC);
+    kh_index_close(ix);
+}
+
 TEST(snippet_highlights_are_byte_offsets_into_the_stored_body)
 {
     const char *dir = kt_tmpdir("snippet");
