@@ -2,7 +2,8 @@
 ** index.h - the index handle shared by store.c, writer.c and search.c, and
 ** the layout of the database file.
 **
-** One SQLite file in WAL mode holds everything. Documents get an internal
+** One SQLite file in WAL mode (16 KiB pages when khabar creates it) holds
+** everything. Documents get an internal
 ** docid, assigned in increasing order and never reused. Added documents are
 ** buffered in memory (writer.c) and written as one immutable SEGMENT per
 ** commit: the postings of every key of the batch, and one small record per

@@ -376,6 +376,51 @@ static void results(kh_index *ix, const char *q, uint32_t flags, char *out, size
 static const char *const QUERIES[] = {"common", "w3", "w3 w5", "\"text about\"", "w1*",
                                       "w3 -w5", "w3 source:odd", "u1234"};
 
+static int page_size(const char *path)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    int n = -1;
+    if (sqlite3_open(path, &s) == SQLITE_OK &&
+        sqlite3_prepare_v2(s, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(s);
+    return n;
+}
+
+/* A new index gets 16 KiB pages; a file that already has another page size
+** keeps it and works as before. */
+TEST(new_files_get_16k_pages_and_old_files_keep_theirs)
+{
+    const char *dir = kt_tmpdir("pages");
+    char fresh[256], old[256];
+    snprintf(fresh, sizeof fresh, "%s/new.db", dir);
+    snprintf(old, sizeof old, "%s/old.db", dir);
+    sqlite3 *s;
+    REQUIRE(sqlite3_open(old, &s) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(s, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;", NULL, NULL,
+                         NULL) == SQLITE_OK);
+    sqlite3_close(s);
+    REQUIRE_EQ_INT(page_size(old), 4096);
+    const char *paths[] = {fresh, old};
+    for (int i = 0; i < 2; i++) {
+        kh_index *ix;
+        REQUIRE(kh_index_open(paths[i], NULL, &ix) == KH_OK);
+        gen_docs(ix, 0, 300, 100);
+        kh_index_close(ix);
+        REQUIRE(kh_index_open(paths[i], NULL, &ix) == KH_OK);
+        CHECK_EQ_INT(total(ix, "common", 0), 300);
+        CHECK_EQ_INT(total(ix, "u299", 0), 1);
+        CHECK_EQ_INT(total(ix, "u300", 0), 0);
+        kh_index_close(ix);
+    }
+    CHECK_EQ_INT(page_size(fresh), 16384);
+    CHECK_EQ_INT(page_size(old), 4096);
+}
+
 TEST(threads_merges_and_optimize_do_not_change_results)
 {
     const char *dir = kt_tmpdir("equal");
