@@ -189,6 +189,56 @@ TEST(replacing_twice_within_one_batch_keeps_the_last_version)
     }
 }
 
+/* The batch's term table keeps a key's first 12 bytes beside its counts and
+** grows from 65,536 slots: keys that share those bytes, keys of 11 to 13
+** bytes, and 40,000 distinct keys (two growths) must each stay their own. */
+TEST(keys_sharing_their_first_bytes_stay_apart_as_the_term_table_grows)
+{
+    const char *dir = kt_tmpdir("terms");
+    kh_index *ix;
+    REQUIRE(kh_index_open(kt_path(dir, "x.db"), NULL, &ix) == KH_OK);
+    static const char *const EDGE[] = {"abcdefghijk",   "abcdefghijkl",  "abcdefghijklm",
+                                       "abcdefghijklmn", "abcdefghijkx",  "abcdefghijklx",
+                                       "internationalization", "internationalizationb"};
+    enum { NEDGE = sizeof EDGE / sizeof EDGE[0], NWORDS = 40000, PER_DOC = 100 };
+    char id[32], body[PER_DOC * 32];
+    for (int i = 0; i < NEDGE; i++) {
+        snprintf(id, sizeof id, "edge%d", i);
+        kh_doc d = doc(id, "t", EDGE[i], "", "");
+        REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    }
+    for (int k = 0; k < NWORDS / PER_DOC; k++) {
+        size_t n = 0;
+        for (int w = 0; w < PER_DOC; w++) /* 20 bytes, the first 13 shared by all */
+            n += (size_t)snprintf(body + n, sizeof body - n, "sharedprefixw%07d ",
+                                  k * PER_DOC + w);
+        snprintf(id, sizeof id, "gen%d", k);
+        kh_doc d = doc(id, "t", body, "", "");
+        REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    }
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    char top[64];
+    for (int i = 0; i < NEDGE; i++) {
+        snprintf(id, sizeof id, "edge%d", i);
+        CHECK_EQ_INT(total(ix, EDGE[i], 0), 1);
+        CHECK_EQ_STR(top_id(ix, EDGE[i], 0, top), id);
+    }
+    for (int w = 0; w < NWORDS; w += 997) {
+        char q[32];
+        snprintf(q, sizeof q, "sharedprefixw%07d", w);
+        snprintf(id, sizeof id, "gen%d", w / PER_DOC);
+        CHECK_EQ_INT(total(ix, q, 0), 1);
+        CHECK_EQ_STR(top_id(ix, q, 0, top), id);
+    }
+    CHECK_EQ_INT(total(ix, "sharedprefixw0040000", 0), 0);
+    CHECK_EQ_INT(total(ix, "abcdefghij", 0), 0);
+    CHECK_EQ_INT(total(ix, "sharedprefixw00399*", 0), 1); /* 100 keys, all in gen399 */
+    kh_index_stats st;
+    REQUIRE(kh_index_stats_get(ix, &st) == KH_OK);
+    CHECK_EQ_INT(st.docs, NEDGE + NWORDS / PER_DOC);
+    kh_index_close(ix);
+}
+
 TEST(snippet_highlights_are_byte_offsets_into_the_stored_body)
 {
     const char *dir = kt_tmpdir("snippet");
@@ -246,6 +296,52 @@ TEST(long_bodies_get_a_window_around_the_matches)
     kh_index_close(ix);
 }
 
+/* Bodies of 200 bytes or more are stored deflated (docs.enc 1, index.h): an
+** Arabic body must come back byte-exact and take well under its size. */
+TEST(long_arabic_bodies_are_stored_compressed_and_read_back_exactly)
+{
+    const char *dir = kt_tmpdir("deflate");
+    const char *db = kt_path(dir, "x.db");
+    char path[256];
+    snprintf(path, sizeof path, "%s", db);
+    kh_index *ix;
+    REQUIRE(kh_index_open(path, NULL, &ix) == KH_OK);
+    /* أعلنت وزارة الصحة اليوم عن / نتائج الدراسة */
+    static const char *const W[] = {
+        "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa", "\xd9\x88\xd8\xb2\xd8\xa7\xd8\xb1\xd8\xa9",
+        "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9", "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85",
+        "\xd8\xb9\xd9\x86", "\xd9\x86\xd8\xaa\xd8\xa7\xd8\xa6\xd8\xac",
+        "\xd8\xa7\xd9\x84\xd8\xaf\xd8\xb1\xd8\xa7\xd8\xb3\xd8\xa9"};
+    static char body[8000];
+    size_t n = 0;
+    for (int i = 0; i < 400; i++) /* a varied word order, digits now and then */
+        n += (size_t)snprintf(body + n, sizeof body - n, i % 37 ? "%s " : "%s %d. ",
+                              W[(i * 5 + i / 7) % 7], i);
+    kh_doc d = doc("ar", "t", body, "", "");
+    REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
+    REQUIRE(kh_index_commit(ix) == KH_OK);
+    kh_search_opts o = {.snippet_bytes = 100000};
+    const kh_results *r;
+    REQUIRE(kh_search(ix, W[6], strlen(W[6]), &o, &r) == KH_OK);
+    REQUIRE_EQ_INT(r->nhits, 1);
+    const kh_hit *h = &r->hits[0];
+    CHECK(h->snippet_start + h->snippet.len <= n);
+    CHECK(h->snippet.len > n / 2);
+    CHECK(!memcmp(h->snippet.ptr, body + h->snippet_start, h->snippet.len));
+    kh_index_close(ix);
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(s, "SELECT enc, length(body), bsize FROM docs WHERE id = 'ar'", -1,
+                               &st, NULL) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    CHECK_EQ_INT(sqlite3_column_int(st, 0), 1);
+    CHECK_EQ_INT(sqlite3_column_int64(st, 2), n);
+    CHECK(sqlite3_column_int64(st, 1) * 10 < (int64_t)n * 6); /* under 60 % */
+    sqlite3_finalize(st);
+    sqlite3_close(s);
+}
+
 /* Adds n generated documents: word w<i % 97>, w<i % 13>, a shared word. */
 static void gen_docs(kh_index *ix, int from, int n, int commit_every)
 {
@@ -279,6 +375,51 @@ static void results(kh_index *ix, const char *q, uint32_t flags, char *out, size
 
 static const char *const QUERIES[] = {"common", "w3", "w3 w5", "\"text about\"", "w1*",
                                       "w3 -w5", "w3 source:odd", "u1234"};
+
+static int page_size(const char *path)
+{
+    sqlite3 *s;
+    sqlite3_stmt *st;
+    int n = -1;
+    if (sqlite3_open(path, &s) == SQLITE_OK &&
+        sqlite3_prepare_v2(s, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(s);
+    return n;
+}
+
+/* A new index gets 16 KiB pages; a file that already has another page size
+** keeps it and works as before. */
+TEST(new_files_get_16k_pages_and_old_files_keep_theirs)
+{
+    const char *dir = kt_tmpdir("pages");
+    char fresh[256], old[256];
+    snprintf(fresh, sizeof fresh, "%s/new.db", dir);
+    snprintf(old, sizeof old, "%s/old.db", dir);
+    sqlite3 *s;
+    REQUIRE(sqlite3_open(old, &s) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(s, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;", NULL, NULL,
+                         NULL) == SQLITE_OK);
+    sqlite3_close(s);
+    REQUIRE_EQ_INT(page_size(old), 4096);
+    const char *paths[] = {fresh, old};
+    for (int i = 0; i < 2; i++) {
+        kh_index *ix;
+        REQUIRE(kh_index_open(paths[i], NULL, &ix) == KH_OK);
+        gen_docs(ix, 0, 300, 100);
+        kh_index_close(ix);
+        REQUIRE(kh_index_open(paths[i], NULL, &ix) == KH_OK);
+        CHECK_EQ_INT(total(ix, "common", 0), 300);
+        CHECK_EQ_INT(total(ix, "u299", 0), 1);
+        CHECK_EQ_INT(total(ix, "u300", 0), 0);
+        kh_index_close(ix);
+    }
+    CHECK_EQ_INT(page_size(fresh), 16384);
+    CHECK_EQ_INT(page_size(old), 4096);
+}
 
 TEST(threads_merges_and_optimize_do_not_change_results)
 {
