@@ -40,6 +40,10 @@ echo "eval/ner: tagging the ANERcorp test part" >&2
 "$khabar" ner "${model[@]}" --conll "$e/test.conll" >"$e/test.pred"
 python3 eval/ner_score.py "$e/test.conll" "$e/test.pred" --prefix ner_anercorp_test \
     --errors "$e/test.errors"
+# the same without the alias-table names, as the training corpus annotates
+"$khabar" ner "${model[@]}" --tagger-only --conll "$e/test.conll" >"$e/test.tagger-only.pred"
+python3 eval/ner_score.py "$e/test.conll" "$e/test.tagger-only.pred" \
+    --prefix ner_anercorp_test_tagger_only | grep micro
 
 echo "eval/ner: tagging WikiFANE" >&2
 "$khabar" ner "${model[@]}" --conll "$e/wikifane.conll" >"$e/wikifane.pred"

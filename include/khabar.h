@@ -476,6 +476,12 @@ typedef struct kh_ner_opts {
 ** occurrences tagged, single words of 4+ letters); this turns that off, so
 ** each sentence is tagged on its own. */
 #define KH_NER_PER_SENTENCE 0x1u
+/* By default a name of the alias table (tools/ner-names.txt) written out in
+** full, of three words or more (two where the tagger saw a name), is tagged
+** whole with the table's type: منظمة الأمن والتعاون في أوروبا, لحلف شمال
+** الأطلسي. This keeps only the tagger's own spans, as the training corpus
+** (ANERcorp) annotates them: it leaves many such names untagged. */
+#define KH_NER_TAGGER_ONLY 0x2u
 
 /* Loads a model (opts NULL: the built-in one) into a new recognizer.
 ** OUT: *out, freed with kh_ner_free(). Errors: KH_EIO (file), KH_ECORRUPT

@@ -32,6 +32,8 @@ static int ctype[MAXN];
 static size_t ncanon;
 static row rows[MAXN * 4];
 static size_t nrows;
+static row spelled[MAXN * 4]; /* kh_name_spelled of the same names */
+static size_t nspelled;
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -137,12 +139,20 @@ int main(int argc, char **argv)
                 }
                 dup = 1;
             }
+            char sp[2048];
+            if (strlen(a) * 4 + 1 > sizeof sp) die(lineno[i], "alias too long", a);
+            kh_name_spelled((const uint8_t *)a, strlen(a), sp);
+            int spdup = 0;
+            for (size_t r = 0; r < nspelled && !spdup; r++)
+                spdup = !strcmp(spelled[r].key, sp);
+            if (!spdup) spelled[nspelled++] = (row){strdup(sp), c, lineno[i]};
             if (dup) continue;
             if (nrows == sizeof rows / sizeof *rows) die(lineno[i], "too many aliases", NULL);
             rows[nrows++] = (row){strdup(key), c, lineno[i]};
         }
     }
     qsort(rows, nrows, sizeof *rows, cmp_row);
+    qsort(spelled, nspelled, sizeof *spelled, cmp_row);
 
     printf("/*\n** ner_names.c - the alias table and native-name list of the entity\n"
            "** recognizer (src/ner/names.h).\n**\n"
@@ -172,5 +182,12 @@ int main(int argc, char **argv)
         printf(", %d},\n", rows[i].canon);
     }
     printf("};\n\nconst size_t kh_names_nalias = %zu;\n", nrows);
+    printf("\nconst kh_alias_row kh_names_spelled[] = {\n");
+    for (size_t i = 0; i < nspelled; i++) {
+        printf("    {");
+        c_string(spelled[i].key);
+        printf(", %d},\n", spelled[i].canon);
+    }
+    printf("};\n\nconst size_t kh_names_nspelled = %zu;\n", nspelled);
     return 0;
 }

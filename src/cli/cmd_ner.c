@@ -45,6 +45,9 @@ static void help(FILE *f)
           "  --model FILE       a model from khabar train-ner (default: built in)\n"
           "  --per-sentence     tag each sentence on its own (default: a name found\n"
           "                     in one place of the file is tagged where it recurs)\n"
+          "  --tagger-only      only the tagger's own spans (default: names of the\n"
+          "                     alias table written out in full are tagged whole,\n"
+          "                     e.g. لحلف شمال الأطلسي; ANERcorp leaves many untagged)\n"
           "  -h, --help         this help\n"
           "\n"
           "examples:\n"
@@ -210,7 +213,7 @@ int cmd_ner(int argc, char **argv)
 {
     ner_opts o = {0, 0};
     const char *conll = NULL, *model = NULL;
-    int nfiles = 0, per_sentence = 0;
+    int nfiles = 0, per_sentence = 0, tagger_only = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return 1;
     for (int i = 1; i < argc; i++) {
@@ -225,6 +228,8 @@ int cmd_ner(int argc, char **argv)
             model = argv[++i];
         } else if (!strcmp(a, "--per-sentence")) {
             per_sentence = 1;
+        } else if (!strcmp(a, "--tagger-only")) {
+            tagger_only = 1;
         } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             if (v && (!strcmp(v, "json") || !strcmp(v, "tsv"))) {
@@ -250,7 +255,8 @@ int cmd_ner(int argc, char **argv)
     if (!nfiles) files[nfiles++] = "-";
     o.many = nfiles > 1;
 
-    kh_ner_opts no = {model, NULL, 0, NULL, NULL, per_sentence ? KH_NER_PER_SENTENCE : 0};
+    kh_ner_opts no = {model, NULL, 0, NULL, NULL,
+                      (per_sentence ? KH_NER_PER_SENTENCE : 0) | (tagger_only ? KH_NER_TAGGER_ONLY : 0)};
     kh_error err;
     kh_ner *ner;
     if (kh_ner_new(&no, &ner, &err) != KH_OK) {

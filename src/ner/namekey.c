@@ -198,3 +198,18 @@ size_t kh_name_fold(const uint8_t *s, size_t n, char *out)
     out[o] = 0;
     return o;
 }
+
+size_t kh_name_spelled(const uint8_t *s, size_t n, char *out)
+{
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+            i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            i++;
+        if (i > b) o += kh_name_fold(s + b, i - b, out + o);
+    }
+    return o;
+}

@@ -204,6 +204,95 @@ static uint32_t attached_proclitic(const kh_token *t, uint32_t start, const uint
     return 0;
 }
 
+/* ---- known names --------------------------------------------------------------------------- */
+
+/* The most words and bytes a known name is looked for in. */
+#define KNOWN_WORDS 7
+#define KNOWN_BYTES 240
+
+/* Is word w a word (its first token Arabic or Latin)? */
+static int is_word(const kh_feat *fx, const kh_analysis *an, size_t w)
+{
+    if (!fx->firsts[2 * w + 1]) return 0;
+    uint32_t k = an->tokens[fx->firsts[2 * w]].kind;
+    return k == KH_TOK_ARABIC || k == KH_TOK_LATIN;
+}
+
+static int cmp_spelled(const void *k, const void *row)
+{
+    return strcmp(k, ((const kh_alias_row *)row)->key);
+}
+
+/* The alias row spelled exactly as words [i, end) (a proclitic of the
+** first one left out), or -1. OUT: *len, the spelled length. */
+static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
+                           size_t i, size_t end, size_t *len)
+{
+    uint8_t buf[KNOWN_BYTES + 8];
+    char sp[4 * KNOWN_BYTES + 40];
+    const kh_token *t = &an->tokens[fx->firsts[2 * i]];
+    const char *pre;
+    uint32_t s = cut_proclitics(t, t->start, &pre);
+    size_t pl = strlen(pre), fl = fx->firsts[2 * (end - 1)] + fx->firsts[2 * (end - 1) + 1];
+    uint32_t e = an->tokens[fl - 1].end;
+    *len = 0;
+    if (e < s || e - s + pl > KNOWN_BYTES) return -1;
+    memcpy(buf, pre, pl);
+    memcpy(buf + pl, text + s, e - s);
+    *len = kh_name_spelled(buf, pl + e - s, sp);
+    const kh_alias_row *r =
+        bsearch(sp, kh_names_spelled, kh_names_nspelled, sizeof *kh_names_spelled, cmp_spelled);
+    return r ? (int32_t)r->canonical : -1;
+}
+
+void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
+                         uint8_t *tags)
+{
+    size_t nw = fx->nwords;
+    for (size_t i = 0; i < nw; i++) {
+        if (!is_word(fx, an, i)) continue;
+        size_t best = 0, len, prev;
+        int32_t row = -1;
+        spelled_row(fx, an, text, i, i + 1, &prev);
+        for (size_t j = i + 1; j < nw && j - i < KNOWN_WORDS && !fx->sent[j] && is_word(fx, an, j);
+             j++) {
+            int32_t r = spelled_row(fx, an, text, i, j + 1, &len);
+            if (len <= prev) break; /* a word that spells nothing (a lone tatweel) ends it */
+            prev = len;
+            if (r >= 0) best = j - i + 1, row = r;
+        }
+        if (!best) continue;
+        uint32_t type = kh_names_type[row];
+        size_t end = i + best; /* words [i, end) */
+        int tagged = 0, inner_alias = 0;
+        for (size_t k = i; k < end; k++)
+            tagged |= tags[k] != 0;
+        if (best < 3 && !tagged) continue; /* two words may be a common phrase: مجلس الأمن */
+        int last_open = end < nw && !fx->sent[end] && KH_TAG_IS_I(tags[end]);
+        int exact = tags[i] && !KH_TAG_IS_I(tags[i]) && !last_open;
+        for (size_t k = i + 1; k < end && exact; k++)
+            exact = tags[k] == tags[i] + 1;
+        if (exact) continue; /* the tagger found this very span: its type stands */
+        /* A name the tagger found inside this one that is itself a name of
+        ** the same entity is the training data's way of leaving out a head
+        ** noun or an adjective (وكالة [فرانس برس], [حزب الله] اللبناني). */
+        for (size_t k = i; k < end && !inner_alias; k++) {
+            if (!tags[k] || KH_TAG_IS_I(tags[k])) continue;
+            size_t c = k + 1;
+            while (c < end && tags[c] == tags[k] + 1)
+                c++;
+            inner_alias = (c - k < best) && spelled_row(fx, an, text, k, c, &len) == row;
+        }
+        if (inner_alias) continue;
+        tags[i] = (uint8_t)KH_TAG_B(type);
+        for (size_t k = i + 1; k < end; k++)
+            tags[k] = (uint8_t)KH_TAG_I(type);
+        /* what the tagger ran on past the name starts a name of its own */
+        if (last_open) tags[end]--;
+        i = end - 1;
+    }
+}
+
 /* Is the phrase made of words [w, w + n) (the first without its first
 ** `skip` bytes of match form) an entry of the model's gazetteer? */
 static int in_gazetteer(const kh_model *m, const kh_feat *fx, const kh_analysis *an, size_t w,

@@ -27,6 +27,12 @@ kh_status kh_name_key_list(const kh_native_list *nl, const uint8_t *name, size_t
 ** OUT: out (room for 4 * n + 1; NUL-terminated). Returns the length. */
 size_t kh_name_fold(const uint8_t *s, size_t n, char *out);
 
+/* A name as it is spelled: kh_name_fold of each word, joined without
+** spaces. Unlike the name key it keeps vowels and g-letters apart, so two
+** different phrases (رئيس الاتحاد, روسيا الاتحادية) never meet. OUT: out
+** (room for 4 * n + 1; NUL-terminated). Returns the length. */
+size_t kh_name_spelled(const uint8_t *s, size_t n, char *out);
+
 /* ---- the generated tables (data/ner_names.c) --------------------------------------- */
 
 typedef struct kh_alias_row {
@@ -37,6 +43,9 @@ typedef struct kh_alias_row {
 extern const kh_native_list kh_names_native;
 extern const kh_alias_row kh_names_alias[];
 extern const size_t kh_names_nalias;
+/* The same names by kh_name_spelled, sorted: for finding them in text. */
+extern const kh_alias_row kh_names_spelled[];
+extern const size_t kh_names_nspelled;
 extern const char *const kh_names_canonical[];
 extern const uint8_t kh_names_type[];
 
@@ -55,6 +64,16 @@ typedef struct kh_names {
 } kh_names;
 
 void kh_names_free(kh_names *nm);
+
+/* Names of the alias table written out in full, of two words or more, are
+** entities of the table's type, whole: the tagger often stops inside a long
+** name (منظمة الأمن | والتعاون في أوروبا) or misses one behind a proclitic
+** (لحلف شمال الأطلسي). A name of three words or more is marked wherever it
+** stands; one of two words only where the tagger saw some name, since two
+** words may also be a common phrase. tags: one BIO tag per word of fx,
+** rewritten in place. */
+void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
+                         uint8_t *tags);
 
 /* Finds display text, starts and canonical names for the entities ents[0..n)
 ** (first, nwords, type, start, end set by the tagger: start/end span the

@@ -243,6 +243,7 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
     }
     if (!(n->flags & KH_NER_PER_SENTENCE) && (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
         return st;
+    if (!(n->flags & KH_NER_TAGGER_ONLY)) kh_names_mark_known(&n->fx, an, text, n->tags);
     size_t ne = kh_decode_chunks(n->tags, n->fx.sent, nw, NULL, NULL);
     if (kh_mem_grow(mem, (void **)&n->ents, &n->capents, ne + 1, sizeof *n->ents)) return KH_ENOMEM;
     n->nents = 0;

@@ -229,3 +229,65 @@ TEST(a_name_the_analyzer_reads_as_future_verb_keeps_its_first_letter)
     CHECK_EQ_STR(e->canonical, "سيرجي لافروف");
     kh_analyzer_free(a);
 }
+
+/* The entity whose span ends at byte end, or NULL. */
+static const kh_entity *ending_at(const kh_ner_result *r, uint32_t end)
+{
+    for (size_t i = 0; i < r->nentities; i++)
+        if (r->entities[i].end == end) return &r->entities[i];
+    return NULL;
+}
+
+static const kh_ner_result *tag_flags(kt_ctx *kt_, const char *text, uint32_t flags,
+                                      kh_analyzer **pa)
+{
+    size_t len;
+    uint8_t *img = kn_train(KT, NULL, &len);
+    if (!img) return NULL;
+    kt_defer(KT, free_buf, img);
+    kh_ner_opts o = {NULL, img, len, NULL, NULL, flags};
+    kh_error err;
+    kh_ner *n = NULL;
+    const kh_analysis *an;
+    const kh_ner_result *r;
+    if (kh_ner_new(&o, &n, &err) != KH_OK) return NULL;
+    kt_defer(KT, (void (*)(void *))kh_ner_free, n);
+    if (kh_analyzer_new(NULL, pa) != KH_OK ||
+        kh_analyze(*pa, (const uint8_t *)text, strlen(text), &an) != KH_OK ||
+        kh_ner_tag(n, (const uint8_t *)text, strlen(text), an, NULL, 0, &r) != KH_OK)
+        return NULL;
+    return r;
+}
+
+TEST(alias_table_names_written_in_full_are_tagged_whole)
+{
+    const char *text = "أكد مسؤول في منظمة الأمن والتعاون في أوروبا أن الاجتماع انتهى .\n"
+                       "وقال لا ينبغي لحلف شمال الأطلسي أن يتوسع .\n"
+                       "وقال رئيس الاتحاد إن الموسم انتهى .";
+    kh_analyzer *a = NULL;
+    const kh_ner_result *r = tag_flags(KT, text, 0, &a);
+    REQUIRE(r != NULL);
+    const char *osce = strstr(text, "منظمة الأمن"), *nato = strstr(text, "لحلف");
+    const kh_entity *e = ending_at(r, (uint32_t)(strstr(text, " أن الاجتماع") - text));
+    REQUIRE(e != NULL);
+    CHECK_EQ_INT(e->start, (uint32_t)(osce - text));
+    CHECK_EQ_INT(e->type, KH_ENT_ORG);
+    CHECK_EQ_STR(e->canonical, "منظمة الأمن والتعاون في أوروبا");
+    e = ending_at(r, (uint32_t)(strstr(text, " أن يتوسع") - text));
+    REQUIRE(e != NULL);
+    CHECK_EQ_INT(e->start, (uint32_t)(nato - text) + strlen("ل")); /* the ل left out */
+    CHECK_EQ_STR(e->canonical, "حلف شمال الأطلسي");
+    /* spelled names, not name keys: رئيس الاتحاد has the key of روسيا الاتحادية */
+    const char *ra = strstr(text, "رئيس الاتحاد");
+    for (size_t i = 0; i < r->nentities; i++)
+        if (r->entities[i].start == (uint32_t)(ra - text))
+            FAIL("رئيس الاتحاد tagged as %s", kh_entity_type_name(r->entities[i].type));
+    kh_analyzer_free(a);
+
+    /* KH_NER_TAGGER_ONLY: the tagger's spans alone */
+    r = tag_flags(KT, text, KH_NER_TAGGER_ONLY, &a);
+    REQUIRE(r != NULL);
+    e = ending_at(r, (uint32_t)(strstr(text, " أن الاجتماع") - text));
+    CHECK(e == NULL || e->start != (uint32_t)(osce - text));
+    kh_analyzer_free(a);
+}
