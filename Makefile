@@ -84,6 +84,7 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc $(shell 
 # The library is compiled once for all targets (instrumented, not linked
 # with the fuzzer's main); each target adds only its own file.
 FUZZ_LIB := $(LIB_SRC:%.c=$(B)/fuzz/obj/%.o)
+.SECONDARY: $(FUZZ_LIB) # kept between runs, not deleted as intermediates
 $(B)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
@@ -101,9 +102,12 @@ fuzz: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
 	done
 
 # ---- eval / bench / data ---------------------------------------------------
-eval: all
+# The build goes to stderr, so stdout holds name<TAB>value lines only.
+eval:
+	@$(MAKE) --no-print-directory all >&2
 	@eval/run.sh
-bench: all
+bench:
+	@$(MAKE) --no-print-directory all >&2
 	@bench/run.sh
 data:
 	tools/build-data.sh
