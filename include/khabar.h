@@ -213,7 +213,12 @@ typedef struct kh_reader_opts {
     const char *date;   /* "date,published,date_extracted,time" */
     kh_alloc_fn alloc;  /* NULL: libc */
     void *alloc_ud;
+    uint32_t flags;     /* KH_READER_* */
 } kh_reader_opts;
+
+/* A JSON record without an id is read (with an empty id) instead of being
+** a bad record: for reading articles that are not going into an index. */
+#define KH_READER_ID_OPTIONAL 0x1u
 
 typedef struct kh_reader kh_reader;
 

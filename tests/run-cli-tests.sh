@@ -292,9 +292,11 @@ fi
 {
     printf '{"id":"a","title":"عنوان","date":"2024-03-22","body":"وقال الوزير: \\"نحن مستعدون للحوار مع الجميع\\".\\nوأضاف أن الحوار مستمر أمس."}\n'
     printf '{"id":"b","content":"لا اقتباس هنا."}\n'
+    printf '{"body":"مقال بلا معرف، وقال الوزير إن العمل مستمر."}\n'
 } >"$T/in.jsonl"
 run "$KHABAR" analyze --input jsonl "$T/in.jsonl"
-if [ "$rc" -eq 0 ] && [ "$(grep -c . "$T/out")" -eq 2 ] && head -1 "$T/out" | grep -q '"offsets":"body"' &&
+if [ "$rc" -eq 0 ] && [ "$(grep -c . "$T/out")" -eq 3 ] && ! grep -q '"error"' "$T/out" &&
+    tail -1 "$T/out" | grep -q '"kind":"reported"' && ! tail -1 "$T/out" | grep -q '"id"' && head -1 "$T/out" | grep -q '"offsets":"body"' &&
     head -1 "$T/out" | grep -q '"speaker":"الوزير"' && head -1 "$T/out" | grep -q '"id":"a"' &&
     head -1 "$T/out" | grep -q '"year":2024,"month":3,"day":21' &&
     head -1 "$T/out" | grep -q '"title":{"text":"عنوان","start":null'; then

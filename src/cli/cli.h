@@ -32,6 +32,10 @@ void cli_tsv_field(FILE *f, const uint8_t *s, size_t n);
 
 double cli_now(void);
 
+/* One line on stderr, rewritten in place: file, a bar, percent, MB/s, time
+** left. For long work on a terminal; the caller ends it with a newline. */
+void cli_progress(const char *name, size_t done, size_t total, double t0);
+
 /* Pre-tokenized input (conll.c): the tokens of a CoNLL-style file laid out
 ** as text for the analyzer, one sentence per line, with each token's span
 ** in that text and, when asked for, its tag. */

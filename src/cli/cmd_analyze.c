@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *f)
 {
@@ -86,7 +87,7 @@ typedef struct jrec {
 static void jrec_of(const kh_doc *d, jrec *r)
 {
     *r = (jrec){d->body.ptr,    d->title.len ? d->title.ptr : NULL,
-                d->id.ptr,      d->date.len ? d->date.ptr : NULL,
+                d->id.len ? d->id.ptr : NULL, d->date.len ? d->date.ptr : NULL,
                 d->body.len,    d->title.len,
                 d->id.len,      d->date.len};
 }
@@ -527,7 +528,14 @@ static int run_jsonl(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts 
 {
     int rc = 0;
     size_t lineno = 0;
+    /* analysis with entities runs at a few MB/s: show progress on a terminal */
+    int bar = in->len > ((size_t)2 << 20) && isatty(2);
+    double t0 = cli_now(), drawn = 0;
     for (size_t pos = 0; pos < in->len;) {
+        if (bar && cli_now() - drawn > 0.2) {
+            cli_progress(name, pos, in->len, t0);
+            drawn = cli_now();
+        }
         const uint8_t *nl = memchr(in->data + pos, '\n', in->len - pos);
         size_t end = nl ? (size_t)(nl - in->data) : in->len;
         lineno++;
@@ -559,6 +567,10 @@ static int run_jsonl(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts 
             fputs("{\"error\":\"extraction failed\"}\n", stdout);
             rc = 1;
         }
+    }
+    if (bar) {
+        cli_progress(name, in->len, in->len, t0);
+        fputc('\n', stderr);
     }
     return rc;
 }
@@ -664,7 +676,9 @@ int cmd_analyze(int argc, char **argv)
         }
     }
     kh_reader *rd = NULL;
-    if (o.input != IN_TXT && kh_reader_new(NULL, &rd) != KH_OK) {
+    /* articles need no id here: nothing is indexed */
+    kh_reader_opts ropts = {.flags = KH_READER_ID_OPTIONAL};
+    if (o.input != IN_TXT && kh_reader_new(&ropts, &rd) != KH_OK) {
         fprintf(stderr, "khabar analyze: out of memory\n");
         kh_ner_free(ner);
         kh_extractor_free(x);

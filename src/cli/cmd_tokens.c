@@ -54,17 +54,6 @@ typedef struct tok_opts {
 
 #define PROGRESS_MIN (8u << 20) /* inputs smaller than this finish too fast to need one */
 
-/* One line on stderr, rewritten in place: file, percent, MB/s, time left. */
-static void progress(const char *name, size_t done, size_t total, double t0)
-{
-    double el = cli_now() - t0, rate = el > 0 ? (double)done / el : 0;
-    double left = rate > 0 ? (double)(total - done) / rate : 0;
-    int width = 30, fill = (int)((double)width * (double)done / (double)total);
-    fprintf(stderr, "\r%s [%.*s%*s] %3d%% %6.1f MB/s %4.0fs left ", name, fill,
-            "##############################", width - fill, "", (int)(100.0 * (double)done / (double)total),
-            rate / 1e6, left);
-}
-
 typedef struct tok_totals {
     uint64_t bytes, tokens, words, sentences, invalid;
 } tok_totals;
@@ -232,7 +221,7 @@ static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *p
         }
         from = to;
         if (o->progress && in.len > PROGRESS_MIN)
-            progress(name, from, in.len, t0);
+            cli_progress(name, from, in.len, t0);
     }
     if (o->progress && in.len > PROGRESS_MIN)
         fputs("\n", stderr);

@@ -125,3 +125,13 @@ void cli_tsv_field(FILE *f, const uint8_t *s, size_t n)
     }
     fwrite(s + run, 1, n - run, f);
 }
+
+void cli_progress(const char *name, size_t done, size_t total, double t0)
+{
+    double el = cli_now() - t0, rate = el > 0 ? (double)done / el : 0;
+    double left = rate > 0 ? (double)(total - done) / rate : 0;
+    int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
+    fprintf(stderr, "\r%s [%.*s%*s] %3d%% %6.1f MB/s %4.0fs left ", name, fill,
+            "##############################", width - fill, "",
+            total ? (int)(100.0 * (double)done / (double)total) : 100, rate / 1e6, left);
+}

@@ -33,6 +33,7 @@ struct kh_reader {
     size_t len, pos;
     kh_format fmt;
     int done, started;
+    uint32_t flags; /* KH_READER_* */
     kh_buf name;
     kh_json_scratch sc;
     kh_html_text html;
@@ -62,6 +63,7 @@ kh_status kh_reader_new(const kh_reader_opts *opts, kh_reader **out)
     kh_html_init(&r->html, &r->mem);
     const char *given[F_COUNT] = {0};
     if (opts) {
+        r->flags = opts->flags;
         given[F_ID] = opts->id, given[F_TITLE] = opts->title, given[F_BODY] = opts->body;
         given[F_SOURCE] = opts->source, given[F_URL] = opts->url, given[F_DATE] = opts->date;
     }
@@ -194,8 +196,11 @@ static kh_text text_of(const uint8_t *p, size_t n)
 
 static kh_status check_id(kh_reader *r, size_t off)
 {
-    if (!r->doc.id.len)
+    if (!r->doc.id.len) {
+        if (r->flags & KH_READER_ID_OPTIONAL)
+            return KH_OK;
         return bad(r, KH_ESYNTAX, off, "no id (looked for: %s)", r->names[F_ID]);
+    }
     size_t bad_at;
     if (!kh_utf8_valid((const uint8_t *)r->doc.id.ptr, r->doc.id.len, &bad_at))
         return bad(r, KH_EUTF8, off, "the id is not valid UTF-8");

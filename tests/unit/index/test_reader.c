@@ -109,6 +109,22 @@ TEST(json_field_names_are_configurable)
     CHECK_EQ_STR(g.body[0], "C");
 }
 
+TEST(json_records_without_an_id_are_bad_unless_ids_are_optional)
+{
+    const char *t = "{\"body\":\"نص بلا معرف\"}\n{\"id\":\"b\",\"body\":\"نص\"}\n";
+    got g;
+    read_all(t, strlen(t), "x.jsonl", KH_FMT_AUTO, &g, NULL);
+    CHECK_EQ_INT(g.ndocs, 1);
+    CHECK_EQ_INT(g.nbad, 1);
+    CHECK(strstr(g.bad_msg[0], "no id") != NULL);
+    kh_reader_opts o = {.flags = KH_READER_ID_OPTIONAL};
+    read_all(t, strlen(t), "x.jsonl", KH_FMT_AUTO, &g, &o);
+    CHECK_EQ_INT(g.ndocs, 2);
+    CHECK_EQ_INT(g.nbad, 0);
+    CHECK_EQ_STR(g.id[0], "");
+    CHECK_EQ_STR(g.body[0], "نص بلا معرف");
+}
+
 TEST(json_arrays_like_saudinewsnet_resynchronize_after_a_bad_element)
 {
     got g;
