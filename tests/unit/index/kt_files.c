@@ -7,7 +7,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 static char tmp[4096], path[4096];
 
@@ -44,4 +48,41 @@ int kt_write(const char *p, const char *text)
     size_t n = strlen(text);
     int rc = fwrite(text, 1, n, f) == n ? 0 : -1;
     return fclose(f) || rc;
+}
+
+void kt_report(int fd, int n)
+{
+    if (write(fd, &n, sizeof n) != sizeof n)
+        _exit(1);
+}
+
+int kt_kill9(void (*writer)(void *arg, int fd), void *arg, int want, long pause_us)
+{
+    int fd[2];
+    if (pipe(fd))
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fd[0]);
+        close(fd[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fd[0]);
+        writer(arg, fd[1]);
+        _exit(1); /* a writer that returns has failed */
+    }
+    close(fd[1]);
+    int committed = 0, n;
+    while (committed < want && read(fd[0], &n, sizeof n) == sizeof n)
+        committed = n;
+    struct timespec ts = {pause_us / 1000000, (pause_us % 1000000) * 1000};
+    nanosleep(&ts, NULL);
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    while (read(fd[0], &n, sizeof n) == sizeof n)
+        committed = n; /* commits reported before the kill */
+    close(fd[0]);
+    return committed;
 }

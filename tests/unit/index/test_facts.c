@@ -332,47 +332,33 @@ TEST(an_index_without_extraction_says_so_and_old_files_open)
     kh_index_close(ix);
 }
 
+/* The writer of the kill -9 test: extracts, commits every 10 documents,
+** says so, goes on. */
+static void kill9_writer(void *arg, int fd)
+{
+    kh_index *ix = open_extract(arg);
+    if (!ix)
+        return;
+    char id[32];
+    for (int i = 0;; i++) {
+        snprintf(id, sizeof id, "d%d", i);
+        kh_doc d = doc(id, i % 2 ? A_TITLE : B_TITLE, i % 2 ? A_BODY : B_BODY);
+        if (kh_index_add(ix, &d, NULL))
+            return;
+        if ((i + 1) % 10 == 0) {
+            if (kh_index_commit(ix))
+                return;
+            kt_report(fd, i + 1);
+        }
+    }
+}
+
 TEST(kill_9_while_extracting_keeps_entities_with_their_documents)
 {
     const char *dir = kt_tmpdir("kill9facts");
     char path[256];
     snprintf(path, sizeof path, "%s/x.db", dir);
-    int fd[2];
-    REQUIRE(pipe(fd) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) { /* the writer: commits every 10 documents, says so, goes on */
-        close(fd[0]);
-        kh_index *ix = open_extract(path);
-        if (!ix)
-            _exit(1);
-        char id[32];
-        for (int i = 0;; i++) {
-            snprintf(id, sizeof id, "d%d", i);
-            kh_doc d = doc(id, i % 2 ? A_TITLE : B_TITLE, i % 2 ? A_BODY : B_BODY);
-            if (kh_index_add(ix, &d, NULL))
-                _exit(1);
-            if ((i + 1) % 10 == 0) {
-                if (kh_index_commit(ix))
-                    _exit(1);
-                int n = i + 1;
-                if (write(fd[1], &n, sizeof n) != sizeof n)
-                    _exit(1);
-            }
-        }
-    }
-    close(fd[1]);
-    int committed = 0, n;
-    while (committed < 40 && read(fd[0], &n, sizeof n) == sizeof n)
-        committed = n;
-    struct timespec ts = {0, 20 * 1000 * 1000};
-    nanosleep(&ts, NULL); /* into the middle of the next batch */
-    kill(pid, SIGKILL);
-    int status;
-    waitpid(pid, &status, 0);
-    while (read(fd[0], &n, sizeof n) == sizeof n)
-        committed = n;
-    close(fd[0]);
+    int committed = kt_kill9(kill9_writer, path, 40, 20000);
     REQUIRE(committed >= 40);
     CHECK_EQ_INT(count_rows(path, "SELECT count(*) FROM pragma_integrity_check WHERE "
                                   "integrity_check != 'ok'"),

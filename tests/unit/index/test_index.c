@@ -558,48 +558,35 @@ static int integrity_ok(const char *path)
     return ok;
 }
 
+/* The writer of the kill -9 test: commits every 100 documents, says so,
+** goes on. */
+static void kill9_writer(void *arg, int fd)
+{
+    kh_index_opts o = {.threads = 2};
+    kh_index *ix;
+    if (kh_index_open(arg, &o, &ix))
+        return;
+    char id[32], body[128];
+    for (int i = 0;; i++) {
+        snprintf(id, sizeof id, "d%d", i);
+        snprintf(body, sizeof body, "common u%d w%d", i, i % 10);
+        kh_doc d = doc(id, "t", body, "", "");
+        if (kh_index_add(ix, &d, NULL))
+            return;
+        if ((i + 1) % 100 == 0) {
+            if (kh_index_commit(ix))
+                return;
+            kt_report(fd, i + 1);
+        }
+    }
+}
+
 TEST(kill_9_during_indexing_loses_nothing_committed)
 {
     const char *dir = kt_tmpdir("kill9");
     char path[256];
     snprintf(path, sizeof path, "%s/x.db", dir);
-    int fd[2];
-    REQUIRE(pipe(fd) == 0);
-    pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) { /* the writer: commits every 100 documents, says so, goes on */
-        close(fd[0]);
-        kh_index_opts o = {.threads = 2};
-        kh_index *ix;
-        if (kh_index_open(path, &o, &ix))
-            _exit(1);
-        char id[32], body[128];
-        for (int i = 0;; i++) {
-            snprintf(id, sizeof id, "d%d", i);
-            snprintf(body, sizeof body, "common u%d w%d", i, i % 10);
-            kh_doc d = doc(id, "t", body, "", "");
-            if (kh_index_add(ix, &d, NULL))
-                _exit(1);
-            if ((i + 1) % 100 == 0) {
-                if (kh_index_commit(ix))
-                    _exit(1);
-                int n = i + 1;
-                if (write(fd[1], &n, sizeof n) != sizeof n)
-                    _exit(1);
-            }
-        }
-    }
-    close(fd[1]);
-    int committed = 0, n;
-    while (committed < 1500 && read(fd[0], &n, sizeof n) == sizeof n)
-        committed = n;
-    sleep_us(3000); /* let it get into the middle of the next batch */
-    kill(pid, SIGKILL);
-    int status;
-    waitpid(pid, &status, 0);
-    while (read(fd[0], &n, sizeof n) == sizeof n)
-        committed = n; /* commits reported before the kill */
-    close(fd[0]);
+    int committed = kt_kill9(kill9_writer, path, 1500, 3000);
     REQUIRE(committed >= 1500);
     CHECK(integrity_ok(path));
     kh_index *ix;
