@@ -206,9 +206,7 @@ kh_status kh_ix_facts_open(kh_index *ix)
         if (!s)
             s = kh_ix_exec(ix, "COMMIT");
         if (s) {
-            kh_error keep = ix->err;
-            sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-            ix->err = keep;
+            kh_ix_rollback(ix);
             return s;
         }
         ix->facts_format = FACTS_FORMAT;

@@ -170,6 +170,9 @@ sqlite3_stmt *kh_ix_stmt(kh_index *ix, int which);
 kh_status kh_ix_exec_stmt(kh_index *ix, sqlite3_stmt *st, const char *what);
 kh_status kh_ix_exec(kh_index *ix, const char *sql);
 kh_status kh_ix_begin_write(kh_index *ix);
+/* Rolls back the open transaction after a failure, keeping the error that
+** caused it (a failing ROLLBACK has nothing to add). */
+void kh_ix_rollback(kh_index *ix);
 kh_status kh_ix_meta_write(kh_index *ix);
 kh_status kh_ix_meta_read(kh_index *ix);
 /* Brings the reader cache up to date; call inside a read transaction. */

@@ -219,6 +219,11 @@ kh_status kh_ix_begin_write(kh_index *ix)
     return s;
 }
 
+void kh_ix_rollback(kh_index *ix)
+{
+    sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* Flushes the batch, writes meta and commits; then merges if needed. */
 static kh_status commit(kh_index *ix, int merge)
 {
@@ -229,11 +234,8 @@ static kh_status commit(kh_index *ix, int merge)
         s = kh_ix_meta_write(ix);
     if (!s)
         s = run(ix, ST_COMMIT);
-    if (s) {
-        kh_error keep = ix->err;
-        run(ix, ST_ROLLBACK);
-        ix->err = keep;
-    }
+    if (s)
+        kh_ix_rollback(ix);
     ix->in_write = 0;
     ix->cached = 0; /* data_version does not change for our own commits */
     if (!s && merge)
@@ -270,7 +272,7 @@ static kh_status init_schema(kh_index *ix)
     if (!s)
         s = kh_ix_exec(ix, "COMMIT");
     if (s)
-        sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+        kh_ix_rollback(ix);
     return s;
 }
 

@@ -1369,9 +1369,7 @@ kh_status kh_ix_writer_merge(kh_index *ix, int all)
         if (!s)
             s = kh_ix_exec(ix, "COMMIT");
         if (s) {
-            kh_error keep = ix->err;
-            sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
-            ix->err = keep;
+            kh_ix_rollback(ix);
         }
         ix->in_write = 0;
         ix->cached = 0;
