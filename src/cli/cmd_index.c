@@ -246,6 +246,17 @@ static uint64_t line_of(const cli_buf *b, uint64_t off, uint64_t *at, uint64_t *
 
 /* ---- indexing ---------------------------------------------------------------------- */
 
+/* A bad document: 'FILE:LINE: reason' (on a line of its own under a
+** progress bar), counted by reason. Returns 1 when --strict makes it fatal. */
+static int skip(run *r, const char *name, uint64_t line, const char *why)
+{
+    fprintf(stderr, "%s%s:%llu: %s\n", r->progress ? "\r" : "", name, (unsigned long long)line,
+            why);
+    r->skipped++;
+    count_reason(r, why);
+    return r->strict;
+}
+
 /* Indexes one input. Returns 0, or 1 on a fatal error. */
 static int index_one(run *r, const char *path)
 {
@@ -265,11 +276,7 @@ static int index_one(run *r, const char *path)
         kh_status s = kh_reader_next(r->rd, &d);
         if (s) {
             const kh_error *e = kh_reader_error(r->rd);
-            fprintf(stderr, "%s%s:%llu: %s\n", r->progress ? "\r" : "", name,
-                    (unsigned long long)line_of(&b, e->offset, &at, &line), e->message);
-            r->skipped++;
-            count_reason(r, e->message);
-            if (r->strict) {
+            if (skip(r, name, line_of(&b, e->offset, &at, &line), e->message)) {
                 rc = 1;
                 break;
             }
@@ -280,12 +287,7 @@ static int index_one(run *r, const char *path)
         int replaced;
         s = kh_index_add(r->ix, d, &replaced);
         if (s == KH_EINVAL || s == KH_ELIMIT) {
-            const kh_error *e = kh_index_error(r->ix);
-            fprintf(stderr, "%s:%llu: %s\n", name,
-                    (unsigned long long)line_of(&b, d->start, &at, &line), e->message);
-            r->skipped++;
-            count_reason(r, e->message);
-            if (r->strict) {
+            if (skip(r, name, line_of(&b, d->start, &at, &line), kh_index_error(r->ix)->message)) {
                 rc = 1;
                 break;
             }
