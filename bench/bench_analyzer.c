@@ -41,8 +41,6 @@
 #include "khabar.h"
 #include "bench_corpus.h"
 
-/* One line of the input: a byte range in corpus.data. Offsets rather than
-** pointers, because data moves while later files are appended. */
 /* What one pass saw. */
 typedef struct pass_stats {
     uint64_t tokens;
@@ -102,89 +100,43 @@ static int run_pass(kh_analyzer *a, const corpus *c, pass_stats *ps)
     return 0;
 }
 
-static int cmd_bench(int argc, char **argv)
+static void *open_handle(void)
 {
-    corpus c = {0};
-    pass_stats warm = {0}, timed = {0};
-    volatile uint64_t sink; /* the checksum must be stored, so no read is dead */
-    kh_analyzer *a = NULL;
-    long repeat = 3, r;
-    int i, nfiles = 0, rc = 1;
-    double t0, secs;
-    kh_status st;
-
-    for (i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--repeat") == 0) {
-            if (i + 1 == argc || (repeat = parse_repeat(argv[++i])) == 0) goto usage;
-            continue;
-        }
-        if (load_file(&c, argv[i]) != 0) goto cleanup;
-        nfiles++;
-    }
-    if (nfiles == 0) goto usage;
-
-    st = kh_analyzer_new(NULL, &a);
+    kh_analyzer *h = NULL;
+    kh_status st = kh_analyzer_new(NULL, &h);
     if (st != KH_OK) {
         fprintf(stderr, "kh_analyzer_new: %s\n", kh_strerror(st));
-        goto cleanup;
+        return NULL;
     }
-    if (run_pass(a, &c, &warm) != 0) goto cleanup;
-    t0 = now_s();
-    for (r = 0; r < repeat; r++)
-        if (run_pass(a, &c, &timed) != 0) goto cleanup;
-    secs = now_s() - t0;
-    sink = warm.checksum + timed.checksum;
-    (void)sink;
-
-    printf("repeat\t%ld\n", repeat);
-    printf("bytes\t%llu\n", (unsigned long long)c.size * (unsigned long long)repeat);
-    printf("seconds\t%.4f\n", secs);
-    printf("mb_per_s\t%.2f\n", (double)c.size * (double)repeat / 1e6 / secs);
-    printf("tokens\t%llu\n", (unsigned long long)timed.tokens);
-    printf("tokens_keyed\t%llu\n", (unsigned long long)timed.keyed);
-    printf("peak_rss_kb\t%ld\n", peak_rss_kb());
-    rc = 0;
-    goto cleanup;
-
-usage:
-    fputs("usage: bench_analyzer bench FILE... [--repeat N>=1]\n", stderr);
-    rc = 2;
-cleanup:
-    kh_analyzer_free(a);
-    free(c.lines);
-    free(c.data);
-    return rc;
+    return h;
 }
 
-static void usage(FILE *f)
+static void close_handle(void *h)
 {
-    fputs("usage: bench_analyzer bench FILE... [--repeat N]   throughput, after one warm-up pass\n"
-          "       bench_analyzer version\n",
-          f);
+    kh_analyzer_free(h);
 }
+
+static int pass(void *h, const corpus *c, void *stats)
+{
+    return run_pass(h, c, stats);
+}
+
+static void print(const void *stats)
+{
+    const pass_stats *ps = stats;
+    printf("tokens\t%llu\n", (unsigned long long)ps->tokens);
+    printf("tokens_keyed\t%llu\n", (unsigned long long)ps->keyed);
+}
+
+static uint64_t checksum(const void *stats)
+{
+    return ((const pass_stats *)stats)->checksum;
+}
+
+static const bench_ops OPS = {"bench_analyzer", open_handle, close_handle, pass, print, checksum,
+                              sizeof(pass_stats)};
 
 int main(int argc, char **argv)
 {
-    int rc;
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
-    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
-        /* Both versions: a key change bumps only the analyzer's. */
-        printf("khabar\tkhabar %s, analyzer version %d\n", kh_version(), KH_ANALYZER_VERSION);
-        return 0;
-    }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(stdout);
-        return 0;
-    }
-    if (strcmp(argv[1], "bench") == 0) {
-        rc = cmd_bench(argc - 2, argv + 2);
-    } else {
-        usage(stderr);
-        rc = 2;
-    }
-    if (fflush(stdout) != 0) rc = 1;
-    return rc;
+    return bench_main(&OPS, argc, argv);
 }

@@ -1,7 +1,8 @@
 /*
 ** bench_corpus.h - what the single-file benchmark programs share: a corpus
-** of non-empty lines read from files, a monotonic clock, peak memory and the
-** --repeat argument. Header-only with static functions, because bench/common.sh
+** of non-empty lines read from files, a monotonic clock, peak memory, and
+** the whole "bench FILE... [--repeat N]" / "version" command around a pass
+** over the corpus (bench_main), so a program only says what one pass does. Header-only with static functions, because bench/common.sh
 ** compiles each benchmark from its one .c file.
 */
 #ifndef KHABAR_BENCH_CORPUS_H
@@ -14,6 +15,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+
+#include "khabar.h"
 
 typedef struct line {
     size_t start, len;
@@ -121,6 +124,109 @@ static long parse_repeat(const char *s)
     n = strtol(s, &end, 10);
     if (errno != 0 || end == s || *end != '\0' || n < 1) return 0;
     return n;
+}
+
+/* What a benchmark program times. pass() handles every line of c once,
+** adds what it saw to stats (stats_size bytes, zeroed before the warm-up
+** and before the timed passes) and returns 0, or -1 after printing why. */
+typedef struct bench_ops {
+    const char *prog;                      /* for usage lines */
+    void *(*open)(void);                   /* the handle, or NULL after a message */
+    void (*close)(void *h);
+    int (*pass)(void *h, const corpus *c, void *stats);
+    void (*print)(const void *stats);      /* figures of the timed passes */
+    uint64_t (*checksum)(const void *stats); /* kept, so no read is dead */
+    size_t stats_size;
+} bench_ops;
+
+/* bench FILE... [--repeat N]: one untimed pass, then N timed ones (default
+** 3); prints repeat, bytes, seconds, mb_per_s, the program's figures and
+** peak_rss_kb as name<TAB>value lines. */
+static int bench_run(const bench_ops *ops, int argc, char **argv)
+{
+    corpus c = {0};
+    volatile uint64_t sink;
+    void *h = NULL, *warm = calloc(1, ops->stats_size), *timed = calloc(1, ops->stats_size);
+    long repeat = 3, r;
+    int i, nfiles = 0, rc = 1;
+    double t0, secs;
+
+    if (!warm || !timed) {
+        fprintf(stderr, "%s: out of memory\n", ops->prog);
+        goto cleanup;
+    }
+    for (i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--repeat") == 0) {
+            if (i + 1 == argc || (repeat = parse_repeat(argv[++i])) == 0) goto usage;
+            continue;
+        }
+        if (load_file(&c, argv[i]) != 0) goto cleanup;
+        nfiles++;
+    }
+    if (nfiles == 0) goto usage;
+    if (!(h = ops->open())) goto cleanup;
+    if (ops->pass(h, &c, warm) != 0) goto cleanup;
+    t0 = now_s();
+    for (r = 0; r < repeat; r++)
+        if (ops->pass(h, &c, timed) != 0) goto cleanup;
+    secs = now_s() - t0;
+    sink = ops->checksum(warm) + ops->checksum(timed);
+    (void)sink;
+
+    printf("repeat\t%ld\n", repeat);
+    printf("bytes\t%llu\n", (unsigned long long)c.size * (unsigned long long)repeat);
+    printf("seconds\t%.4f\n", secs);
+    printf("mb_per_s\t%.2f\n", (double)c.size * (double)repeat / 1e6 / secs);
+    ops->print(timed);
+    printf("peak_rss_kb\t%ld\n", peak_rss_kb());
+    rc = 0;
+    goto cleanup;
+
+usage:
+    fprintf(stderr, "usage: %s bench FILE... [--repeat N>=1]\n", ops->prog);
+    rc = 2;
+cleanup:
+    if (h) ops->close(h);
+    free(warm);
+    free(timed);
+    free(c.lines);
+    free(c.data);
+    return rc;
+}
+
+static void bench_usage(const bench_ops *ops, FILE *f)
+{
+    fprintf(f,
+            "usage: %s bench FILE... [--repeat N]   throughput, after one warm-up pass\n"
+            "       %s version\n",
+            ops->prog, ops->prog);
+}
+
+/* The program's main: bench, version, --help. */
+static int bench_main(const bench_ops *ops, int argc, char **argv)
+{
+    int rc;
+    if (argc < 2) {
+        bench_usage(ops, stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        /* Both versions: a key change bumps only the analyzer's. */
+        printf("khabar\tkhabar %s, analyzer version %d\n", kh_version(), KH_ANALYZER_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        bench_usage(ops, stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "bench") == 0) {
+        rc = bench_run(ops, argc - 2, argv + 2);
+    } else {
+        bench_usage(ops, stderr);
+        rc = 2;
+    }
+    if (fflush(stdout) != 0) rc = 1;
+    return rc;
 }
 
 #endif /* KHABAR_BENCH_CORPUS_H */
