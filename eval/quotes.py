@@ -26,10 +26,9 @@ what"):
                                   quotation, no speaker", on the same articles
 
 name<TAB>value lines on stdout, over all articles, then again as
-quotes_heldout_* over the held-out articles (eval/gold/quotes/heldout.txt and,
-when present, heldout2.txt), quotes_fresh_* over heldout2.txt's alone (articles
-annotated after the rules were last changed, never developed on) and
-quotes_dev_* over the others. --errors writes every miss and false alarm
+quotes_heldout_* over the held-out articles of eval/gold/quotes/heldout2.txt
+(annotated from the text alone, never developed on) and quotes_dev_* over the
+others (released.txt lists a first held-out part that became dev). --errors writes every miss and false alarm
 of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
@@ -42,8 +41,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
-HELDOUT = os.path.join(HERE, "gold", "quotes", "heldout.txt")
-FRESH = os.path.join(HERE, "gold", "quotes", "heldout2.txt")
+HELDOUT = os.path.join(HERE, "gold", "quotes", "heldout2.txt")
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -207,8 +205,6 @@ def main():
     ap.add_argument("--errors-all", action="store_true",
                     help="--errors also lists the held-out part's (not for development)")
     ap.add_argument("--heldout", default=HELDOUT, help="keys of the held-out articles")
-    ap.add_argument("--fresh", default=FRESH,
-                    help="keys of held-out articles annotated after the last rule change")
     a = ap.parse_args()
 
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
@@ -229,8 +225,7 @@ def main():
     if len(docs) != len(recs):
         sys.exit(f"quotes: {len(docs)} results for {len(recs)} articles")
 
-    fresh = load_heldout(a.fresh)
-    heldout = load_heldout(a.heldout) | fresh
+    heldout = load_heldout(a.heldout)
     missing = heldout - {r["key"] for r in recs}
     if missing:
         sys.exit(f"quotes: held-out keys not in the gold: {sorted(missing)}")
@@ -239,10 +234,6 @@ def main():
     rows += [("quotes_heldout_" + name[len("quotes_"):], v)
              for name, v in score([it for it in items if it[0]["key"] in heldout])[0]
              if not name.startswith("quotes_baseline_speaker")]
-    if fresh:
-        rows += [("quotes_fresh_" + name[len("quotes_"):], v)
-                 for name, v in score([it for it in items if it[0]["key"] in fresh])[0]
-                 if not name.startswith("quotes_baseline_speaker")]
     dev_rows, dev_err = score([it for it in items if it[0]["key"] not in heldout])
     rows += [("quotes_dev_" + name[len("quotes_"):], v) for name, v in dev_rows
              if not name.startswith("quotes_baseline_speaker")]
