@@ -31,6 +31,7 @@ enum { FAM_ASCII = 0, FAM_CURLY, FAM_GUILLEMET };
 typedef struct open_mark {
     uint32_t tok;
     uint32_t fam;
+    uint32_t reopened; /* a mark of its family opened inside it */
 } open_mark;
 
 /* Code point before byte offset pos (0 at the start of the text). */
@@ -182,17 +183,22 @@ void kx_pair_marks(kh_extractor *x)
             const uint8_t *m = x->text + x->A->tokens[i].start;
             uint32_t fam = family(m);
             int role = role_of(x, i);
-            if (role == ROLE_EITHER) role = n ? ROLE_CLOSE : ROLE_OPEN;
+            size_t live = 0; /* open marks not already doubted */
+            for (size_t j = 0; j < n; j++)
+                live += !st[j].reopened;
+            if (role == ROLE_EITHER) role = live ? ROLE_CLOSE : ROLE_OPEN;
             if (role == ROLE_CLOSE && !n && opens_after(x, i))
                 role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
             if (role == ROLE_OPEN) {
                 if (n && st[n - 1].fam == fam) {
-                    /* same family opened again: the earlier one lost its closer */
-                    KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired,
-                            x->A->tokens[st[n - 1].tok].start);
-                    n--;
+                    /* same family opened again: either the earlier one lost
+                    ** its closer, or a term is quoted inside a quotation
+                    ** ("… وشعاره "التضامن". … أيضا"). Keep both; the earlier
+                    ** one pairs only with a closer after the inner pair's,
+                    ** else it is dropped at the paragraph's end as before. */
+                    st[n - 1].reopened = 1;
                 }
-                if (n < STACK_MAX) st[n++] = (open_mark){i, fam};
+                if (n < STACK_MAX) st[n++] = (open_mark){i, fam, 0};
                 continue;
             }
             if (!n) {
@@ -208,6 +214,11 @@ void kx_pair_marks(kh_extractor *x)
                         x->A->tokens[st[j].tok].start);
             add_pair(x, st[k - 1].tok, i, 0);
             n = k - 1;
+        }
+        while (n && st[0].reopened) { /* lost their closers: drop from the bottom */
+            KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[st[0].tok].start);
+            memmove(st, st + 1, (n - 1) * sizeof st[0]);
+            n--;
         }
         if (!n) continue;
         size_t lj = li;

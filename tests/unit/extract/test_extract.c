@@ -711,6 +711,34 @@ TEST(guillemets_and_straight_quotes_pair_alike)
     CHECK_SPAN(t, q->speaker, "الوزير");
 }
 
+TEST(same_mark_quoted_inside_a_quotation_nests)
+{
+    /* a term in the same straight marks inside a quotation: the outer quote
+    ** closes at the last mark, the inner term is its own pair */
+    const char *t = "عنوان\nوقال المدرب: \"شعار النادي \"الوحدة\". وهذا تاريخ الفريق\". ثم غادر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "شعار النادي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "شعار النادي \"الوحدة\". وهذا تاريخ الفريق");
+    CHECK_SPAN(t, q->speaker, "المدرب");
+    CHECK_EQ_INT(d->nunpaired, 0);
+}
+
+TEST(opener_that_lost_its_closer_is_dropped_not_nested)
+{
+    /* a stray opening mark, then a complete quote in the same paragraph: the
+    ** stray mark is reported, the complete quote stands alone */
+    const char *t = "عنوان\nوقال الوزير \"إن الخطة جاهزة، وأضاف \"سنبدأ غدا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ غدا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "سنبدأ غدا");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الخطة") == NULL);
+    CHECK_EQ_INT(d->nunpaired, 1);
+}
+
 TEST(quote_continues_into_a_paragraph_that_opens_with_a_mark)
 {
     const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n";
