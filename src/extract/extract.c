@@ -158,6 +158,10 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k
 {
     const kx_entry *e = kx_words_get(x->w, t->norm, t->norm_len);
     if (e) return e;
+    /* the pronoun ي is never written ى: منى split as من+ي is a name, not من */
+    if (t->end - t->start >= 2 && !memcmp(x->text + t->end - 2, "\xd9\x89", 2) && t->nsegs > 1 &&
+        t->segs[t->nsegs - 1].role == KH_SEG_ENCLITIC)
+        return NULL;
     for (uint32_t j = 0; j < t->nsegs; j++) {
         const kh_segment *s = &t->segs[j];
         if (s->role != KH_SEG_STEM) continue;

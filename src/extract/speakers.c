@@ -135,18 +135,36 @@ static int accusative(const kh_extractor *x, uint32_t i)
 
 static int name_word(const kh_extractor *x, uint32_t i);
 
-/* A surname the segmenter split as ب + stem (عبدالله بترجي عضو الفريق): a
-** ب-word right after a name word that is followed by what ends a speaker's
-** name (a title in apposition, an إن/أن particle, a comma or the sentence
-** end). A real بـ phrase there would need its own complement. */
+/* Whether token i ends a speaker's name: a title in apposition, an إن/أن
+** particle, a comma, a colon, the sentence end or the line end. */
+static int name_end_at(const kh_extractor *x, uint32_t i)
+{
+    if (i >= x->A->ntokens || !same_line(x, i - 1, i)) return 1;
+    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON)) ||
+           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
+}
+
+/* A word the segmenter split as ب/ل/و + stem, though it is no clitic but
+** the first letter of a name (عبدالله بترجي، سارة ليا ويتسن، جون لوبيز):
+** right after a name word, it is part of the name when the name ends
+** right after it, or after one more such word. A real بـ/لـ phrase there
+** would need its own complement; a real و would join a second name, and
+** both names then speak together. */
+static int split_clitic(const kh_extractor *x, uint32_t i)
+{
+    uint32_t pro = x->tk[i].pro;
+    return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W) && tok(x, i)->kind == KH_TOK_ARABIC &&
+           np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
+}
+
 static int split_surname(const kh_extractor *x, uint32_t i)
 {
-    if (x->tk[i].pro != KX_P_B || i == 0 || i + 1 >= x->A->ntokens) return 0;
-    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
+    if (i == 0 || i + 1 >= x->A->ntokens || !split_clitic(x, i)) return 0;
     if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B) || !name_word(x, i - 1)) return 0;
-    if (!same_line(x, i, i + 1)) return 1;
-    return (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM)) ||
-           (kx_is(x, i + 1, KX_TITLE) && !(x->tk[i + 1].pro & (KX_P_B | KX_P_L | KX_P_W)));
+    if (name_end_at(x, i + 1)) return 1;
+    /* ليا | ويتسن،: one more split word, then the end */
+    return i + 2 < x->A->ntokens && same_line(x, i, i + 1) && split_clitic(x, i + 1) &&
+           name_end_at(x, i + 2);
 }
 
 /* A word that can be part of a personal or proper name. */
@@ -1144,12 +1162,15 @@ static void classify(kh_extractor *x)
         }
         p->cue = cue_before(x, p->open);
         p->confidence = 0.9f;
+        /* “…”، قال X: a verb right after the closing mark names the speaker,
+        ** even when another quote stands just before this one (a new
+        ** paragraph that opens with a quote is not the old one going on) */
+        if (p->cue < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
         if (p->cue < 0 && last_stmt >= 0) {
             const kx_pair *q = &x->pairs[last_stmt];
             if (q->close != UINT32_MAX && q->close < p->open && adjacent(x, q->close + 1, p->open))
                 p->follows = last_stmt;
         }
-        if (p->cue < 0 && p->follows < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
         if (p->cue < 0 && p->follows < 0) {
             if (p->open == L->first) {
                 p->confidence = 0.6f;
@@ -1332,7 +1353,10 @@ static void fullest(kh_extractor *x, kx_name *nm)
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
-        while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
+        /* المعارضة | كارين لوران: a one-word noun with ال (a body, a group)
+        ** is not the first name of the person named after it */
+        int open_right = !(n == 1 && (x->tk[nm->first].pro & KX_P_AL));
+        while (open_right && b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */

@@ -939,3 +939,46 @@ TEST(failing_allocator_gives_enomem_and_never_leaks)
     CHECK(saw_nomem);
     CHECK(saw_ok);
 }
+
+TEST(sp2_verb_after_a_paragraph_opening_quote_names_its_speaker)
+{
+    const char *t = "عنوان\nوقالت الطبيبة هند الراشد: \"المرضى بخير\".\n"
+                    "\"سنفتح جناحا جديدا\"، قال مدير المستشفى كمال عيسى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنفتح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال عيسى");
+}
+
+TEST(sp2_feminine_title_is_no_part_of_the_name)
+{
+    const char *t = "عنوان\nوقالت زعيمة الحزب الأخضر منى فارس إن الانتخابات نزيهة.\n"
+                    "لكن المعارضة تقول إن النتائج مزورة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الانتخابات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منى فارس");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن النتائج");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المعارضة");
+}
+
+TEST(sp2_name_words_split_like_clitics_stay_in_the_name)
+{
+    const char *t = "عنوان\nوقالت الباحثة سارة ليا ويتسن، مديرة القسم، إن الوضع سيئ.\n"
+                    "وقال الخبير عبدالله بترجي إن الأسعار سترتفع.\n"
+                    "وقالت منى فارس إن الموسم ناجح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سارة ليا ويتسن");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبدالله بترجي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الموسم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منى فارس");
+}
