@@ -75,6 +75,9 @@ static int np_word(const kh_extractor *x, uint32_t i)
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
     if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
     if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
+    if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
+        !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
+        return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;
@@ -140,7 +143,10 @@ static int name_word(const kh_extractor *x, uint32_t i);
 static int name_end_at(const kh_extractor *x, uint32_t i)
 {
     if (i >= x->A->ntokens || !same_line(x, i - 1, i)) return 1;
-    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON)) ||
+    if (tok(x, i)->flags & KH_TOKF_PREFIX) return 1; /* لـ"…": an addressee */
+    if (kx_is(x, i, KX_TITLE) && (x->tk[i].pro & KX_P_L))
+        return 1; /* لموقع، لوكالة: the medium spoken to */
+    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
            (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
 }
 
@@ -715,6 +721,24 @@ static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
     return x->pairs[pi].close + 1;
 }
 
+/* صرح لصحيفة محلية بأن، قال للصحفيين إن، قال لوكالة فرانس برس وزير …: a
+** لـ phrase right after the verb is whom the speaker spoke to, never the
+** subject. Skips it (the medium's name and adjectives with it) and returns
+** where the subject may start. */
+static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
+{
+    if (s >= limit || !is_word(x, s) || !(x->tk[s].pro & KX_P_L) ||
+        (x->tk[s].flags & KX_T_PARTICLE))
+        return s;
+    int medium = kx_is(x, s, KX_TITLE) != 0; /* لوكالة، لصحيفة، لموقع */
+    uint32_t k = s + 1;
+    while (k < limit && k - s <= 3 && is_word(x, k) && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
+           !(x->tk[k].flags & KX_T_PARTICLE) && !kx_is(x, k, KX_TITLE | KX_STOP | KX_SAY) &&
+           ((x->tk[k].pro == KX_P_AL && np_word(x, k)) || (medium && name_word(x, k))))
+        k++; /* المحلية، فرانس برس */
+    return k;
+}
+
 /* A subject before the verb must start a clause (لكن روسيا تقول), and must
 ** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
 static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
@@ -796,6 +820,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             uint32_t s = skip_addressee(x, i + 1, L->last);
             while (s < L->last && manner_word(x, s))
                 s++;
+            s = skip_lam_addressee(x, s, L->last);
             c.np_first = s;
             c.np_last =
                 (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
@@ -1454,6 +1479,12 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->tok < s || !same_line(x, c->tok, at)) break;
         if (c->speaker >= 0) return c->speaker;
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            c->np_last == at && (x->tk[at].pro & KX_P_W))
+            /* نفته السلطات وقالت إنه: two verbs joined by و share the subject
+            ** written after the first, person or body (irregular forms such
+            ** as نفت carry no gender to compare) */
+            return add_name(x, c->name_first, c->name_last);
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             has_name(x, c->name_first, c->name_last) &&
             (kx_is(x, c->np_first, KX_TITLE) || c->np_last == at || /* وأوضح رعد قائلا */
              person_title_at(x, c->name_last, at) ||
@@ -1501,14 +1532,28 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
 ** speaker on stage and lets him speak; the previous statement's speaker is
 ** no longer the topic. Masculine verbs only: the title says nothing of a
 ** feminine speaker's gender. */
-static int32_t introduced_person(kh_extractor *x, size_t ci)
+static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
 {
     uint32_t at = x->cues[ci].tok;
     const kx_line *L = &x->lines[x->tk[at].line];
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
-    if (s == L->first || s != at) return -1; /* the verb opens a sentence inside a paragraph */
+    if (s != at) return -1; /* the verb must open its sentence */
+    if (s == L->first) {
+        /* التقى الرئيس X بالصحفيين. ¶ وقال: "…": with nobody speaking yet, a
+        ** paragraph that opens with a dropped subject continues the person
+        ** the paragraph before brought on stage */
+        uint32_t li = x->tk[at].line;
+        if (!across) return -1;
+        while (li > 0 && x->lines[li - 1].kind == KX_LINE_EMPTY)
+            li--;
+        if (li == 0 || x->lines[li - 1].kind != KX_LINE_BODY ||
+            x->lines[li - 1].last <= x->lines[li - 1].first)
+            return -1;
+        L = &x->lines[li - 1];
+        s = L->last;
+    }
     uint32_t ps = s - 1;
     while (ps > L->first && !((x->tk[ps - 1].flags & KX_T_TERM) && x->tk[ps - 1].pair < 0))
         ps--;
@@ -1608,7 +1653,7 @@ static void resolve_speakers(kh_extractor *x)
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
-                        c->speaker = introduced_person(x, ci);
+                        c->speaker = introduced_person(x, ci, h.n == 0);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;

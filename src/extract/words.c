@@ -366,7 +366,19 @@ static void add_verb(kx_words *w, const verb_row *v)
             if (!strncmp(p, "ي", YEH_BYTES) || !strncmp(p, "ت", YEH_BYTES)) tense = KX_SAY_PRESENT;
             if (!strncmp(p, "نافي", 8) || !strncmp(p, "داعي", 8))
                 tense = KX_SAY_PARTICIPLE; /* نافيا، داعيا */
-            kx_entry *e = add(w, p, (size_t)(q - p), KX_SAY);
+            /* gender and number as the form shows them: نفت، تنفي، نافية
+            ** (feminine), نفوا، يدعون (plural), so that a dropped subject is
+            ** checked against them as for the regular verbs */
+            size_t len = (size_t)(q - p);
+            int t_end = len > 2 && !strncmp(q - 2, "ت", 2);
+            int a_end = len > 2 && !strncmp(q - 2, "ة", 2);
+            if ((tense == KX_SAY_PAST && t_end) ||
+                (tense == KX_SAY_PRESENT && !strncmp(p, "ت", YEH_BYTES)) ||
+                (tense == KX_SAY_PARTICIPLE && a_end))
+                tense |= KX_SAY_FEM;
+            if ((len > 4 && !strncmp(q - 4, "وا", 4)) || (len > 4 && !strncmp(q - 4, "ون", 4)))
+                tense |= KX_SAY_PLURAL;
+            kx_entry *e = add(w, p, len, KX_SAY);
             if (e) e->say |= st | tense;
         }
         p = q;

@@ -982,3 +982,49 @@ TEST(sp2_name_words_split_like_clitics_stay_in_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "منى فارس");
 }
+
+TEST(sp2_addressee_after_the_verb_is_no_subject)
+{
+    const char *t = "عنوان\nوقال لوكالة الأنباء المحلية وزير النقل أحمد سالم إن الطريق جاهز.\n"
+                    "وكان سالم قد صرح لصحيفة يومية بأن الجسر سيفتح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحمد سالم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "بأن الجسر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحمد سالم");
+}
+
+TEST(sp2_surname_with_al_spelled_like_a_verb)
+{
+    /* الطالب: طالب is also "demanded"; with ال it is a noun */
+    const char *t = "عنوان\nوقال المدير خالد الطالب إن المشروع انتهى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المشروع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد الطالب");
+}
+
+TEST(sp2_verbs_joined_by_wa_share_the_subject)
+{
+    const char *t = "عنوان\nوهي تهمة نفتها الحكومة الانتقالية وقالت إنها \"مجرد شائعات\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "مجرد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الحكومة الانتقالية");
+}
+
+TEST(sp2_first_dropped_subject_takes_the_person_just_introduced)
+{
+    const char *t = "عنوان\nزار رئيس البلدية مراد عثمان السوق القديمة صباح الأحد.\n"
+                    "وقال: \"سنرمم المحلات كلها\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنرمم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مراد عثمان");
+}
