@@ -186,6 +186,15 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k
         if (n > el + 2 && memcmp(p + n - el, ENCLITICS[i], el) == 0) {
             if ((e = kx_words_get(x->w, p, n - el))) return e;
             if (lead && (e = kx_words_get(x->w, p + lead, n - el - lead))) return e;
+            /* ودعتها، فوصفها: the segmenter split the pronoun but left و/ف on
+            ** the verb; as for واعلن above, only a verb of saying is taken */
+            if (!lead && !k->pro && n > el + 4 && p[0] == '\xd9' &&
+                (p[1] == '\x88' || p[1] == '\x81') && (e = kx_words_get(x->w, p + 2, n - el - 2)) &&
+                (e->cls & KX_SAY)) {
+                k->pro |= p[1] == '\x88' ? KX_P_W : KX_P_F;
+                k->word_start = t->start + 2;
+                return e;
+            }
         }
     }
     return NULL;

@@ -397,8 +397,14 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
         return 0; /* only a person's or a body's title names someone: not التقرير */
     int org = kx_is(x, head, KX_ORG);
     size_t n = x->A->ntokens;
+    uint32_t best_first = 0, best_last = 0, best_len = 0;
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
+        if (best_len) {
+            c->name_first = best_first;
+            c->name_last = best_last;
+            return 1;
+        }
         for (size_t step = 1; step < n && step < DESCRIPTION_WINDOW; step++) {
             uint32_t j;
             if (pass % 2 == 0) {
@@ -443,11 +449,16 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             }
             if (org) {
                 /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
-                ** العفو الدولية, named by what follows منظمة */
+                ** العفو الدولية, named by what follows منظمة. The longest such
+                ** mention before the cue is the body's fullest name (اللجنة
+                ** الوطنية … لحقوق الإنسان, not a later اللجنة المذكورة) */
                 if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
-                    c->name_first = named_after_head(x, j) ? j + 1 : j;
-                    c->name_last = k;
-                    return 1;
+                    if (k - j > best_len) {
+                        best_len = k - j;
+                        best_first = named_after_head(x, j) ? j + 1 : j;
+                        best_last = k;
+                    }
+                    continue;
                 }
                 if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
                     x->pairs[x->tk[k].pair].open == k &&
@@ -482,6 +493,11 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 return 1;
             }
         }
+    }
+    if (best_len) {
+        c->name_first = best_first;
+        c->name_last = best_last;
+        return 1;
     }
     return 0;
 }
@@ -1463,6 +1479,35 @@ static int person_title_at(kh_extractor *x, uint32_t k, uint32_t at)
     return k < at && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG);
 }
 
+/* وأن اللجنة خاطبت الهيئات، ودعتها إلى "…": a feminine verb joined by و
+** with no subject of its own agrees with the body that is the subject of
+** the feminine verb nearest before it in the sentence (primer §6.3), not
+** with a masculine speaker named earlier (the committee's chairman). The
+** body is a noun with ال right before a past verb in ت. Returns the name,
+** resolved as a subject, or -1 when the sentence has no such clause or a
+** verb of saying already stands between. */
+static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
+{
+    for (uint32_t j = at; j-- > s + 1;) {
+        if (kx_is(x, j, KX_SAY) && !(x->tk[j].pro & KX_P_AL)) return -1;
+        const kh_token *v = tok(x, j);
+        uint32_t n = j - 1;
+        if (!is_word(x, j) || x->tk[j].pro || (x->tk[j].flags & KX_T_ENC) || v->norm_len < 6 ||
+            memcmp(v->norm + v->norm_len - 2, "\xd8\xaa", 2) || x->tk[j].e)
+            continue; /* …ت, a verb not in the lists */
+        if (x->tk[n].pro != KX_P_AL || !kx_is(x, n, KX_ORG) || x->tk[n].pair >= 0) continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = n;
+        tmp.np_first = n;
+        tmp.np_last = j;
+        np_name(x, &tmp);
+        if (tmp.name_last <= tmp.name_first) return -1;
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
 ** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
@@ -1474,10 +1519,15 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
+    if ((x->cues[ci].say & KX_SAY_FEM) && (x->tk[at].pro & KX_P_W)) {
+        int32_t who = feminine_body(x, s, at);
+        if (who >= 0) return who;
+    }
     for (size_t k = ci; k-- > 0 && ci - k < 64;) {
         const kx_cue *c = &x->cues[k];
         if (c->tok < s || !same_line(x, c->tok, at)) break;
-        if (c->speaker >= 0) return c->speaker;
+        if (c->speaker >= 0 && !((c->say ^ x->cues[ci].say) & KX_SAY_FEM)) return c->speaker;
+        if (c->speaker >= 0) continue; /* ودعتها … مناشدا: the gender tells them apart */
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             c->np_last == at && (x->tk[at].pro & KX_P_W))
             /* نفته السلطات وقالت إنه: two verbs joined by و share the subject

@@ -1028,3 +1028,17 @@ TEST(sp2_first_dropped_subject_takes_the_person_just_introduced)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مراد عثمان");
 }
+
+TEST(sp2_feminine_verb_after_a_chairman_takes_the_body)
+{
+    const char *t = "عنوان\nوكشف رئيس الهيئة سالم العمري أن الهيئة راسلت منظمات دولية، "
+                    "ودعتها إلى \"التحرك العاجل\" مناشدا الدول \"احترام القانون\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "التحرك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهيئة");
+    q = quote(d, t, KH_QUOTE_DIRECT, "احترام");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم العمري");
+}
