@@ -225,6 +225,25 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
 }
 
 static int compound_part(kh_extractor *x, uint32_t i);
+static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
+
+/* Whether the bytes of token i end with the UTF-8 suffix suf. */
+static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
+{
+    const kh_token *t = tok(x, i);
+    size_t n = strlen(suf);
+    return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
+}
+
+/* ووصف بوليانسكي | القرارات الأمريكية بـ، ترى زاخاروفا | الولايات المتحدة:
+** after a person's bare name, a definite noun in the plural ات is the
+** verb's object, not a surname (نايف البكري، أشرف القدرة are surnames:
+** a singular ال word after a name stays in it). */
+static int object_after_name(kh_extractor *x, uint32_t k)
+{
+    if (x->tk[k].pro != KX_P_AL || kx_is(x, k, KX_TITLE) || compound_part(x, k)) return 0;
+    return surface_ends(x, k, "ات");
+}
 
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
@@ -252,6 +271,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
+        if (k > from && name_word(x, k - 1) && object_after_name(x, k)) break;
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -755,6 +775,25 @@ static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
     return k;
 }
 
+/* After وصف، اتهم، دعا … the noun is usually the object (ووصف جروح المصور
+** بأنها). It is the subject when the verb carries no object pronoun and
+** the noun is a person's title (ووصف الوزير القرار) or a name the article
+** gives in full elsewhere (ديميتري بوليانسكي … ووصف بوليانسكي القرارات). */
+static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint32_t limit)
+{
+    if ((x->tk[verb].flags & KX_T_ENC) || s >= limit) return 0;
+    if (kx_is(x, s, KX_TITLE) && !kx_is(x, s, KX_ORG) && !(x->tk[s].pro & (KX_P_B | KX_P_L)))
+        return 1;
+    if (!name_word(x, s)) return 0;
+    size_t n = x->A->ntokens;
+    for (uint32_t j = verb > DESCRIPTION_WINDOW ? verb - DESCRIPTION_WINDOW : 1;
+         j < n && j < verb + DESCRIPTION_WINDOW; j++)
+        if (j != s && tok_eq(x, j, s) && same_line(x, j - 1, j) && name_word(x, j - 1) &&
+            !(x->tk[j].pro & (KX_P_W | KX_P_F)))
+            return 1;
+    return 0;
+}
+
 /* A subject before the verb must start a clause (لكن روسيا تقول), and must
 ** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
 static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
@@ -838,8 +877,9 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++;
             s = skip_lam_addressee(x, s, L->last);
             c.np_first = s;
-            c.np_last =
-                (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
+            c.np_last = (say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)
+                            ? s /* وصفها بأنه، ووصف جروحه بأنها: an object, the subject dropped */
+                            : extend_np(x, s, np_right(x, s, L->last), L->last);
             if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
                 np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
@@ -1258,6 +1298,51 @@ static int seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
     return 1;
 }
 
+/* The letters of a name word without its long vowels ا و ي after the
+** first letter: transliterations of one foreign name differ in them
+** (زخاروفا / زاخاروفا، وورل / وويرل، هيومن / هيومان; primer §7.2). */
+static size_t skeleton(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i + 1 < n && o + 2 <= cap; i += 2) {
+        int vowel = (s[i] == '\xd8' && s[i + 1] == '\xa7') ||                       /* ا */
+                    (s[i] == '\xd9' && (s[i + 1] == '\x88' || s[i + 1] == '\x8a')); /* و ي */
+        if (i > 0 && vowel) continue;
+        out[o++] = s[i];
+        out[o++] = s[i + 1];
+    }
+    return o;
+}
+
+#define SKELETON_MIN 8 /* bytes: four Arabic letters; shorter words differ in their vowels */
+
+/* Whether tokens a and b are spellings of one name word: equal, or equal
+** in skeleton when both are long enough to be a name, not a short word. */
+static int name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    if (tok_eq(x, a, b)) return 1;
+    const char *sa, *sb;
+    size_t na, nb;
+    bare(x, a, &sa, &na);
+    bare(x, b, &sb, &nb);
+    if (na < SKELETON_MIN || nb < SKELETON_MIN || na > 64 || nb > 64 || sa[0] != sb[0] ||
+        sa[1] != sb[1] || sa[na - 1] != sb[nb - 1] || (na > nb ? na - nb : nb - na) > 4 ||
+        tok(x, a)->kind != KH_TOK_ARABIC || tok(x, b)->kind != KH_TOK_ARABIC)
+        return 0;
+    char ka[64], kb[64];
+    size_t la = skeleton(sa, na, ka, sizeof ka), lb = skeleton(sb, nb, kb, sizeof kb);
+    return la == lb && la >= 6 && !memcmp(ka, kb, la);
+}
+
+static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (a + k >= x->A->ntokens || b + k >= x->A->ntokens || !name_tok_eq(x, a + k, b + k) ||
+            !same_line(x, a + k, a) || !same_line(x, b + k, b))
+            return 0;
+    return 1;
+}
+
 /* Registers the name of tokens [a, b); returns its index. */
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
@@ -1384,7 +1469,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
             continue;
         }
         if (i + n > x->A->ntokens) continue;
-        if (!seq_eq(x, nm->first, i, n)) continue;
+        if (!name_seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
@@ -1438,7 +1523,7 @@ static void longer_speaker(kh_extractor *x, size_t k)
     for (size_t m = 0; m < x->nnames && m < MAX_FULLEST; m++) {
         const kx_name *o = &x->names[m];
         uint32_t on = o->last - o->first;
-        if (m == k || on <= n || o->dual || !seq_eq(x, o->last - n, nm->first, n)) continue;
+        if (m == k || on <= n || o->dual || !name_seq_eq(x, o->last - n, nm->first, n)) continue;
         if (!name_word(x, o->first) && !compound_part(x, o->first))
             continue; /* a name, not a title */
         if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;
