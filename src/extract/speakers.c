@@ -245,6 +245,15 @@ static int object_after_name(kh_extractor *x, uint32_t k)
     return surface_ends(x, k, "ات");
 }
 
+/* Whether tokens [a, b) are all name words: a bare name as the subject,
+** not a title with its complements (المدير … لعمليات تقنية المعلومات). */
+static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!name_word(x, k)) return 0;
+    return 1;
+}
+
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
 ** marked in_np. The phrase ends before a second title (an apposition:
@@ -271,7 +280,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
-        if (k > from && name_word(x, k - 1) && object_after_name(x, k)) break;
+        if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
+            break;
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -1447,6 +1457,15 @@ static int org_place(kh_extractor *x, uint32_t b)
            (x->tk[e].flags & (KX_T_QMARK | KX_T_TERM)) || kx_is(x, e, KX_WEEKDAY | KX_RELDATE);
 }
 
+/* دبي (CNN)— | رد | بهرام قاسمي: the word right after the dateline opens
+** the story, and news opens with its verb; it is not a first name. */
+static int opens_after_dateline(const kh_extractor *x, uint32_t i)
+{
+    const kh_span dl = x->doc.dateline.span;
+    return dl.start != KH_NONE && i > 0 && tok(x, i - 1)->end <= dl.end &&
+           tok(x, i - 1)->start >= dl.start;
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -1475,7 +1494,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
                (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
                !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
-               b - a < NAME_MAX_TOKENS + 1) {
+               !opens_after_dateline(x, a - 1) && b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
@@ -1720,14 +1739,16 @@ static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
     return who;
 }
 
-/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
+/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن (or
+** after على لسان, "on the tongue of"). */
 static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
 {
     const kx_line *L = &x->lines[x->tk[c->tok].line];
     for (uint32_t k = c->tok; k > L->first && c->tok - k < 16; k--) {
         uint32_t j = k - 1;
         if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
-        if (!stem_is(x, j, "عن")) continue;
+        if (!stem_is(x, j, "عن") && !(stem_is(x, j, "لسان") && j > 0 && stem_is(x, j - 1, "على")))
+            continue; /* نقلت … عن X قوله، نقلت … على لسان X قوله */
         kx_cue tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.tok = j;

@@ -1042,3 +1042,42 @@ TEST(sp2_feminine_verb_after_a_chairman_takes_the_body)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سالم العمري");
 }
+
+TEST(sp2_city_country_agency_dateline_and_its_first_verb)
+{
+    const char *t = "عنوان\nمدريد، إسبانيا (CNN) -- رد خوان مارتينيز، المتحدث باسم الحزب، على "
+                    "الاتهامات، واصفا إياها بأنها \"ملفقة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_SPAN(t, d->dateline.agency, "CNN");
+    CHECK_SPAN(t, d->dateline.place, "مدريد، إسبانيا");
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "ملفقة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خوان مارتينيز");
+}
+
+TEST(sp2_on_the_tongue_of_names_the_speaker)
+{
+    const char *t = "عنوان\nونقلت الإذاعة على لسان الوزير رامي حداد قوله: \"لن نستقيل\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لن نستقيل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رامي حداد");
+}
+
+TEST(sp2_describe_verb_with_a_known_name_after_it_has_that_subject)
+{
+    const char *t = "عنوان\nانتقد السفير بيوتر كوفالينكو القرار أمس.\n"
+                    "ووصف كوفالينكو العقوبات الجديدة بـ\"المهينة\".\n"
+                    "ووصف جروح الجنود بأنها \"طفيفة\".\n"
+                    "وقالت المتحدثة يلينا كوفالنكو: \"نحن نراقب\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "المهينة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيوتر كوفالينكو");
+    q = quote(d, t, KH_QUOTE_DIRECT, "طفيفة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيوتر كوفالينكو");
+}
