@@ -773,11 +773,29 @@ static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 ** where the subject may start. */
 static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 {
-    if (s >= limit || !is_word(x, s) || !(x->tk[s].pro & KX_P_L) ||
-        (x->tk[s].flags & KX_T_PARTICLE))
-        return s;
+    if (s >= limit || !is_word(x, s) || (x->tk[s].flags & KX_T_PARTICLE)) return s;
+    if (!(x->tk[s].pro & KX_P_L)) {
+        /* لبي بي سي: the segmenter leaves ل on a spelled letter; two or more
+        ** spelled letters (بي سي، إن إن) after it name the outlet */
+        const kh_token *t = tok(x, s);
+        uint32_t k = s + 1;
+        if (t->norm_len > 6 || t->end - t->start < 2 || memcmp(x->text + t->start, "\xd9\x84", 2))
+            return s;
+        while (k < limit && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
+               tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
+            k++;
+        return k >= s + 3 ? k : s;
+    }
     int medium = kx_is(x, s, KX_TITLE) != 0; /* لوكالة، لصحيفة، لموقع */
     uint32_t k = s + 1;
+    if (tok(x, s)->norm_len <= 6) {
+        /* لبي بي سي، لسي إن إن: an outlet spelled letter by letter */
+        while (k < limit && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
+               tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
+            k++;
+        if (k > s + 1) return k;
+    }
+    k = s + 1;
     while (k < limit && k - s <= 3 && is_word(x, k) && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
            !(x->tk[k].flags & KX_T_PARTICLE) && !kx_is(x, k, KX_TITLE | KX_STOP | KX_SAY) &&
            ((x->tk[k].pro == KX_P_AL && np_word(x, k)) || (medium && name_word(x, k))))
@@ -787,14 +805,23 @@ static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 
 /* After وصف، اتهم، دعا … the noun is usually the object (ووصف جروح المصور
 ** بأنها). It is the subject when the verb carries no object pronoun and
-** the noun is a person's title (ووصف الوزير القرار) or a name the article
-** gives in full elsewhere (ديميتري بوليانسكي … ووصف بوليانسكي القرارات). */
+** the noun is a person's title (ووصف الوزير القرار), a name the article
+** gives in full elsewhere (ديميتري بوليانسكي … ووصف بوليانسكي القرارات), or
+** a name or body after a feminine verb, which agrees with it (primer 6.3). */
+static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first);
+
 static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint32_t limit)
 {
     if ((x->tk[verb].flags & KX_T_ENC) || s >= limit) return 0;
-    if (kx_is(x, s, KX_TITLE) && !kx_is(x, s, KX_ORG) && !(x->tk[s].pro & (KX_P_B | KX_P_L)))
-        return 1;
+    const kx_line *L = &x->lines[x->tk[verb].line];
+    if (!(x->tk[verb].pro & (KX_P_W | KX_P_F)) && left_subject_ok(x, verb, L->first))
+        return 0; /* وخريطة وصفت تكساس بـ: the subject came first, the noun is the object */
+    int fem = x->tk[verb].e && (x->tk[verb].e->say & KX_SAY_FEM);
+    if (kx_is(x, s, KX_TITLE) && (fem || !kx_is(x, s, KX_ORG)) &&
+        !(x->tk[s].pro & (KX_P_B | KX_P_L)))
+        return 1; /* ووصفت الوزارة القرار: a feminine verb agrees with its body */
     if (!name_word(x, s)) return 0;
+    if (fem) return 1; /* ووصفت موسكو المزاعم: countries, cities and women */
     size_t n = x->A->ntokens;
     for (uint32_t j = verb > DESCRIPTION_WINDOW ? verb - DESCRIPTION_WINDOW : 1;
          j < n && j < verb + DESCRIPTION_WINDOW; j++)
@@ -1658,6 +1685,8 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
             s++;
         if (s + 1 < at && is_word(x, s) && (x->tk[s + 1].flags & KX_T_COLON)) s += 2;
     }
+    if (s + 2 < at && stem_is(x, s, "قد") && is_word(x, s + 1))
+        s++; /* وقد استهزأ ترامب بكيم واصفا: قد only marks the verb after it */
     if (kx_is(x, s, KX_STOP) && !(x->tk[s].pro & KX_P_AL)) {
         /* وفي المقابل، انتقدت الهيئة …، وقالت: a short adjunct before the
         ** opening verb, set off by a comma */
