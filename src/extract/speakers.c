@@ -950,6 +950,8 @@ static int colon_cue(kh_extractor *x, uint32_t i)
     if (i == L->first || i + 1 >= L->last || !(x->tk[i + 1].flags & KX_T_QMARK)) return 0;
     if (kx_is(x, i - 1, KX_SAY) || !np_word(x, i - 1)) return 0;
     uint32_t f = np_left(x, i, L->first);
+    for (uint32_t k = f > L->first ? f - 1 : f; k <= f; k++)
+        if (stem_is(x, k, "يا")) return 0; /* ويا فلان: «…»: whom the writer addresses */
     return f == L->first || (x->tk[f - 1].flags & (KX_T_TERM | KX_T_COMMA | KX_T_DASH));
 }
 
@@ -993,7 +995,8 @@ static void find_cues(kh_extractor *x)
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kx_tok *t = &x->tk[i];
         if (t->pair >= 0 || !in_text_line(x, i)) continue;
-        if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+        /* not سيبلغ، ستقول: the future is no report of what was said */
+        if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K | KX_P_S)) &&
             !written_on(x, i) && !impersonal(x, i) && !ibban(x, i))
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
@@ -1162,7 +1165,7 @@ static void mark_clauses(kh_extractor *x)
 
 /* Prepositions after which a short quoted span names a medium or a place:
 ** لـ"العربية.نت"، في «تويتر»، عبر «إنستغرام»، وفق "واس"، بين "نموذج ليبيا". */
-static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل"};
+static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل", "مع"}; /* مقابلة مع "…" */
 #define PREP_NAME_WORDS    3
 #define TITLE_NAME_WORDS   4
 #define SUBJECT_NAME_WORDS 4
@@ -1206,6 +1209,8 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
          kx_is(x, prev, KX_SAY)))
         return 1; /* إنها «تنتحر» بارتكابها: the pronoun is the subject, the quote its
                   ** predicate */
+    if (nw == 1 && p->close == p->open + 2 && kx_is(x, p->open + 1, KX_SOCIAL))
+        return 1; /* حسابه على "تويتر": a network's name is never a statement */
     if (in_clause(x, p)) return 0;
     if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
     uint32_t first = p->open + 1;

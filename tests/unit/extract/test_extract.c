@@ -1081,3 +1081,27 @@ TEST(sp2_describe_verb_with_a_known_name_after_it_has_that_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "بيوتر كوفالينكو");
 }
+
+TEST(sp2_outlet_after_ma_and_a_quoted_network_are_names)
+{
+    const char *t = "عنوان\nوقال الوزير سامي نادر في مقابلة مع \"إذاعة الشرق\" إن الخطة "
+                    "جاهزة، وكتب على حسابه في \"تويتر\": \"سنبدأ غدا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إذاعة") == NULL);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "تويتر") == NULL);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نادر");
+}
+
+TEST(sp2_future_verb_and_vocative_are_no_cues)
+{
+    const char *t = "عنوان\nوقال المدرب هشام عمر إن اللاعب الذي سيبلغ الثلاثين قريبا جاهز.\n"
+                    "ويا أيها المسؤول: \"متى تنتهي الأزمة؟\"\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "متى");
+    if (q) CHECK(!span_is(t, q->speaker, "أيها المسؤول"));
+}
