@@ -812,7 +812,18 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first);
 
 static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint32_t limit)
 {
-    if ((x->tk[verb].flags & KX_T_ENC) || s >= limit) return 0;
+    if (s >= limit || !np_word(x, s) || tok(x, s)->norm_len <= 2) return 0;
+    uint32_t e = s; /* the noun phrase, read without np_right's marks on quotes */
+    while (e < limit && e - s < NP_MAX && np_word(x, e) && !(x->tk[e].flags & KX_T_QMARK) &&
+           !(e > s && (x->tk[e].pro & (KX_P_B | KX_P_L | KX_P_K | KX_P_W))))
+        e++;
+    int by = e > s && e < limit && same_line(x, s, e) &&
+             ((x->tk[e].pro & KX_P_B) || (tok(x, e)->flags & KH_TOKF_PREFIX));
+    /* وصفتها الأمم المتحدة بأنها: the pronoun is the object, the noun phrase
+    ** before بـ the subject; حيث وصف سليماني بأنه: without a pronoun the
+    ** noun phrase before بـ is the object */
+    if (x->tk[verb].flags & KX_T_ENC) return by;
+    if (by) return 0;
     const kx_line *L = &x->lines[x->tk[verb].line];
     if (!(x->tk[verb].pro & (KX_P_W | KX_P_F)) && left_subject_ok(x, verb, L->first))
         return 0; /* وخريطة وصفت تكساس بـ: the subject came first, the noun is the object */
@@ -857,6 +868,9 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
 static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
 {
     if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
+    if (x->tk[i].flags & KX_T_ENC)
+        return 0; /* الموكب الذي وصفه بأنه: the pronoun on the verb is the relative's
+                  ** object; the speaker is someone else */
     int fem = (say & KX_SAY_FEM) != 0;
     const char *rel = (say & KX_SAY_PLURAL) ? "الذين" : fem ? "التي" : "الذي";
     if (!kx_norm_is(x, i - 1, rel)) return 0; /* المسؤولون الذين قالوا */

@@ -1105,3 +1105,21 @@ TEST(sp2_future_verb_and_vocative_are_no_cues)
     const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "متى");
     if (q) CHECK(!span_is(t, q->speaker, "أيها المسؤول"));
 }
+
+TEST(sp2_describe_verb_object_before_bi_and_relative_object)
+{
+    const char *t = "عنوان\nوقال القائد مارك هيل إن الوضع هادئ، حيث وصف كارلوس بأنه \"خطير\".\n"
+                    "وتحدث عن الحرب التي وصفتها الأمم المتحدة بأنها \"كارثة\".\n"
+                    "وأشاد بالعرض الذي وصفه بأنه \"رائع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "خطير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مارك هيل");
+    q = quote(d, t, KH_QUOTE_DIRECT, "كارثة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الأمم المتحدة");
+    q = quote(d, t, KH_QUOTE_DIRECT, "رائع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مارك هيل");
+}
