@@ -78,6 +78,10 @@ static int np_word(const kh_extractor *x, uint32_t i)
     if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
         !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
+    if (kx_is(x, i, KX_STOP) && (x->tk[i].pro & KX_P_AL) && !kx_is(x, i, KX_TITLE) &&
+        tok(x, i)->norm_len > x->tk[i].e->len + 2)
+        return 1; /* فهد | العلي: found through its stem علي، which folds like the
+                  ** preposition على; a preposition never takes ال */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;
@@ -1004,6 +1008,53 @@ static int ibban(kh_extractor *x, uint32_t i)
            !memcmp(x->text + t->start, "\xd8\xa5", 2); /* إ */
 }
 
+/* وجاء في البيان: "…"، بيانا جاء فيه أن …: "it came in the statement" quotes
+** a document. After في the document is the speaker (a statement, report,
+** letter or speech noun); after فيه/فيها the subject is dropped and the
+** sentence gives it (أصدرت الوزارة بيانا جاء فيه). Only when a colon, a
+** quote or an إن/أن particle follows at once: جاء ذلك في مؤتمر is no cue. */
+static void came_in(kh_extractor *x, uint32_t i)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    uint32_t f = i + 1;
+    if (f >= L->last || (x->tk[f].pro & ~(uint32_t)KX_P_W)) return;
+    const kh_token *ft = tok(x, f);
+    int fihi = ft->norm_len > 4 && ft->norm_len <= 8 && !memcmp(ft->norm, "\xd9\x81\xd9\x8a", 4) &&
+               (!memcmp(ft->norm + 4, "\xd9\x87", 2)); /* فيه، فيها */
+    if (!fihi && !stem_is(x, f, "في")) return;
+    uint32_t e = f + 1;
+    int doc = 0;
+    if (!fihi) {
+        if (e >= L->last) return;
+        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
+            doc = stem_is(x, e, DOCUMENTS[q]);
+        if (!doc && !speech_place(x, e)) return;
+        uint32_t k = e + 1;
+        while (k < L->last && k - e < 4 && (x->tk[k].pro & KX_P_AL) &&
+               !(x->tk[k].pro & (KX_P_W | KX_P_B)) && np_word(x, k))
+            k++; /* البيان الختامي، بيان الوزارة، بيان للوزارة */
+        e = k;
+    }
+    if (e >= L->last || !(x->tk[e].flags & (KX_T_COLON | KX_T_QMARK | KX_T_PARTICLE))) return;
+    size_t at = x->ncues;
+    add_cue(x, i, KX_SAY_STRONG | KX_SAY_PAST);
+    if (x->nomem || x->ncues == at) return;
+    kx_cue *c = &x->cues[at];
+    if (fihi) {
+        c->np_first = c->np_last = f + 1; /* فيه: the sentence's subject */
+    } else if (e > f + 2 && !(x->tk[f + 1].pro & KX_P_AL)) {
+        c->np_first = f + 2; /* في بيان الوزارة، في بيان للوزارة: whose statement */
+        c->np_last = e;
+        np_name(x, c);
+    } else {
+        c->np_first = c->name_first = f + 1; /* في البيان: the document itself */
+        c->np_last = c->name_last = e;
+    }
+    c->np_span = c->np_last > c->np_first
+                     ? kx_span(x->tk[c->np_first].word_start, tok(x, c->np_last - 1)->end)
+                     : kx_none();
+}
+
 static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
@@ -1015,6 +1066,8 @@ static void find_cues(kh_extractor *x)
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
+        else if (stem_is(x, i, "جاء") && !(t->pro & ~(uint32_t)KX_P_W))
+            came_in(x, i);
     }
 }
 

@@ -1123,3 +1123,33 @@ TEST(sp2_describe_verb_object_before_bi_and_relative_object)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مارك هيل");
 }
+
+TEST(sp2_came_in_a_statement_quotes_the_document_or_its_owner)
+{
+    const char *t = "عنوان\nوأصدرت هيئة الطيران المدني بيانا جاء فيه: \"الرحلات منتظمة\".\n"
+                    "وجاء في بيان الهيئة: \"لا تأخير\".\n"
+                    "وجاء في التقرير السنوي أن \"الأرباح زادت\".\n"
+                    "وجاء ذلك في مؤتمر \"الطيران الآمن\" أمس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الرحلات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيئة الطيران المدني");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لا تأخير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيئة الطيران المدني");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الأرباح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "التقرير السنوي");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "الطيران الآمن") == NULL);
+}
+
+TEST(sp2_al_surname_spelled_like_a_preposition)
+{
+    const char *t = "عنوان\nوكتب الوزير فهد العلي: \"شكرا للجميع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "شكرا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فهد العلي");
+}
