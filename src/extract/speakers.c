@@ -69,6 +69,8 @@ static int is_word(const kh_extractor *x, uint32_t i)
     return (x->tk[i].flags & KX_T_WORD) != 0;
 }
 
+static int plain_word(const kh_extractor *x, uint32_t i);
+
 /* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
@@ -78,6 +80,11 @@ static int np_word(const kh_extractor *x, uint32_t i)
     if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
         !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
+    if (x->tk[i].pro == KX_P_AL && tok(x, i)->norm_len == strlen("الماضي") &&
+        !memcmp(tok(x, i)->norm, "الماضي", strlen("الماضي")) && i > 0 && same_line(x, i - 1, i) &&
+        plain_word(x, i - 1))
+        return 1; /* فوزان | الماضي: a time adjective follows a time noun (الشهر الماضي),
+                  ** never a bare name: after one it is the surname */
     if (kx_is(x, i, KX_STOP) && (x->tk[i].pro & KX_P_AL) && !kx_is(x, i, KX_TITLE) &&
         tok(x, i)->norm_len > x->tk[i].e->len + 2)
         return 1; /* فهد | العلي: found through its stem علي، which folds like the
@@ -142,12 +149,29 @@ static int accusative(const kh_extractor *x, uint32_t i)
 
 static int name_word(const kh_extractor *x, uint32_t i);
 
+/* لبي بي سي، لسي إن إن: an outlet spelled letter by letter after ل, which
+** the segmenter leaves on the first letter. Returns the token after the
+** outlet, or s when tokens s… are not one. */
+static uint32_t lam_acronym(const kh_extractor *x, uint32_t s)
+{
+    const kh_token *t = tok(x, s);
+    uint32_t k = s + 1;
+    if (t->kind != KH_TOK_ARABIC || t->norm_len > 6 || t->end - t->start < 2 ||
+        memcmp(x->text + t->start, "\xd9\x84", 2))
+        return s;
+    while (k < x->A->ntokens && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
+           tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
+        k++;
+    return k >= s + 3 ? k : s; /* two spelled letters at least */
+}
+
 /* Whether token i ends a speaker's name: a title in apposition, an إن/أن
 ** particle, a comma, a colon, the sentence end or the line end. */
 static int name_end_at(const kh_extractor *x, uint32_t i)
 {
     if (i >= x->A->ntokens || !same_line(x, i - 1, i)) return 1;
     if (tok(x, i)->flags & KH_TOKF_PREFIX) return 1; /* لـ"…": an addressee */
+    if (lam_acronym(x, i) > i) return 1;             /* لبي بي سي */
     if (kx_is(x, i, KX_TITLE) && (x->tk[i].pro & KX_P_L))
         return 1; /* لموقع، لوكالة: the medium spoken to */
     return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
@@ -163,24 +187,50 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
 static int split_clitic(const kh_extractor *x, uint32_t i)
 {
     uint32_t pro = x->tk[i].pro;
-    return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W) && tok(x, i)->kind == KH_TOK_ARABIC &&
-           np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
+    return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W || pro == KX_P_K) &&
+           tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
+}
+
+/* A bare word that may be a surname: no clitic, no list word. */
+static int plain_word(const kh_extractor *x, uint32_t i)
+{
+    return tok(x, i)->kind == KH_TOK_ARABIC && !x->tk[i].pro && !x->tk[i].e &&
+           !(x->tk[i].flags & (KX_T_ENC | KX_T_PARTICLE));
 }
 
 static int split_surname(const kh_extractor *x, uint32_t i)
 {
     if (i == 0 || i + 1 >= x->A->ntokens || !split_clitic(x, i)) return 0;
-    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B) || !name_word(x, i - 1)) return 0;
-    if (name_end_at(x, i + 1)) return 1;
+    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B)) return 0;
     /* ليا | ويتسن،: one more split word, then the end */
-    return i + 2 < x->A->ntokens && same_line(x, i, i + 1) && split_clitic(x, i + 1) &&
-           name_end_at(x, i + 2);
+    int two = i + 2 < x->A->ntokens && same_line(x, i, i + 1) && split_clitic(x, i + 1) &&
+              name_end_at(x, i + 2);
+    if (name_word(x, i - 1)) return name_end_at(x, i + 1) || two;
+    /* الطبيبة | كريستينا بلانشارد | مديرة: a definite person's title, then a
+    ** first name and a surname, the first split as ك + stem */
+    return two && kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG) &&
+           (x->tk[i - 1].pro & KX_P_AL);
+}
+
+/* كريستينا بلانشارد: a first name in نا that the segmenter read as a word
+** with the pronoun نا. After a person's title or a name word and before
+** a bare surname that ends the name, it is a name. */
+static int split_na_name(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    if (i == 0 || i + 2 >= x->A->ntokens || !(x->tk[i].flags & KX_T_ENC) || x->tk[i].pro ||
+        t->kind != KH_TOK_ARABIC || t->norm_len < 8 ||
+        memcmp(t->norm + t->norm_len - 4, "\xd9\x86\xd8\xa7", 4) || !same_line(x, i - 1, i + 1))
+        return 0;
+    if (!(kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG)) && !plain_word(x, i - 1)) return 0;
+    return plain_word(x, i + 1) && name_end_at(x, i + 2);
 }
 
 /* A word that can be part of a personal or proper name. */
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (is_ali(x, i) || split_surname(x, i)) return 1;
+    if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
+    if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */
     return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
            !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
            !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
@@ -286,6 +336,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
         if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
             break;
+        if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -305,7 +356,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
                    ** named in the phrase (برد فعل الشركة) */
-        if (k > from && (t->flags & KX_T_ENC))
+        if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
         if (k == from && kx_is(x, k, KX_STOP) && kx_is(x, k, KX_TITLE) && !t->pro &&
             !(tok(x, k)->end - tok(x, k)->start >= 2 &&
@@ -662,6 +713,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
             c->name_last = e;
             return;
         }
+        if (k < b && kx_is(x, a, KX_ORG) && !named_after_head(x, a) && k > a + 1 &&
+            (x->tk[k - 1].pro & KX_P_AL) && !(x->tk[k].flags & KX_T_QMARK) &&
+            !kx_is(x, k, KX_TITLE)) {
+            c->name_last = k; /* أعلنت الداخلية المصرية | توقيف: a body's name ends with
+                              ** its adjectives; a bare word after them is the object */
+            return;
+        }
         if (k < b && has_name(x, k, b)) {
             /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             uint32_t m = b;
@@ -779,16 +837,8 @@ static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 {
     if (s >= limit || !is_word(x, s) || (x->tk[s].flags & KX_T_PARTICLE)) return s;
     if (!(x->tk[s].pro & KX_P_L)) {
-        /* لبي بي سي: the segmenter leaves ل on a spelled letter; two or more
-        ** spelled letters (بي سي، إن إن) after it name the outlet */
-        const kh_token *t = tok(x, s);
-        uint32_t k = s + 1;
-        if (t->norm_len > 6 || t->end - t->start < 2 || memcmp(x->text + t->start, "\xd9\x84", 2))
-            return s;
-        while (k < limit && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
-               tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
-            k++;
-        return k >= s + 3 ? k : s;
+        uint32_t k = lam_acronym(x, s);
+        return k <= limit ? k : s;
     }
     int medium = kx_is(x, s, KX_TITLE) != 0; /* لوكالة، لصحيفة، لموقع */
     uint32_t k = s + 1;
@@ -970,6 +1020,13 @@ static int colon_cue(kh_extractor *x, uint32_t i)
     uint32_t f = np_left(x, i, L->first);
     for (uint32_t k = f > L->first ? f - 1 : f; k <= f; k++)
         if (stem_is(x, k, "يا")) return 0; /* ويا فلان: «…»: whom the writer addresses */
+    if (f > L->first && (x->tk[f - 1].flags & KX_T_COMMA) && !has_name(x, f, i))
+        for (uint32_t k = f - 1; k-- > L->first;) {
+            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) break;
+            if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)))
+                return 0; /* وقال X، رئيس اللجنة: "…": the title is X's, the verb the
+                          ** cue (a name there, وقال الوزير، محمد علي: "…", is the cue) */
+        }
     return f == L->first || (x->tk[f - 1].flags & (KX_T_TERM | KX_T_COMMA | KX_T_DASH));
 }
 
@@ -1238,6 +1295,21 @@ static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "
 #define SUBJECT_NAME_WORDS 4
 #define LONG_NAME_WORDS    10
 
+#define LONG_AFTER_DEFINITE 4
+
+/* A verb of saying (قال، أضاف …) earlier in the sentence of token open. */
+static int strong_cue_before(kh_extractor *x, uint32_t open)
+{
+    for (uint32_t k = open; k-- > x->lines[x->tk[open].line].first;) {
+        if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) return 0;
+        if (x->tk[k].pair >= 0) return 0; /* another quote stands between */
+        if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+            (x->tk[k].e->say & KX_SAY_STRONG))
+            return 1;
+    }
+    return 0;
+}
+
 /* A quoted span that names something rather than quoting someone (primer
 ** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
 ** بـ), after a title (الهاكر "تركي"), after a preposition of media, as the
@@ -1265,8 +1337,11 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
     if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
-    if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
-        return 1;
+    if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS &&
+        !(prev == pprev && (x->tk[prev].pro & KX_P_AL) && nw >= LONG_AFTER_DEFINITE &&
+          strong_cue_before(x, p->open)))
+        return 1; /* حملة "…" names; وقالت X مديرة المستشفى "أريد …": a definite head
+                  ** is already named, and a long span after a verb of saying is words */
     if (kx_is(x, prev, KX_TITLE) && !kx_is(x, prev, KX_SAY) && nw <= TITLE_NAME_WORDS) return 1;
     if (nw <= PREP_NAME_WORDS)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
@@ -1597,9 +1672,9 @@ static void fullest(kh_extractor *x, kx_name *nm)
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
-        /* المعارضة | كارين لوران: a one-word noun with ال (a body, a group)
-        ** is not the first name of the person named after it */
-        int open_right = !(n == 1 && (x->tk[nm->first].pro & KX_P_AL));
+        /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
+        ** with ال (a body, a group) does not run on into the bare words after it */
+        int open_right = !(x->tk[nm->first].pro & KX_P_AL);
         while (open_right && b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
@@ -1731,6 +1806,11 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         if (c->tok < s || !same_line(x, c->tok, at)) break;
         if (c->speaker >= 0 && !((c->say ^ x->cues[ci].say) & KX_SAY_FEM)) return c->speaker;
         if (c->speaker >= 0) continue; /* ودعتها … مناشدا: the gender tells them apart */
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            kx_is(x, c->np_first, KX_ORG) && (c->say & x->cues[ci].say & KX_SAY_FEM))
+            /* أعلنت الداخلية توقيف من وصفته بـ: a body named after a feminine verb
+            ** of saying is the subject of the feminine verb that follows */
+            return add_name(x, c->name_first, c->name_last);
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             c->np_last == at && (x->tk[at].pro & KX_P_W))
             /* نفته السلطات وقالت إنه: two verbs joined by و share the subject

@@ -1153,3 +1153,41 @@ TEST(sp2_al_surname_spelled_like_a_preposition)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "فهد العلي");
 }
+
+TEST(sp2_title_after_a_named_speaker_and_a_colon)
+{
+    const char *t = "عنوان\nوقال صالح الماضي، رئيس اللجنة :\"الموسم ناجح\".\n"
+                    "وقال وزير الإعلام، سمير خليل: \"ندين الهجوم\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الموسم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "صالح الماضي");
+    q = quote(d, t, KH_QUOTE_DIRECT, "ندين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير خليل");
+}
+
+TEST(sp2_long_quote_after_a_definite_naming_noun_is_speech)
+{
+    const char *t = "عنوان\nوقالت الطبيبة كريستينا بلانشارد مديرة المستشفى \"أريد أن أشكر "
+                    "الجميع\".\nوقال المحامي جون غرين لبي بي سي: \"القضية معقدة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أريد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريستينا بلانشارد");
+    q = quote(d, t, KH_QUOTE_DIRECT, "القضية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جون غرين");
+}
+
+TEST(sp2_body_name_ends_before_its_object)
+{
+    const char *t = "عنوان\nأعلنت الشرطة الفرنسية توقيف من وصفته بأنه \"شخص خطير\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "شخص");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة الفرنسية");
+}
