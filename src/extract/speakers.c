@@ -469,6 +469,19 @@ static int named_after_head(kh_extractor *x, uint32_t j)
 
 #define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
 
+/* Heads that name the same office: المتحدثة باسم … is the earlier الناطقة
+** باسم … (news alternates the two words for "spokesman"). */
+static const char *const HEAD_SYNONYMS[][2] = {{"متحدث", "ناطق"}, {"متحدثة", "ناطقة"}};
+
+static int same_head(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (size_t q = 0; q < sizeof HEAD_SYNONYMS / sizeof HEAD_SYNONYMS[0]; q++)
+        if ((stem_is(x, a, HEAD_SYNONYMS[q][0]) && stem_is(x, b, HEAD_SYNONYMS[q][1])) ||
+            (stem_is(x, a, HEAD_SYNONYMS[q][1]) && stem_is(x, b, HEAD_SYNONYMS[q][0])))
+            return 1;
+    return 0;
+}
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -503,7 +516,8 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const char *s;
             size_t sn;
             stem_norm(x, j, &s, &sn);
-            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
+            if ((sn != hn || memcmp(s, hs, hn)) && !same_head(x, head, j)) continue;
+            if (!is_word(x, j)) continue;
             if (strict) {
                 /* الحارس البلجيكي: the nisba must match too */
                 uint32_t m = 1;
@@ -518,6 +532,17 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 if (m < c->np_last - c->np_first) continue;
             }
             const kx_line *L = &x->lines[x->tk[j].line];
+            if (!org && j > L->first) {
+                /* مايا كوسيانسيتش(،) الناطقة باسم …: the name before the title */
+                uint32_t e = j - ((x->tk[j - 1].flags & KX_T_COMMA) ? 1 : 0), a = e;
+                while (a > L->first && e - a < NAME_MAX_TOKENS && name_word(x, a - 1))
+                    a--;
+                if (a < e && e - a >= 2 && !kx_is(x, a - 1, KX_TITLE)) {
+                    c->name_first = a;
+                    c->name_last = e;
+                    return 1;
+                }
+            }
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
             if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
@@ -673,6 +698,31 @@ static int document_name(kh_extractor *x, kx_cue *c)
     return 1;
 }
 
+/* Whether token i ends like a nisba adjective (المصرية، الروسي، الأمريكيون). */
+static int nisba(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    const char *e = t->norm + t->norm_len;
+    return t->norm_len >= 8 && (!memcmp(e - 2, "\xd9\x8a", 2) || /* …ي */
+                                !memcmp(e - 4, "\xd9\x8a\xd9\x87", 4) ||
+                                !memcmp(e - 4, "\xd9\x8a\xd8\xa9", 4) || /* …يه، …ية */
+                                (t->norm_len >= 10 &&
+                                 (!memcmp(e - 6, "\xd9\x8a\xd9\x88\xd9\x86", 6) ||
+                                  !memcmp(e - 6, "\xd9\x8a\xd9\x8a\xd9\x86", 6)))); /* …يون، …يين */
+}
+
+/* The end of a definite body's name in [a, b): الخارجية المصرية, then only
+** nisba adjectives (الشرطة الفرنسية الوطنية); a definite noun that is no
+** nisba starts the verb's object (أكدت الخارجية المصرية | الرفض الكامل). */
+static uint32_t body_extent(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t k = a + 1;
+    while (k < b && x->tk[k].pro == KX_P_AL && nisba(x, k))
+        k++;
+    if (k < b && x->tk[k].pro == KX_P_AL && !kx_is(x, k, KX_TITLE) && k > a + 1) return k;
+    return b;
+}
+
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
 ** for a bare description the name the article gave it elsewhere. */
@@ -697,6 +747,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
     for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
         if (!(x->tk[a].pro & KX_P_AL) && stem_is(x, a, ANONYMOUS[q]))
             return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    if (kx_is(x, a, KX_ORG) && (x->tk[a].pro & KX_P_AL) && !named_after_head(x, a)) {
+        uint32_t e = body_extent(x, a, b);
+        if (e < b) {
+            b = e; /* أكدت الخارجية المصرية | الرفض الكامل: the object follows */
+            c->name_last = e;
+        }
+    }
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
         if (kx_is(x, a, KX_ORG) && k + 1 < b && stem_is(x, k, "في") && !(x->tk[k].pro & KX_P_W))
@@ -981,6 +1038,11 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);
+            uint32_t t0 = s;
+            while (s < L->last && s - t0 < 3 && kx_is(x, s, KX_TIME | KX_WEEKDAY | KX_RELDATE) &&
+                   !kx_is(x, s, KX_TITLE))
+                s++; /* صرحت الأربعاء مايا …، قال اليوم الوزير: a time before the subject */
+            if (s < L->last && !np_word(x, s)) s = t0;
             c.np_first = s;
             c.np_last = (say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)
                             ? s /* وصفها بأنه، ووصف جروحه بأنها: an object, the subject dropped */

@@ -1191,3 +1191,27 @@ TEST(sp2_body_name_ends_before_its_object)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الشرطة الفرنسية");
 }
+
+TEST(sp2_time_before_the_subject_and_spokesman_synonyms)
+{
+    const char *t = "عنوان\nصرحت الثلاثاء هيلين مارتن الناطقة باسم وزارة البيئة أن \"المياه نظيفة\".\n"
+                    "وتابعت المتحدثة باسم وزارة البيئة \"لا خطر على السكان\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "المياه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيلين مارتن");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لا خطر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيلين مارتن");
+}
+
+TEST(sp2_body_name_ends_before_a_definite_object)
+{
+    const char *t = "عنوان\nأكدت الخارجية الأردنية الرفض الكامل لهذا الموقف وما تضمنه \"من قراءة خاطئة للواقع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "من قراءة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الخارجية الأردنية");
+}
