@@ -1796,7 +1796,9 @@ static void longer_speaker(kh_extractor *x, size_t k)
 static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
 {
     for (uint32_t j = s; j + 2 < at; j++) {
-        if (!is_word(x, j) || kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) ||
+        int adverb = kx_norm_is(x, j, "أيضا") || kx_norm_is(x, j, "أيضاً") ||
+                     kx_norm_is(x, j, "كذلك"); /* وتحدث في المؤتمر أيضا | رئيس الوزراء */
+        if (!is_word(x, j) || (kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) && !adverb) ||
             (x->tk[j].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || x->tk[j].pair >= 0)
             continue;
         if (!kx_is(x, j + 1, KX_TITLE) || kx_is(x, j + 1, KX_ORG) || x->tk[j + 1].pro) continue;
@@ -2004,6 +2006,35 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
     return -1;
 }
 
+/* مذكرا بكلام للبابا الراحل يوحنا بولس الثاني اعتبر فيه أن …: a verb with
+** فيه/فيها right after it describes the speech noun before it (كلام، بيان،
+** رسالة …) and its subject is whose speech it was, the phrase after لـ. */
+static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
+{
+    uint32_t v = c->tok, f = v + 1;
+    if (f >= x->A->ntokens || !same_line(x, v, f) || !(x->tk[f].flags & KX_T_ENC) ||
+        tok(x, f)->norm_len < 4 || memcmp(tok(x, f)->norm, "\xd9\x81\xd9\x8a", 4))
+        return -1; /* فيه، فيها */
+    for (uint32_t j = v; j-- > 0 && v - j <= NAME_MAX_TOKENS + 3;) {
+        if (!same_line(x, j, v) || !np_word(x, j)) return -1;
+        if (!(x->tk[j].pro & KX_P_L) || j == 0) continue;
+        uint32_t n = j - 1;
+        int speech = speech_place(x, n) || stem_is(x, n, "كلام") || stem_is(x, n, "قول");
+        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !speech; q++)
+            speech = stem_is(x, n, DOCUMENTS[q]);
+        if (!speech) return -1;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = n;
+        tmp.np_first = j;
+        tmp.np_last = v;
+        np_name(x, &tmp);
+        if (tmp.name_last <= tmp.name_first) return -1;
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
 #define HISTORY 8
 
 /* Recent speakers, newest first. */
@@ -2050,6 +2081,7 @@ static void resolve_speakers(kh_extractor *x)
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
+                    if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
                         c->speaker = introduced_person(x, ci, h.n == 0);

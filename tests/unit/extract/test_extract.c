@@ -1215,3 +1215,25 @@ TEST(sp2_body_name_ends_before_a_definite_object)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الخارجية الأردنية");
 }
+
+TEST(sp2_verb_with_fihi_quotes_the_owner_of_the_speech_noun)
+{
+    const char *t = "عنوان\nوقال الوزير سعيد حداد إن البلد بخير، مستشهدا بكلام للشاعر الراحل "
+                    "نزار خليل قال فيه إن \"الوطن باق\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الوطن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نزار خليل");
+}
+
+TEST(sp2_titled_subject_after_an_adverb)
+{
+    const char *t = "عنوان\nوقال الأمين العام جون ديفيس إن الدعم مستمر.\n"
+                    "وتحدث في الاجتماع أيضا وزير المالية كارلو روسي فذكّر بأن الميزانية محدودة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الميزانية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كارلو روسي");
+}
