@@ -1604,12 +1604,13 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 #define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
-/* The ال half of a compound name: عبد | الكريم، أبو | بكر is plain. */
+/* The ال half of a compound name: عبد | الكريم، آل | الشيخ; أبو | بكر is plain. */
 static int compound_part(kh_extractor *x, uint32_t i)
 {
     return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
            !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
-           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
+           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو") ||
+            stem_is(x, i - 1, "آل")); /* تركي آل | الشيخ: the family's name */
 }
 
 /* An age in brackets at token b: (46 عاما). News gives it at a person's

@@ -1237,3 +1237,13 @@ TEST(sp2_titled_subject_after_an_adverb)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كارلو روسي");
 }
+
+TEST(sp2_family_name_with_aal_stays_whole)
+{
+    const char *t = "عنوان\nوكتب الأمير فيصل آل الشيخ عبر حسابه: \"نحن مع المنتخب\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "نحن مع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فيصل آل الشيخ");
+}
