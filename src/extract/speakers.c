@@ -496,6 +496,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     int org = kx_is(x, head, KX_ORG);
     size_t n = x->A->ntokens;
     uint32_t best_first = 0, best_last = 0, best_len = 0;
+    int synonym = 0; /* whether the head has a synonym: checked once, not per token */
+    for (size_t q = 0; q < sizeof HEAD_SYNONYMS / sizeof HEAD_SYNONYMS[0] && !synonym; q++)
+        synonym = stem_is(x, head, HEAD_SYNONYMS[q][0]) || stem_is(x, head, HEAD_SYNONYMS[q][1]);
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
         if (best_len) {
@@ -516,7 +519,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const char *s;
             size_t sn;
             stem_norm(x, j, &s, &sn);
-            if ((sn != hn || memcmp(s, hs, hn)) && !same_head(x, head, j)) continue;
+            if ((sn != hn || memcmp(s, hs, hn)) && !(synonym && same_head(x, head, j))) continue;
             if (!is_word(x, j)) continue;
             if (strict) {
                 /* الحارس البلجيكي: the nisba must match too */
@@ -1185,7 +1188,8 @@ static void find_cues(kh_extractor *x)
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
-        else if (stem_is(x, i, "جاء") && !(t->pro & ~(uint32_t)KX_P_W))
+        else if ((tok(x, i)->norm_len == 6 || tok(x, i)->norm_len == 8) &&
+                 !(t->pro & ~(uint32_t)KX_P_W) && stem_is(x, i, "جاء"))
             came_in(x, i);
     }
 }
@@ -1566,11 +1570,11 @@ static size_t skeleton(const char *s, size_t n, char *out, size_t cap)
 ** in skeleton when both are long enough to be a name, not a short word. */
 static int name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
 {
-    if (tok_eq(x, a, b)) return 1;
     const char *sa, *sb;
     size_t na, nb;
     bare(x, a, &sa, &na);
     bare(x, b, &sb, &nb);
+    if (na == nb && !memcmp(sa, sb, na)) return 1; /* tok_eq(), with one bare() each */
     if (na < SKELETON_MIN || nb < SKELETON_MIN || na > 64 || nb > 64 || sa[0] != sb[0] ||
         sa[1] != sb[1] || sa[na - 1] != sb[nb - 1] || (na > nb ? na - nb : nb - na) > 4 ||
         tok(x, a)->kind != KH_TOK_ARABIC || tok(x, b)->kind != KH_TOK_ARABIC)
@@ -1725,6 +1729,10 @@ static void fullest(kh_extractor *x, kx_name *nm)
             continue;
         }
         if (i + n > x->A->ntokens) continue;
+        const kh_token *ti = tok(x, i), *t0 = tok(x, nm->first);
+        if (!ti->norm_len || !t0->norm_len ||
+            ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1])
+            continue; /* spellings of a name end alike: most tokens fail here, cheaply */
         if (!name_seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
