@@ -337,6 +337,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
             break;
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && surface_ends(x, k, "اً"))
+            break; /* كتب الدغيم | مخاطباً: an
+                    ** accusative (ً) is no subject */
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -674,6 +677,30 @@ static int called_name(kh_extractor *x, kx_cue *c)
             c->name_last = e;
             return 1;
         }
+    }
+    return 0;
+}
+
+/* وقالت طالبة بالأكاديمية تدعى X «…»، وقال مقيم في مقديشو يدعى X: an
+** indefinite subject introduced with its name by يدعى/تدعى a few words
+** on; the name is the speaker. */
+static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
+{
+    if (x->tk[c->np_first].pro & KX_P_AL) return 0;
+    for (uint32_t v = c->np_last; v < limit && v < c->np_last + 4; v++) {
+        if (x->tk[v].flags & (KX_T_PARTICLE | KX_T_QMARK | KX_T_COLON | KX_T_COMMA | KX_T_TERM))
+            return 0;
+        int called = 0;
+        for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0] && !called; q++)
+            called = kx_norm_is(x, v, CALLED[q]);
+        if (!called) continue;
+        uint32_t e = v + 1;
+        while (e < limit && e - v - 1 < NAME_MAX_TOKENS && name_word(x, e))
+            e++;
+        if (e == v + 1) return 0;
+        c->name_first = v + 1;
+        c->name_last = e;
+        return 1;
     }
     return 0;
 }
@@ -1070,7 +1097,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     if (c.np_last > c.np_first) {
         int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
-        if (!appo) np_name(x, &c);
+        if (!appo && !called_after(x, &c, L->last)) np_name(x, &c);
     }
     KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
 }

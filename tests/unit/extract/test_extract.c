@@ -1247,3 +1247,17 @@ TEST(sp2_family_name_with_aal_stays_whole)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "فيصل آل الشيخ");
 }
+
+TEST(sp2_indefinite_subject_named_by_yudaa_and_tanween_ends_a_subject)
+{
+    const char *t = "عنوان\nوقالت طالبة في الجامعة تدعى سلمى حداد \"أحلم بالسفر إلى كل مكان\".\n"
+                    "وكتب الشاعر أنس كريم مخاطباً الجمهور: \"شكرا لكم\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أحلم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سلمى حداد");
+    q = quote(d, t, KH_QUOTE_DIRECT, "شكرا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أنس كريم");
+}
