@@ -1261,3 +1261,14 @@ TEST(sp2_indefinite_subject_named_by_yudaa_and_tanween_ends_a_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أنس كريم");
 }
+
+TEST(sp2_conjunction_fima_is_no_subject)
+{
+    const char *t = "عنوان\nوانتشرت القوات في المدينة، فيما أعلنت الشرطة المحلية أن الوضع "
+                    "\"تحت السيطرة تماما الآن\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة المحلية");
+}
