@@ -841,8 +841,31 @@ static int speech_place(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* مصادر قريبة من الحركة، تقارير بوسائل الإعلام الأمريكية، مصدر مطلع في
+** الرئاسة: an anonymous source or a report, indefinite, keeps the phrase
+** that says whose it is (the gold writes such speakers in full). */
+static int anonymous_head(kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro & KX_P_AL) return 0;
+    if (stem_is(x, i, "تقارير") || stem_is(x, i, "تقرير")) return 1;
+    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
+        if (stem_is(x, i, ANONYMOUS[q])) return 1;
+    return 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
+    if (last > first && last + 1 < limit && anonymous_head(x, first) &&
+        (stem_is(x, last, "من") || stem_is(x, last, "في") || stem_is(x, last, "لدى") ||
+         ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
+        int prep = !(x->tk[last].pro & KX_P_B); /* من، في، لدى: a word of its own */
+        uint32_t s = prep ? last + 1 : last;
+        uint32_t e = s;
+        while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
+               (e == s || !(x->tk[e].pro & KX_P_B)))
+            e++;
+        if (e > s && (e >= limit || starts_clause(x, e))) return e;
+    }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
         int place = speech_place(x, last + 1);

@@ -1272,3 +1272,17 @@ TEST(sp2_conjunction_fima_is_no_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الشرطة المحلية");
 }
+
+TEST(sp2_anonymous_source_keeps_whose_it_is)
+{
+    const char *t = "عنوان\nوتقول تقارير بالصحف المحلية إن المصنع أغلق.\n"
+                    "وقالت مصادر قريبة من الشركة إن الموظفين غادروا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المصنع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تقارير بالصحف المحلية");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الموظفين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصادر قريبة من الشركة");
+}
