@@ -2094,6 +2094,19 @@ static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
     return -1;
 }
 
+/* Nouns of hearsay: المزاعم التي تقول، وأفادت المعلومات المتوفرة. They
+** report without anyone speaking, and the gold gives such statements no
+** speaker. */
+static const char *const HEARSAY[] = {"مزاعم", "معلومات", "أنباء", "شائعات", "إشاعات", "ادعاءات"};
+
+static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b && i < a + 2; i++) /* the head, or the noun after a verb */
+        for (size_t q = 0; q < sizeof HEARSAY / sizeof HEARSAY[0]; q++)
+            if (stem_is(x, i, HEARSAY[q])) return 1;
+    return 0;
+}
+
 #define HISTORY 8
 
 /* Recent speakers, newest first. */
@@ -2135,7 +2148,9 @@ static void resolve_speakers(kh_extractor *x)
             kx_cue *c = &x->cues[ci];
             if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;
-                if (c->np_last > c->np_first) {
+                if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) {
+                    c->speaker = -1; /* المزاعم التي تقول إن: nobody is named */
+                } else if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {

@@ -1286,3 +1286,17 @@ TEST(sp2_anonymous_source_keeps_whose_it_is)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مصادر قريبة من الشركة");
 }
+
+TEST(sp2_hearsay_nouns_name_no_speaker)
+{
+    const char *t = "عنوان\nوتنتشر الشائعات التي تقول إن المدرب سيرحل.\n"
+                    "وأفادت المعلومات الأولية بأن الحريق محدود.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المدرب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, NULL);
+    q = quote(d, t, KH_QUOTE_REPORTED, "بأن الحريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, NULL);
+}
