@@ -158,6 +158,10 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k
 {
     const kx_entry *e = kx_words_get(x->w, t->norm, t->norm_len);
     if (e) return e;
+    /* the pronoun ي is never written ى: منى split as من+ي is a name, not من */
+    if (t->end - t->start >= 2 && !memcmp(x->text + t->end - 2, "\xd9\x89", 2) && t->nsegs > 1 &&
+        t->segs[t->nsegs - 1].role == KH_SEG_ENCLITIC)
+        return NULL;
     for (uint32_t j = 0; j < t->nsegs; j++) {
         const kh_segment *s = &t->segs[j];
         if (s->role != KH_SEG_STEM) continue;
@@ -182,6 +186,15 @@ static const kx_entry *lookup_word(kh_extractor *x, const kh_token *t, kx_tok *k
         if (n > el + 2 && memcmp(p + n - el, ENCLITICS[i], el) == 0) {
             if ((e = kx_words_get(x->w, p, n - el))) return e;
             if (lead && (e = kx_words_get(x->w, p + lead, n - el - lead))) return e;
+            /* ودعتها، فوصفها: the segmenter split the pronoun but left و/ف on
+            ** the verb; as for واعلن above, only a verb of saying is taken */
+            if (!lead && !k->pro && n > el + 4 && p[0] == '\xd9' &&
+                (p[1] == '\x88' || p[1] == '\x81') && (e = kx_words_get(x->w, p + 2, n - el - 2)) &&
+                (e->cls & KX_SAY)) {
+                k->pro |= p[1] == '\x88' ? KX_P_W : KX_P_F;
+                k->word_start = t->start + 2;
+                return e;
+            }
         }
     }
     return NULL;

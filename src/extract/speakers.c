@@ -69,12 +69,26 @@ static int is_word(const kh_extractor *x, uint32_t i)
     return (x->tk[i].flags & KX_T_WORD) != 0;
 }
 
+static int plain_word(const kh_extractor *x, uint32_t i);
+
 /* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
     if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
     if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
+    if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
+        !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
+        return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
+    if (x->tk[i].pro == KX_P_AL && tok(x, i)->norm_len == strlen("الماضي") &&
+        !memcmp(tok(x, i)->norm, "الماضي", strlen("الماضي")) && i > 0 && same_line(x, i - 1, i) &&
+        plain_word(x, i - 1))
+        return 1; /* فوزان | الماضي: a time adjective follows a time noun (الشهر الماضي),
+                  ** never a bare name: after one it is the surname */
+    if (kx_is(x, i, KX_STOP) && (x->tk[i].pro & KX_P_AL) && !kx_is(x, i, KX_TITLE) &&
+        tok(x, i)->norm_len > x->tk[i].e->len + 2)
+        return 1; /* فهد | العلي: found through its stem علي، which folds like the
+                  ** preposition على; a preposition never takes ال */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;
@@ -135,24 +149,88 @@ static int accusative(const kh_extractor *x, uint32_t i)
 
 static int name_word(const kh_extractor *x, uint32_t i);
 
-/* A surname the segmenter split as ب + stem (عبدالله بترجي عضو الفريق): a
-** ب-word right after a name word that is followed by what ends a speaker's
-** name (a title in apposition, an إن/أن particle, a comma or the sentence
-** end). A real بـ phrase there would need its own complement. */
+/* لبي بي سي، لسي إن إن: an outlet spelled letter by letter after ل, which
+** the segmenter leaves on the first letter. Returns the token after the
+** outlet, or s when tokens s… are not one. */
+static uint32_t lam_acronym(const kh_extractor *x, uint32_t s)
+{
+    const kh_token *t = tok(x, s);
+    uint32_t k = s + 1;
+    if (t->kind != KH_TOK_ARABIC || t->norm_len > 6 || t->end - t->start < 2 ||
+        memcmp(x->text + t->start, "\xd9\x84", 2))
+        return s;
+    while (k < x->A->ntokens && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
+           tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
+        k++;
+    return k >= s + 3 ? k : s; /* two spelled letters at least */
+}
+
+/* Whether token i ends a speaker's name: a title in apposition, an إن/أن
+** particle, a comma, a colon, the sentence end or the line end. */
+static int name_end_at(const kh_extractor *x, uint32_t i)
+{
+    if (i >= x->A->ntokens || !same_line(x, i - 1, i)) return 1;
+    if (tok(x, i)->flags & KH_TOKF_PREFIX) return 1; /* لـ"…": an addressee */
+    if (lam_acronym(x, i) > i) return 1;             /* لبي بي سي */
+    if (kx_is(x, i, KX_TITLE) && (x->tk[i].pro & KX_P_L))
+        return 1; /* لموقع، لوكالة: the medium spoken to */
+    return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
+           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
+}
+
+/* A word the segmenter split as ب/ل/و + stem, though it is no clitic but
+** the first letter of a name (عبدالله بترجي، سارة ليا ويتسن، جون لوبيز):
+** right after a name word, it is part of the name when the name ends
+** right after it, or after one more such word. A real بـ/لـ phrase there
+** would need its own complement; a real و would join a second name, and
+** both names then speak together. */
+static int split_clitic(const kh_extractor *x, uint32_t i)
+{
+    uint32_t pro = x->tk[i].pro;
+    return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W || pro == KX_P_K) &&
+           tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
+}
+
+/* A bare word that may be a surname: no clitic, no list word. */
+static int plain_word(const kh_extractor *x, uint32_t i)
+{
+    return tok(x, i)->kind == KH_TOK_ARABIC && !x->tk[i].pro && !x->tk[i].e &&
+           !(x->tk[i].flags & (KX_T_ENC | KX_T_PARTICLE));
+}
+
 static int split_surname(const kh_extractor *x, uint32_t i)
 {
-    if (x->tk[i].pro != KX_P_B || i == 0 || i + 1 >= x->A->ntokens) return 0;
-    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
-    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B) || !name_word(x, i - 1)) return 0;
-    if (!same_line(x, i, i + 1)) return 1;
-    return (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM)) ||
-           (kx_is(x, i + 1, KX_TITLE) && !(x->tk[i + 1].pro & (KX_P_B | KX_P_L | KX_P_W)));
+    if (i == 0 || i + 1 >= x->A->ntokens || !split_clitic(x, i)) return 0;
+    if (!same_line(x, i - 1, i) || (x->tk[i - 1].pro & KX_P_B)) return 0;
+    /* ليا | ويتسن،: one more split word, then the end */
+    int two = i + 2 < x->A->ntokens && same_line(x, i, i + 1) && split_clitic(x, i + 1) &&
+              name_end_at(x, i + 2);
+    if (name_word(x, i - 1)) return name_end_at(x, i + 1) || two;
+    /* الطبيبة | كريستينا بلانشارد | مديرة: a definite person's title, then a
+    ** first name and a surname, the first split as ك + stem */
+    return two && kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG) &&
+           (x->tk[i - 1].pro & KX_P_AL);
+}
+
+/* كريستينا بلانشارد: a first name in نا that the segmenter read as a word
+** with the pronoun نا. After a person's title or a name word and before
+** a bare surname that ends the name, it is a name. */
+static int split_na_name(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    if (i == 0 || i + 2 >= x->A->ntokens || !(x->tk[i].flags & KX_T_ENC) || x->tk[i].pro ||
+        t->kind != KH_TOK_ARABIC || t->norm_len < 8 ||
+        memcmp(t->norm + t->norm_len - 4, "\xd9\x86\xd8\xa7", 4) || !same_line(x, i - 1, i + 1))
+        return 0;
+    if (!(kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG)) && !plain_word(x, i - 1)) return 0;
+    return plain_word(x, i + 1) && name_end_at(x, i + 2);
 }
 
 /* A word that can be part of a personal or proper name. */
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (is_ali(x, i) || split_surname(x, i)) return 1;
+    if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
+    if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */
     return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
            !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
            !kx_is(x, i, KX_TITLE | KX_MONTH | KX_NUMW | KX_SCALE | KX_STOP) &&
@@ -201,6 +279,34 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
 }
 
 static int compound_part(kh_extractor *x, uint32_t i);
+static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
+
+/* Whether the bytes of token i end with the UTF-8 suffix suf. */
+static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
+{
+    const kh_token *t = tok(x, i);
+    size_t n = strlen(suf);
+    return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
+}
+
+/* ووصف بوليانسكي | القرارات الأمريكية بـ، ترى زاخاروفا | الولايات المتحدة:
+** after a person's bare name, a definite noun in the plural ات is the
+** verb's object, not a surname (نايف البكري، أشرف القدرة are surnames:
+** a singular ال word after a name stays in it). */
+static int object_after_name(kh_extractor *x, uint32_t k)
+{
+    if (x->tk[k].pro != KX_P_AL || kx_is(x, k, KX_TITLE) || compound_part(x, k)) return 0;
+    return surface_ends(x, k, "ات");
+}
+
+/* Whether tokens [a, b) are all name words: a bare name as the subject,
+** not a title with its complements (المدير … لعمليات تقنية المعلومات). */
+static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (!name_word(x, k)) return 0;
+    return 1;
+}
 
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
@@ -228,6 +334,12 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
+        if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
+            break;
+        if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && surface_ends(x, k, "اً"))
+            break; /* كتب الدغيم | مخاطباً: an
+                    ** accusative (ً) is no subject */
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -247,7 +359,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
                    ** named in the phrase (برد فعل الشركة) */
-        if (k > from && (t->flags & KX_T_ENC))
+        if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
         if (k == from && kx_is(x, k, KX_STOP) && kx_is(x, k, KX_TITLE) && !t->pro &&
             !(tok(x, k)->end - tok(x, k)->start >= 2 &&
@@ -360,6 +472,19 @@ static int named_after_head(kh_extractor *x, uint32_t j)
 
 #define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
 
+/* Heads that name the same office: المتحدثة باسم … is the earlier الناطقة
+** باسم … (news alternates the two words for "spokesman"). */
+static const char *const HEAD_SYNONYMS[][2] = {{"متحدث", "ناطق"}, {"متحدثة", "ناطقة"}};
+
+static int same_head(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (size_t q = 0; q < sizeof HEAD_SYNONYMS / sizeof HEAD_SYNONYMS[0]; q++)
+        if ((stem_is(x, a, HEAD_SYNONYMS[q][0]) && stem_is(x, b, HEAD_SYNONYMS[q][1])) ||
+            (stem_is(x, a, HEAD_SYNONYMS[q][1]) && stem_is(x, b, HEAD_SYNONYMS[q][0])))
+            return 1;
+    return 0;
+}
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -373,8 +498,17 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
         return 0; /* only a person's or a body's title names someone: not التقرير */
     int org = kx_is(x, head, KX_ORG);
     size_t n = x->A->ntokens;
+    uint32_t best_first = 0, best_last = 0, best_len = 0;
+    int synonym = 0; /* whether the head has a synonym: checked once, not per token */
+    for (size_t q = 0; q < sizeof HEAD_SYNONYMS / sizeof HEAD_SYNONYMS[0] && !synonym; q++)
+        synonym = stem_is(x, head, HEAD_SYNONYMS[q][0]) || stem_is(x, head, HEAD_SYNONYMS[q][1]);
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
+        if (best_len) {
+            c->name_first = best_first;
+            c->name_last = best_last;
+            return 1;
+        }
         for (size_t step = 1; step < n && step < DESCRIPTION_WINDOW; step++) {
             uint32_t j;
             if (pass % 2 == 0) {
@@ -388,7 +522,8 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             const char *s;
             size_t sn;
             stem_norm(x, j, &s, &sn);
-            if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
+            if ((sn != hn || memcmp(s, hs, hn)) && !(synonym && same_head(x, head, j))) continue;
+            if (!is_word(x, j)) continue;
             if (strict) {
                 /* الحارس البلجيكي: the nisba must match too */
                 uint32_t m = 1;
@@ -403,6 +538,17 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 if (m < c->np_last - c->np_first) continue;
             }
             const kx_line *L = &x->lines[x->tk[j].line];
+            if (!org && j > L->first) {
+                /* مايا كوسيانسيتش(،) الناطقة باسم …: the name before the title */
+                uint32_t e = j - ((x->tk[j - 1].flags & KX_T_COMMA) ? 1 : 0), a = e;
+                while (a > L->first && e - a < NAME_MAX_TOKENS && name_word(x, a - 1))
+                    a--;
+                if (a < e && e - a >= 2 && !kx_is(x, a - 1, KX_TITLE)) {
+                    c->name_first = a;
+                    c->name_last = e;
+                    return 1;
+                }
+            }
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
             if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
@@ -419,11 +565,16 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             }
             if (org) {
                 /* الوزارة → the earlier وزارة الخارجية التركية; المنظمة → منظمة
-                ** العفو الدولية, named by what follows منظمة */
+                ** العفو الدولية, named by what follows منظمة. The longest such
+                ** mention before the cue is the body's fullest name (اللجنة
+                ** الوطنية … لحقوق الإنسان, not a later اللجنة المذكورة) */
                 if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
-                    c->name_first = named_after_head(x, j) ? j + 1 : j;
-                    c->name_last = k;
-                    return 1;
+                    if (k - j > best_len) {
+                        best_len = k - j;
+                        best_first = named_after_head(x, j) ? j + 1 : j;
+                        best_last = k;
+                    }
+                    continue;
                 }
                 if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
                     x->pairs[x->tk[k].pair].open == k &&
@@ -458,6 +609,11 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 return 1;
             }
         }
+    }
+    if (best_len) {
+        c->name_first = best_first;
+        c->name_last = best_last;
+        return 1;
     }
     return 0;
 }
@@ -525,6 +681,30 @@ static int called_name(kh_extractor *x, kx_cue *c)
     return 0;
 }
 
+/* وقالت طالبة بالأكاديمية تدعى X «…»، وقال مقيم في مقديشو يدعى X: an
+** indefinite subject introduced with its name by يدعى/تدعى a few words
+** on; the name is the speaker. */
+static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
+{
+    if (x->tk[c->np_first].pro & KX_P_AL) return 0;
+    for (uint32_t v = c->np_last; v < limit && v < c->np_last + 4; v++) {
+        if (x->tk[v].flags & (KX_T_PARTICLE | KX_T_QMARK | KX_T_COLON | KX_T_COMMA | KX_T_TERM))
+            return 0;
+        int called = 0;
+        for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0] && !called; q++)
+            called = kx_norm_is(x, v, CALLED[q]);
+        if (!called) continue;
+        uint32_t e = v + 1;
+        while (e < limit && e - v - 1 < NAME_MAX_TOKENS && name_word(x, e))
+            e++;
+        if (e == v + 1) return 0;
+        c->name_first = v + 1;
+        c->name_last = e;
+        return 1;
+    }
+    return 0;
+}
+
 /* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
 static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
                                         "دراسة", "رسالة", "قرار",  "تقارير"};
@@ -546,6 +726,31 @@ static int document_name(kh_extractor *x, kx_cue *c)
         e++;
     c->name_last = e;
     return 1;
+}
+
+/* Whether token i ends like a nisba adjective (المصرية، الروسي، الأمريكيون). */
+static int nisba(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    const char *e = t->norm + t->norm_len;
+    return t->norm_len >= 8 && (!memcmp(e - 2, "\xd9\x8a", 2) || /* …ي */
+                                !memcmp(e - 4, "\xd9\x8a\xd9\x87", 4) ||
+                                !memcmp(e - 4, "\xd9\x8a\xd8\xa9", 4) || /* …يه، …ية */
+                                (t->norm_len >= 10 &&
+                                 (!memcmp(e - 6, "\xd9\x8a\xd9\x88\xd9\x86", 6) ||
+                                  !memcmp(e - 6, "\xd9\x8a\xd9\x8a\xd9\x86", 6)))); /* …يون، …يين */
+}
+
+/* The end of a definite body's name in [a, b): الخارجية المصرية, then only
+** nisba adjectives (الشرطة الفرنسية الوطنية); a definite noun that is no
+** nisba starts the verb's object (أكدت الخارجية المصرية | الرفض الكامل). */
+static uint32_t body_extent(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t k = a + 1;
+    while (k < b && x->tk[k].pro == KX_P_AL && nisba(x, k))
+        k++;
+    if (k < b && x->tk[k].pro == KX_P_AL && !kx_is(x, k, KX_TITLE) && k > a + 1) return k;
+    return b;
 }
 
 /* The name inside a subject: what follows its titles and their
@@ -572,6 +777,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
     for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
         if (!(x->tk[a].pro & KX_P_AL) && stem_is(x, a, ANONYMOUS[q]))
             return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    if (kx_is(x, a, KX_ORG) && (x->tk[a].pro & KX_P_AL) && !named_after_head(x, a)) {
+        uint32_t e = body_extent(x, a, b);
+        if (e < b) {
+            b = e; /* أكدت الخارجية المصرية | الرفض الكامل: the object follows */
+            c->name_last = e;
+        }
+    }
     if (kx_is(x, a, KX_TITLE) || (x->tk[a].pro & KX_P_AL)) {
         uint32_t k = after_titles(x, a, b);
         if (kx_is(x, a, KX_ORG) && k + 1 < b && stem_is(x, k, "في") && !(x->tk[k].pro & KX_P_W))
@@ -586,6 +798,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
             int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && !named_after_head(x, a);
             c->name_first = keep_head ? a : k;
             c->name_last = e;
+            return;
+        }
+        if (k < b && kx_is(x, a, KX_ORG) && !named_after_head(x, a) && k > a + 1 &&
+            (x->tk[k - 1].pro & KX_P_AL) && !(x->tk[k].flags & KX_T_QMARK) &&
+            !kx_is(x, k, KX_TITLE)) {
+            c->name_last = k; /* أعلنت الداخلية المصرية | توقيف: a body's name ends with
+                              ** its adjectives; a bare word after them is the object */
             return;
         }
         if (k < b && has_name(x, k, b)) {
@@ -622,8 +841,31 @@ static int speech_place(kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* مصادر قريبة من الحركة، تقارير بوسائل الإعلام الأمريكية، مصدر مطلع في
+** الرئاسة: an anonymous source or a report, indefinite, keeps the phrase
+** that says whose it is (the gold writes such speakers in full). */
+static int anonymous_head(kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro & KX_P_AL) return 0;
+    if (stem_is(x, i, "تقارير") || stem_is(x, i, "تقرير")) return 1;
+    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
+        if (stem_is(x, i, ANONYMOUS[q])) return 1;
+    return 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
+    if (last > first && last + 1 < limit && anonymous_head(x, first) &&
+        (stem_is(x, last, "من") || stem_is(x, last, "في") || stem_is(x, last, "لدى") ||
+         ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
+        int prep = !(x->tk[last].pro & KX_P_B); /* من، في، لدى: a word of its own */
+        uint32_t s = prep ? last + 1 : last;
+        uint32_t e = s;
+        while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
+               (e == s || !(x->tk[e].pro & KX_P_B)))
+            e++;
+        if (e > s && (e >= limit || starts_clause(x, e))) return e;
+    }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
         int place = speech_place(x, last + 1);
@@ -697,6 +939,73 @@ static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
     return x->pairs[pi].close + 1;
 }
 
+/* صرح لصحيفة محلية بأن، قال للصحفيين إن، قال لوكالة فرانس برس وزير …: a
+** لـ phrase right after the verb is whom the speaker spoke to, never the
+** subject. Skips it (the medium's name and adjectives with it) and returns
+** where the subject may start. */
+static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
+{
+    if (s >= limit || !is_word(x, s) || (x->tk[s].flags & KX_T_PARTICLE)) return s;
+    if (!(x->tk[s].pro & KX_P_L)) {
+        uint32_t k = lam_acronym(x, s);
+        return k <= limit ? k : s;
+    }
+    int medium = kx_is(x, s, KX_TITLE) != 0; /* لوكالة، لصحيفة، لموقع */
+    uint32_t k = s + 1;
+    if (tok(x, s)->norm_len <= 6) {
+        /* لبي بي سي، لسي إن إن: an outlet spelled letter by letter */
+        while (k < limit && k - s <= 3 && tok(x, k)->kind == KH_TOK_ARABIC &&
+               tok(x, k)->norm_len <= 4 && same_line(x, k - 1, k))
+            k++;
+        if (k > s + 1) return k;
+    }
+    k = s + 1;
+    while (k < limit && k - s <= 3 && is_word(x, k) && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
+           !(x->tk[k].flags & KX_T_PARTICLE) && !kx_is(x, k, KX_TITLE | KX_STOP | KX_SAY) &&
+           ((x->tk[k].pro == KX_P_AL && np_word(x, k)) || (medium && name_word(x, k))))
+        k++; /* المحلية، فرانس برس */
+    return k;
+}
+
+/* After وصف، اتهم، دعا … the noun is usually the object (ووصف جروح المصور
+** بأنها). It is the subject when the verb carries no object pronoun and
+** the noun is a person's title (ووصف الوزير القرار), a name the article
+** gives in full elsewhere (ديميتري بوليانسكي … ووصف بوليانسكي القرارات), or
+** a name or body after a feminine verb, which agrees with it (primer 6.3). */
+static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first);
+
+static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint32_t limit)
+{
+    if (s >= limit || !np_word(x, s) || tok(x, s)->norm_len <= 2) return 0;
+    uint32_t e = s; /* the noun phrase, read without np_right's marks on quotes */
+    while (e < limit && e - s < NP_MAX && np_word(x, e) && !(x->tk[e].flags & KX_T_QMARK) &&
+           !(e > s && (x->tk[e].pro & (KX_P_B | KX_P_L | KX_P_K | KX_P_W))))
+        e++;
+    int by = e > s && e < limit && same_line(x, s, e) &&
+             ((x->tk[e].pro & KX_P_B) || (tok(x, e)->flags & KH_TOKF_PREFIX));
+    /* وصفتها الأمم المتحدة بأنها: the pronoun is the object, the noun phrase
+    ** before بـ the subject; حيث وصف سليماني بأنه: without a pronoun the
+    ** noun phrase before بـ is the object */
+    if (x->tk[verb].flags & KX_T_ENC) return by;
+    if (by) return 0;
+    const kx_line *L = &x->lines[x->tk[verb].line];
+    if (!(x->tk[verb].pro & (KX_P_W | KX_P_F)) && left_subject_ok(x, verb, L->first))
+        return 0; /* وخريطة وصفت تكساس بـ: the subject came first, the noun is the object */
+    int fem = x->tk[verb].e && (x->tk[verb].e->say & KX_SAY_FEM);
+    if (kx_is(x, s, KX_TITLE) && (fem || !kx_is(x, s, KX_ORG)) &&
+        !(x->tk[s].pro & (KX_P_B | KX_P_L)))
+        return 1; /* ووصفت الوزارة القرار: a feminine verb agrees with its body */
+    if (!name_word(x, s)) return 0;
+    if (fem) return 1; /* ووصفت موسكو المزاعم: countries, cities and women */
+    size_t n = x->A->ntokens;
+    for (uint32_t j = verb > DESCRIPTION_WINDOW ? verb - DESCRIPTION_WINDOW : 1;
+         j < n && j < verb + DESCRIPTION_WINDOW; j++)
+        if (j != s && tok_eq(x, j, s) && same_line(x, j - 1, j) && name_word(x, j - 1) &&
+            !(x->tk[j].pro & (KX_P_W | KX_P_F)))
+            return 1;
+    return 0;
+}
+
 /* A subject before the verb must start a clause (لكن روسيا تقول), and must
 ** not be an indefinite object of an earlier verb (أصدرت بيانا قالت فيه). */
 static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
@@ -723,6 +1032,9 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
 static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint32_t line_first)
 {
     if (i < 2 || i - 1 <= line_first || x->tk[i].pro) return 0;
+    if (x->tk[i].flags & KX_T_ENC)
+        return 0; /* الموكب الذي وصفه بأنه: the pronoun on the verb is the relative's
+                  ** object; the speaker is someone else */
     int fem = (say & KX_SAY_FEM) != 0;
     const char *rel = (say & KX_SAY_PLURAL) ? "الذين" : fem ? "التي" : "الذي";
     if (!kx_norm_is(x, i - 1, rel)) return 0; /* المسؤولون الذين قالوا */
@@ -778,9 +1090,16 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             uint32_t s = skip_addressee(x, i + 1, L->last);
             while (s < L->last && manner_word(x, s))
                 s++;
+            s = skip_lam_addressee(x, s, L->last);
+            uint32_t t0 = s;
+            while (s < L->last && s - t0 < 3 && kx_is(x, s, KX_TIME | KX_WEEKDAY | KX_RELDATE) &&
+                   !kx_is(x, s, KX_TITLE))
+                s++; /* صرحت الأربعاء مايا …، قال اليوم الوزير: a time before the subject */
+            if (s < L->last && !np_word(x, s)) s = t0;
             c.np_first = s;
-            c.np_last =
-                (say & KX_SAY_OBJECT) ? s : extend_np(x, s, np_right(x, s, L->last), L->last);
+            c.np_last = (say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)
+                            ? s /* وصفها بأنه، ووصف جروحه بأنها: an object, the subject dropped */
+                            : extend_np(x, s, np_right(x, s, L->last), L->last);
             if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
                 np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
@@ -801,7 +1120,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     if (c.np_last > c.np_first) {
         int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
-        if (!appo) np_name(x, &c);
+        if (!appo && !called_after(x, &c, L->last)) np_name(x, &c);
     }
     KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
 }
@@ -814,6 +1133,15 @@ static int colon_cue(kh_extractor *x, uint32_t i)
     if (i == L->first || i + 1 >= L->last || !(x->tk[i + 1].flags & KX_T_QMARK)) return 0;
     if (kx_is(x, i - 1, KX_SAY) || !np_word(x, i - 1)) return 0;
     uint32_t f = np_left(x, i, L->first);
+    for (uint32_t k = f > L->first ? f - 1 : f; k <= f; k++)
+        if (stem_is(x, k, "يا")) return 0; /* ويا فلان: «…»: whom the writer addresses */
+    if (f > L->first && (x->tk[f - 1].flags & KX_T_COMMA) && !has_name(x, f, i))
+        for (uint32_t k = f - 1; k-- > L->first;) {
+            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) break;
+            if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)))
+                return 0; /* وقال X، رئيس اللجنة: "…": the title is X's, the verb the
+                          ** cue (a name there, وقال الوزير، محمد علي: "…", is the cue) */
+        }
     return f == L->first || (x->tk[f - 1].flags & (KX_T_TERM | KX_T_COMMA | KX_T_DASH));
 }
 
@@ -852,16 +1180,67 @@ static int ibban(kh_extractor *x, uint32_t i)
            !memcmp(x->text + t->start, "\xd8\xa5", 2); /* إ */
 }
 
+/* وجاء في البيان: "…"، بيانا جاء فيه أن …: "it came in the statement" quotes
+** a document. After في the document is the speaker (a statement, report,
+** letter or speech noun); after فيه/فيها the subject is dropped and the
+** sentence gives it (أصدرت الوزارة بيانا جاء فيه). Only when a colon, a
+** quote or an إن/أن particle follows at once: جاء ذلك في مؤتمر is no cue. */
+static void came_in(kh_extractor *x, uint32_t i)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    uint32_t f = i + 1;
+    if (f >= L->last || (x->tk[f].pro & ~(uint32_t)KX_P_W)) return;
+    const kh_token *ft = tok(x, f);
+    int fihi = ft->norm_len > 4 && ft->norm_len <= 8 && !memcmp(ft->norm, "\xd9\x81\xd9\x8a", 4) &&
+               (!memcmp(ft->norm + 4, "\xd9\x87", 2)); /* فيه، فيها */
+    if (!fihi && !stem_is(x, f, "في")) return;
+    uint32_t e = f + 1;
+    int doc = 0;
+    if (!fihi) {
+        if (e >= L->last) return;
+        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
+            doc = stem_is(x, e, DOCUMENTS[q]);
+        if (!doc && !speech_place(x, e)) return;
+        uint32_t k = e + 1;
+        while (k < L->last && k - e < 4 && (x->tk[k].pro & KX_P_AL) &&
+               !(x->tk[k].pro & (KX_P_W | KX_P_B)) && np_word(x, k))
+            k++; /* البيان الختامي، بيان الوزارة، بيان للوزارة */
+        e = k;
+    }
+    if (e >= L->last || !(x->tk[e].flags & (KX_T_COLON | KX_T_QMARK | KX_T_PARTICLE))) return;
+    size_t at = x->ncues;
+    add_cue(x, i, KX_SAY_STRONG | KX_SAY_PAST);
+    if (x->nomem || x->ncues == at) return;
+    kx_cue *c = &x->cues[at];
+    if (fihi) {
+        c->np_first = c->np_last = f + 1; /* فيه: the sentence's subject */
+    } else if (e > f + 2 && !(x->tk[f + 1].pro & KX_P_AL)) {
+        c->np_first = f + 2; /* في بيان الوزارة، في بيان للوزارة: whose statement */
+        c->np_last = e;
+        np_name(x, c);
+    } else {
+        c->np_first = c->name_first = f + 1; /* في البيان: the document itself */
+        c->np_last = c->name_last = e;
+    }
+    c->np_span = c->np_last > c->np_first
+                     ? kx_span(x->tk[c->np_first].word_start, tok(x, c->np_last - 1)->end)
+                     : kx_none();
+}
+
 static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
         const kx_tok *t = &x->tk[i];
         if (t->pair >= 0 || !in_text_line(x, i)) continue;
-        if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+        /* not سيبلغ، ستقول: the future is no report of what was said */
+        if (kx_is(x, i, KX_SAY) && !(t->pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K | KX_P_S)) &&
             !written_on(x, i) && !impersonal(x, i) && !ibban(x, i))
             add_cue(x, i, t->e->say);
         else if ((t->flags & KX_T_COLON) && colon_cue(x, i))
             add_cue(x, i, KX_SAY_STRONG);
+        else if ((tok(x, i)->norm_len == 6 || tok(x, i)->norm_len == 8) &&
+                 !(t->pro & ~(uint32_t)KX_P_W) && stem_is(x, i, "جاء"))
+            came_in(x, i);
     }
 }
 
@@ -1026,11 +1405,26 @@ static void mark_clauses(kh_extractor *x)
 
 /* Prepositions after which a short quoted span names a medium or a place:
 ** لـ"العربية.نت"، في «تويتر»، عبر «إنستغرام»، وفق "واس"، بين "نموذج ليبيا". */
-static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل"};
+static const char *const NAME_PREPS[] = {"في", "عبر", "وفق", "بين", "ل", "مع"}; /* مقابلة مع "…" */
 #define PREP_NAME_WORDS    3
 #define TITLE_NAME_WORDS   4
 #define SUBJECT_NAME_WORDS 4
 #define LONG_NAME_WORDS    10
+
+#define LONG_AFTER_DEFINITE 4
+
+/* A verb of saying (قال، أضاف …) earlier in the sentence of token open. */
+static int strong_cue_before(kh_extractor *x, uint32_t open)
+{
+    for (uint32_t k = open; k-- > x->lines[x->tk[open].line].first;) {
+        if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) return 0;
+        if (x->tk[k].pair >= 0) return 0; /* another quote stands between */
+        if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&
+            (x->tk[k].e->say & KX_SAY_STRONG))
+            return 1;
+    }
+    return 0;
+}
 
 /* A quoted span that names something rather than quoting someone (primer
 ** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
@@ -1059,8 +1453,11 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
     if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
-    if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS)
-        return 1;
+    if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS &&
+        !(prev == pprev && (x->tk[prev].pro & KX_P_AL) && nw >= LONG_AFTER_DEFINITE &&
+          strong_cue_before(x, p->open)))
+        return 1; /* حملة "…" names; وقالت X مديرة المستشفى "أريد …": a definite head
+                  ** is already named, and a long span after a verb of saying is words */
     if (kx_is(x, prev, KX_TITLE) && !kx_is(x, prev, KX_SAY) && nw <= TITLE_NAME_WORDS) return 1;
     if (nw <= PREP_NAME_WORDS)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
@@ -1070,6 +1467,8 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
          kx_is(x, prev, KX_SAY)))
         return 1; /* إنها «تنتحر» بارتكابها: the pronoun is the subject, the quote its
                   ** predicate */
+    if (nw == 1 && p->close == p->open + 2 && kx_is(x, p->open + 1, KX_SOCIAL))
+        return 1; /* حسابه على "تويتر": a network's name is never a statement */
     if (in_clause(x, p)) return 0;
     if (nw > SHORT_NAME_WORDS || !np_word(x, prev) || kx_is(x, prev, KX_SAY)) return 0;
     uint32_t first = p->open + 1;
@@ -1144,12 +1543,15 @@ static void classify(kh_extractor *x)
         }
         p->cue = cue_before(x, p->open);
         p->confidence = 0.9f;
+        /* “…”، قال X: a verb right after the closing mark names the speaker,
+        ** even when another quote stands just before this one (a new
+        ** paragraph that opens with a quote is not the old one going on) */
+        if (p->cue < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
         if (p->cue < 0 && last_stmt >= 0) {
             const kx_pair *q = &x->pairs[last_stmt];
             if (q->close != UINT32_MAX && q->close < p->open && adjacent(x, q->close + 1, p->open))
                 p->follows = last_stmt;
         }
-        if (p->cue < 0 && p->follows < 0 && p->close != UINT32_MAX) p->cue = cue_after(x, p->close);
         if (p->cue < 0 && p->follows < 0) {
             if (p->open == L->first) {
                 p->confidence = 0.6f;
@@ -1196,6 +1598,51 @@ static int seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
     return 1;
 }
 
+/* The letters of a name word without its long vowels ا و ي after the
+** first letter: transliterations of one foreign name differ in them
+** (زخاروفا / زاخاروفا، وورل / وويرل، هيومن / هيومان; primer §7.2). */
+static size_t skeleton(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i + 1 < n && o + 2 <= cap; i += 2) {
+        int vowel = (s[i] == '\xd8' && s[i + 1] == '\xa7') ||                       /* ا */
+                    (s[i] == '\xd9' && (s[i + 1] == '\x88' || s[i + 1] == '\x8a')); /* و ي */
+        if (i > 0 && vowel) continue;
+        out[o++] = s[i];
+        out[o++] = s[i + 1];
+    }
+    return o;
+}
+
+#define SKELETON_MIN 8 /* bytes: four Arabic letters; shorter words differ in their vowels */
+
+/* Whether tokens a and b are spellings of one name word: equal, or equal
+** in skeleton when both are long enough to be a name, not a short word. */
+static int name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    const char *sa, *sb;
+    size_t na, nb;
+    bare(x, a, &sa, &na);
+    bare(x, b, &sb, &nb);
+    if (na == nb && !memcmp(sa, sb, na)) return 1; /* tok_eq(), with one bare() each */
+    if (na < SKELETON_MIN || nb < SKELETON_MIN || na > 64 || nb > 64 || sa[0] != sb[0] ||
+        sa[1] != sb[1] || sa[na - 1] != sb[nb - 1] || (na > nb ? na - nb : nb - na) > 4 ||
+        tok(x, a)->kind != KH_TOK_ARABIC || tok(x, b)->kind != KH_TOK_ARABIC)
+        return 0;
+    char ka[64], kb[64];
+    size_t la = skeleton(sa, na, ka, sizeof ka), lb = skeleton(sb, nb, kb, sizeof kb);
+    return la == lb && la >= 6 && !memcmp(ka, kb, la);
+}
+
+static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        if (a + k >= x->A->ntokens || b + k >= x->A->ntokens || !name_tok_eq(x, a + k, b + k) ||
+            !same_line(x, a + k, a) || !same_line(x, b + k, b))
+            return 0;
+    return 1;
+}
+
 /* Registers the name of tokens [a, b); returns its index. */
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
@@ -1211,12 +1658,13 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 #define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
-/* The ال half of a compound name: عبد | الكريم، أبو | بكر is plain. */
+/* The ال half of a compound name: عبد | الكريم، آل | الشيخ; أبو | بكر is plain. */
 static int compound_part(kh_extractor *x, uint32_t i)
 {
     return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
            !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
-           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو"));
+           (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو") ||
+            stem_is(x, i - 1, "آل")); /* تركي آل | الشيخ: the family's name */
 }
 
 /* An age in brackets at token b: (46 عاما). News gives it at a person's
@@ -1300,6 +1748,15 @@ static int org_place(kh_extractor *x, uint32_t b)
            (x->tk[e].flags & (KX_T_QMARK | KX_T_TERM)) || kx_is(x, e, KX_WEEKDAY | KX_RELDATE);
 }
 
+/* دبي (CNN)— | رد | بهرام قاسمي: the word right after the dateline opens
+** the story, and news opens with its verb; it is not a first name. */
+static int opens_after_dateline(const kh_extractor *x, uint32_t i)
+{
+    const kh_span dl = x->doc.dateline.span;
+    return dl.start != KH_NONE && i > 0 && tok(x, i - 1)->end <= dl.end &&
+           tok(x, i - 1)->start >= dl.start;
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -1322,17 +1779,24 @@ static void fullest(kh_extractor *x, kx_name *nm)
             continue;
         }
         if (i + n > x->A->ntokens) continue;
-        if (!seq_eq(x, nm->first, i, n)) continue;
+        const kh_token *ti = tok(x, i), *t0 = tok(x, nm->first);
+        if (!ti->norm_len || !t0->norm_len ||
+            ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1])
+            continue; /* spellings of a name end alike: most tokens fail here, cheaply */
+        if (!name_seq_eq(x, nm->first, i, n)) continue;
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
                (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
                !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
-               b - a < NAME_MAX_TOKENS + 1) {
+               !opens_after_dateline(x, a - 1) && b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
-        while (b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
+        /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
+        ** with ال (a body, a group) does not run on into the bare words after it */
+        int open_right = !(x->tk[nm->first].pro & KX_P_AL);
+        while (open_right && b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
@@ -1373,7 +1837,7 @@ static void longer_speaker(kh_extractor *x, size_t k)
     for (size_t m = 0; m < x->nnames && m < MAX_FULLEST; m++) {
         const kx_name *o = &x->names[m];
         uint32_t on = o->last - o->first;
-        if (m == k || on <= n || o->dual || !seq_eq(x, o->last - n, nm->first, n)) continue;
+        if (m == k || on <= n || o->dual || !name_seq_eq(x, o->last - n, nm->first, n)) continue;
         if (!name_word(x, o->first) && !compound_part(x, o->first))
             continue; /* a name, not a title */
         if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;
@@ -1391,7 +1855,9 @@ static void longer_speaker(kh_extractor *x, size_t k)
 static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
 {
     for (uint32_t j = s; j + 2 < at; j++) {
-        if (!is_word(x, j) || kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) ||
+        int adverb = kx_norm_is(x, j, "أيضا") || kx_norm_is(x, j, "أيضاً") ||
+                     kx_norm_is(x, j, "كذلك"); /* وتحدث في المؤتمر أيضا | رئيس الوزراء */
+        if (!is_word(x, j) || (kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) && !adverb) ||
             (x->tk[j].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) || x->tk[j].pair >= 0)
             continue;
         if (!kx_is(x, j + 1, KX_TITLE) || kx_is(x, j + 1, KX_ORG) || x->tk[j + 1].pro) continue;
@@ -1414,6 +1880,35 @@ static int person_title_at(kh_extractor *x, uint32_t k, uint32_t at)
     return k < at && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG);
 }
 
+/* وأن اللجنة خاطبت الهيئات، ودعتها إلى "…": a feminine verb joined by و
+** with no subject of its own agrees with the body that is the subject of
+** the feminine verb nearest before it in the sentence (primer §6.3), not
+** with a masculine speaker named earlier (the committee's chairman). The
+** body is a noun with ال right before a past verb in ت. Returns the name,
+** resolved as a subject, or -1 when the sentence has no such clause or a
+** verb of saying already stands between. */
+static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
+{
+    for (uint32_t j = at; j-- > s + 1;) {
+        if (kx_is(x, j, KX_SAY) && !(x->tk[j].pro & KX_P_AL)) return -1;
+        const kh_token *v = tok(x, j);
+        uint32_t n = j - 1;
+        if (!is_word(x, j) || x->tk[j].pro || (x->tk[j].flags & KX_T_ENC) || v->norm_len < 6 ||
+            memcmp(v->norm + v->norm_len - 2, "\xd8\xaa", 2) || x->tk[j].e)
+            continue; /* …ت, a verb not in the lists */
+        if (x->tk[n].pro != KX_P_AL || !kx_is(x, n, KX_ORG) || x->tk[n].pair >= 0) continue;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = n;
+        tmp.np_first = n;
+        tmp.np_last = j;
+        np_name(x, &tmp);
+        if (tmp.name_last <= tmp.name_first) return -1;
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
 ** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
@@ -1425,10 +1920,26 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
+    if ((x->cues[ci].say & KX_SAY_FEM) && (x->tk[at].pro & KX_P_W)) {
+        int32_t who = feminine_body(x, s, at);
+        if (who >= 0) return who;
+    }
     for (size_t k = ci; k-- > 0 && ci - k < 64;) {
         const kx_cue *c = &x->cues[k];
         if (c->tok < s || !same_line(x, c->tok, at)) break;
-        if (c->speaker >= 0) return c->speaker;
+        if (c->speaker >= 0 && !((c->say ^ x->cues[ci].say) & KX_SAY_FEM)) return c->speaker;
+        if (c->speaker >= 0) continue; /* ودعتها … مناشدا: the gender tells them apart */
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            kx_is(x, c->np_first, KX_ORG) && (c->say & x->cues[ci].say & KX_SAY_FEM))
+            /* أعلنت الداخلية توقيف من وصفته بـ: a body named after a feminine verb
+            ** of saying is the subject of the feminine verb that follows */
+            return add_name(x, c->name_first, c->name_last);
+        if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
+            c->np_last == at && (x->tk[at].pro & KX_P_W))
+            /* نفته السلطات وقالت إنه: two verbs joined by و share the subject
+            ** written after the first, person or body (irregular forms such
+            ** as نفت carry no gender to compare) */
+            return add_name(x, c->name_first, c->name_last);
         if (!c->active && c->np_first > c->tok && c->name_last > c->name_first &&
             has_name(x, c->name_first, c->name_last) &&
             (kx_is(x, c->np_first, KX_TITLE) || c->np_last == at || /* وأوضح رعد قائلا */
@@ -1449,6 +1960,8 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
             s++;
         if (s + 1 < at && is_word(x, s) && (x->tk[s + 1].flags & KX_T_COLON)) s += 2;
     }
+    if (s + 2 < at && stem_is(x, s, "قد") && is_word(x, s + 1))
+        s++; /* وقد استهزأ ترامب بكيم واصفا: قد only marks the verb after it */
     if (kx_is(x, s, KX_STOP) && !(x->tk[s].pro & KX_P_AL)) {
         /* وفي المقابل، انتقدت الهيئة …، وقالت: a short adjunct before the
         ** opening verb, set off by a comma */
@@ -1477,14 +1990,28 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
 ** speaker on stage and lets him speak; the previous statement's speaker is
 ** no longer the topic. Masculine verbs only: the title says nothing of a
 ** feminine speaker's gender. */
-static int32_t introduced_person(kh_extractor *x, size_t ci)
+static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
 {
     uint32_t at = x->cues[ci].tok;
     const kx_line *L = &x->lines[x->tk[at].line];
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
-    if (s == L->first || s != at) return -1; /* the verb opens a sentence inside a paragraph */
+    if (s != at) return -1; /* the verb must open its sentence */
+    if (s == L->first) {
+        /* التقى الرئيس X بالصحفيين. ¶ وقال: "…": with nobody speaking yet, a
+        ** paragraph that opens with a dropped subject continues the person
+        ** the paragraph before brought on stage */
+        uint32_t li = x->tk[at].line;
+        if (!across) return -1;
+        while (li > 0 && x->lines[li - 1].kind == KX_LINE_EMPTY)
+            li--;
+        if (li == 0 || x->lines[li - 1].kind != KX_LINE_BODY ||
+            x->lines[li - 1].last <= x->lines[li - 1].first)
+            return -1;
+        L = &x->lines[li - 1];
+        s = L->last;
+    }
     uint32_t ps = s - 1;
     while (ps > L->first && !((x->tk[ps - 1].flags & KX_T_TERM) && x->tk[ps - 1].pair < 0))
         ps--;
@@ -1516,14 +2043,16 @@ static int32_t introduced_person(kh_extractor *x, size_t ci)
     return who;
 }
 
-/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن. */
+/* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن (or
+** after على لسان, "on the tongue of"). */
 static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
 {
     const kx_line *L = &x->lines[x->tk[c->tok].line];
     for (uint32_t k = c->tok; k > L->first && c->tok - k < 16; k--) {
         uint32_t j = k - 1;
         if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
-        if (!stem_is(x, j, "عن")) continue;
+        if (!stem_is(x, j, "عن") && !(stem_is(x, j, "لسان") && j > 0 && stem_is(x, j - 1, "على")))
+            continue; /* نقلت … عن X قوله، نقلت … على لسان X قوله */
         kx_cue tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.tok = j;
@@ -1534,6 +2063,48 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
         return add_name(x, tmp.name_first, tmp.name_last);
     }
     return -1;
+}
+
+/* مذكرا بكلام للبابا الراحل يوحنا بولس الثاني اعتبر فيه أن …: a verb with
+** فيه/فيها right after it describes the speech noun before it (كلام، بيان،
+** رسالة …) and its subject is whose speech it was, the phrase after لـ. */
+static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
+{
+    uint32_t v = c->tok, f = v + 1;
+    if (f >= x->A->ntokens || !same_line(x, v, f) || !(x->tk[f].flags & KX_T_ENC) ||
+        tok(x, f)->norm_len < 4 || memcmp(tok(x, f)->norm, "\xd9\x81\xd9\x8a", 4))
+        return -1; /* فيه، فيها */
+    for (uint32_t j = v; j-- > 0 && v - j <= NAME_MAX_TOKENS + 3;) {
+        if (!same_line(x, j, v) || !np_word(x, j)) return -1;
+        if (!(x->tk[j].pro & KX_P_L) || j == 0) continue;
+        uint32_t n = j - 1;
+        int speech = speech_place(x, n) || stem_is(x, n, "كلام") || stem_is(x, n, "قول");
+        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !speech; q++)
+            speech = stem_is(x, n, DOCUMENTS[q]);
+        if (!speech) return -1;
+        kx_cue tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.tok = n;
+        tmp.np_first = j;
+        tmp.np_last = v;
+        np_name(x, &tmp);
+        if (tmp.name_last <= tmp.name_first) return -1;
+        return add_name(x, tmp.name_first, tmp.name_last);
+    }
+    return -1;
+}
+
+/* Nouns of hearsay: المزاعم التي تقول، وأفادت المعلومات المتوفرة. They
+** report without anyone speaking, and the gold gives such statements no
+** speaker. */
+static const char *const HEARSAY[] = {"مزاعم", "معلومات", "أنباء", "شائعات", "إشاعات", "ادعاءات"};
+
+static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b && i < a + 2; i++) /* the head, or the noun after a verb */
+        for (size_t q = 0; q < sizeof HEARSAY / sizeof HEARSAY[0]; q++)
+            if (stem_is(x, i, HEARSAY[q])) return 1;
+    return 0;
 }
 
 #define HISTORY 8
@@ -1577,14 +2148,17 @@ static void resolve_speakers(kh_extractor *x)
             kx_cue *c = &x->cues[ci];
             if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;
-                if (c->np_last > c->np_first) {
+                if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) {
+                    c->speaker = -1; /* المزاعم التي تقول إن: nobody is named */
+                } else if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
+                    if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
-                        c->speaker = introduced_person(x, ci);
+                        c->speaker = introduced_person(x, ci, h.n == 0);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;

@@ -140,6 +140,13 @@ static void find_dateline(kh_extractor *x, const kx_line *L)
     while (p < end && (x->tk[p].flags & KX_T_WORD))
         p++;
     if (p == end || !place_words(x, i, p)) return;
+    if ((x->tk[p].flags & KX_T_COMMA) && p + 1 < end) {
+        /* واشنطن، الولايات المتحدة (CNN) --: the city, then its country */
+        uint32_t q = p + 1;
+        while (q < end && (x->tk[q].flags & KX_T_WORD))
+            q++;
+        if (q < end && place_words(x, p + 1, q) && (x->tk[q].flags & KX_T_OPENP)) p = q;
+    }
     if (!(x->tk[p].flags & (KX_T_DASH | KX_T_OPENP))) return;
     kh_span place = kx_span(T[i].start, T[p - 1].end);
     uint32_t a = p + ((x->tk[p].flags & KX_T_DASH) != 0);
@@ -158,9 +165,11 @@ static void find_dateline(kh_extractor *x, const kx_line *L)
         (paren || kx_is(x, a, KX_AGENCY) || (x->tk[b].flags & (KX_T_DASH | KX_T_COLON)))) {
         d->agency = kx_span(T[a].start, T[b - 1].end);
         if (paren && (x->tk[b].flags & (KX_T_CLOSEP | KX_T_QMARK))) b++;
-        if (b < end && (x->tk[b].flags & (KX_T_DASH | KX_T_COLON)))
+        if (b < end && (x->tk[b].flags & (KX_T_DASH | KX_T_COLON))) {
             last = b;
-        else if (paren)
+            while (last + 1 < end && (x->tk[last + 1].flags & KX_T_DASH))
+                last++; /* (CNN) -- */
+        } else if (paren)
             last = b - 1;
         else
             return;

@@ -967,3 +967,364 @@ TEST(failing_allocator_gives_enomem_and_never_leaks)
     CHECK(saw_nomem);
     CHECK(saw_ok);
 }
+
+TEST(sp2_verb_after_a_paragraph_opening_quote_names_its_speaker)
+{
+    const char *t = "عنوان\nوقالت الطبيبة هند الراشد: \"المرضى بخير\".\n"
+                    "\"سنفتح جناحا جديدا\"، قال مدير المستشفى كمال عيسى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنفتح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال عيسى");
+}
+
+TEST(sp2_feminine_title_is_no_part_of_the_name)
+{
+    const char *t = "عنوان\nوقالت زعيمة الحزب الأخضر منى فارس إن الانتخابات نزيهة.\n"
+                    "لكن المعارضة تقول إن النتائج مزورة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الانتخابات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منى فارس");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن النتائج");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المعارضة");
+}
+
+TEST(sp2_name_words_split_like_clitics_stay_in_the_name)
+{
+    const char *t = "عنوان\nوقالت الباحثة سارة ليا ويتسن، مديرة القسم، إن الوضع سيئ.\n"
+                    "وقال الخبير عبدالله بترجي إن الأسعار سترتفع.\n"
+                    "وقالت منى فارس إن الموسم ناجح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سارة ليا ويتسن");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبدالله بترجي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الموسم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منى فارس");
+}
+
+TEST(sp2_addressee_after_the_verb_is_no_subject)
+{
+    const char *t = "عنوان\nوقال لوكالة الأنباء المحلية وزير النقل أحمد سالم إن الطريق جاهز.\n"
+                    "وكان سالم قد صرح لصحيفة يومية بأن الجسر سيفتح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحمد سالم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "بأن الجسر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحمد سالم");
+}
+
+TEST(sp2_surname_with_al_spelled_like_a_verb)
+{
+    /* الطالب: طالب is also "demanded"; with ال it is a noun */
+    const char *t = "عنوان\nوقال المدير خالد الطالب إن المشروع انتهى.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المشروع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد الطالب");
+}
+
+TEST(sp2_verbs_joined_by_wa_share_the_subject)
+{
+    const char *t = "عنوان\nوهي تهمة نفتها الحكومة الانتقالية وقالت إنها \"مجرد شائعات\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "مجرد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الحكومة الانتقالية");
+}
+
+TEST(sp2_first_dropped_subject_takes_the_person_just_introduced)
+{
+    const char *t = "عنوان\nزار رئيس البلدية مراد عثمان السوق القديمة صباح الأحد.\n"
+                    "وقال: \"سنرمم المحلات كلها\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنرمم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مراد عثمان");
+}
+
+TEST(sp2_feminine_verb_after_a_chairman_takes_the_body)
+{
+    const char *t = "عنوان\nوكشف رئيس الهيئة سالم العمري أن الهيئة راسلت منظمات دولية، "
+                    "ودعتها إلى \"التحرك العاجل\" مناشدا الدول \"احترام القانون\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "التحرك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهيئة");
+    q = quote(d, t, KH_QUOTE_DIRECT, "احترام");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم العمري");
+}
+
+TEST(sp2_city_country_agency_dateline_and_its_first_verb)
+{
+    const char *t = "عنوان\nمدريد، إسبانيا (CNN) -- رد خوان مارتينيز، المتحدث باسم الحزب، على "
+                    "الاتهامات، واصفا إياها بأنها \"ملفقة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_SPAN(t, d->dateline.agency, "CNN");
+    CHECK_SPAN(t, d->dateline.place, "مدريد، إسبانيا");
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "ملفقة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خوان مارتينيز");
+}
+
+TEST(sp2_on_the_tongue_of_names_the_speaker)
+{
+    const char *t = "عنوان\nونقلت الإذاعة على لسان الوزير رامي حداد قوله: \"لن نستقيل\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لن نستقيل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رامي حداد");
+}
+
+TEST(sp2_describe_verb_with_a_known_name_after_it_has_that_subject)
+{
+    const char *t = "عنوان\nانتقد السفير بيوتر كوفالينكو القرار أمس.\n"
+                    "ووصف كوفالينكو العقوبات الجديدة بـ\"المهينة\".\n"
+                    "ووصف جروح الجنود بأنها \"طفيفة\".\n"
+                    "وقالت المتحدثة يلينا كوفالنكو: \"نحن نراقب\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "المهينة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيوتر كوفالينكو");
+    q = quote(d, t, KH_QUOTE_DIRECT, "طفيفة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيوتر كوفالينكو");
+}
+
+TEST(sp2_outlet_after_ma_and_a_quoted_network_are_names)
+{
+    const char *t = "عنوان\nوقال الوزير سامي نادر في مقابلة مع \"إذاعة الشرق\" إن الخطة "
+                    "جاهزة، وكتب على حسابه في \"تويتر\": \"سنبدأ غدا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إذاعة") == NULL);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "تويتر") == NULL);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي نادر");
+}
+
+TEST(sp2_future_verb_and_vocative_are_no_cues)
+{
+    const char *t = "عنوان\nوقال المدرب هشام عمر إن اللاعب الذي سيبلغ الثلاثين قريبا جاهز.\n"
+                    "ويا أيها المسؤول: \"متى تنتهي الأزمة؟\"\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "متى");
+    if (q) CHECK(!span_is(t, q->speaker, "أيها المسؤول"));
+}
+
+TEST(sp2_describe_verb_object_before_bi_and_relative_object)
+{
+    const char *t = "عنوان\nوقال القائد مارك هيل إن الوضع هادئ، حيث وصف كارلوس بأنه \"خطير\".\n"
+                    "وتحدث عن الحرب التي وصفتها الأمم المتحدة بأنها \"كارثة\".\n"
+                    "وأشاد بالعرض الذي وصفه بأنه \"رائع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "خطير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مارك هيل");
+    q = quote(d, t, KH_QUOTE_DIRECT, "كارثة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الأمم المتحدة");
+    q = quote(d, t, KH_QUOTE_DIRECT, "رائع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مارك هيل");
+}
+
+TEST(sp2_came_in_a_statement_quotes_the_document_or_its_owner)
+{
+    const char *t = "عنوان\nوأصدرت هيئة الطيران المدني بيانا جاء فيه: \"الرحلات منتظمة\".\n"
+                    "وجاء في بيان الهيئة: \"لا تأخير\".\n"
+                    "وجاء في التقرير السنوي أن \"الأرباح زادت\".\n"
+                    "وجاء ذلك في مؤتمر \"الطيران الآمن\" أمس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الرحلات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيئة الطيران المدني");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لا تأخير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيئة الطيران المدني");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الأرباح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "التقرير السنوي");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "الطيران الآمن") == NULL);
+}
+
+TEST(sp2_al_surname_spelled_like_a_preposition)
+{
+    const char *t = "عنوان\nوكتب الوزير فهد العلي: \"شكرا للجميع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "شكرا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فهد العلي");
+}
+
+TEST(sp2_title_after_a_named_speaker_and_a_colon)
+{
+    const char *t = "عنوان\nوقال صالح الماضي، رئيس اللجنة :\"الموسم ناجح\".\n"
+                    "وقال وزير الإعلام، سمير خليل: \"ندين الهجوم\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الموسم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "صالح الماضي");
+    q = quote(d, t, KH_QUOTE_DIRECT, "ندين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير خليل");
+}
+
+TEST(sp2_long_quote_after_a_definite_naming_noun_is_speech)
+{
+    const char *t = "عنوان\nوقالت الطبيبة كريستينا بلانشارد مديرة المستشفى \"أريد أن أشكر "
+                    "الجميع\".\nوقال المحامي جون غرين لبي بي سي: \"القضية معقدة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أريد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريستينا بلانشارد");
+    q = quote(d, t, KH_QUOTE_DIRECT, "القضية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جون غرين");
+}
+
+TEST(sp2_body_name_ends_before_its_object)
+{
+    const char *t = "عنوان\nأعلنت الشرطة الفرنسية توقيف من وصفته بأنه \"شخص خطير\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "شخص");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة الفرنسية");
+}
+
+TEST(sp2_time_before_the_subject_and_spokesman_synonyms)
+{
+    const char *t = "عنوان\nصرحت الثلاثاء هيلين مارتن الناطقة باسم وزارة البيئة أن \"المياه نظيفة\".\n"
+                    "وتابعت المتحدثة باسم وزارة البيئة \"لا خطر على السكان\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "المياه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيلين مارتن");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لا خطر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيلين مارتن");
+}
+
+TEST(sp2_body_name_ends_before_a_definite_object)
+{
+    const char *t = "عنوان\nأكدت الخارجية الأردنية الرفض الكامل لهذا الموقف وما تضمنه \"من قراءة خاطئة للواقع\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "من قراءة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الخارجية الأردنية");
+}
+
+TEST(sp2_verb_with_fihi_quotes_the_owner_of_the_speech_noun)
+{
+    const char *t = "عنوان\nوقال الوزير سعيد حداد إن البلد بخير، مستشهدا بكلام للشاعر الراحل "
+                    "نزار خليل قال فيه إن \"الوطن باق\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الوطن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نزار خليل");
+}
+
+TEST(sp2_titled_subject_after_an_adverb)
+{
+    const char *t = "عنوان\nوقال الأمين العام جون ديفيس إن الدعم مستمر.\n"
+                    "وتحدث في الاجتماع أيضا وزير المالية كارلو روسي فذكّر بأن الميزانية محدودة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الميزانية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كارلو روسي");
+}
+
+TEST(sp2_family_name_with_aal_stays_whole)
+{
+    const char *t = "عنوان\nوكتب الأمير فيصل آل الشيخ عبر حسابه: \"نحن مع المنتخب\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "نحن مع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فيصل آل الشيخ");
+}
+
+TEST(sp2_indefinite_subject_named_by_yudaa_and_tanween_ends_a_subject)
+{
+    const char *t = "عنوان\nوقالت طالبة في الجامعة تدعى سلمى حداد \"أحلم بالسفر إلى كل مكان\".\n"
+                    "وكتب الشاعر أنس كريم مخاطباً الجمهور: \"شكرا لكم\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أحلم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سلمى حداد");
+    q = quote(d, t, KH_QUOTE_DIRECT, "شكرا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أنس كريم");
+}
+
+TEST(sp2_conjunction_fima_is_no_subject)
+{
+    const char *t = "عنوان\nوانتشرت القوات في المدينة، فيما أعلنت الشرطة المحلية أن الوضع "
+                    "\"تحت السيطرة تماما الآن\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة المحلية");
+}
+
+TEST(sp2_anonymous_source_keeps_whose_it_is)
+{
+    const char *t = "عنوان\nوتقول تقارير بالصحف المحلية إن المصنع أغلق.\n"
+                    "وقالت مصادر قريبة من الشركة إن الموظفين غادروا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المصنع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تقارير بالصحف المحلية");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الموظفين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصادر قريبة من الشركة");
+}
+
+TEST(sp2_hearsay_nouns_name_no_speaker)
+{
+    const char *t = "عنوان\nوتنتشر الشائعات التي تقول إن المدرب سيرحل.\n"
+                    "وأفادت المعلومات الأولية بأن الحريق محدود.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المدرب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, NULL);
+    q = quote(d, t, KH_QUOTE_REPORTED, "بأن الحريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, NULL);
+}
