@@ -1974,12 +1974,21 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
         x->tk[s].pair >= 0)
         return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
+    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً"))
+        return -1; /* واستشهد مقارنا … قائلا: a circumstantial participle right after
+                   ** the verb means its subject is dropped; the sentence before names
+                   ** it (a participle is never a subject) */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;
     tmp.np_first = s + 1;
     tmp.np_last = np_right(x, s + 1, at);
     if (tmp.np_last == tmp.np_first) return titled_subject(x, s, at);
+    if (tmp.np_last > s + 2 && x->tk[s + 1].pro == KX_P_AL && !kx_is(x, s + 1, KX_TITLE) &&
+        !x->tk[s + 2].pro && name_word(x, s + 2))
+        tmp.np_last = s + 2; /* وانتقد القذافي | إسرائيل … قائلا: a definite noun is never
+                             ** the head of a construct, and its adjectives take ال too,
+                             ** so a bare word after it starts the verb's object */
     if (!apposition(x, &tmp, at)) np_name(x, &tmp);
     return add_name(x, tmp.name_first, tmp.name_last);
 }

@@ -1328,3 +1328,20 @@ TEST(sp2_hearsay_nouns_name_no_speaker)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, NULL);
 }
+
+TEST(sp4_circumstantial_participle_takes_the_sentence_subject)
+{
+    /* the participle's subject is the subject of the finite verb the
+    ** sentence opens with, not the object after it, and not a second
+    ** participle right after the verb */
+    const char *t = "عنوان\nوهاجم الكواري هولندا وسياستها الزراعية قائلا إن الأسعار ظالمة.\n"
+                    "واستدل مستشهدا بما جرى للمزارعين قائلا: \"لقد خسرنا كل شيء هذا العام\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الكواري");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لقد خسرنا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الكواري");
+}
