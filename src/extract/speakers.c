@@ -280,6 +280,7 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
 
 static int compound_part(kh_extractor *x, uint32_t i);
 static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
+static int anonymous_head(kh_extractor *x, uint32_t i);
 
 /* Whether the bytes of token i end with the UTF-8 suffix suf. */
 static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
@@ -355,6 +356,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                 break;
         }
         if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && !compound_part(x, k) &&
+            !anonymous_head(x, from) && /* مصدر هلالي | مسؤول: an indefinite head's
+                                         ** adjective, not an apposition */
             (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
@@ -634,6 +637,24 @@ static const char *const ANONYMOUS[] = {"مصدر", "مصادر",  "مسؤول",
                                         "خبير", "خبراء",  "شاهد",  "شهود",    "دبلوماسي",
                                         "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون"};
 
+/* Whether token i is one of the anonymous heads, in any case: the
+** accusative (إن مصدرا ذا صلة … قال) adds the tanween alef to the stem. */
+static int anonymous_word(kh_extractor *x, uint32_t i)
+{
+    const char *s;
+    size_t n;
+    stem_norm(x, i, &s, &n);
+    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++) {
+        char buf[KX_LIT_MAX];
+        size_t fl;
+        const char *f = kx_lit(x, ANONYMOUS[q], &fl, buf);
+        if (n >= fl && !memcmp(s, f, fl) &&
+            (n == fl || (n == fl + 2 && !memcmp(s + fl, "\xd8\xa7", 2))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Verbs that give a person's name after a common noun: رجل يدعى "…". */
 static const char *const CALLED[] = {"يدعى", "تدعى", "يدعي", "تدعي",
                                      "يسمى", "تسمى", "اسمه", "اسمها"};
@@ -774,9 +795,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return;
         }
     }
-    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
-        if (!(x->tk[a].pro & KX_P_AL) && stem_is(x, a, ANONYMOUS[q]))
-            return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    if (!(x->tk[a].pro & KX_P_AL) && anonymous_word(x, a))
+        return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
     if (kx_is(x, a, KX_ORG) && (x->tk[a].pro & KX_P_AL) && !named_after_head(x, a)) {
         uint32_t e = body_extent(x, a, b);
         if (e < b) {
@@ -848,9 +868,7 @@ static int anonymous_head(kh_extractor *x, uint32_t i)
 {
     if (x->tk[i].pro & KX_P_AL) return 0;
     if (stem_is(x, i, "تقارير") || stem_is(x, i, "تقرير")) return 1;
-    for (size_t q = 0; q < sizeof ANONYMOUS / sizeof ANONYMOUS[0]; q++)
-        if (stem_is(x, i, ANONYMOUS[q])) return 1;
-    return 0;
+    return anonymous_word(x, i);
 }
 
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
@@ -1013,8 +1031,11 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
     uint32_t f = np_left(x, verb, line_first);
     if (f == verb) return 0;
     const kh_token *p = tok(x, verb - 1);
+    int after_an = f > line_first && (x->tk[f - 1].flags & KX_T_PARTICLE) &&
+                   !(x->tk[f - 1].flags & KX_T_ENC); /* أن مصدرا رفيعا قال: the noun
+                   ** of إن/أن is accusative and still the verb's subject */
     if (f < verb - 1 && !(x->tk[verb - 1].pro & KX_P_AL) && p->norm_len >= 2 &&
-        !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2))
+        !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2) && !after_an)
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
     static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */

@@ -1345,3 +1345,19 @@ TEST(sp4_circumstantial_participle_takes_the_sentence_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الكواري");
 }
+
+TEST(sp4_anonymous_head_keeps_its_adjectives_in_any_case)
+{
+    /* an indefinite anonymous head keeps the adjectives after it, a title
+    ** among them, and is the same head in the accusative after أن */
+    const char *t = "عنوان\nوأوضح مصدر عسكري مسؤول لـ\"الرياضية\" أن العقد جاهز.\n"
+                    "وأضافت الوكالة أن مصدرا حكوميا رفيعا قال إن الموعد تأجل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن العقد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر عسكري مسؤول");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الموعد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدرا حكوميا رفيعا");
+}
