@@ -114,7 +114,9 @@ static const char *const TITLES[] = {
     "زعيمة", "قائدة", "ملكة", "عميدة", "وكيلة", "قاضية", "مدعية", "حاكمة", "مدربة", "لاعبة",
     "شاعرة", "روائية", "مخرجة", "مهندسة", "شيخة", "مغنية", "قيادية",
     /* more heads of a person's name in news: القيادي في حماس X، عمدة لندن X */
-    "قيادي", "عمدة", "مغني", "صاحب", "مؤسس", "بطريرك", "أسقف", "مطران", "حاخام"};
+    "قيادي", "عمدة", "مغني", "صاحب", "مؤسس", "بطريرك", "أسقف", "مطران", "حاخام",
+    /* a champion in apposition after a team or a player: يوفنتوس بطل إيطاليا */
+    "بطل", "بطلة"};
 
 /* Function words: a noun phrase or a name ends before them. */
 static const char *const STOPS[] = {

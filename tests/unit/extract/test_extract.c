@@ -1361,3 +1361,18 @@ TEST(sp4_anonymous_head_keeps_its_adjectives_in_any_case)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مصدرا حكوميا رفيعا");
 }
+
+TEST(sp4_name_before_a_champion_apposition_is_the_name_alone)
+{
+    /* بطل (champion) after a team's or a player's name describes it */
+    const char *t = "عنوان\nوأعلن برشلونة بطل إسبانيا في بيان أن المدرب باق.\n"
+                    "وأكد رافائيل نادال بطل العالم السابق أن الإصابة شفيت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المدرب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "برشلونة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الإصابة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رافائيل نادال");
+}
