@@ -473,6 +473,22 @@ static int named_after_head(kh_extractor *x, uint32_t j)
     return 0;
 }
 
+/* عائلة منسق الموسيقى السويدي | أفيتشي: a body's head (a without ال) in
+** construct with a person's title speaks for that person, and the name
+** after the title is the person's, so the chain keeps it. Returns the end
+** of the name words from k (the end of the titles) up to b, or k. */
+static uint32_t person_chain_end(kh_extractor *x, uint32_t a, uint32_t k, uint32_t b)
+{
+    if (x->tk[a].pro & KX_P_AL) return k;
+    int person = 0;
+    for (uint32_t j = a + 1; j < k && !person; j++)
+        person = kx_is(x, j, KX_TITLE) && !kx_is(x, j, KX_ORG);
+    uint32_t e = k;
+    while (person && e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
+        e++;
+    return e;
+}
+
 #define DESCRIPTION_WINDOW 4000 /* tokens searched each way for a description's name */
 
 /* Heads that name the same office: المتحدثة باسم … is the earlier الناطقة
@@ -572,6 +588,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 ** mention before the cue is the body's fullest name (اللجنة
                 ** الوطنية … لحقوق الإنسان, not a later اللجنة المذكورة) */
                 if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
+                    k = person_chain_end(x, j, k, L->last); /* العائلة → عائلة منسق … أفيتشي */
                     if (k - j > best_len) {
                         best_len = k - j;
                         best_first = named_after_head(x, j) ? j + 1 : j;
@@ -819,6 +836,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
             c->name_first = keep_head ? a : k;
             c->name_last = e;
             return;
+        }
+        if (k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL)) {
+            uint32_t e = person_chain_end(x, a, k, b);
+            if (e > k) {
+                c->name_last = e;
+                return;
+            }
         }
         if (k < b && kx_is(x, a, KX_ORG) && !named_after_head(x, a) && k > a + 1 &&
             (x->tk[k - 1].pro & KX_P_AL) && !(x->tk[k].flags & KX_T_QMARK) &&

@@ -1376,3 +1376,19 @@ TEST(sp4_name_before_a_champion_apposition_is_the_name_alone)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "رافائيل نادال");
 }
+
+TEST(sp4_body_in_construct_with_a_person_keeps_the_name)
+{
+    /* أسرة + a person's title + the person's name: the whole chain speaks,
+    ** and the later bare الأسرة refers back to it */
+    const char *t = "عنوان\nأعلنت أسرة الممثل المصري الراحل سامي فؤاد أن الجنازة ستقام غدا.\n"
+                    "وقالت الأسرة في بيان: \"نشكر الجميع على مواساتهم\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الجنازة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أسرة الممثل المصري الراحل سامي فؤاد");
+    q = quote(d, t, KH_QUOTE_DIRECT, "نشكر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أسرة الممثل المصري الراحل سامي فؤاد");
+}
