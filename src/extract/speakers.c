@@ -791,6 +791,34 @@ static uint32_t body_extent(const kh_extractor *x, uint32_t a, uint32_t b)
     return b;
 }
 
+static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit);
+
+/* المصدر، المسؤول: an anonymous head made definite refers back to the
+** indefinite one that brought the source in (وكان مصدر في الشرطة العمانية
+** قد نفى … وقال المصدر في الشرطة العمانية إنه); the speaker is that first
+** mention with the phrase that says whose source it is. Looks back over a
+** bounded window, as a description does. */
+static int anonymous_antecedent(kh_extractor *x, kx_cue *c)
+{
+    const char *hs;
+    size_t hn;
+    stem_norm(x, c->np_first, &hs, &hn);
+    for (uint32_t j = c->np_first; j-- > 0 && c->np_first - j < DESCRIPTION_WINDOW;) {
+        const char *s;
+        size_t sn;
+        if ((x->tk[j].pro & KX_P_AL) || !is_word(x, j) || x->tk[j].pair >= 0) continue;
+        stem_norm(x, j, &s, &sn);
+        if (sn != hn || memcmp(s, hs, hn)) continue;
+        const kx_line *L = &x->lines[x->tk[j].line];
+        uint32_t e = extend_np(x, j, np_right(x, j, L->last), L->last);
+        if (e <= j) return 0;
+        c->name_first = j;
+        c->name_last = e;
+        return 1;
+    }
+    return 0;
+}
+
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
 ** for a bare description the name the article gave it elsewhere. */
@@ -814,6 +842,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
     }
     if (!(x->tk[a].pro & KX_P_AL) && anonymous_word(x, a))
         return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    if ((x->tk[a].pro & KX_P_AL) && anonymous_word(x, a) && !has_name(x, a, b) &&
+        anonymous_antecedent(x, c))
+        return; /* وقال المصدر (في الشرطة) → the earlier مصدر في الشرطة العمانية */
     if (kx_is(x, a, KX_ORG) && (x->tk[a].pro & KX_P_AL) && !named_after_head(x, a)) {
         uint32_t e = body_extent(x, a, b);
         if (e < b) {

@@ -1392,3 +1392,20 @@ TEST(sp4_body_in_construct_with_a_person_keeps_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أسرة الممثل المصري الراحل سامي فؤاد");
 }
+
+TEST(sp4_definite_anonymous_head_refers_to_the_first_mention)
+{
+    /* المسؤول refers back to the indefinite مسؤول في … that brought the
+    ** source in; a dropped subject after it carries that speaker */
+    const char *t = "عنوان\nوكان مسؤول في وزارة النقل الأردنية قد أكد، أمس، تأجيل الرحلات.\n"
+                    "وقال المسؤول إن \"الطقس لا يسمح بالإقلاع\".\n"
+                    "وأضاف: \"سنعلن الموعد الجديد قريبا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الطقس");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مسؤول في وزارة النقل الأردنية");
+    q = quote(d, t, KH_QUOTE_DIRECT, "سنعلن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مسؤول في وزارة النقل الأردنية");
+}
