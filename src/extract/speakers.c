@@ -1756,6 +1756,38 @@ static int age_after(kh_extractor *x, uint32_t b)
 ** title or a nisba (نظيره الصيني | وانغ يي), or set off by punctuation on
 ** both sides (، ديميتري بيسكوف،), never after an arbitrary word, which may
 ** be a verb (زار بوتين بكين). */
+/* Words that join a name's parts (محمد بن سلمان، أبو بكر): a word before
+** them is a first name. */
+static const char *const NAME_LINKS[] = {"بن", "ابن", "بنت", "آل", "أبو", "أبي", "عبد"};
+
+/* ألقى | روبرتو مارتينيز | مدرب إيفرتون: news opens its sentences with the
+** verb (VSO), so a bare word opening a line or a sentence, right before a
+** name of two words or more that a title follows, is the verb and not a
+** first name. The name is then set off on its left as after a verb of
+** saying. It stays a first name when a name link follows it (محمد بن
+** سلمان ولي العهد), or when the article writes it before the same name
+** elsewhere, away from a sentence start. Tokens [i+1, b) are the name; the
+** bounded look through the document runs only once the rest has matched. */
+static int opening_verb(kh_extractor *x, uint32_t i, uint32_t b)
+{
+    if (b < i + 3 || b >= x->A->ntokens || !same_line(x, i, b) || x->tk[i].pro ||
+        !name_word(x, i) || !kx_is(x, b, KX_TITLE) || (x->tk[b].pro & (KX_P_W | KX_P_F)))
+        return 0;
+    const kx_line *L = &x->lines[x->tk[i].line];
+    if (i != L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0)) return 0;
+    for (uint32_t k = i + 1; k < b; k++) {
+        if (!name_word(x, k) && !compound_part(x, k)) return 0;
+        for (size_t q = 0; q < sizeof NAME_LINKS / sizeof NAME_LINKS[0]; q++)
+            if (kx_norm_is(x, k, NAME_LINKS[q])) return 0;
+    }
+    uint32_t lo = i > DESCRIPTION_WINDOW ? i - DESCRIPTION_WINDOW : 1;
+    for (uint32_t j = lo; j + 1 < x->A->ntokens && j < i + DESCRIPTION_WINDOW; j++)
+        if (j != i && tok_eq(x, j, i) && name_tok_eq(x, j + 1, i + 1) && same_line(x, j - 1, j) &&
+            !(x->tk[j - 1].flags & KX_T_TERM))
+            return 0; /* …، روبرتو مارتينيز: the article uses it as a name */
+    return 1;
+}
+
 static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
 {
     /* a title, then its complements and nisbas: وزير الخارجية الروسي | سيرغي لافروف;
@@ -1776,7 +1808,7 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
                  x->pairs[x->tk[a - 1].pair].open == a - 1 &&
                  x->pairs[x->tk[a - 1].pair].close == b; /* exactly the quoted span */
     if (quoted) return 1;
-    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
+    int left = a == 0 || !same_line(x, a - 1, a) || say_before || (a > 0 && opening_verb(x, a - 1, b)) ||
                (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
     int right =
         b >= x->A->ntokens || !same_line(x, b, b - 1) ||
@@ -1865,7 +1897,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
                (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
                !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
-               !opens_after_dateline(x, a - 1) && b - a < NAME_MAX_TOKENS + 1) {
+               !opens_after_dateline(x, a - 1) && !opening_verb(x, a - 1, b) &&
+               b - a < NAME_MAX_TOKENS + 1) {
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }

@@ -1409,3 +1409,23 @@ TEST(sp4_definite_anonymous_head_refers_to_the_first_mention)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مسؤول في وزارة النقل الأردنية");
 }
+
+TEST(sp4_verb_opening_a_line_is_not_a_first_name)
+{
+    /* VSO: the bare word opening the line before a two-word name and a
+    ** title is the verb; a three-word name the article repeats elsewhere
+    ** keeps its first name */
+    const char *t = "عنوان\nأشاد كارلوس فيغا مدرب الفريق بأداء اللاعبين أمس.\n"
+                    "وقال فيغا للصحفيين: \"لعبنا مباراة كبيرة\".\n"
+                    "جان بيير لاكروا مدير البعثة يصل غدا.\n"
+                    "وأوضح المبعوث جان بيير لاكروا: \"المهمة صعبة\".\n"
+                    "وقال لاكروا: \"سنبدأ فورا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لعبنا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كارلوس فيغا");
+    q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جان بيير لاكروا");
+}
