@@ -606,6 +606,14 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 }
                 if (!kx_is(x, j, KX_NAMEHEAD)) continue;
             }
+            if (k + 2 < L->last && stem_is(x, k, "في") && !x->tk[k].pro && np_word(x, k + 1)) {
+                /* مدرب الحراس في ليفربول، جون آتشتربرغ: the title's في phrase
+                ** says where he holds it; the name follows its comma */
+                uint32_t f = k + 1;
+                while (f < L->last && f - k <= 3 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
+                    f++;
+                if (f + 1 < L->last && (x->tk[f].flags & KX_T_COMMA) && name_word(x, f + 1)) k = f;
+            }
             if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
                 name_word(x, k + 1))
                 k++; /* المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف */

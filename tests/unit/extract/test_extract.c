@@ -1429,3 +1429,15 @@ TEST(sp4_verb_opening_a_line_is_not_a_first_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "جان بيير لاكروا");
 }
+
+TEST(sp4_description_finds_the_name_after_a_title_place_phrase)
+{
+    /* المدرب الإيطالي → the earlier مدرب اللياقة في النادي الأهلي، NAME، */
+    const char *t = "عنوان\nوحاول مدرب اللياقة في النادي الأهلي، ماركو بيرتي، تهدئة اللاعبين. "
+                    "وقال المدرب الإيطالي: \"الفريق سيعود أقوى\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الفريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماركو بيرتي");
+}
