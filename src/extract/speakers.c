@@ -1094,9 +1094,9 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
     uint32_t f = np_left(x, verb, line_first);
     if (f == verb) return 0;
     const kh_token *p = tok(x, verb - 1);
-    int after_an = f > line_first && (x->tk[f - 1].flags & KX_T_PARTICLE) &&
-                   !(x->tk[f - 1].flags & KX_T_ENC); /* أن مصدرا رفيعا قال: the noun
-                   ** of إن/أن is accusative and still the verb's subject */
+    /* أن مصدرا رفيعا قال: the noun of إن/أن is accusative and still the verb's subject */
+    int after_an =
+        f > line_first && (x->tk[f - 1].flags & KX_T_PARTICLE) && !(x->tk[f - 1].flags & KX_T_ENC);
     if (f < verb - 1 && !(x->tk[verb - 1].pro & KX_P_AL) && p->norm_len >= 2 &&
         !memcmp(p->norm + p->norm_len - 2, "\xd8\xa7", 2) && !after_an)
         return 0; /* …ا: an accusative, not a subject */
@@ -1816,7 +1816,8 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
                  x->pairs[x->tk[a - 1].pair].open == a - 1 &&
                  x->pairs[x->tk[a - 1].pair].close == b; /* exactly the quoted span */
     if (quoted) return 1;
-    int left = a == 0 || !same_line(x, a - 1, a) || say_before || (a > 0 && opening_verb(x, a - 1, b)) ||
+    int left = a == 0 || !same_line(x, a - 1, a) || say_before ||
+               (a > 0 && opening_verb(x, a - 1, b)) ||
                (x->tk[a - 1].flags & (KX_T_COMMA | KX_T_COLON | KX_T_OPENP | KX_T_DASH));
     int right =
         b >= x->A->ntokens || !same_line(x, b, b - 1) ||
