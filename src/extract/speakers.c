@@ -1197,6 +1197,21 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 if (end) {
                     c.np_first = np_left(x, end, L->first); /* بحسب ريس الذي توقع أن */
                     c.np_last = end;
+                } else if (!x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) && i >= L->first + 4 &&
+                           (x->tk[i - 1].flags & KX_T_COMMA)) {
+                    /* وبالتواصل مع الناشط …، علي آل حطاب، أفاد أن: a name set off
+                    ** by commas right before a verb with no subject of its own is
+                    ** the apposition of the fronted description, and the subject */
+                    uint32_t e = i - 1, a = e;
+                    while (a > L->first && e - a < NAME_MAX_TOKENS &&
+                           (name_word(x, a - 1) || compound_part(x, a - 1)) &&
+                           !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)))
+                        a--;
+                    if (e - a >= 2 && name_word(x, a) && a > L->first &&
+                        (x->tk[a - 1].flags & KX_T_COMMA)) {
+                        c.np_first = a;
+                        c.np_last = e;
+                    }
                 }
             }
         }

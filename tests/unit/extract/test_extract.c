@@ -1441,3 +1441,16 @@ TEST(sp4_description_finds_the_name_after_a_title_place_phrase)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ماركو بيرتي");
 }
+
+TEST(sp4_name_between_commas_before_the_verb_is_its_subject)
+{
+    /* a fronted description, then the name between commas, then the verb */
+    const char *t = "عنوان\nوقال القاضي إن القضية معقدة.\n"
+                    "وبالاتصال بالمحامي المكلف بالدفاع عن العمال، سالم بن عيد، أوضح أن الجلسة "
+                    "تأجلت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الجلسة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سالم بن عيد");
+}
