@@ -553,6 +553,9 @@ typedef struct kh_ner_train_opts {
                          ** with the best dev F1 is chosen each epoch) */
     kh_alloc_fn alloc;
     void *alloc_ud;
+    float dropout;       /* share of a word's features left out of each training
+                         ** step, drawn anew per step (0: none; below 1), which
+                         ** makes the model rely on several features at once */
 } kh_ner_train_opts;
 
 typedef struct kh_ner_epoch {

@@ -76,6 +76,10 @@ enum {
     T_WSUF2,
     T_WSUF3,
     T_WSUF4,
+    T_PAIR_WHOLE,
+    T_PAIR_CL_MID,
+    T_PAIR_CL_FINE,
+    T_PAIR_GAZ,
 };
 
 /* Atoms of one word. A hash of 0 means "absent". */
@@ -104,6 +108,11 @@ void kh_feat_free(kh_feat *fx)
     kh_mem_free(&fx->mem, fx->wi, fx->capwi * sizeof *fx->wi);
     kh_mem_free(&fx->mem, fx->f, fx->capf * sizeof *fx->f);
     kh_mem_free(&fx->mem, fx->nf, fx->capnf);
+    kh_mem_free(&fx->mem, fx->pf, fx->cappf * sizeof *fx->pf);
+    kh_mem_free(&fx->mem, fx->npf, fx->capnpf);
+    fx->pf = NULL;
+    fx->npf = NULL;
+    fx->cappf = fx->capnpf = 0;
     kh_mem_free(&fx->mem, fx->sent, fx->capsent);
     kh_mem_free(&fx->mem, fx->buf, fx->capbuf);
     kh_mem_free(&fx->mem, fx->firsts, fx->capfirsts * sizeof *fx->firsts);
@@ -335,11 +344,12 @@ typedef struct emit {
     uint32_t *f;
     unsigned n;
     unsigned shift;
+    unsigned cap;
 } emit;
 
 static inline void add(emit *e, unsigned tid, uint64_t h)
 {
-    if (!h || e->n >= KH_MAXF) return;
+    if (!h || e->n >= e->cap) return;
     uint64_t x = kh_mix64(h + 0x9e3779b97f4a7c15ull * (uint64_t)tid);
     e->f[e->n++] = (uint32_t)(x >> e->shift);
 }
@@ -374,7 +384,7 @@ uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len)
 uint32_t kh_feat_bias_row(const kh_model *m)
 {
     uint32_t row;
-    emit E = {&row, 0, 64 - m->bits};
+    emit E = {&row, 0, 64 - m->bits, 1};
     add(&E, T_BIAS, 1);
     return row;
 }
@@ -384,7 +394,7 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
                               size_t e, const uint8_t *stem, size_t sl, const uint8_t *whole,
                               size_t wl, uint32_t *out)
 {
-    emit E = {out, 0, 64 - m->bits};
+    emit E = {out, 0, 64 - m->bits, KH_MAXF};
     const kh_wordinfo *w = &wi[i];
     const kh_wordinfo *m1 = i > b ? &wi[i - 1] : NULL, *p1 = i + 1 < e ? &wi[i + 1] : NULL;
     const kh_wordinfo *m2 = i > b + 1 ? &wi[i - 2] : NULL, *p2 = i + 2 < e ? &wi[i + 2] : NULL;
@@ -448,6 +458,18 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
     return E.n;
 }
 
+/* Pair features of word i (KH_FEAT_PAIRS): base rows, see feat.h. */
+static unsigned pair_features(const kh_model *m, const kh_wordinfo *w, uint32_t *out)
+{
+    emit E = {out, 0, 64 - m->bits, KH_MAXP};
+    if (!(m->feat_set & KH_FEAT_PAIRS)) return 0;
+    add(&E, T_PAIR_WHOLE, w->whole);
+    if (w->cl[1]) add(&E, T_PAIR_CL_MID, u64(w->cl[1]));
+    if (w->cl[2]) add(&E, T_PAIR_CL_FINE, u64(w->cl[2]));
+    add(&E, T_PAIR_GAZ, u64(w->gaz | (uint32_t)w->stop << 12));
+    return E.n;
+}
+
 /* ---- the document ------------------------------------------------------------------ */
 
 kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const kh_analysis *an,
@@ -460,6 +482,8 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
     if (kh_mem_grow(mem, (void **)&fx->wi, &fx->capwi, n + 1, sizeof *fx->wi) ||
         kh_mem_grow(mem, (void **)&fx->f, &fx->capf, (n + 1) * KH_MAXF, sizeof *fx->f) ||
         kh_mem_grow(mem, (void **)&fx->nf, &fx->capnf, n + 1, 1) ||
+        kh_mem_grow(mem, (void **)&fx->pf, &fx->cappf, (n + 1) * KH_MAXP, sizeof *fx->pf) ||
+        kh_mem_grow(mem, (void **)&fx->npf, &fx->capnpf, n + 1, 1) ||
         kh_mem_grow(mem, (void **)&fx->sent, &fx->capsent, n + 1, 1))
         return KH_ENOMEM;
 
@@ -520,6 +544,7 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
             }
             fx->nf[i] = (uint8_t)word_features(m, fx->wi, i, b, e, stem, sl, whole, wl,
                                                fx->f + i * KH_MAXF);
+            fx->npf[i] = (uint8_t)pair_features(m, &fx->wi[i], fx->pf + i * KH_MAXP);
         }
         b = e;
     }

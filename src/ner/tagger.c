@@ -235,7 +235,9 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
         while (e < nw && !n->fx.sent[e])
             e++;
         kh_decode_scores(n->model.w, &n->fx, b, e, n->sc);
-        kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b, n->back,
+        kh_pairs pp = {n->model.w, n->fx.pf + b * KH_MAXP, n->fx.npf + b, n->model.bits};
+        kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b,
+                          (n->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, n->back,
                           n->states + b);
         for (size_t i = b; i < e; i++)
             n->tags[i] = kh_state_tag(n->states[i]);

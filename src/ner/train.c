@@ -55,6 +55,10 @@ struct kh_ner_trainer {
     size_t nrows, caprows;
     size_t *roff; /* word i's features: rows[roff[i] .. roff[i + 1]) */
     size_t caproff;
+    uint32_t *prow; /* KH_MAXP pair-feature base rows per word */
+    size_t capprow;
+    uint8_t *npf; /* pair features per word */
+    size_t capnpf;
     uint8_t *gold;
     size_t nwords, capgold;
 
@@ -71,6 +75,8 @@ struct kh_ner_trainer {
     size_t capback, cappred;
     uint32_t *order;
     size_t caporder;
+
+    uint64_t drop; /* feature dropout threshold on a 64-bit hash (0: none) */
 
     uint8_t *image; /* last encoded model */
     size_t imagelen;
@@ -98,7 +104,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     *out = NULL;
     kh_mem mem;
     kh_mem_init(&mem, opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL);
-    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_ALL, 0.05f, 0, NULL, NULL};
+    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_ALL, 0.05f, 0, NULL, NULL, 0};
     if (opts) {
         if (opts->hash_bits) o.hash_bits = opts->hash_bits;
         if (opts->epochs) o.epochs = opts->epochs;
@@ -106,9 +112,11 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
         if (opts->features) o.features = opts->features;
         if (opts->prune) o.prune = opts->prune < 0 ? 0 : opts->prune;
         o.recall_bias = opts->recall_bias;
+        o.dropout = opts->dropout;
     }
     if (o.hash_bits < KH_MODEL_MIN_BITS || o.hash_bits > KH_MODEL_MAX_BITS ||
-        (o.features & ~(uint32_t)KH_FEAT_ALL) || !isfinite(o.prune) || !isfinite(o.recall_bias))
+        (o.features & ~(uint32_t)KH_FEAT_ALL) || !isfinite(o.prune) || !isfinite(o.recall_bias) ||
+        !(o.dropout >= 0 && o.dropout < 1))
         return KH_EINVAL;
     kh_ner_trainer *t = kh_mem_alloc(&mem, sizeof *t);
     if (!t) return KH_ENOMEM;
@@ -122,6 +130,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     t->c = 1;
     t->merged = 1;
     t->rng = o.seed ? o.seed : 1;
+    t->drop = (uint64_t)((double)o.dropout * 18446744073709551615.0);
     kh_analyzer_opts ao = {0, kh_mem_user_fn(&mem), mem.ud};
     size_t nf = table_floats(t);
     if (kh_analyzer_new(&ao, &t->an) != KH_OK ||
@@ -153,6 +162,8 @@ void kh_ner_trainer_free(kh_ner_trainer *t)
     kh_mem_free(m, t->rows, t->caprows * sizeof *t->rows);
     kh_mem_free(m, t->roff, t->caproff * sizeof *t->roff);
     kh_mem_free(m, t->gold, t->capgold);
+    kh_mem_free(m, t->prow, t->capprow * sizeof *t->prow);
+    kh_mem_free(m, t->npf, t->capnpf);
     kh_mem_free(m, t->gaz, t->capgaz * sizeof *t->gaz);
     kh_mem_free(m, t->cl, t->capcl * sizeof *t->cl);
     kh_mem_free(m, t->sc, t->capsc * sizeof *t->sc);
@@ -346,7 +357,10 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
     const kh_mem *m = &t->mem;
     if (kh_mem_grow(m, (void **)&t->rows, &t->caprows, t->nrows + need, sizeof *t->rows) ||
         kh_mem_grow(m, (void **)&t->roff, &t->caproff, t->nwords + nwords + 1, sizeof *t->roff) ||
-        kh_mem_grow(m, (void **)&t->gold, &t->capgold, t->nwords + nwords, 1))
+        kh_mem_grow(m, (void **)&t->gold, &t->capgold, t->nwords + nwords, 1) ||
+        kh_mem_grow(m, (void **)&t->prow, &t->capprow, (t->nwords + nwords) * KH_MAXP,
+                    sizeof *t->prow) ||
+        kh_mem_grow(m, (void **)&t->npf, &t->capnpf, t->nwords + nwords, 1))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
     if (t->nwords == 0) t->roff[0] = 0;
     size_t base = t->nwords;
@@ -359,6 +373,8 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         t->sents[t->nsents - 1].n++;
         memcpy(t->rows + t->nrows, t->fx.f + i * KH_MAXF, t->fx.nf[i] * sizeof *t->rows);
         t->nrows += t->fx.nf[i];
+        memcpy(t->prow + t->nwords * KH_MAXP, t->fx.pf + i * KH_MAXP, KH_MAXP * sizeof *t->prow);
+        t->npf[t->nwords] = t->fx.npf[i];
         /* I-X after anything but X is the start of an X (conlleval): say so */
         uint8_t g = tags[i];
         if (KH_TAG_IS_I(g) && (t->fx.sent[i] || !t->gold[t->nwords - 1] ||
@@ -395,30 +411,53 @@ static uint32_t xorshift(uint32_t *s)
     return *s = x;
 }
 
+/* Is feature k (an index into t->rows) left out of the current training
+** step? Dropout: the same mask for the decode and the update of a step. */
+static inline int dropped(const kh_ner_trainer *t, size_t k)
+{
+    return t->drop && kh_mix64(t->c * 0x9e3779b97f4a7c15ull + k) < t->drop;
+}
+
 /* Decodes sentence s with weights w, transitions tr and recall bias into
-** t->pred. */
+** t->pred; training: with dropout. */
 static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
-                   const float tr[KH_NSTATES + 1][KH_NSTATES], float bias)
+                   const float tr[KH_NSTATES + 1][KH_NSTATES], float bias, int training)
 {
     for (uint32_t i = 0; i < s->n; i++) {
         float *out = t->sc + (size_t)i * KH_NSTATES;
         memset(out, 0, KH_NSTATES * sizeof *out);
         size_t wi = s->first + i;
         for (size_t k = t->roff[wi]; k < t->roff[wi + 1]; k++) {
+            if (training && dropped(t, k)) continue;
             const float *row = w + (size_t)t->rows[k] * KH_NSTATES;
             for (int g = 0; g < KH_NSTATES; g++)
                 out[g] += row[g];
         }
         out[0] -= bias;
     }
-    kh_decode_viterbi(tr, t->sc, s->n, t->back, t->pred);
+    kh_pairs pp = {w, t->prow + s->first * KH_MAXP, t->npf + s->first, t->model.bits};
+    kh_decode_viterbi(tr, t->sc, s->n, (t->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, t->back,
+                      t->pred);
 }
 
 static void update(kh_ner_trainer *t, size_t word, unsigned tag, float d)
 {
     float cd = d * (float)t->c;
     for (size_t k = t->roff[word]; k < t->roff[word + 1]; k++) {
+        if (dropped(t, k)) continue;
         size_t x = (size_t)t->rows[k] * KH_NSTATES + tag;
+        t->model.w[x] += d;
+        t->u[x] += cd;
+    }
+}
+
+/* Updates the pair features of word after state prev, for state tag. */
+static void update_pairs(kh_ner_trainer *t, size_t word, unsigned prev, unsigned tag, float d)
+{
+    float cd = d * (float)t->c;
+    uint32_t salt = kh_pair_row(0, prev, t->model.bits);
+    for (unsigned k = 0; k < t->npf[word]; k++) {
+        size_t x = (size_t)(t->prow[word * KH_MAXP + k] ^ salt) * KH_NSTATES + tag;
         t->model.w[x] += d;
         t->u[x] += cd;
     }
@@ -433,7 +472,7 @@ static void update_trans(kh_ner_trainer *t, unsigned p, unsigned g, float d)
 /* Learns from one sentence; returns 1 if it was decoded wrongly. */
 static int learn(kh_ner_trainer *t, const sentence *s)
 {
-    decode(t, s, t->model.w, t->model.trans, 0);
+    decode(t, s, t->model.w, t->model.trans, 0, 1);
     const uint8_t *gold = t->gold + s->first;
     int wrong = 0;
     for (uint32_t i = 0; i < s->n && !wrong; i++)
@@ -450,6 +489,8 @@ static int learn(kh_ner_trainer *t, const sentence *s)
         if (gp != pp || gold[i] != t->pred[i]) {
             update_trans(t, gp, gold[i], d);
             update_trans(t, pp, t->pred[i], -d);
+            update_pairs(t, s->first + i, gp, gold[i], d);
+            update_pairs(t, s->first + i, pp, t->pred[i], -d);
         }
     }
     t->c++;
@@ -488,7 +529,7 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
                 return KH_ENOMEM;
             }
         }
-        decode(t, s, w, tr, bias);
+        decode(t, s, w, tr, bias, 0);
         chunk_set g = {gv, 0}, p = {pv, 0};
         /* states to BIO tags, in place in the scratch the scores used */
         uint8_t *gt = (uint8_t *)t->sc, *pt = gt + s->n;
