@@ -478,8 +478,10 @@ typedef struct kh_ner_opts {
 
 /* Flags of kh_ner_opts. By default a name found in one place of a document
 ** is also tagged where it recurs untagged (same words, a third of its
-** occurrences tagged, single words of 4+ letters); this turns that off, so
-** each sentence is tagged on its own. */
+** occurrences tagged, single words of 4+ letters), and a model with
+** document features tags twice, the second time knowing how each word was
+** tagged elsewhere; this turns both off, so each sentence is tagged on its
+** own. */
 #define KH_NER_PER_SENTENCE 0x1u
 /* By default a name of the alias table (tools/ner-names.txt) written out in
 ** full, of three words or more (two where the tagger saw a name), is tagged

@@ -70,7 +70,7 @@ static int parse_features(const char *s, uint32_t *out)
     static const struct {
         const char *name;
         uint32_t bit;
-    } F[] = {{"base", 1}, {"gaz", 2}, {"clusters", 4}, {"pairs", 8}};
+    } F[] = {{"base", 1}, {"gaz", 2}, {"clusters", 4}, {"pairs", 8}, {"doc", 16}};
     *out = 0;
     while (s && *s) {
         size_t n = strcspn(s, ",");

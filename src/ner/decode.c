@@ -21,6 +21,11 @@ void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, flo
             for (int t = 0; t < KH_NSTATES; t++)
                 s[t] += row[t];
         }
+        for (unsigned k = 0; k < fx->ndf[i]; k++) { /* second pass only */
+            const float *row = w + (size_t)fx->df[i * KH_MAXD + k] * KH_NSTATES;
+            for (int t = 0; t < KH_NSTATES; t++)
+                s[t] += row[t];
+        }
         memcpy(out + (i - b) * KH_NSTATES, s, sizeof s);
     }
 }

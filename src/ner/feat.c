@@ -80,6 +80,8 @@ enum {
     T_PAIR_CL_MID,
     T_PAIR_CL_FINE,
     T_PAIR_GAZ,
+    T_DOC_WHOLE,
+    T_DOC_BASE,
 };
 
 /* Atoms of one word. A hash of 0 means "absent". */
@@ -94,6 +96,13 @@ typedef struct kh_wordinfo {
     uint16_t clfrom;          /* 1 + which form found them: whole, stripped, stem */
     uint8_t stop;
 } kh_wordinfo;
+
+/* Counts of one key for document features: occurrences, and tags given. */
+struct kh_doccount {
+    uint64_t key; /* 0: empty */
+    uint32_t occ;
+    uint32_t cnt[KH_NTAGS];
+};
 
 #define GAZ_B(t)    (1u << ((t)-1u))
 #define GAZ_I(t)    (1u << ((t) + 3u))
@@ -113,6 +122,15 @@ void kh_feat_free(kh_feat *fx)
     fx->pf = NULL;
     fx->npf = NULL;
     fx->cappf = fx->capnpf = 0;
+    kh_mem_free(&fx->mem, fx->dkey, fx->capdkey * sizeof *fx->dkey);
+    kh_mem_free(&fx->mem, fx->df, fx->capdf * sizeof *fx->df);
+    kh_mem_free(&fx->mem, fx->ndf, fx->capndf);
+    kh_mem_free(&fx->mem, fx->tab, fx->captab * sizeof *fx->tab);
+    fx->dkey = NULL;
+    fx->df = NULL;
+    fx->ndf = NULL;
+    fx->tab = NULL;
+    fx->capdkey = fx->capdf = fx->capndf = fx->captab = 0;
     kh_mem_free(&fx->mem, fx->sent, fx->capsent);
     kh_mem_free(&fx->mem, fx->buf, fx->capbuf);
     kh_mem_free(&fx->mem, fx->firsts, fx->capfirsts * sizeof *fx->firsts);
@@ -470,6 +488,76 @@ static unsigned pair_features(const kh_model *m, const kh_wordinfo *w, uint32_t 
     return E.n;
 }
 
+/* ---- document features ------------------------------------------------------------ */
+
+static struct kh_doccount *doc_slot(struct kh_doccount *tab, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)(key ^ key >> 32) & (cap - 1);
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & (cap - 1);
+    tab[i].key = key;
+    return &tab[i];
+}
+
+/* The value of a document feature: the majority tag of the other
+** occurrences (O if none was in a name), the share of them in a name (none,
+** under a third, under two thirds, more, all), and how many there are. */
+static uint64_t doc_value(const struct kh_doccount *c, unsigned own)
+{
+    uint32_t others = c->occ - 1, ent = 0, best = 0, bestn = 0;
+    if (!others) return u64(0xA10E);
+    for (unsigned g = 1; g < KH_NTAGS; g++) {
+        uint32_t k = c->cnt[g] - (g == own);
+        ent += k;
+        if (k > bestn) {
+            bestn = k;
+            best = g;
+        }
+    }
+    uint32_t share = !ent ? 0 : 3 * ent < others ? 1 : 3 * ent < 2 * others ? 2 : ent < others ? 3 : 4;
+    uint32_t many = others == 1 ? 0 : others < 4 ? 1 : others < 8 ? 2 : 3;
+    return u64(best << 8 | share << 4 | many);
+}
+
+kh_status kh_feat_doc_labels(kh_feat *fx, const kh_model *m, const uint64_t *keys,
+                             const uint8_t *tags, size_t n, uint32_t *df, uint8_t *ndf)
+{
+    static const unsigned tid[2] = {T_DOC_WHOLE, T_DOC_BASE};
+    size_t need = 64;
+    while (need < 4 * n)
+        need *= 2;
+    if (need > fx->captab) {
+        kh_mem_free(&fx->mem, fx->tab, fx->captab * sizeof *fx->tab);
+        fx->captab = 0;
+        if (!(fx->tab = kh_mem_alloc(&fx->mem, need * sizeof *fx->tab))) return KH_ENOMEM;
+        fx->captab = need;
+    }
+    for (size_t i = 0; i < n; i++)
+        ndf[i] = 0;
+    if (!(m->feat_set & KH_FEAT_DOC)) return KH_OK;
+    /* both keys of a word in one table: the whole form and the base form
+    ** are hashed apart by their template */
+    memset(fx->tab, 0, need * sizeof *fx->tab);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 2; k++) {
+            if (!keys[2 * i + k]) continue;
+            struct kh_doccount *c = doc_slot(fx->tab, need, kh_hash_join(keys[2 * i + k], tid[k]));
+            c->occ++;
+            c->cnt[tags[i]]++;
+        }
+    for (size_t i = 0; i < n; i++) {
+        emit E = {df + i * KH_MAXD, 0, 64 - m->bits, KH_MAXD};
+        for (int k = 0; k < 2; k++) {
+            if (!keys[2 * i + k]) continue;
+            const struct kh_doccount *c =
+                doc_slot(fx->tab, need, kh_hash_join(keys[2 * i + k], tid[k]));
+            add(&E, tid[k], doc_value(c, tags[i]));
+        }
+        ndf[i] = (uint8_t)E.n;
+    }
+    return KH_OK;
+}
+
 /* ---- the document ------------------------------------------------------------------ */
 
 kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const kh_analysis *an,
@@ -484,6 +572,9 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
         kh_mem_grow(mem, (void **)&fx->nf, &fx->capnf, n + 1, 1) ||
         kh_mem_grow(mem, (void **)&fx->pf, &fx->cappf, (n + 1) * KH_MAXP, sizeof *fx->pf) ||
         kh_mem_grow(mem, (void **)&fx->npf, &fx->capnpf, n + 1, 1) ||
+        kh_mem_grow(mem, (void **)&fx->dkey, &fx->capdkey, 2 * n + 2, sizeof *fx->dkey) ||
+        kh_mem_grow(mem, (void **)&fx->df, &fx->capdf, (n + 1) * KH_MAXD, sizeof *fx->df) ||
+        kh_mem_grow(mem, (void **)&fx->ndf, &fx->capndf, n + 1, 1) ||
         kh_mem_grow(mem, (void **)&fx->sent, &fx->capsent, n + 1, 1))
         return KH_ENOMEM;
 
@@ -519,8 +610,15 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
         if (l > maxlen) maxlen = l;
     }
     if (kh_mem_grow(mem, (void **)&fx->buf, &fx->capbuf, 2 * maxlen + 16, 1)) return KH_ENOMEM;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         word_atoms(fx, m, text, an, firsts[2 * i], firsts[2 * i + 1], &fx->wi[i]);
+        /* document features count a word by its form, and by its form
+        ** without a proclitic letter or the article (وبكين, بكين) */
+        const kh_wordinfo *w = &fx->wi[i];
+        fx->dkey[2 * i] = w->whole;
+        fx->dkey[2 * i + 1] = w->strip ? w->strip : w->noal ? w->noal : w->whole;
+        fx->ndf[i] = 0;
+    }
 
     for (size_t b = 0; b < n;) {
         size_t e = b + 1;

@@ -28,7 +28,18 @@ typedef struct sentence {
     size_t first; /* first word */
     uint32_t n;   /* words */
     uint8_t dev;
+    uint8_t block; /* held-out block of the first stage (document features) */
 } sentence;
+
+/* Document features (feat.h) are learned from first-pass tags that the
+** model could not have memorized: the training sentences are cut into
+** DOC_BLOCKS contiguous blocks, and each block is tagged by a model
+** trained for DOC_EPOCHS epochs on the others, without document features
+** (Krishnan and Manning's cross-validated first stage). A block also plays
+** the document: about 25,000 words on ANERcorp's training part, the size
+** of its test part, which khabar ner --conll tags as one document. */
+#define DOC_BLOCKS 5
+#define DOC_EPOCHS 10
 
 struct kh_ner_trainer {
     kh_mem mem;
@@ -61,6 +72,16 @@ struct kh_ner_trainer {
     size_t capnpf;
     uint8_t *gold;
     size_t nwords, capgold;
+    uint64_t *dkey; /* 2 per word: document-feature keys (feat.h) */
+    size_t capdkey;
+    uint32_t *drow; /* KH_MAXD document-feature rows per word */
+    size_t capdrow;
+    uint8_t *ndr; /* document features per word (0 until the first stage ran) */
+    size_t capndr;
+    uint8_t *fp; /* first-pass BIO tags per word */
+    size_t capfp;
+    int docs_ready; /* the first stage ran */
+    int use_doc;    /* the current training step sees document features */
 
     kh_gaz_entry *gaz;
     size_t ngaz, capgaz;
@@ -164,6 +185,10 @@ void kh_ner_trainer_free(kh_ner_trainer *t)
     kh_mem_free(m, t->gold, t->capgold);
     kh_mem_free(m, t->prow, t->capprow * sizeof *t->prow);
     kh_mem_free(m, t->npf, t->capnpf);
+    kh_mem_free(m, t->dkey, t->capdkey * sizeof *t->dkey);
+    kh_mem_free(m, t->drow, t->capdrow * sizeof *t->drow);
+    kh_mem_free(m, t->ndr, t->capndr);
+    kh_mem_free(m, t->fp, t->capfp);
     kh_mem_free(m, t->gaz, t->capgaz * sizeof *t->gaz);
     kh_mem_free(m, t->cl, t->capcl * sizeof *t->cl);
     kh_mem_free(m, t->sc, t->capsc * sizeof *t->sc);
@@ -360,7 +385,12 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         kh_mem_grow(m, (void **)&t->gold, &t->capgold, t->nwords + nwords, 1) ||
         kh_mem_grow(m, (void **)&t->prow, &t->capprow, (t->nwords + nwords) * KH_MAXP,
                     sizeof *t->prow) ||
-        kh_mem_grow(m, (void **)&t->npf, &t->capnpf, t->nwords + nwords, 1))
+        kh_mem_grow(m, (void **)&t->npf, &t->capnpf, t->nwords + nwords, 1) ||
+        kh_mem_grow(m, (void **)&t->dkey, &t->capdkey, 2 * (t->nwords + nwords), sizeof *t->dkey) ||
+        kh_mem_grow(m, (void **)&t->drow, &t->capdrow, (t->nwords + nwords) * KH_MAXD,
+                    sizeof *t->drow) ||
+        kh_mem_grow(m, (void **)&t->ndr, &t->capndr, t->nwords + nwords, 1) ||
+        kh_mem_grow(m, (void **)&t->fp, &t->capfp, t->nwords + nwords, 1))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
     if (t->nwords == 0) t->roff[0] = 0;
     size_t base = t->nwords;
@@ -368,13 +398,17 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         if (t->fx.sent[i]) {
             if (kh_mem_grow(m, (void **)&t->sents, &t->capsents, t->nsents + 1, sizeof *t->sents))
                 return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
-            t->sents[t->nsents++] = (sentence){t->nwords, 0, (uint8_t)(dev != 0)};
+            t->sents[t->nsents++] = (sentence){t->nwords, 0, (uint8_t)(dev != 0), 0};
         }
         t->sents[t->nsents - 1].n++;
         memcpy(t->rows + t->nrows, t->fx.f + i * KH_MAXF, t->fx.nf[i] * sizeof *t->rows);
         t->nrows += t->fx.nf[i];
         memcpy(t->prow + t->nwords * KH_MAXP, t->fx.pf + i * KH_MAXP, KH_MAXP * sizeof *t->prow);
         t->npf[t->nwords] = t->fx.npf[i];
+        t->dkey[2 * t->nwords] = t->fx.dkey[2 * i];
+        t->dkey[2 * t->nwords + 1] = t->fx.dkey[2 * i + 1];
+        t->ndr[t->nwords] = 0;
+        t->fp[t->nwords] = 0;
         /* I-X after anything but X is the start of an X (conlleval): say so */
         uint8_t g = tags[i];
         if (KH_TAG_IS_I(g) && (t->fx.sent[i] || !t->gold[t->nwords - 1] ||
@@ -433,6 +467,11 @@ static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
             for (int g = 0; g < KH_NSTATES; g++)
                 out[g] += row[g];
         }
+        for (unsigned k = 0; (!training || t->use_doc) && k < t->ndr[wi]; k++) {
+            const float *row = w + (size_t)t->drow[wi * KH_MAXD + k] * KH_NSTATES;
+            for (int g = 0; g < KH_NSTATES; g++)
+                out[g] += row[g];
+        }
         out[0] -= bias;
     }
     kh_pairs pp = {w, t->prow + s->first * KH_MAXP, t->npf + s->first, t->model.bits};
@@ -446,6 +485,11 @@ static void update(kh_ner_trainer *t, size_t word, unsigned tag, float d)
     for (size_t k = t->roff[word]; k < t->roff[word + 1]; k++) {
         if (dropped(t, k)) continue;
         size_t x = (size_t)t->rows[k] * KH_NSTATES + tag;
+        t->model.w[x] += d;
+        t->u[x] += cd;
+    }
+    for (unsigned k = 0; t->use_doc && k < t->ndr[word]; k++) {
+        size_t x = (size_t)t->drow[word * KH_MAXD + k] * KH_NSTATES + tag;
         t->model.w[x] += d;
         t->u[x] += cd;
     }
@@ -472,6 +516,9 @@ static void update_trans(kh_ner_trainer *t, unsigned p, unsigned g, float d)
 /* Learns from one sentence; returns 1 if it was decoded wrongly. */
 static int learn(kh_ner_trainer *t, const sentence *s)
 {
+    /* every other step (by the clock's hash) without the document
+    ** features: the shipped model also tags the first pass */
+    t->use_doc = t->docs_ready && (kh_mix64(t->c ^ 0x2545f4914f6cdd1dull) & 1);
     decode(t, s, t->model.w, t->model.trans, 0, 1);
     const uint8_t *gold = t->gold + s->first;
     int wrong = 0;
@@ -508,12 +555,46 @@ static void collect(void *ud, size_t first, size_t count, unsigned type)
     c->v[c->n++] = (first << 24 | count << 4 | type);
 }
 
+/* Document features of the dev sentences: a first pass with weights w,
+** then counts over each run of consecutive dev sentences, as tagging does
+** over a document. */
+static kh_status doc_first_pass(kh_ner_trainer *t, const float *w,
+                                const float tr[KH_NSTATES + 1][KH_NSTATES], float bias)
+{
+    if (!(t->model.feat_set & KH_FEAT_DOC)) return KH_OK;
+    for (size_t si = 0; si < t->nsents; si++) {
+        const sentence *s = &t->sents[si];
+        if (!s->dev) continue;
+        memset(t->ndr + s->first, 0, s->n);
+        decode(t, s, w, tr, bias, 0);
+        for (uint32_t i = 0; i < s->n; i++)
+            t->fp[s->first + i] = kh_state_tag(t->pred[i]);
+    }
+    for (size_t si = 0; si < t->nsents;) {
+        if (!t->sents[si].dev) {
+            si++;
+            continue;
+        }
+        size_t sj = si;
+        while (sj < t->nsents && t->sents[sj].dev)
+            sj++;
+        size_t b = t->sents[si].first, e = t->sents[sj - 1].first + t->sents[sj - 1].n;
+        kh_status st = kh_feat_doc_labels(&t->fx, &t->model, t->dkey + 2 * b, t->fp + b, e - b,
+                                          t->drow + b * KH_MAXD, t->ndr + b);
+        if (st) return st;
+        si = sj;
+    }
+    return KH_OK;
+}
+
 /* Exact-span micro P/R/F1 of the averaged weights on the dev sentences. */
 static kh_status score_dev(kh_ner_trainer *t, const float *w,
                            const float tr[KH_NSTATES + 1][KH_NSTATES], float bias, kh_ner_epoch *ep)
 {
     uint64_t ngold = 0, npred = 0, ok = 0;
     size_t *gv = NULL, *pv = NULL, cap = 0;
+    kh_status st = doc_first_pass(t, w, tr, bias);
+    if (st) return st;
     for (size_t si = 0; si < t->nsents; si++) {
         const sentence *s = &t->sents[si];
         if (!s->dev) continue;
@@ -563,6 +644,82 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
     return KH_OK;
 }
 
+static void reset_weights(kh_ner_trainer *t)
+{
+    size_t nf = table_floats(t);
+    memset(t->model.w, 0, nf * sizeof(float));
+    memset(t->u, 0, nf * sizeof(float));
+    memset(t->model.trans, 0, sizeof t->model.trans);
+    memset(t->tu, 0, sizeof t->tu);
+    t->c = 1;
+}
+
+/* The averaged weights so far. OUT: t->avg, avg_trans. */
+static void average(kh_ner_trainer *t, float avg_trans[KH_NSTATES + 1][KH_NSTATES])
+{
+    size_t nf = table_floats(t);
+    float inv = 1.0f / (float)t->c;
+    for (size_t i = 0; i < nf; i++)
+        t->avg[i] = t->model.w[i] - t->u[i] * inv;
+    for (int p = 0; p <= KH_NSTATES; p++)
+        for (int g = 0; g < KH_NSTATES; g++)
+            avg_trans[p][g] = t->model.trans[p][g] - t->tu[p][g] * inv;
+}
+
+/* The first stage of document features (see DOC_BLOCKS): first-pass tags
+** of every training sentence from a model that did not see its block,
+** then the document features of each block. The weights start from zero
+** again afterwards. */
+static kh_status doc_stage(kh_ner_trainer *t, size_t ntrain)
+{
+    for (size_t i = 0, k = 0; i < t->nsents; i++)
+        if (!t->sents[i].dev) t->sents[i].block = (uint8_t)(k++ * DOC_BLOCKS / ntrain);
+    float avg_trans[KH_NSTATES + 1][KH_NSTATES];
+    float bias = t->o.recall_bias > 0 ? t->o.recall_bias : 0;
+    for (unsigned f = 0; f < DOC_BLOCKS; f++) {
+        reset_weights(t);
+        size_t n = 0;
+        for (size_t i = 0; i < t->nsents; i++)
+            if (!t->sents[i].dev && t->sents[i].block != f) t->order[n++] = (uint32_t)i;
+        for (unsigned e = 0; e < DOC_EPOCHS; e++) {
+            for (size_t i = n; i > 1; i--) {
+                size_t j = xorshift(&t->rng) % i;
+                uint32_t x = t->order[i - 1];
+                t->order[i - 1] = t->order[j];
+                t->order[j] = x;
+            }
+            for (size_t i = 0; i < n; i++)
+                learn(t, &t->sents[t->order[i]]);
+        }
+        average(t, avg_trans);
+        for (size_t i = 0; i < t->nsents; i++) {
+            const sentence *s = &t->sents[i];
+            if (s->dev || s->block != f) continue;
+            decode(t, s, t->avg, (const float(*)[KH_NSTATES])avg_trans, bias, 0);
+            for (uint32_t w = 0; w < s->n; w++)
+                t->fp[s->first + w] = kh_state_tag(t->pred[w]);
+        }
+    }
+    for (size_t si = 0; si < t->nsents;) {
+        const sentence *s = &t->sents[si];
+        size_t sj = si + 1;
+        if (s->dev) {
+            si = sj;
+            continue;
+        }
+        while (sj < t->nsents && !t->sents[sj].dev && t->sents[sj].block == s->block)
+            sj++;
+        size_t b = s->first, e = t->sents[sj - 1].first + t->sents[sj - 1].n;
+        kh_status st = kh_feat_doc_labels(&t->fx, &t->model, t->dkey + 2 * b, t->fp + b, e - b,
+                                          t->drow + b * KH_MAXD, t->ndr + b);
+        if (st) return st;
+        si = sj;
+    }
+    reset_weights(t);
+    t->docs_ready = 1;
+    return KH_OK;
+}
+
 kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
 {
     if (!t) return KH_EINVAL;
@@ -585,6 +742,13 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         else
             t->order[ntrain++] = (uint32_t)i;
     }
+    if ((t->model.feat_set & KH_FEAT_DOC) && !t->docs_ready && ntrain) {
+        kh_status st = doc_stage(t, ntrain);
+        if (st) return fail(t, st, UINT64_MAX, "out of memory");
+        ntrain = 0;
+        for (size_t i = 0; i < t->nsents; i++)
+            if (!t->sents[i].dev) t->order[ntrain++] = (uint32_t)i;
+    }
     for (size_t i = ntrain; i > 1; i--) { /* Fisher-Yates */
         size_t j = xorshift(&t->rng) % i;
         uint32_t x = t->order[i - 1];
@@ -596,14 +760,8 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
     ep.epoch = ++t->epoch;
 
     /* averaged weights, quantized as they will ship */
-    size_t nf = table_floats(t);
-    float inv = 1.0f / (float)t->c;
-    for (size_t i = 0; i < nf; i++)
-        t->avg[i] = t->model.w[i] - t->u[i] * inv;
     float avg_trans[KH_NSTATES + 1][KH_NSTATES];
-    for (int p = 0; p <= KH_NSTATES; p++)
-        for (int g = 0; g < KH_NSTATES; g++)
-            avg_trans[p][g] = t->model.trans[p][g] - t->tu[p][g] * inv;
+    average(t, avg_trans);
     kh_model q = t->model;
     q.w = t->avg;
     kh_model_quantize(&q, t->o.prune);
