@@ -37,7 +37,7 @@ static void help(FILE *f)
           "  --dropout X          leave out this share of a word's features in each\n"
           "                       training step (0 <= X < 1; default 0)\n"
           "  --features LIST      feature groups, comma-separated: base, gaz,\n"
-          "                       clusters, pairs (default all)\n"
+          "                       clusters, pairs, doc (default all but doc)\n"
           "  --gazetteer TYPE=FILE  a list of names, one per line; TYPE is PER, ORG,\n"
           "                       LOC, MISC, or STOP for stopwords (repeatable)\n"
           "  --clusters FILE      word clusters, lines BITS<TAB>WORD[<TAB>COUNT]\n"
@@ -245,7 +245,7 @@ int cmd_train_ner(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--features") && v) {
             if (parse_features(v, &o.features)) {
-                fprintf(stderr, "khabar train-ner: --features takes base,gaz,clusters,pairs\n");
+                fprintf(stderr, "khabar train-ner: --features takes base,gaz,clusters,pairs,doc\n");
                 goto out;
             }
             i++;

@@ -514,7 +514,11 @@ static uint64_t doc_value(const struct kh_doccount *c, unsigned own)
             best = g;
         }
     }
-    uint32_t share = !ent ? 0 : 3 * ent < others ? 1 : 3 * ent < 2 * others ? 2 : ent < others ? 3 : 4;
+    uint32_t share = !ent                   ? 0
+                     : 3 * ent < others     ? 1
+                     : 3 * ent < 2 * others ? 2
+                     : ent < others         ? 3
+                                            : 4;
     uint32_t many = others == 1 ? 0 : others < 4 ? 1 : others < 8 ? 2 : 3;
     return u64(best << 8 | share << 4 | many);
 }

@@ -23,6 +23,9 @@
 #define KH_FEAT_PAIRS    0x08u /* features joined with the previous word's state */
 #define KH_FEAT_DOC      0x10u /* how the word was tagged elsewhere in the document */
 #define KH_FEAT_ALL      0x1Fu
+/* What a trainer uses unless told: all but the document features, whose
+** first stage makes training about three times as long. */
+#define KH_FEAT_DEFAULT (KH_FEAT_ALL & ~KH_FEAT_DOC)
 
 /* Pair features: a few of a word's atoms (its form, its clusters, its
 ** gazetteer matches) whose row also depends on the state of the word
@@ -32,7 +35,8 @@
 ** p is kh_pair_row(base, p, bits). Measured by 5-fold cross-validation on
 ** ANERcorp's training part: mean F1 0.7441 without, 0.7462 with (most of
 ** it on "does the name go on": كرم جابر الفائز); on the dev part 0.7293
-** best epoch without, 0.7349 with. */
+** best epoch without, 0.7349 with. Not in the shipped model yet:
+** tools/train-ner.sh says why. */
 #define KH_MAXP 4
 
 /* Document features (KH_FEAT_DOC): two stages in one model. A first pass
@@ -42,8 +46,9 @@
 ** them (Krishnan and Manning 2006). The trainer learns them from first-pass
 ** tags that held-out models gave (train.c). 5-fold cross-validation on
 ** ANERcorp's training part, with pair features: mean F1 0.7462 without,
-** 0.7558 with; dev part, best epoch: 0.7349 without, 0.7446 with. Tagging
-** costs two passes. */
+** 0.7583 with (documents of 25 sentences); dev part, best epoch: 0.7349
+** without, 0.7446 with. Tagging costs two passes. Not in the shipped model
+** yet: tools/train-ner.sh says why. */
 #define KH_MAXD 2
 
 static inline uint32_t kh_pair_row(uint32_t base, unsigned prev, uint32_t bits)

@@ -234,9 +234,8 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
     ** tagged each word's other occurrences (feat.h) */
     int passes = (n->model.feat_set & KH_FEAT_DOC) && !(n->flags & KH_NER_PER_SENTENCE) ? 2 : 1;
     for (int pass = 0; pass < passes; pass++) {
-        if (pass &&
-            (st = kh_feat_doc_labels(&n->fx, &n->model, n->fx.dkey, n->tags, nw, n->fx.df,
-                                     n->fx.ndf)))
+        if (pass && (st = kh_feat_doc_labels(&n->fx, &n->model, n->fx.dkey, n->tags, nw, n->fx.df,
+                                             n->fx.ndf)))
             return st;
         for (size_t b = 0; b < nw;) {
             size_t e = b + 1;
