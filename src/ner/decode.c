@@ -46,11 +46,14 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
             bk[t] = 0;
         }
         int pairs = pp && pp->n[i];
+        memset(ps, 0, sizeof ps);
         /* previous state outermost: its pair scores are summed once */
         for (unsigned p = 0; p < KH_NSTATES; p++) {
             if (cur[p] == -FLT_MAX) continue;
-            memset(ps, 0, sizeof ps);
-            if (pairs) kh_decode_pair_scores(pp, i, p, ps);
+            if (pairs) {
+                memset(ps, 0, sizeof ps);
+                kh_decode_pair_scores(pp, i, p, ps);
+            }
             for (unsigned t = 0; t < KH_NSTATES; t++) {
                 if (!kh_state_allowed(p, t)) continue;
                 float v = cur[p] + trans[p][t] + ps[t];
