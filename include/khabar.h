@@ -547,8 +547,8 @@ typedef struct kh_ner_train_opts {
     uint32_t hash_bits;  /* log2 of the weight rows (default 20) */
     uint32_t epochs;     /* passes over the training data (default 12) */
     uint32_t seed;       /* shuffling seed (default 1): same data, same model */
-    uint32_t features;   /* feature groups (khabar train-ner --features); 0: all
-                         ** but the document features */
+    uint32_t features;   /* feature groups (khabar train-ner --features); 0: base,
+                         ** gaz and clusters */
     float prune;         /* drop weights whose size is below this (0: default
                          ** 0.05; negative: keep all) */
     float recall_bias;   /* subtracted from every word's score for O, which trades

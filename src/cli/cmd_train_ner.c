@@ -37,7 +37,7 @@ static void help(FILE *f)
           "  --dropout X          leave out this share of a word's features in each\n"
           "                       training step (0 <= X < 1; default 0)\n"
           "  --features LIST      feature groups, comma-separated: base, gaz,\n"
-          "                       clusters, pairs, doc (default all but doc)\n"
+          "                       clusters, pairs, doc (default base,gaz,clusters)\n"
           "  --gazetteer TYPE=FILE  a list of names, one per line; TYPE is PER, ORG,\n"
           "                       LOC, MISC, or STOP for stopwords (repeatable)\n"
           "  --clusters FILE      word clusters, lines BITS<TAB>WORD[<TAB>COUNT]\n"
