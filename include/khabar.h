@@ -478,8 +478,10 @@ typedef struct kh_ner_opts {
 
 /* Flags of kh_ner_opts. By default a name found in one place of a document
 ** is also tagged where it recurs untagged (same words, a third of its
-** occurrences tagged, single words of 4+ letters); this turns that off, so
-** each sentence is tagged on its own. */
+** occurrences tagged, single words of 4+ letters), and a model with
+** document features tags twice, the second time knowing how each word was
+** tagged elsewhere; this turns both off, so each sentence is tagged on its
+** own. */
 #define KH_NER_PER_SENTENCE 0x1u
 /* By default a name of the alias table (tools/ner-names.txt) written out in
 ** full, of three words or more (two where the tagger saw a name), is tagged
@@ -545,7 +547,8 @@ typedef struct kh_ner_train_opts {
     uint32_t hash_bits;  /* log2 of the weight rows (default 20) */
     uint32_t epochs;     /* passes over the training data (default 12) */
     uint32_t seed;       /* shuffling seed (default 1): same data, same model */
-    uint32_t features;   /* 0: all feature groups */
+    uint32_t features;   /* feature groups (khabar train-ner --features); 0: base,
+                         ** gaz and clusters */
     float prune;         /* drop weights whose size is below this (0: default
                          ** 0.05; negative: keep all) */
     float recall_bias;   /* subtracted from every word's score for O, which trades
@@ -553,6 +556,9 @@ typedef struct kh_ner_train_opts {
                          ** with the best dev F1 is chosen each epoch) */
     kh_alloc_fn alloc;
     void *alloc_ud;
+    float dropout;       /* share of a word's features left out of each training
+                         ** step, drawn anew per step (0: none; below 1), which
+                         ** makes the model rely on several features at once */
 } kh_ner_train_opts;
 
 typedef struct kh_ner_epoch {

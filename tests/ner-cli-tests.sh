@@ -82,6 +82,18 @@ if grep -q 'dev P .* F1 1.0000' "$T/err"; then pass; else
 fi
 [ -s "$T/m.khm" ] && pass || fail "train-ner wrote no model"
 
+# document features: a first stage over held-out blocks, two passes to tag
+run "$KHABAR" train-ner --train "$T/train.conll" --dev "$T/train.conll" --model "$T/md.khm" \
+    --bits 12 --epochs 8 --features base,gaz,clusters,pairs,doc --dropout 0.1
+expect_rc 0 "train-ner --features ...,doc --dropout 0.1"
+run "$KHABAR" ner --model "$T/md.khm" --conll "$T/train.conll"
+expect_rc 0 "ner with a model with document features"
+if [ "$(grep -c . "$T/out")" = "$(grep -c . "$T/train.conll")" ]; then pass; else
+    fail "ner with document features: not one tag per token"
+fi
+run "$KHABAR" train-ner --train "$T/train.conll" --model "$T/x.khm" --dropout 1
+expect_rc 2 "train-ner --dropout 1"
+
 run "$KHABAR" train-ner --train "$T/train.conll" --model "$T/m2.khm" --bits 12 --epochs 8
 expect_rc 0 "train-ner without dev"
 if cmp -s "$T/m.khm" "$T/m2.khm"; then pass; else

@@ -18,6 +18,11 @@
 #      best mean F1 wins;
 #   5. the shipped model: the same options on trainfull for that many
 #      epochs, with that bias, averaged over five shuffling seeds.
+# Feature groups: base, gaz and clusters. Pair features (pairs) and
+# document features (doc, a second pass) gain in cross-validation (mean F1
+# 0.7441 -> 0.7462 with pairs, 0.7583 with both), but with either the model
+# misses زابوريجيا, a place named once in the seed article, whose 21
+# entities must all be found; so they stay off until that is understood.
 # Nothing here reads the test part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +54,7 @@ gcc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Iinclude -o build/tool
     tools/mkclusters.c build/libkhabar.a $(pkg-config --libs libutf8proc) -lm -lpthread
 build/tools/mkclusters "$d/corpus.txt" > "$d/clusters.tsv"
 
-opts=(--bits 19 --seed 1 --prune 0.05 --clusters "$d/clusters.tsv"
+opts=(--bits 19 --seed 1 --prune 0.05 --features base,gaz,clusters --clusters "$d/clusters.tsv"
       --gazetteer "LOC=$g/AlignedLocGazetteer.txt" --gazetteer "ORG=$g/AlignedOrgGazetteer.txt"
       --gazetteer "PER=$g/AlignedPersGazetteer.txt" --gazetteer "LOC=$d/gaz/cldr-ar.txt"
       --gazetteer "STOP=$d/gaz/stop.txt" --gazetteer "ORG=$d/gaz/alias-ORG.txt"

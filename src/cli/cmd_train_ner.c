@@ -34,8 +34,10 @@ static void help(FILE *f)
           "  --prune X            drop weights smaller than X (default 0.05)\n"
           "  --recall-bias X      lower every word's score for O by X, for recall;\n"
           "                       'tune' chooses X on --dev each epoch (default 0)\n"
+          "  --dropout X          leave out this share of a word's features in each\n"
+          "                       training step (0 <= X < 1; default 0)\n"
           "  --features LIST      feature groups, comma-separated: base, gaz,\n"
-          "                       clusters (default all)\n"
+          "                       clusters, pairs, doc (default base,gaz,clusters)\n"
           "  --gazetteer TYPE=FILE  a list of names, one per line; TYPE is PER, ORG,\n"
           "                       LOC, MISC, or STOP for stopwords (repeatable)\n"
           "  --clusters FILE      word clusters, lines BITS<TAB>WORD[<TAB>COUNT]\n"
@@ -68,12 +70,12 @@ static int parse_features(const char *s, uint32_t *out)
     static const struct {
         const char *name;
         uint32_t bit;
-    } F[] = {{"base", 1}, {"gaz", 2}, {"clusters", 4}};
+    } F[] = {{"base", 1}, {"gaz", 2}, {"clusters", 4}, {"pairs", 8}, {"doc", 16}};
     *out = 0;
     while (s && *s) {
         size_t n = strcspn(s, ",");
         int found = 0;
-        for (size_t i = 0; i < 3; i++)
+        for (size_t i = 0; i < sizeof F / sizeof *F; i++)
             if (strlen(F[i].name) == n && !memcmp(s, F[i].name, n)) {
                 *out |= F[i].bit;
                 found = 1;
@@ -232,9 +234,18 @@ int cmd_train_ner(int argc, char **argv)
                 o.recall_bias = (float)rb;
             }
             i++;
+        } else if (!strcmp(a, "--dropout") && v) {
+            char *end;
+            double p = strtod(v, &end);
+            if (*end || !(p >= 0 && p < 1)) {
+                fprintf(stderr, "khabar train-ner: --dropout takes a number from 0 up to 1\n");
+                goto out;
+            }
+            o.dropout = (float)p;
+            i++;
         } else if (!strcmp(a, "--features") && v) {
             if (parse_features(v, &o.features)) {
-                fprintf(stderr, "khabar train-ner: --features takes base,gaz,clusters\n");
+                fprintf(stderr, "khabar train-ner: --features takes base,gaz,clusters,pairs,doc\n");
                 goto out;
             }
             i++;

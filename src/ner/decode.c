@@ -1,11 +1,11 @@
 /*
 ** decode.c - emission scores, Viterbi under the BIO constraint, chunks.
 **
-** The cost per word is (features x 9) additions for the scores and 9 x 9
-** (times 17/9 with BILOU states) for Viterbi, which is what keeps tagging far above 100,000 words a
-*second:
-** the weights of one feature for all tags sit in one row, so a feature
-** costs one cache line, not nine.
+** The cost per word is (features x 17) additions for the scores, 17 x 17
+** for Viterbi, and with pair features (feat.h) up to 4 more rows for each
+** of the 17 states the word may follow, which is what keeps tagging far
+** above 100,000 words a second: the weights of one feature for all states
+** sit in one row, so a feature costs one or two cache lines, not seventeen.
 */
 #include "ner/decode.h"
 
@@ -21,32 +21,50 @@ void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, flo
             for (int t = 0; t < KH_NSTATES; t++)
                 s[t] += row[t];
         }
+        for (unsigned k = 0; k < fx->ndf[i]; k++) { /* second pass only */
+            const float *row = w + (size_t)fx->df[i * KH_MAXD + k] * KH_NSTATES;
+            for (int t = 0; t < KH_NSTATES; t++)
+                s[t] += row[t];
+        }
         memcpy(out + (i - b) * KH_NSTATES, s, sizeof s);
     }
 }
 
 void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
-                       uint8_t *back, uint8_t *tags)
+                       const kh_pairs *pp, uint8_t *back, uint8_t *tags)
 {
     if (n == 0) return;
     float cur[KH_NSTATES], nxt[KH_NSTATES];
+    float ps[KH_NSTATES] = {0};
+    if (pp && pp->n[0]) kh_decode_pair_scores(pp, 0, KH_NSTATES, ps);
     for (unsigned t = 0; t < KH_NSTATES; t++)
-        cur[t] = kh_state_allowed(KH_NSTATES, t) ? trans[KH_NSTATES][t] + sc[t] : -FLT_MAX;
+        cur[t] = kh_state_allowed(KH_NSTATES, t) ? trans[KH_NSTATES][t] + sc[t] + ps[t] : -FLT_MAX;
     for (size_t i = 1; i < n; i++) {
+        uint8_t *bk = back + i * KH_NSTATES;
         for (unsigned t = 0; t < KH_NSTATES; t++) {
-            float best = -FLT_MAX;
-            unsigned arg = 0;
-            for (unsigned p = 0; p < KH_NSTATES; p++) {
-                if (cur[p] == -FLT_MAX || !kh_state_allowed(p, t)) continue;
-                float v = cur[p] + trans[p][t];
-                if (v > best) {
-                    best = v;
-                    arg = p;
+            nxt[t] = -FLT_MAX;
+            bk[t] = 0;
+        }
+        int pairs = pp && pp->n[i];
+        memset(ps, 0, sizeof ps);
+        /* previous state outermost: its pair scores are summed once */
+        for (unsigned p = 0; p < KH_NSTATES; p++) {
+            if (cur[p] == -FLT_MAX) continue;
+            if (pairs) {
+                memset(ps, 0, sizeof ps);
+                kh_decode_pair_scores(pp, i, p, ps);
+            }
+            for (unsigned t = 0; t < KH_NSTATES; t++) {
+                if (!kh_state_allowed(p, t)) continue;
+                float v = cur[p] + trans[p][t] + ps[t];
+                if (v > nxt[t]) { /* strict: the smallest p wins ties */
+                    nxt[t] = v;
+                    bk[t] = (uint8_t)p;
                 }
             }
-            nxt[t] = best == -FLT_MAX ? -FLT_MAX : best + sc[i * KH_NSTATES + t];
-            back[i * KH_NSTATES + t] = (uint8_t)arg;
         }
+        for (unsigned t = 0; t < KH_NSTATES; t++)
+            if (nxt[t] != -FLT_MAX) nxt[t] += sc[i * KH_NSTATES + t];
         memcpy(cur, nxt, sizeof cur);
     }
     unsigned arg = 0; /* O: always allowed, and a sentence must end closed */

@@ -10,12 +10,33 @@
 ** row f's weight for tag t over word i's features f. w: the weight rows. */
 void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, float *out);
 
-/* Best state sequence (BILOU, ner.h) for n words with emission scores sc (as above) and
-** transitions trans (row KH_NSTATES: after the sentence start), under
-** kh_state_allowed. Scratch: delta (2 * KH_NSTATES floats), back (n * KH_NSTATES
-** bytes). OUT: tags[0..n). */
+/* Pair features of a sentence's words (feat.h): rows[i * KH_MAXP + k] for
+** k < n[i] is word i's k-th base row; w the weight rows; bits the model's. */
+typedef struct kh_pairs {
+    const float *w;
+    const uint32_t *rows;
+    const uint8_t *n;
+    uint32_t bits;
+} kh_pairs;
+
+/* Best state sequence (BILOU, ner.h) for n words with emission scores sc (as above),
+** transitions trans (row KH_NSTATES: after the sentence start) and pair
+** features pp (NULL: none), under kh_state_allowed. Scratch: back (n *
+** KH_NSTATES bytes). OUT: tags[0..n). */
 void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
-                       uint8_t *back, uint8_t *tags);
+                       const kh_pairs *pp, uint8_t *back, uint8_t *tags);
+
+/* Adds to out[] the pair-feature weights of word i after state prev. */
+static inline void kh_decode_pair_scores(const kh_pairs *pp, size_t i, unsigned prev,
+                                         float out[KH_NSTATES])
+{
+    uint32_t salt = kh_pair_row(0, prev, pp->bits);
+    for (unsigned k = 0; k < pp->n[i]; k++) {
+        const float *row = pp->w + (size_t)(pp->rows[i * KH_MAXP + k] ^ salt) * KH_NSTATES;
+        for (int t = 0; t < KH_NSTATES; t++)
+            out[t] += row[t];
+    }
+}
 
 /* Calls fn(ud, first, count, type) for each entity of tags[0..n) by
 ** conlleval's rules: a chunk starts at B-X, or at I-X after O or after

@@ -76,6 +76,12 @@ enum {
     T_WSUF2,
     T_WSUF3,
     T_WSUF4,
+    T_PAIR_WHOLE,
+    T_PAIR_CL_MID,
+    T_PAIR_CL_FINE,
+    T_PAIR_GAZ,
+    T_DOC_WHOLE,
+    T_DOC_BASE,
 };
 
 /* Atoms of one word. A hash of 0 means "absent". */
@@ -91,6 +97,13 @@ typedef struct kh_wordinfo {
     uint8_t stop;
 } kh_wordinfo;
 
+/* Counts of one key for document features: occurrences, and tags given. */
+struct kh_doccount {
+    uint64_t key; /* 0: empty */
+    uint32_t occ;
+    uint32_t cnt[KH_NTAGS];
+};
+
 #define GAZ_B(t)    (1u << ((t)-1u))
 #define GAZ_I(t)    (1u << ((t) + 3u))
 #define GAZ_WORD(t) (1u << ((t) + 7u))
@@ -104,6 +117,20 @@ void kh_feat_free(kh_feat *fx)
     kh_mem_free(&fx->mem, fx->wi, fx->capwi * sizeof *fx->wi);
     kh_mem_free(&fx->mem, fx->f, fx->capf * sizeof *fx->f);
     kh_mem_free(&fx->mem, fx->nf, fx->capnf);
+    kh_mem_free(&fx->mem, fx->pf, fx->cappf * sizeof *fx->pf);
+    kh_mem_free(&fx->mem, fx->npf, fx->capnpf);
+    fx->pf = NULL;
+    fx->npf = NULL;
+    fx->cappf = fx->capnpf = 0;
+    kh_mem_free(&fx->mem, fx->dkey, fx->capdkey * sizeof *fx->dkey);
+    kh_mem_free(&fx->mem, fx->df, fx->capdf * sizeof *fx->df);
+    kh_mem_free(&fx->mem, fx->ndf, fx->capndf);
+    kh_mem_free(&fx->mem, fx->tab, fx->captab * sizeof *fx->tab);
+    fx->dkey = NULL;
+    fx->df = NULL;
+    fx->ndf = NULL;
+    fx->tab = NULL;
+    fx->capdkey = fx->capdf = fx->capndf = fx->captab = 0;
     kh_mem_free(&fx->mem, fx->sent, fx->capsent);
     kh_mem_free(&fx->mem, fx->buf, fx->capbuf);
     kh_mem_free(&fx->mem, fx->firsts, fx->capfirsts * sizeof *fx->firsts);
@@ -335,11 +362,12 @@ typedef struct emit {
     uint32_t *f;
     unsigned n;
     unsigned shift;
+    unsigned cap;
 } emit;
 
 static inline void add(emit *e, unsigned tid, uint64_t h)
 {
-    if (!h || e->n >= KH_MAXF) return;
+    if (!h || e->n >= e->cap) return;
     uint64_t x = kh_mix64(h + 0x9e3779b97f4a7c15ull * (uint64_t)tid);
     e->f[e->n++] = (uint32_t)(x >> e->shift);
 }
@@ -374,7 +402,7 @@ uint64_t kh_feat_word_hash(const kh_feat *fx, size_t i, uint32_t *len)
 uint32_t kh_feat_bias_row(const kh_model *m)
 {
     uint32_t row;
-    emit E = {&row, 0, 64 - m->bits};
+    emit E = {&row, 0, 64 - m->bits, 1};
     add(&E, T_BIAS, 1);
     return row;
 }
@@ -384,7 +412,7 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
                               size_t e, const uint8_t *stem, size_t sl, const uint8_t *whole,
                               size_t wl, uint32_t *out)
 {
-    emit E = {out, 0, 64 - m->bits};
+    emit E = {out, 0, 64 - m->bits, KH_MAXF};
     const kh_wordinfo *w = &wi[i];
     const kh_wordinfo *m1 = i > b ? &wi[i - 1] : NULL, *p1 = i + 1 < e ? &wi[i + 1] : NULL;
     const kh_wordinfo *m2 = i > b + 1 ? &wi[i - 2] : NULL, *p2 = i + 2 < e ? &wi[i + 2] : NULL;
@@ -448,6 +476,92 @@ static unsigned word_features(const kh_model *m, const kh_wordinfo *wi, size_t i
     return E.n;
 }
 
+/* Pair features of word i (KH_FEAT_PAIRS): base rows, see feat.h. */
+static unsigned pair_features(const kh_model *m, const kh_wordinfo *w, uint32_t *out)
+{
+    emit E = {out, 0, 64 - m->bits, KH_MAXP};
+    if (!(m->feat_set & KH_FEAT_PAIRS)) return 0;
+    add(&E, T_PAIR_WHOLE, w->whole);
+    if (w->cl[1]) add(&E, T_PAIR_CL_MID, u64(w->cl[1]));
+    if (w->cl[2]) add(&E, T_PAIR_CL_FINE, u64(w->cl[2]));
+    add(&E, T_PAIR_GAZ, u64(w->gaz | (uint32_t)w->stop << 12));
+    return E.n;
+}
+
+/* ---- document features ------------------------------------------------------------ */
+
+static struct kh_doccount *doc_slot(struct kh_doccount *tab, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)(key ^ key >> 32) & (cap - 1);
+    while (tab[i].key && tab[i].key != key)
+        i = (i + 1) & (cap - 1);
+    tab[i].key = key;
+    return &tab[i];
+}
+
+/* The value of a document feature: the majority tag of the other
+** occurrences (O if none was in a name), the share of them in a name (none,
+** under a third, under two thirds, more, all), and how many there are. */
+static uint64_t doc_value(const struct kh_doccount *c, unsigned own)
+{
+    uint32_t others = c->occ - 1, ent = 0, best = 0, bestn = 0;
+    if (!others) return u64(0xA10E);
+    for (unsigned g = 1; g < KH_NTAGS; g++) {
+        uint32_t k = c->cnt[g] - (g == own);
+        ent += k;
+        if (k > bestn) {
+            bestn = k;
+            best = g;
+        }
+    }
+    uint32_t share = !ent                   ? 0
+                     : 3 * ent < others     ? 1
+                     : 3 * ent < 2 * others ? 2
+                     : ent < others         ? 3
+                                            : 4;
+    uint32_t many = others == 1 ? 0 : others < 4 ? 1 : others < 8 ? 2 : 3;
+    return u64(best << 8 | share << 4 | many);
+}
+
+kh_status kh_feat_doc_labels(kh_feat *fx, const kh_model *m, const uint64_t *keys,
+                             const uint8_t *tags, size_t n, uint32_t *df, uint8_t *ndf)
+{
+    static const unsigned tid[2] = {T_DOC_WHOLE, T_DOC_BASE};
+    size_t need = 64;
+    while (need < 4 * n)
+        need *= 2;
+    if (need > fx->captab) {
+        kh_mem_free(&fx->mem, fx->tab, fx->captab * sizeof *fx->tab);
+        fx->captab = 0;
+        if (!(fx->tab = kh_mem_alloc(&fx->mem, need * sizeof *fx->tab))) return KH_ENOMEM;
+        fx->captab = need;
+    }
+    for (size_t i = 0; i < n; i++)
+        ndf[i] = 0;
+    if (!(m->feat_set & KH_FEAT_DOC)) return KH_OK;
+    /* both keys of a word in one table: the whole form and the base form
+    ** are hashed apart by their template */
+    memset(fx->tab, 0, need * sizeof *fx->tab);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 2; k++) {
+            if (!keys[2 * i + k]) continue;
+            struct kh_doccount *c = doc_slot(fx->tab, need, kh_hash_join(keys[2 * i + k], tid[k]));
+            c->occ++;
+            c->cnt[tags[i]]++;
+        }
+    for (size_t i = 0; i < n; i++) {
+        emit E = {df + i * KH_MAXD, 0, 64 - m->bits, KH_MAXD};
+        for (int k = 0; k < 2; k++) {
+            if (!keys[2 * i + k]) continue;
+            const struct kh_doccount *c =
+                doc_slot(fx->tab, need, kh_hash_join(keys[2 * i + k], tid[k]));
+            add(&E, tid[k], doc_value(c, tags[i]));
+        }
+        ndf[i] = (uint8_t)E.n;
+    }
+    return KH_OK;
+}
+
 /* ---- the document ------------------------------------------------------------------ */
 
 kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const kh_analysis *an,
@@ -460,6 +574,11 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
     if (kh_mem_grow(mem, (void **)&fx->wi, &fx->capwi, n + 1, sizeof *fx->wi) ||
         kh_mem_grow(mem, (void **)&fx->f, &fx->capf, (n + 1) * KH_MAXF, sizeof *fx->f) ||
         kh_mem_grow(mem, (void **)&fx->nf, &fx->capnf, n + 1, 1) ||
+        kh_mem_grow(mem, (void **)&fx->pf, &fx->cappf, (n + 1) * KH_MAXP, sizeof *fx->pf) ||
+        kh_mem_grow(mem, (void **)&fx->npf, &fx->capnpf, n + 1, 1) ||
+        kh_mem_grow(mem, (void **)&fx->dkey, &fx->capdkey, 2 * n + 2, sizeof *fx->dkey) ||
+        kh_mem_grow(mem, (void **)&fx->df, &fx->capdf, (n + 1) * KH_MAXD, sizeof *fx->df) ||
+        kh_mem_grow(mem, (void **)&fx->ndf, &fx->capndf, n + 1, 1) ||
         kh_mem_grow(mem, (void **)&fx->sent, &fx->capsent, n + 1, 1))
         return KH_ENOMEM;
 
@@ -495,8 +614,15 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
         if (l > maxlen) maxlen = l;
     }
     if (kh_mem_grow(mem, (void **)&fx->buf, &fx->capbuf, 2 * maxlen + 16, 1)) return KH_ENOMEM;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         word_atoms(fx, m, text, an, firsts[2 * i], firsts[2 * i + 1], &fx->wi[i]);
+        /* document features count a word by its form, and by its form
+        ** without a proclitic letter or the article (وبكين, بكين) */
+        const kh_wordinfo *w = &fx->wi[i];
+        fx->dkey[2 * i] = w->whole;
+        fx->dkey[2 * i + 1] = w->strip ? w->strip : w->noal ? w->noal : w->whole;
+        fx->ndf[i] = 0;
+    }
 
     for (size_t b = 0; b < n;) {
         size_t e = b + 1;
@@ -520,6 +646,7 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
             }
             fx->nf[i] = (uint8_t)word_features(m, fx->wi, i, b, e, stem, sl, whole, wl,
                                                fx->f + i * KH_MAXF);
+            fx->npf[i] = (uint8_t)pair_features(m, &fx->wi[i], fx->pf + i * KH_MAXP);
         }
         b = e;
     }

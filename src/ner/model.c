@@ -497,7 +497,8 @@ static kh_status decode_header(const uint8_t *buf, size_t len, kh_model *m, uint
         return corrupt(err, 12, "hash bits %u outside %d..%d", bits, KH_MODEL_MIN_BITS,
                        KH_MODEL_MAX_BITS);
     if (ntags != KH_NSTATES) return corrupt(err, 16, "%u states, expected %d", ntags, KH_NSTATES);
-    if (feat & ~0x7u) return corrupt(err, 20, "unknown feature groups 0x%x", feat);
+    /* 0x1F: KH_FEAT_ALL of feat.h, which a model file may name */
+    if (feat & ~0x1Fu) return corrupt(err, 20, "unknown feature groups 0x%x", feat);
     if (reserved) return corrupt(err, 28, "reserved header field is not 0");
     uint32_t crc = (uint32_t)buf[len - 4] | (uint32_t)buf[len - 3] << 8 |
                    (uint32_t)buf[len - 2] << 16 | (uint32_t)buf[len - 1] << 24;

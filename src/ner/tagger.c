@@ -230,16 +230,26 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
         kh_mem_grow(mem, (void **)&n->tags, &n->captags, nw + 1, 1) ||
         kh_mem_grow(mem, (void **)&n->states, &n->capstates, nw + 1, 1))
         return KH_ENOMEM;
-    for (size_t b = 0; b < nw;) {
-        size_t e = b + 1;
-        while (e < nw && !n->fx.sent[e])
-            e++;
-        kh_decode_scores(n->model.w, &n->fx, b, e, n->sc);
-        kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b, n->back,
-                          n->states + b);
-        for (size_t i = b; i < e; i++)
-            n->tags[i] = kh_state_tag(n->states[i]);
-        b = e;
+    /* with document features, two passes: the second sees how the first
+    ** tagged each word's other occurrences (feat.h) */
+    int passes = (n->model.feat_set & KH_FEAT_DOC) && !(n->flags & KH_NER_PER_SENTENCE) ? 2 : 1;
+    for (int pass = 0; pass < passes; pass++) {
+        if (pass && (st = kh_feat_doc_labels(&n->fx, &n->model, n->fx.dkey, n->tags, nw, n->fx.df,
+                                             n->fx.ndf)))
+            return st;
+        for (size_t b = 0; b < nw;) {
+            size_t e = b + 1;
+            while (e < nw && !n->fx.sent[e])
+                e++;
+            kh_decode_scores(n->model.w, &n->fx, b, e, n->sc);
+            kh_pairs pp = {n->model.w, n->fx.pf + b * KH_MAXP, n->fx.npf + b, n->model.bits};
+            kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b,
+                              (n->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, n->back,
+                              n->states + b);
+            for (size_t i = b; i < e; i++)
+                n->tags[i] = kh_state_tag(n->states[i]);
+            b = e;
+        }
     }
     if (!(n->flags & KH_NER_PER_SENTENCE) && (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
         return st;

@@ -72,7 +72,7 @@ TEST(perceptron_learns_the_training_sentences)
 TEST(an_untrained_model_tags_nothing)
 {
     /* zero epochs is not allowed, so train one epoch on nothing: all O */
-    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL, 0};
     kh_ner_trainer *t;
     REQUIRE(kh_ner_trainer_new(&o, &t) == KH_OK);
     const uint8_t *img;
@@ -225,7 +225,7 @@ TEST(corrupt_models_are_refused_with_the_offset)
 TEST(trainer_rejects_bad_input)
 {
     kh_ner_trainer *t;
-    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL};
+    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL, 0};
     CHECK_EQ_INT(kh_ner_trainer_new(&bad, &t), KH_EINVAL);
     REQUIRE(kh_ner_trainer_new(NULL, &t) == KH_OK);
     const char *text = "قال لافروف";
@@ -329,7 +329,7 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
 /* A trainer on the fixture, trained for 5 epochs with the given seed. */
 static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
 {
-    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL};
+    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL, 0};
     kn_data *d = malloc(sizeof *d);
     kh_ner_trainer *t = NULL;
     if (!d || kn_layout(kn_corpus, d) || kh_ner_trainer_new(&o, &t) != KH_OK ||
