@@ -1754,6 +1754,20 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
     return (int32_t)x->nnames - 1;
 }
 
+/* The name np_name() reads in the noun phrase [first, last) that token at
+** governs, as one of the document's names; -1 when the phrase holds none. */
+static int32_t np_speaker(kh_extractor *x, uint32_t at, uint32_t first, uint32_t last)
+{
+    kx_cue tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.tok = at;
+    tmp.np_first = first;
+    tmp.np_last = last;
+    np_name(x, &tmp);
+    if (tmp.name_last <= tmp.name_first) return -1;
+    return add_name(x, tmp.name_first, tmp.name_last);
+}
+
 #define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
@@ -2030,14 +2044,7 @@ static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
             memcmp(v->norm + v->norm_len - 2, "\xd8\xaa", 2) || x->tk[j].e)
             continue; /* …ت, a verb not in the lists */
         if (x->tk[n].pro != KX_P_AL || !kx_is(x, n, KX_ORG) || x->tk[n].pair >= 0) continue;
-        kx_cue tmp;
-        memset(&tmp, 0, sizeof tmp);
-        tmp.tok = n;
-        tmp.np_first = n;
-        tmp.np_last = j;
-        np_name(x, &tmp);
-        if (tmp.name_last <= tmp.name_first) return -1;
-        return add_name(x, tmp.name_first, tmp.name_last);
+        return np_speaker(x, n, n, j);
     }
     return -1;
 }
@@ -2195,14 +2202,9 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
         if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
         if (!stem_is(x, j, "عن") && !(stem_is(x, j, "لسان") && j > 0 && stem_is(x, j - 1, "على")))
             continue; /* نقلت … عن X قوله، نقلت … على لسان X قوله */
-        kx_cue tmp;
-        memset(&tmp, 0, sizeof tmp);
-        tmp.tok = j;
-        tmp.np_first = j + 1;
-        tmp.np_last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
-        if (tmp.np_last != c->tok || tmp.np_last == tmp.np_first) return -1;
-        np_name(x, &tmp);
-        return add_name(x, tmp.name_first, tmp.name_last);
+        uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
+        if (last != c->tok || last == j + 1) return -1;
+        return np_speaker(x, j, j + 1, last);
     }
     return -1;
 }
@@ -2224,14 +2226,7 @@ static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
         for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !speech; q++)
             speech = stem_is(x, n, DOCUMENTS[q]);
         if (!speech) return -1;
-        kx_cue tmp;
-        memset(&tmp, 0, sizeof tmp);
-        tmp.tok = n;
-        tmp.np_first = j;
-        tmp.np_last = v;
-        np_name(x, &tmp);
-        if (tmp.name_last <= tmp.name_first) return -1;
-        return add_name(x, tmp.name_first, tmp.name_last);
+        return np_speaker(x, n, j, v);
     }
     return -1;
 }

@@ -33,25 +33,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # quotes.py's subprocess needs: look for modules in eval/ instead
 sys.path = [os.path.join(HERE, "..", "..")] + [p for p in sys.path
                                                if os.path.abspath(p or ".") != HERE]
-from quotes import norm_name  # noqa: E402  the same name comparison as the scorer
+from quotes import norm_name, overlap_matches  # noqa: E402  the scorer's own matching
 
 
 def f1(tp_a, na, tp_b, nb):
     p = tp_a / na if na else 0.0
     r = tp_b / nb if nb else 0.0
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def overlap_pairs(a, b):
-    """Greedy one-to-one matching of overlapping spans, in order."""
-    used, n = set(), 0
-    for s, e in a:
-        for j, (s2, e2) in enumerate(b):
-            if j not in used and s < e2 and s2 < e:
-                used.add(j)
-                n += 1
-                break
-    return n
 
 
 def main():
@@ -82,7 +70,7 @@ def main():
         c["d2"] += len(d2)
         both = set(d1) & set(d2)
         c["dex"] += len(both)
-        c["dov"] += overlap_pairs(sorted(d1), sorted(d2))
+        c["dov"] += overlap_matches(sorted(d2), sorted(d1))
         for sp in sorted(both):
             same = norm_name(d1[sp] or "") == norm_name(d2[sp] or "")
             c["spk"] += same
