@@ -129,6 +129,25 @@ static int stem_is(kh_extractor *x, uint32_t i, const char *lit)
     return n == fl && !memcmp(s, f, n);
 }
 
+/* Whether token i, without its proclitics (stem_in) or as written after
+** them (norm_in), is one of the n words of list. */
+static int stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n)
+{
+    for (size_t q = 0; q < n; q++)
+        if (stem_is(x, i, list[q])) return 1;
+    return 0;
+}
+
+static int norm_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n)
+{
+    for (size_t q = 0; q < n; q++)
+        if (kx_norm_is(x, i, list[q])) return 1;
+    return 0;
+}
+
+#define STEM_IN(x, i, list) stem_in((x), (i), (list), sizeof(list) / sizeof(list)[0])
+#define NORM_IN(x, i, list) norm_in((x), (i), (list), sizeof(list) / sizeof(list)[0])
+
 /* علي, the name, folds like على, the preposition; the written ي (not ى)
 ** before another word tells the name. */
 static int is_ali(const kh_extractor *x, uint32_t i)
@@ -408,9 +427,7 @@ static const char *const PLACE_HEADS[] = {"مدينة", "ولاية", "محاف�
 
 static int place_head(kh_extractor *x, uint32_t k)
 {
-    for (size_t q = 0; q < sizeof PLACE_HEADS / sizeof PLACE_HEADS[0]; q++)
-        if (stem_is(x, k, PLACE_HEADS[q])) return 1;
-    return 0;
+    return STEM_IN(x, k, PLACE_HEADS);
 }
 
 static int named_after_head(kh_extractor *x, uint32_t j);
@@ -468,9 +485,7 @@ static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيف�
 
 static int named_after_head(kh_extractor *x, uint32_t j)
 {
-    for (size_t q = 0; q < sizeof NAMED_AFTER / sizeof NAMED_AFTER[0]; q++)
-        if (stem_is(x, j, NAMED_AFTER[q])) return 1;
-    return 0;
+    return STEM_IN(x, j, NAMED_AFTER);
 }
 
 /* عائلة منسق الموسيقى السويدي | أفيتشي: a body's head (a without ال) in
@@ -700,9 +715,7 @@ static int called_name(kh_extractor *x, kx_cue *c)
         stem_norm(x, j, &s, &sn);
         if (sn != hn || memcmp(s, hs, hn) || !is_word(x, j)) continue;
         for (uint32_t v = j + 1; v < j + 4 && v + 1 < x->A->ntokens && same_line(x, v, j); v++) {
-            int called = 0;
-            for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0]; q++)
-                called |= kx_norm_is(x, v, CALLED[q]);
+            int called = NORM_IN(x, v, CALLED);
             if (!called) continue;
             uint32_t k = v + 1;
             if ((x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
@@ -736,9 +749,7 @@ static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
     for (uint32_t v = c->np_last; v < limit && v < c->np_last + 4; v++) {
         if (x->tk[v].flags & (KX_T_PARTICLE | KX_T_QMARK | KX_T_COLON | KX_T_COMMA | KX_T_TERM))
             return 0;
-        int called = 0;
-        for (size_t q = 0; q < sizeof CALLED / sizeof CALLED[0] && !called; q++)
-            called = kx_norm_is(x, v, CALLED[q]);
+        int called = NORM_IN(x, v, CALLED);
         if (!called) continue;
         uint32_t e = v + 1;
         while (e < limit && e - v - 1 < NAME_MAX_TOKENS && name_word(x, e))
@@ -762,9 +773,7 @@ static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم",
 static int document_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t a = c->name_first;
-    int doc = 0;
-    for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
-        doc = stem_is(x, a, DOCUMENTS[q]);
+    int doc = STEM_IN(x, a, DOCUMENTS);
     if (!doc || !(x->tk[a].pro & KX_P_AL)) return 0;
     uint32_t e = a + 1;
     while (e < c->name_last && x->tk[e].pro == KX_P_AL && np_word(x, e) && !stem_is(x, e, "صادر") &&
@@ -919,9 +928,7 @@ static const char *const SPEECH_PLACES[] = {
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {
-    for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++)
-        if (stem_is(x, i, SPEECH_PLACES[q])) return 1;
-    return 0;
+    return STEM_IN(x, i, SPEECH_PLACES);
 }
 
 /* مصادر قريبة من الحركة، تقارير بوسائل الإعلام الأمريكية، مصدر مطلع في
@@ -1102,8 +1109,7 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
     static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */
-    for (size_t q = 0; q < sizeof PREPS / sizeof PREPS[0]; q++)
-        if (kx_norm_is(x, f - 1, PREPS[q]))
+    if (NORM_IN(x, f - 1, PREPS))
             return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
@@ -1265,8 +1271,7 @@ static int impersonal(kh_extractor *x, uint32_t i)
     static const char *const PASSIVE[] = {"يذكر",  "يُذكر",   "يقال",  "ويذكر",
                                           "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
     if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
-    for (size_t q = 0; q < sizeof PASSIVE / sizeof PASSIVE[0]; q++)
-        if (kx_norm_is(x, i, PASSIVE[q])) return 1; /* يُتوقع أن: it is expected that */
+    if (NORM_IN(x, i, PASSIVE)) return 1; /* يُتوقع أن: it is expected that */
     return 0;
 }
 
@@ -1297,8 +1302,7 @@ static void came_in(kh_extractor *x, uint32_t i)
     int doc = 0;
     if (!fihi) {
         if (e >= L->last) return;
-        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !doc; q++)
-            doc = stem_is(x, e, DOCUMENTS[q]);
+        doc = STEM_IN(x, e, DOCUMENTS);
         if (!doc && !speech_place(x, e)) return;
         uint32_t k = e + 1;
         while (k < L->last && k - e < 4 && (x->tk[k].pro & KX_P_AL) &&
@@ -1814,8 +1818,7 @@ static int opening_verb(kh_extractor *x, uint32_t i, uint32_t b)
     if (i != L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0)) return 0;
     for (uint32_t k = i + 1; k < b; k++) {
         if (!name_word(x, k) && !compound_part(x, k)) return 0;
-        for (size_t q = 0; q < sizeof NAME_LINKS / sizeof NAME_LINKS[0]; q++)
-            if (kx_norm_is(x, k, NAME_LINKS[q])) return 0;
+        if (NORM_IN(x, k, NAME_LINKS)) return 0;
     }
     uint32_t lo = i > DESCRIPTION_WINDOW ? i - DESCRIPTION_WINDOW : 1;
     for (uint32_t j = lo; j + 1 < x->A->ntokens && j < i + DESCRIPTION_WINDOW; j++)
@@ -2222,9 +2225,8 @@ static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
         if (!same_line(x, j, v) || !np_word(x, j)) return -1;
         if (!(x->tk[j].pro & KX_P_L) || j == 0) continue;
         uint32_t n = j - 1;
-        int speech = speech_place(x, n) || stem_is(x, n, "كلام") || stem_is(x, n, "قول");
-        for (size_t q = 0; q < sizeof DOCUMENTS / sizeof DOCUMENTS[0] && !speech; q++)
-            speech = stem_is(x, n, DOCUMENTS[q]);
+        int speech = speech_place(x, n) || stem_is(x, n, "كلام") || stem_is(x, n, "قول") ||
+                     STEM_IN(x, n, DOCUMENTS);
         if (!speech) return -1;
         return np_speaker(x, n, j, v);
     }
@@ -2239,8 +2241,7 @@ static const char *const HEARSAY[] = {"مزاعم", "معلومات", "أنبا�
 static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
 {
     for (uint32_t i = a; i < b && i < a + 2; i++) /* the head, or the noun after a verb */
-        for (size_t q = 0; q < sizeof HEARSAY / sizeof HEARSAY[0]; q++)
-            if (stem_is(x, i, HEARSAY[q])) return 1;
+        if (STEM_IN(x, i, HEARSAY)) return 1;
     return 0;
 }
 
