@@ -30,6 +30,10 @@ void cli_json_str(FILE *f, const uint8_t *s, size_t n);
 ** as spaces, for one TSV field. */
 void cli_tsv_field(FILE *f, const uint8_t *s, size_t n);
 
+/* The n words joined by single spaces, malloc'd (the caller frees); NULL
+** when out of memory. A query typed as several shell words is one query. */
+char *cli_join(char *const *words, int n);
+
 double cli_now(void);
 
 /* One line on stderr, rewritten in place: file, a bar, percent, MB/s, time

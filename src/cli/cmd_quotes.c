@@ -181,21 +181,9 @@ int cmd_quotes(int argc, char **argv)
         free(words);
         return 2;
     }
-    size_t len = 0;
-    for (int i = 0; i < nq; i++)
-        len += strlen(words[i]) + 1;
-    char *q = malloc(len + 1);
-    if (!q) {
-        free(words);
-        return 1;
-    }
-    q[0] = 0;
-    for (int i = 0; i < nq; i++) {
-        if (i)
-            strcat(q, " ");
-        strcat(q, words[i]);
-    }
+    char *q = cli_join(words, nq);
     free(words);
+    if (!q) return 1;
     kh_index_opts io = {.flags = KH_INDEX_READONLY};
     kh_index *ix;
     int rc = 0;

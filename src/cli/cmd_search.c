@@ -434,19 +434,10 @@ int cmd_search(int argc, char **argv)
         kh_index_close(ix);
         return rc;
     }
-    size_t len = 0;
-    for (int i = 1; i < first; i++)
-        len += strlen(argv[i]) + 1;
-    char *q = malloc(len + 1);
+    char *q = cli_join(argv + 1, first - 1);
     if (!q) {
         kh_index_close(ix);
         return 1;
-    }
-    q[0] = 0;
-    for (int i = 1; i < first; i++) {
-        if (i > 1)
-            strcat(q, " ");
-        strcat(q, argv[i]);
     }
     const kh_results *r;
     kh_status s = kh_search(ix, q, strlen(q), &o.so, &r);

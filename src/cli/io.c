@@ -10,6 +10,23 @@
 #include <string.h>
 #include <time.h>
 
+char *cli_join(char *const *words, int n)
+{
+    size_t len = 1;
+    for (int i = 0; i < n; i++)
+        len += strlen(words[i]) + 1;
+    char *q = malloc(len), *o = q;
+    if (!q) return NULL;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(words[i]);
+        if (i) *o++ = ' ';
+        memcpy(o, words[i], l);
+        o += l;
+    }
+    *o = 0;
+    return q;
+}
+
 double cli_now(void)
 {
     struct timespec ts;
