@@ -33,13 +33,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # quotes.py's subprocess needs: look for modules in eval/ instead
 sys.path = [os.path.join(HERE, "..", "..")] + [p for p in sys.path
                                                if os.path.abspath(p or ".") != HERE]
-from quotes import norm_name, overlap_matches  # noqa: E402  the scorer's own matching
+from quotes import norm_name, overlap_matches, prf  # noqa: E402  the scorer's own matching
 
 
 def f1(tp_a, na, tp_b, nb):
-    p = tp_a / na if na else 0.0
-    r = tp_b / nb if nb else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return prf(tp_a, na, tp_b, nb)[2]
 
 
 def main():
