@@ -26,10 +26,13 @@ what"):
                                   quotation, no speaker", on the same articles
 
 name<TAB>value lines on stdout, over all articles, then again as
-quotes_heldout_* over the held-out articles of eval/gold/quotes/heldout2.txt
-(annotated from the text alone, never developed on) and quotes_dev_* over the
-others (released.txt lists a first held-out part that became dev). --errors writes every miss and false alarm
-of the dev part with its context, for reading (--errors-all: of all).
+quotes_heldout_* over the held-out articles (the union of the --heldout files;
+default eval/gold/quotes/heldout2.txt and heldout3.txt, both annotated from
+the text alone and never developed on), as quotes_heldout2_* and
+quotes_heldout3_* over each of those files alone (the prefix is the file's
+name without .txt), and as quotes_dev_* over the others (released.txt lists a
+first held-out part that became dev). --errors writes every miss and false
+alarm of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
 import hashlib
@@ -41,7 +44,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
-HELDOUT = os.path.join(HERE, "gold", "quotes", "heldout2.txt")
+HELDOUT = [os.path.join(HERE, "gold", "quotes", f) for f in ("heldout2.txt", "heldout3.txt")]
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -108,7 +111,7 @@ def baseline(body):
 
 
 def load_heldout(path):
-    """Keys of the held-out articles (eval/gold/quotes/heldout.txt)."""
+    """Keys of the held-out articles listed in one file (eval/gold/quotes/heldout*.txt)."""
     if not path or not os.path.exists(path):
         return set()
     return {l.strip() for l in open(path, encoding="utf-8")
@@ -204,7 +207,9 @@ def main():
     ap.add_argument("--errors", help="write the dev part's misses and false alarms here")
     ap.add_argument("--errors-all", action="store_true",
                     help="--errors also lists the held-out part's (not for development)")
-    ap.add_argument("--heldout", default=HELDOUT, help="keys of the held-out articles")
+    ap.add_argument("--heldout", action="append",
+                    help="a file of held-out keys; may be given several times, the held-out "
+                         "part is their union (default: heldout2.txt and heldout3.txt)")
     a = ap.parse_args()
 
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
@@ -225,15 +230,34 @@ def main():
     if len(docs) != len(recs):
         sys.exit(f"quotes: {len(docs)} results for {len(recs)} articles")
 
-    heldout = load_heldout(a.heldout)
-    missing = heldout - {r["key"] for r in recs}
-    if missing:
-        sys.exit(f"quotes: held-out keys not in the gold: {sorted(missing)}")
+    parts = []  # (prefix, keys) per --heldout file
+    for path in a.heldout or HELDOUT:
+        if not os.path.exists(path):
+            sys.exit(f"quotes: no held-out file {path}")
+        keys = load_heldout(path)
+        missing = keys - {r["key"] for r in recs}
+        if missing:
+            sys.exit(f"quotes: held-out keys of {path} not in the gold: {sorted(missing)}")
+        for prefix, other in parts:
+            if keys & other:
+                sys.exit(f"quotes: {path} shares keys with another held-out file: "
+                         f"{sorted(keys & other)}")
+        stem = re.sub(r"\W+", "_", os.path.splitext(os.path.basename(path))[0])
+        parts.append(("quotes_" + stem + "_", keys))
+    heldout = set().union(*(keys for _, keys in parts))
     items = list(zip(recs, bodies, docs))
     rows, err = score(items)
-    rows += [("quotes_heldout_" + name[len("quotes_"):], v)
-             for name, v in score([it for it in items if it[0]["key"] in heldout])[0]
-             if not name.startswith("quotes_baseline_speaker")]
+
+    def part_rows(prefix, keys):
+        return [(prefix + name[len("quotes_"):], v)
+                for name, v in score([it for it in items if it[0]["key"] in keys])[0]
+                if not name.startswith("quotes_baseline_speaker")]
+
+    rows += part_rows("quotes_heldout_", heldout)
+    # each file on its own too, unless its name would repeat the union's
+    for prefix, keys in parts:
+        if keys and prefix != "quotes_heldout_":
+            rows += part_rows(prefix, keys)
     dev_rows, dev_err = score([it for it in items if it[0]["key"] not in heldout])
     rows += [("quotes_dev_" + name[len("quotes_"):], v) for name, v in dev_rows
              if not name.startswith("quotes_baseline_speaker")]
