@@ -22,7 +22,10 @@ side (docs/protocols.md, "Who said what"):
 
 Names are compared as eval/quotes.py compares them (no diacritics, alef
 forms, ى/ي, ة/ه unified). name<TAB>value lines; --list prints every
-disagreement on stderr (offsets and names only).
+disagreement on stderr (offsets and names only): direct spans and speakers,
+reported clauses with no overlapping same-speaker clause in the other reading,
+and not_quote spans. Only the keys present in the second reader's file are
+scored, so a file may cover any sample of the gold.
 """
 import json
 import os
@@ -85,11 +88,22 @@ def main():
         c["r2"] += len(r2)
         c["rt1"] += sum(any(s < e2 and s2 < e and n == n2 for s2, e2, n2 in r2) for s, e, n in r1)
         c["rt2"] += sum(any(s < e2 and s2 < e and n == n2 for s2, e2, n2 in r1) for s, e, n in r2)
+        if listing:
+            raw1 = [r["speaker"] for r in g["reported"]]
+            raw2 = [sp for k, _, _, sp, _ in items if k == "reported"]
+            for who, mine, raw, other in (("first", r1, raw1, r2), ("second", r2, raw2, r1)):
+                for (s, e, n), sp in zip(mine, raw):
+                    if not any(s < e2 and s2 < e and n == n2 for s2, e2, n2 in other):
+                        print(f"reported-{who}-only\t{key}\t{s}-{e}\t{sp}", file=sys.stderr)
         n1 = {(q["start"], q["end"]) for q in g["not_quotes"]}
         n2 = {(s, e) for k, s, e, _, _ in items if k == "not"}
         c["n1"] += len(n1)
         c["n2"] += len(n2)
         c["nt"] += len(n1 & n2)
+        if listing:
+            for sp in sorted(n1 ^ n2):
+                who = "first" if sp in n1 else "second"
+                print(f"not-{who}-only\t{key}\t{sp[0]}-{sp[1]}", file=sys.stderr)
 
     rows = [
         ("agree_articles", len(two)),
