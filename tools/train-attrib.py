@@ -2,8 +2,9 @@
 """train-attrib.py - trains and cross-validates the learned speaker chooser
 (src/extract/attrib.c) on the dev articles of the quotation gold.
 
-    python3 tools/train-attrib.py cv    [--data DIR] [--l2 X ...]
+    python3 tools/train-attrib.py cv    [--data DIR] [--l2 X ...] [--drop FEATURE ...]
     python3 tools/train-attrib.py write [--data DIR] [--l2 X ...] [--out models/attrib.c]
+                                        [--drop FEATURE ...] [--force-on]
 
 The candidates and their features come from build/tools/attrib-dump (the
 rules choose; tools/train-attrib.sh builds it). Held-out articles (every
@@ -250,13 +251,19 @@ ON = ("The model beats the rules: the chooser is on. Its weights are derived\n"
       "** from the dev articles' text: see models/NOTICE before shipping them.")
 
 
-def write(dev, docs, l2s, path):
+def write(dev, docs, l2s, path, force_on=False):
     """Cross-validates the L2 grid, trains on all dev articles with the best
     value and writes the model; on only if it beats the rules in CV."""
     base, res = cv(dev, docs, l2s, out=sys.stderr)
     l2 = max(l2s, key=lambda v: (res[v][0] + res[v][2], -l2s.index(v)))
     m = res[l2]
     on = m[0] >= base[0] and m[2] >= base[2] and m[0] + m[2] > base[0] + base[2]
+    verdict = ON if on else OFF
+    if force_on and not on:
+        on = True
+        verdict = "FORCED ON although the model loses to the rules: for measuring only."
+        print("train-attrib: the chooser is forced on although it loses in cross-validation: "
+              "for measuring only, never commit this file", file=sys.stderr)
     w = train(examples(dev, docs, range(len(dev))), l2)
     with open(os.path.join(ROOT, "build", "attrib-weights.tsv"), "w", encoding="utf-8") as f:
         f.write("".join(f"{name}\t{v:.6f}\n" for name, v in zip(FEATURES, w)))
@@ -264,7 +271,7 @@ def write(dev, docs, l2s, path):
         w = [1.0 if name.startswith("rule_") else 0.0 for name in FEATURES]
     with open(path, "w", encoding="utf-8") as f:
         f.write(C_HEAD.format(folds=FOLDS, rs=base[0] / base[1], rr=base[2] / base[3], l2=l2,
-                              ms=m[0] / m[1], mr=m[2] / m[3], verdict=ON if on else OFF,
+                              ms=m[0] / m[1], mr=m[2] / m[3], verdict=verdict,
                               on=int(on)))
         for name, v in zip(FEATURES, w):
             f.write(f"    {v:.6f}f, /* {name} */\n")
@@ -279,13 +286,24 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "build", "data"))
     ap.add_argument("--l2", type=float, nargs="+", default=[0.001, 0.01, 0.1, 1.0])
     ap.add_argument("--out", default=os.path.join(ROOT, "models", "attrib.c"))
+    ap.add_argument("--drop", nargs="+", default=[], choices=FEATURES, metavar="FEATURE",
+                    help="zero these features (e.g. rule_dropped rule_carried: a model "
+                         "that does not know the rules' choice for a verb with no subject)")
+    ap.add_argument("--force-on", action="store_true",
+                    help="write: switch the chooser on whatever cross-validation says, to "
+                         "measure a variant (never commit such a file)")
     a = ap.parse_args()
     dev = load_dev(a.data)
     docs = dump(dev)
+    for j in [FEATURES.index(n) for n in a.drop]:
+        for doc in docs:
+            for cands in doc["cands"].values():
+                for _, f in cands:
+                    f[j] = 0.0
     if a.cmd == "cv":
         cv(dev, docs, a.l2)
     else:
-        write(dev, docs, a.l2, a.out)
+        write(dev, docs, a.l2, a.out, a.force_on)
 
 
 if __name__ == "__main__":
