@@ -147,8 +147,16 @@ typedef struct kx_name {
     uint32_t first, last; /* the name's tokens at its first mention */
     kh_span full;         /* the fullest name in the document */
     uint32_t dual;
-    uint32_t fem; /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+    uint32_t fem;   /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+    uint32_t named; /* statements so far whose verb names it as its subject */
 } kx_name;
+
+/* A titled phrase read for the candidate speakers (speakers.c). */
+#define KX_TITLED_MEMO 16
+typedef struct kx_titled {
+    uint32_t tok, end;              /* the phrase: tokens [tok, end) */
+    uint32_t name_first, name_last; /* the name read in it */
+} kx_titled;
 
 /* The folded form of a word literal of the stages (بعد، كانون، في), kept
 ** on the handle: the same literals are compared millions of times. */
@@ -188,6 +196,10 @@ struct kh_extractor {
     size_t nnames, capnames;
     kx_cand *cands;
     size_t ncands, capcands;
+    uint8_t *np_saved; /* kx_pair.in_np of every pair, kept while candidates are listed */
+    size_t capnpsaved;
+    kx_titled titled[KX_TITLED_MEMO]; /* the last titled phrases read for candidates */
+    size_t ntitled;
     int want_cands; /* 1 = list every statement's candidate speakers (x->cands) and
                     ** keep the rules' speakers: what the chooser is trained on */
 

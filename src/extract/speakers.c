@@ -1752,8 +1752,9 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
     for (size_t k = 0; k < x->nnames; k++)
         if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
             return (int32_t)k;
-    kx_name nm = {a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end),
-                  b - a == 1 && kx_is(x, a, KX_DUAL), 0};
+    kx_name nm = {
+        a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end), b - a == 1 && kx_is(x, a, KX_DUAL),
+        0, 0};
     if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm)) return -1;
     return (int32_t)x->nnames - 1;
 }
@@ -1996,7 +1997,7 @@ static void longer_speaker(kh_extractor *x, size_t k)
 
 kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last)
 {
-    kx_name nm = {first, last, kx_span(x->tk[first].word_start, tok(x, last - 1)->end), 0, 0};
+    kx_name nm = {first, last, kx_span(x->tk[first].word_start, tok(x, last - 1)->end), 0, 0, 0};
     if (last <= first) return kx_none();
     fullest(x, &nm);
     return nm.full;
@@ -2338,8 +2339,14 @@ static uint32_t last_mention(const kh_extractor *x, int32_t n, uint32_t at)
 {
     const kx_name *nm = &x->names[n];
     uint32_t len = nm->last - nm->first;
-    for (uint32_t j = at; j-- > 0 && at - j < CAND_SCAN;)
+    const kh_token *t0 = tok(x, nm->first);
+    if (!t0->norm_len) return nm->first;
+    for (uint32_t j = at; j-- > 0 && at - j < CAND_SCAN;) {
+        const kh_token *tj = tok(x, j);
+        if (!tj->norm_len || tj->norm[tj->norm_len - 1] != t0->norm[t0->norm_len - 1])
+            continue; /* spellings of a name end alike: most tokens fail here, cheaply */
         if (j + len <= x->A->ntokens && seq_eq(x, nm->first, j, len)) return j;
+    }
     return nm->first;
 }
 
@@ -2376,16 +2383,6 @@ static int speech_between(const kh_extractor *x, size_t ci, uint32_t m)
         if (o->active && o->np_last > o->np_first) return 1;
     }
     return 0;
-}
-
-/* Times name n was the explicit subject of a statement before cue ci. */
-static uint32_t times_named(const kh_extractor *x, size_t ci, int32_t n)
-{
-    uint32_t c = 0;
-    for (size_t k = 0; k < ci && n >= 0; k++)
-        c += x->cues[k].active && x->cues[k].speaker == n &&
-             x->cues[k].np_last > x->cues[k].np_first;
-    return c;
 }
 
 /* Adds a candidate for cue ci: name n (or -1) with tokens [a, b) mentioned
@@ -2430,7 +2427,7 @@ static void add_cand(kh_extractor *x, size_t ci, int32_t n, uint32_t a, uint32_t
             c.facts |= KX_CF_DEFINITE;
         else if (name_word(x, a))
             c.facts |= KX_CF_PERSON;
-        c.named = times_named(x, ci, n);
+        c.named = n >= 0 ? x->names[n].named : 0;
         const kx_cand *r = x->ncands > cue->cand_first ? &x->cands[cue->cand_first] : NULL;
         uint32_t rn = r ? r->last - r->first : 0;
         if (rn && b - a > rn && name_seq_eq(x, b - rn, r->first, rn)) c.facts |= KX_CF_LONGER;
@@ -2458,9 +2455,40 @@ static void phrase_name(kh_extractor *x, uint32_t at, uint32_t a, uint32_t b, ui
     *nb = tmp.name_last > tmp.name_first ? tmp.name_last : tmp.name_first;
 }
 
+static void collect(kh_extractor *x, size_t ci, const history *h);
+
+/* The titled phrase starting at token j and the name read in it. The
+** verbs of a paragraph look back over the same sentences, and reading a
+** description costs a pass over the document, so the last phrases read
+** are kept on the handle. */
+static const kx_titled *titled_at(kh_extractor *x, uint32_t j)
+{
+    for (size_t k = 0; k < KX_TITLED_MEMO && k < x->ntitled; k++)
+        if (x->titled[k].tok == j) return &x->titled[k];
+    kx_titled *t = &x->titled[x->ntitled++ % KX_TITLED_MEMO];
+    t->tok = j;
+    t->end = np_right(x, j, sentence_last(x, j));
+    t->name_first = t->name_last = j;
+    if (t->end > j + 1 && has_name(x, j, t->end))
+        phrase_name(x, j, j, t->end, &t->name_first, &t->name_last);
+    return t;
+}
+
 /* The candidates of active cue ci, whose rules' choice is made; h holds the
-** speakers before it. */
+** speakers before it. Reading phrases marks quoted names in them as parts
+** of a subject (kx_pair.in_np), which later rules read: the marks are put
+** back as they were, so that listing candidates changes no rule's choice. */
 static void gather(kh_extractor *x, size_t ci, const history *h)
+{
+    if (kx_grow(x, (void **)&x->np_saved, &x->capnpsaved, x->npairs + 1, 1)) return;
+    for (size_t k = 0; k < x->npairs; k++)
+        x->np_saved[k] = (uint8_t)x->pairs[k].in_np;
+    collect(x, ci, h);
+    for (size_t k = 0; k < x->npairs; k++)
+        x->pairs[k].in_np = x->np_saved[k];
+}
+
+static void collect(kh_extractor *x, size_t ci, const history *h)
 {
     kx_cue *c = &x->cues[ci];
     const kx_line *L = &x->lines[x->tk[c->tok].line];
@@ -2503,11 +2531,11 @@ static void gather(kh_extractor *x, size_t ci, const history *h)
     for (uint32_t j = from; j + 1 < c->tok; j++) {
         if (!kx_is(x, j, KX_TITLE) || (j > from && kx_is(x, j - 1, KX_TITLE)) || x->tk[j].pair >= 0)
             continue;
-        uint32_t e = np_right(x, j, sentence_last(x, j));
-        if (e <= j + 1) continue;
-        phrase_name(x, j, j, e, &na, &nb);
-        if (nb > na && has_name(x, na, nb)) add_cand(x, ci, -1, na, nb, na, KX_CS_TITLED, 0);
-        j = e - 1;
+        const kx_titled *t = titled_at(x, j);
+        if (t->end <= j + 1) continue;
+        if (t->name_last > t->name_first && has_name(x, t->name_first, t->name_last))
+            add_cand(x, ci, -1, t->name_first, t->name_last, t->name_first, KX_CS_TITLED, 0);
+        j = t->end - 1;
     }
 done:
     c->ncand = (uint32_t)(x->ncands - c->cand_first);
@@ -2555,6 +2583,7 @@ static void resolve_speakers(kh_extractor *x)
                 }
                 c->rule_speaker = c->speaker;
                 if (kx_attrib_on() || x->want_cands) gather(x, ci, &h);
+                if (c->speaker >= 0 && c->np_last > c->np_first) x->names[c->speaker].named++;
                 if (c->speaker >= 0 && x->names[c->speaker].dual) {
                     c->members[0] = h.n > 0 ? h.who[0] : -1;
                     c->members[1] = h.n > 1 ? h.who[1] : -1;
