@@ -37,6 +37,12 @@
 **    exactly inside quote marks, or comes before an age ((46 عاما)); a
 **    hashtag (#سعد_الحريري) and a longer speaker name ending in it count
 **    too, and the longest, most frequent form wins.
+** 6. Candidates. When the learned chooser is on (attrib.c, models/attrib.c)
+**    or a caller asks (x->want_cands, for training), each statement's verb
+**    also lists who else might have said it, with plain facts about each;
+**    the chooser's pick replaces the rules' once all verbs are resolved.
+**    The shipped chooser is off: it does not beat these rules in
+**    cross-validation on the dev articles (eval/attrib_cv.py).
 */
 #include "extract/extract.h"
 

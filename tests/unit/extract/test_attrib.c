@@ -179,3 +179,54 @@ TEST(rules_choice_wins_a_tie)
     CHECK_EQ_INT(kx_attrib_choose(c, 3), 0);
     CHECK(c[0].score == c[1].score && c[1].score == c[2].score);
 }
+
+/* The speakers of text's statements, with and without the candidates listed. */
+static int same_speakers(kt_ctx *kt_, const char *text)
+{
+    kh_extractor *x[2] = {NULL, NULL};
+    const kh_article *d[2];
+    kh_extract_opts o = {KH_XF_NO_TITLE, 0, 0, 0};
+    for (int k = 0; k < 2; k++) {
+        if (kh_extractor_new(NULL, &x[k]) != KH_OK) {
+            FAIL("kh_extractor_new failed");
+            return 0;
+        }
+        kt_defer(kt_, free_extractor, x[k]);
+        x[k]->want_cands = k;
+        if (kh_extract(x[k], (const uint8_t *)text, strlen(text), &o, &d[k]) != KH_OK) {
+            FAIL("kh_extract failed");
+            return 0;
+        }
+    }
+    if (d[0]->nquotes != d[1]->nquotes) return 0;
+    for (size_t i = 0; i < d[0]->nquotes; i++)
+        if (memcmp(&d[0]->quotes[i].speaker, &d[1]->quotes[i].speaker, sizeof(kh_span))) return 0;
+    return d[0]->nquotes > 0;
+}
+
+TEST(listing_candidates_changes_no_speaker)
+{
+    /* quoted names inside titled phrases, which listing reads as subjects */
+    CHECK(same_speakers(KT, "قال رئيس منظمة \"أطباء بلا حدود\" خالد عمر إن الوضع صعب. "
+                            "وأضاف مدير \"مركز الدراسات\" سامي نور أن الأرقام ترتفع. "
+                            "وتابع: \"لا نملك دواء\". "
+                            "وقالت المتحدثة باسم \"الهلال الأحمر\" إن الفرق وصلت."));
+    CHECK(same_speakers(KT, THREE));
+}
+
+TEST(titled_candidate_holds_a_name_of_its_own)
+{
+    static const char T[] = "التقى وزير الخارجية ماهر زيد بالصحفيين، والتقى المدير العام "
+                            "بالموظفين. وأضاف أن المحادثات ستستأنف.";
+    kh_extractor *x = listed(KT, T);
+    REQUIRE(x != NULL);
+    const kx_cue *c = last_statement(x);
+    REQUIRE(c != NULL);
+    const kx_cand *m = cand(x, c, T, "ماهر زيد");
+    REQUIRE(m != NULL);
+    CHECK(m->src & KX_CS_TITLED);
+    for (uint32_t k = 0; k < c->ncand; k++) {
+        const kx_cand *d = &x->cands[c->cand_first + k];
+        CHECK(!(d->src & KX_CS_TITLED) || d == m); /* المدير العام names nobody */
+    }
+}
