@@ -19,7 +19,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 KHABAR_SHARED ?= ../shared
 export KHABAR_SHARED
 
-LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c data/ner_names.c
+LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c data/ner_names.c models/attrib.c
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
 
@@ -56,6 +56,12 @@ $(B)/khabar.pc: khabar.pc.in
 	sed -e 's|@PREFIX@|$(or $(PREFIX),/usr/local)|' -e 's|@VERSION@|$(shell sed -n 's/^#define KH_VERSION_STRING "\(.*\)"/\1/p' include/khabar.h)|' $< > $@
 $(B)/khabar: $(CLI_OBJ) $(B)/libkhabar.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libkhabar.a $(LIBS)
+
+# The statements' candidate speakers, what the learned chooser is trained and
+# cross-validated on (tools/train-attrib.sh, eval/attrib_cv.py).
+$(B)/tools/attrib-dump: tools/attrib-dump.c $(B)/libkhabar.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libkhabar.a $(LIBS)
 
 # ---- tests (ASan + UBSan) -------------------------------------------------
 $(B)/asan/khabar: $(SAN_CLI) $(SAN_LIB)

@@ -71,6 +71,8 @@ void kh_extractor_free(kh_extractor *x)
     FREE_ARR(x, x->pairs, x->cappairs);
     FREE_ARR(x, x->cues, x->capcues);
     FREE_ARR(x, x->names, x->capnames);
+    FREE_ARR(x, x->cands, x->capcands);
+    FREE_ARR(x, x->np_saved, x->capnpsaved);
     FREE_ARR(x, x->subheads, x->capsubheads);
     FREE_ARR(x, x->boiler, x->capboiler);
     FREE_ARR(x, x->quotes, x->capquotes);
@@ -286,7 +288,7 @@ void kx_prepare(kh_extractor *x)
 
 static void reset(kh_extractor *x)
 {
-    x->nlines = x->npairs = x->ncues = x->nnames = 0;
+    x->nlines = x->npairs = x->ncues = x->nnames = x->ncands = x->ntitled = 0;
     x->nsubheads = x->nboiler = x->nquotes = x->nsources = x->ndates = x->nnumbers = 0;
     x->nunpaired = 0;
     x->nomem = 0;

@@ -95,16 +95,68 @@ typedef struct kx_cue {
     kh_span clause;
     int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;
-    int32_t members[2]; /* dual subject: x->names indexes */
+    int32_t members[2];   /* dual subject: x->names indexes */
+    int32_t rule_speaker; /* the rules' choice, before the learned chooser (attrib.c) */
+    uint32_t cand_first;  /* its candidates: x->cands[cand_first, cand_first + ncand) */
+    uint32_t ncand;
 } kx_cue;
+
+/* Where a candidate speaker of a statement came from (kx_cand.src). */
+enum {
+    KX_CS_RULE = 1u << 0,    /* the rules' choice */
+    KX_CS_HISTORY = 1u << 1, /* one of the recent speakers (kx_cand.hist_rank) */
+    KX_CS_CARRY = 1u << 2,   /* the recent speaker the rules would carry (gender agrees) */
+    KX_CS_LEFT = 1u << 3,    /* the noun phrase right before the verb */
+    KX_CS_SUBJECT = 1u << 4, /* the subject written after another verb nearby */
+    KX_CS_TITLED = 1u << 5   /* a titled name nearby (الوزير X) */
+};
+
+/* Facts about a candidate (kx_cand.facts). */
+enum {
+    KX_CF_DROPPED = 1u << 0,   /* the statement's verb has no subject of its own */
+    KX_CF_CARRIED = 1u << 1,   /* the rules carried their choice from earlier text */
+    KX_CF_AFTER = 1u << 2,     /* the mention lies after the verb */
+    KX_CF_SPEECH = 1u << 3,    /* another verb of saying with its own subject intervenes */
+    KX_CF_SUBHEAD = 1u << 4,   /* a subheading lies between mention and verb */
+    KX_CF_AGREE = 1u << 5,     /* its gender is known and agrees with the verb's */
+    KX_CF_CLASH = 1u << 6,     /* its gender is known and differs */
+    KX_CF_PERSON = 1u << 7,    /* opens with a bare name word (a person's name) */
+    KX_CF_ORG = 1u << 8,       /* opens with a body's noun (الوزارة، الشرطة) */
+    KX_CF_DOCUMENT = 1u << 9,  /* a document (البيان، التقرير) */
+    KX_CF_DEFINITE = 1u << 10, /* opens with ال: a description */
+    KX_CF_LONGER = 1u << 11,   /* a longer form of the rules' choice (ends in its words) */
+    KX_CF_PLURAL = 1u << 12    /* the verb is dual or plural */
+};
+
+/* A candidate speaker of one statement, for the learned chooser (attrib.c). */
+typedef struct kx_cand {
+    int32_t name;         /* x->names index, or -1: only tokens, registered if chosen */
+    uint32_t first, last; /* the name's tokens (its mention nearest the verb) */
+    uint32_t src;         /* KX_CS_* */
+    uint32_t facts;       /* KX_CF_* */
+    uint32_t hist_rank;   /* 0 = the last speaker; UINT32_MAX when not a recent one */
+    uint32_t tok_dist;    /* tokens between the mention and the verb */
+    uint32_t sent_dist;   /* sentence ends between them (capped) */
+    uint32_t para_dist;   /* lines between them (capped) */
+    uint32_t named;       /* times named as an explicit subject before the verb */
+    float score;
+} kx_cand;
 
 /* A distinct speaker name: its token range and the fullest form found. */
 typedef struct kx_name {
     uint32_t first, last; /* the name's tokens at its first mention */
     kh_span full;         /* the fullest name in the document */
     uint32_t dual;
-    uint32_t fem; /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+    uint32_t fem;   /* introduced by a feminine verb (قالت): a woman or a feminine noun */
+    uint32_t named; /* statements so far whose verb names it as its subject */
 } kx_name;
+
+/* A titled phrase read for the candidate speakers (speakers.c). */
+#define KX_TITLED_MEMO 16
+typedef struct kx_titled {
+    uint32_t tok, end;              /* the phrase: tokens [tok, end) */
+    uint32_t name_first, name_last; /* the name read in it */
+} kx_titled;
 
 /* The folded form of a word literal of the stages (بعد، كانون، في), kept
 ** on the handle: the same literals are compared millions of times. */
@@ -142,6 +194,14 @@ struct kh_extractor {
     size_t ncues, capcues;
     kx_name *names;
     size_t nnames, capnames;
+    kx_cand *cands;
+    size_t ncands, capcands;
+    uint8_t *np_saved; /* kx_pair.in_np of every pair, kept while candidates are listed */
+    size_t capnpsaved;
+    kx_titled titled[KX_TITLED_MEMO]; /* the last titled phrases read for candidates */
+    size_t ntitled;
+    int want_cands; /* 1 = list every statement's candidate speakers (x->cands) and
+                    ** keep the rules' speakers: what the chooser is trained on */
 
     /* results */
     kh_span *subheads;
@@ -193,6 +253,24 @@ const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf);
 
 /* Whether token i's normalized form equals the literal. */
 int kx_norm_is(kh_extractor *x, size_t i, const char *lit);
+
+/* The learned speaker chooser (attrib.c). */
+#define KX_AF_N 32 /* features per candidate */
+
+/* The feature vector of candidate c. OUT: f[KX_AF_N]. */
+void kx_attrib_features(const kx_cand *c, float *f);
+
+/* Whether the shipped model is on (models/attrib.c): its training script
+** turns it on only when cross-validation says it beats the rules. */
+int kx_attrib_on(void);
+
+/* Scores cands[0, n) with the shipped weights and returns the index of the
+** best one; the first candidate (the rules' choice) wins ties. n > 0. */
+size_t kx_attrib_choose(kx_cand *cands, size_t n);
+
+/* The fullest form of the name of tokens [first, last) in the document,
+** as a speaker's name is resolved (speakers.c). */
+kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last);
 
 /* The stages. */
 void kx_prepare(kh_extractor *x);

@@ -37,6 +37,12 @@
 **    exactly inside quote marks, or comes before an age ((46 عاما)); a
 **    hashtag (#سعد_الحريري) and a longer speaker name ending in it count
 **    too, and the longest, most frequent form wins.
+** 6. Candidates. When the learned chooser is on (attrib.c, models/attrib.c)
+**    or a caller asks (x->want_cands, for training), each statement's verb
+**    also lists who else might have said it, with plain facts about each;
+**    the chooser's pick replaces the rules' once all verbs are resolved.
+**    The shipped chooser is off: it does not beat these rules in
+**    cross-validation on the dev articles (eval/attrib_cv.py).
 */
 #include "extract/extract.h"
 
@@ -1752,8 +1758,9 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
     for (size_t k = 0; k < x->nnames; k++)
         if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
             return (int32_t)k;
-    kx_name nm = {a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end),
-                  b - a == 1 && kx_is(x, a, KX_DUAL), 0};
+    kx_name nm = {
+        a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end), b - a == 1 && kx_is(x, a, KX_DUAL),
+        0, 0};
     if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm)) return -1;
     return (int32_t)x->nnames - 1;
 }
@@ -1992,6 +1999,14 @@ static void longer_speaker(kh_extractor *x, size_t k)
             continue; /* a name, not a title */
         if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;
     }
+}
+
+kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last)
+{
+    kx_name nm = {first, last, kx_span(x->tk[first].word_start, tok(x, last - 1)->end), 0, 0, 0};
+    if (last <= first) return kx_none();
+    fullest(x, &nm);
+    return nm.full;
 }
 
 /* ---- speakers in text order ---------------------------------------------------------- */
@@ -2247,13 +2262,15 @@ static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
 
 #define HISTORY 8
 
-/* Recent speakers, newest first. */
+/* Recent speakers, newest first, with the verb each last spoke through. */
 typedef struct history {
     int32_t who[HISTORY];
+    uint32_t at[HISTORY];  /* the verb's token */
+    uint16_t say[HISTORY]; /* the verb's KX_SAY_* */
     size_t n;
 } history;
 
-static void remember(history *h, int32_t who)
+static void remember(history *h, int32_t who, uint32_t at, uint16_t say)
 {
     if (who < 0) return;
     size_t k = 0;
@@ -2262,7 +2279,11 @@ static void remember(history *h, int32_t who)
     if (k == h->n && h->n < HISTORY) h->n++;
     if (k == HISTORY) k = HISTORY - 1;
     memmove(h->who + 1, h->who, k * sizeof h->who[0]);
+    memmove(h->at + 1, h->at, k * sizeof h->at[0]);
+    memmove(h->say + 1, h->say, k * sizeof h->say[0]);
     h->who[0] = who;
+    h->at[0] = at;
+    h->say[0] = say;
 }
 
 /* The speaker a dropped subject stands for: the last one whose gender
@@ -2276,9 +2297,273 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
     return h->n ? h->who[0] : -1;
 }
 
+/* ---- candidates for the learned chooser ---------------------------------------------- */
+
+/* Each statement's verb gets a short list of who might have said it: the
+** rules' choice first, then the recent speakers, the noun phrase before the
+** verb, the subjects of the other verbs and the titled names of its
+** sentence and the sentences before it. Each candidate carries the facts
+** attrib.c turns into features; nothing here decides. */
+
+#define CAND_MAX     12
+#define CAND_HISTORY 4   /* recent speakers offered */
+#define CAND_BACK    2   /* sentences before the verb's own searched */
+#define CAND_SCAN    400 /* tokens scanned back for a mention or a sentence end */
+#define CAND_CAP     3   /* sentence and line distances are capped here */
+
+/* The name already registered for tokens [a, b), or -1. */
+static int32_t find_name(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < x->nnames; k++)
+        if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
+            return (int32_t)k;
+    return -1;
+}
+
+/* The first token of the sentence holding token i. */
+static uint32_t sentence_first(const kh_extractor *x, uint32_t i)
+{
+    const kx_line *L = &x->lines[x->tk[i].line];
+    while (i > L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0))
+        i--;
+    return i;
+}
+
+/* The start of the sentence back sentences before the one holding token i
+** (across lines), or 0. */
+static uint32_t sentences_back(const kh_extractor *x, uint32_t i, uint32_t back)
+{
+    uint32_t s = sentence_first(x, i);
+    for (uint32_t k = 0; k < back && s > 0; k++)
+        s = sentence_first(x, s - 1);
+    return s;
+}
+
+/* The last mention of name n starting before token at, within CAND_SCAN
+** tokens; else its first mention. */
+static uint32_t last_mention(const kh_extractor *x, int32_t n, uint32_t at)
+{
+    const kx_name *nm = &x->names[n];
+    uint32_t len = nm->last - nm->first;
+    const kh_token *t0 = tok(x, nm->first);
+    if (!t0->norm_len) return nm->first;
+    for (uint32_t j = at; j-- > 0 && at - j < CAND_SCAN;) {
+        const kh_token *tj = tok(x, j);
+        if (!tj->norm_len || tj->norm[tj->norm_len - 1] != t0->norm[t0->norm_len - 1])
+            continue; /* spellings of a name end alike: most tokens fail here, cheaply */
+        if (j + len <= x->A->ntokens && seq_eq(x, nm->first, j, len)) return j;
+    }
+    return nm->first;
+}
+
+/* Distances between a mention at token m and the verb at token v: sentence
+** ends and lines between them (capped), and whether a subheading lies
+** between. */
+static void distances(const kh_extractor *x, uint32_t m, uint32_t v, kx_cand *c)
+{
+    uint32_t a = m < v ? m : v, b = m < v ? v : m;
+    uint32_t la = x->tk[a].line, lb = x->tk[b].line, sent = 0;
+    for (uint32_t j = b; j-- > a && sent < CAND_CAP && b - j < CAND_SCAN;)
+        if (((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) || x->tk[j].line != x->tk[b].line ||
+            j + 1 == a)
+            sent++;
+    uint32_t para = 0;
+    for (uint32_t l = la; l < lb; l++) {
+        if (x->lines[l + 1].kind == KX_LINE_SUBHEAD) c->facts |= KX_CF_SUBHEAD;
+        if (x->lines[l + 1].kind != KX_LINE_EMPTY && para < CAND_CAP) para++;
+    }
+    if (para && sent == 0) sent = 1; /* a line ends a sentence */
+    c->tok_dist = b - a;
+    c->sent_dist = sent < CAND_CAP ? sent : CAND_CAP;
+    c->para_dist = para;
+    if (m > v) c->facts |= KX_CF_AFTER;
+}
+
+/* Whether another verb of saying with a subject of its own stands between
+** token m and cue ci's verb. */
+static int speech_between(const kh_extractor *x, size_t ci, uint32_t m)
+{
+    for (size_t k = ci; k-- > 0;) {
+        const kx_cue *o = &x->cues[k];
+        if (o->tok <= m) return 0;
+        if (o->active && o->np_last > o->np_first) return 1;
+    }
+    return 0;
+}
+
+/* Adds a candidate for cue ci: name n (or -1) with tokens [a, b) mentioned
+** at token m. A candidate already listed (same name or same words) only
+** gains the new source. gender: 0 unknown, 1 masculine, 2 feminine. */
+static void add_cand(kh_extractor *x, size_t ci, int32_t n, uint32_t a, uint32_t b, uint32_t m,
+                     uint32_t src, int gender)
+{
+    kx_cue *cue = &x->cues[ci];
+    if (n < 0 && b <= a && !(src & KX_CS_RULE)) return;
+    if (n < 0 && b > a) n = find_name(x, a, b);
+    if (n >= 0) a = x->names[n].first, b = x->names[n].last;
+    for (uint32_t k = cue->cand_first; k < x->ncands; k++) {
+        kx_cand *o = &x->cands[k];
+        if ((n >= 0 && o->name == n) ||
+            (n < 0 && o->name < 0 && b > a && o->last - o->first == b - a &&
+             seq_eq(x, o->first, a, b - a))) {
+            o->src |= src;
+            return;
+        }
+    }
+    if (x->ncands - cue->cand_first >= CAND_MAX) return;
+    kx_cand c;
+    memset(&c, 0, sizeof c);
+    c.name = n;
+    c.first = a;
+    c.last = b;
+    c.src = src;
+    c.hist_rank = UINT32_MAX;
+    if (cue->np_last == cue->np_first) c.facts |= KX_CF_DROPPED;
+    if (cue->carried) c.facts |= KX_CF_CARRIED;
+    if (cue->say & (KX_SAY_DUAL | KX_SAY_PLURAL)) c.facts |= KX_CF_PLURAL;
+    if (b > a) {
+        distances(x, m, cue->tok, &c);
+        if (m < cue->tok && speech_between(x, ci, m)) c.facts |= KX_CF_SPEECH;
+        int fem = (cue->say & KX_SAY_FEM) != 0;
+        if (gender && !(cue->say & (KX_SAY_DUAL | KX_SAY_PLURAL)))
+            c.facts |= (gender == 2) == fem ? KX_CF_AGREE : KX_CF_CLASH;
+        if (STEM_IN(x, a, DOCUMENTS)) c.facts |= KX_CF_DOCUMENT;
+        if (kx_is(x, a, KX_ORG)) c.facts |= KX_CF_ORG;
+        if (x->tk[a].pro & KX_P_AL)
+            c.facts |= KX_CF_DEFINITE;
+        else if (name_word(x, a))
+            c.facts |= KX_CF_PERSON;
+        c.named = n >= 0 ? x->names[n].named : 0;
+        const kx_cand *r = x->ncands > cue->cand_first ? &x->cands[cue->cand_first] : NULL;
+        uint32_t rn = r ? r->last - r->first : 0;
+        if (rn && b - a > rn && name_seq_eq(x, b - rn, r->first, rn)) c.facts |= KX_CF_LONGER;
+    }
+    KX_PUSH(x, x->cands, x->ncands, x->capcands, c);
+}
+
+static int say_gender(uint16_t say)
+{
+    return say & (KX_SAY_DUAL | KX_SAY_PLURAL) ? 0 : say & KX_SAY_FEM ? 2 : 1;
+}
+
+/* The name np_name() reads in the phrase [a, b) governed by token at.
+** OUT: *na, *nb (equal when none). */
+static void phrase_name(kh_extractor *x, uint32_t at, uint32_t a, uint32_t b, uint32_t *na,
+                        uint32_t *nb)
+{
+    kx_cue tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.tok = at;
+    tmp.np_first = a;
+    tmp.np_last = b;
+    np_name(x, &tmp);
+    *na = tmp.name_first;
+    *nb = tmp.name_last > tmp.name_first ? tmp.name_last : tmp.name_first;
+}
+
+static void collect(kh_extractor *x, size_t ci, const history *h);
+
+/* The titled phrase starting at token j and the name read in it. The
+** verbs of a paragraph look back over the same sentences, and reading a
+** description costs a pass over the document, so the last phrases read
+** are kept on the handle. */
+static const kx_titled *titled_at(kh_extractor *x, uint32_t j)
+{
+    for (size_t k = 0; k < KX_TITLED_MEMO && k < x->ntitled; k++)
+        if (x->titled[k].tok == j) return &x->titled[k];
+    kx_titled *t = &x->titled[x->ntitled++ % KX_TITLED_MEMO];
+    t->tok = j;
+    t->end = np_right(x, j, sentence_last(x, j));
+    t->name_first = t->name_last = j;
+    if (t->end > j + 1 && has_name(x, j, t->end))
+        phrase_name(x, j, j, t->end, &t->name_first, &t->name_last);
+    return t;
+}
+
+/* The candidates of active cue ci, whose rules' choice is made; h holds the
+** speakers before it. Reading phrases marks quoted names in them as parts
+** of a subject (kx_pair.in_np), which later rules read: the marks are put
+** back as they were, so that listing candidates changes no rule's choice. */
+static void gather(kh_extractor *x, size_t ci, const history *h)
+{
+    if (kx_grow(x, (void **)&x->np_saved, &x->capnpsaved, x->npairs + 1, 1)) return;
+    for (size_t k = 0; k < x->npairs; k++)
+        x->np_saved[k] = (uint8_t)x->pairs[k].in_np;
+    collect(x, ci, h);
+    for (size_t k = 0; k < x->npairs; k++)
+        x->pairs[k].in_np = x->np_saved[k];
+}
+
+static void collect(kh_extractor *x, size_t ci, const history *h)
+{
+    kx_cue *c = &x->cues[ci];
+    const kx_line *L = &x->lines[x->tk[c->tok].line];
+    c->cand_first = (uint32_t)x->ncands;
+    int32_t r = c->speaker;
+    int rg = 0;
+    uint32_t rm = c->tok;
+    if (r >= 0 && c->np_last > c->np_first) {
+        rm = c->name_first < c->name_last ? c->name_first : c->np_first;
+        rg = say_gender(c->say);
+    } else if (r >= 0) {
+        rm = last_mention(x, r, c->tok);
+        for (size_t k = 0; k < h->n; k++)
+            if (h->who[k] == r) rg = say_gender(h->say[k]);
+    }
+    add_cand(x, ci, r, 0, 0, rm, KX_CS_RULE, rg);
+    if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) goto done;
+    int32_t carry = carried(x, h, c->say);
+    for (size_t k = 0; k < h->n && k < CAND_HISTORY; k++) {
+        add_cand(x, ci, h->who[k], 0, 0, last_mention(x, h->who[k], c->tok),
+                 KX_CS_HISTORY | (h->who[k] == carry ? KX_CS_CARRY : 0), say_gender(h->say[k]));
+        for (size_t j = c->cand_first; j < x->ncands; j++)
+            if (x->cands[j].name == h->who[k] && x->cands[j].hist_rank == UINT32_MAX)
+                x->cands[j].hist_rank = (uint32_t)k;
+    }
+    uint32_t na, nb;
+    uint32_t left = np_left(x, c->tok, L->first);
+    if (left < c->tok) {
+        phrase_name(x, c->tok, left, c->tok, &na, &nb);
+        add_cand(x, ci, -1, na, nb, na, KX_CS_LEFT, 0);
+    }
+    uint32_t from = sentences_back(x, c->tok, CAND_BACK);
+    for (size_t k = ci; k-- > 0;) {
+        const kx_cue *o = &x->cues[k];
+        if (o->tok < from) break;
+        if (o->np_last > o->np_first && o->name_last > o->name_first)
+            add_cand(x, ci, -1, o->name_first, o->name_last, o->name_first, KX_CS_SUBJECT,
+                     say_gender(o->say));
+    }
+    for (uint32_t j = from; j + 1 < c->tok; j++) {
+        if (!kx_is(x, j, KX_TITLE) || (j > from && kx_is(x, j - 1, KX_TITLE)) || x->tk[j].pair >= 0)
+            continue;
+        const kx_titled *t = titled_at(x, j);
+        if (t->end <= j + 1) continue;
+        if (t->name_last > t->name_first && has_name(x, t->name_first, t->name_last))
+            add_cand(x, ci, -1, t->name_first, t->name_last, t->name_first, KX_CS_TITLED, 0);
+        j = t->end - 1;
+    }
+done:
+    c->ncand = (uint32_t)(x->ncands - c->cand_first);
+}
+
+/* The learned chooser's pick for cue ci, as a name (registered when it is
+** new); the rules' choice when the chooser is off or agrees. */
+static int32_t choose(kh_extractor *x, size_t ci)
+{
+    kx_cue *c = &x->cues[ci];
+    if (!kx_attrib_on() || x->want_cands || c->ncand == 0 || x->nomem) return c->speaker;
+    if (c->speaker >= 0 && x->names[c->speaker].dual) return c->speaker; /* members follow it */
+    size_t k = kx_attrib_choose(x->cands + c->cand_first, c->ncand);
+    const kx_cand *w = &x->cands[c->cand_first + k];
+    if (k == 0) return c->speaker;
+    return w->name >= 0 ? w->name : add_name(x, w->first, w->last);
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
-    history h = {{0}, 0};
+    history h;
+    memset(&h, 0, sizeof h);
     size_t ci = 0, pi = 0;
     while (ci < x->ncues || pi < x->npairs) {
         int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
@@ -2302,11 +2587,15 @@ static void resolve_speakers(kh_extractor *x)
                         c->carried = 1;
                     }
                 }
+                c->rule_speaker = c->speaker;
+                if (kx_attrib_on() || x->want_cands) gather(x, ci, &h);
+                if (c->speaker >= 0 && c->np_last > c->np_first) x->names[c->speaker].named++;
                 if (c->speaker >= 0 && x->names[c->speaker].dual) {
                     c->members[0] = h.n > 0 ? h.who[0] : -1;
                     c->members[1] = h.n > 1 ? h.who[1] : -1;
                 } else if (x->lines[x->tk[c->tok].line].kind != KX_LINE_TITLE) {
-                    remember(&h, c->speaker); /* a headline's "X: …" carries into nothing */
+                    /* a headline's "X: …" carries into nothing */
+                    remember(&h, c->speaker, c->tok, c->say);
                 }
             }
             ci++;
@@ -2322,6 +2611,10 @@ static void resolve_speakers(kh_extractor *x)
         }
         p->carried = 1;
     }
+    /* The chooser's picks replace the rules' only now: the rules above read
+    ** the speakers of earlier verbs, and they read the rules' own. */
+    for (size_t k = 0; k < x->ncues && kx_attrib_on(); k++)
+        if (x->cues[k].active) x->cues[k].speaker = choose(x, k);
     for (size_t k = 0; k < x->npairs; k++) {
         kx_pair *p = &x->pairs[k];
         if (p->statement && p->cue >= 0) {
