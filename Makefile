@@ -20,6 +20,7 @@ KHABAR_SHARED ?= ../shared
 export KHABAR_SHARED
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c data/ner_names.c
+LIB_SRC += models/stmt.c # the statement model's weights (tools/train-stmt.py)
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
 

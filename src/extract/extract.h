@@ -142,6 +142,8 @@ struct kh_extractor {
     size_t ncues, capcues;
     kx_name *names;
     size_t nnames, capnames;
+    float *stmtx; /* statement features, KX_STMT_NF per pair (stmt.h) */
+    size_t capstmtx;
 
     /* results */
     kh_span *subheads;
