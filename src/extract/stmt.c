@@ -76,15 +76,38 @@ static const char *const PREPS[] = {"في", "عن",  "من",  "على", "علي"
 #define IN(x, i, list)     stem_text_in((x), (i), (list), sizeof(list) / sizeof(list)[0])
 #define ENC_IN(x, i, list) enclitic_in((x), (i), (list), sizeof(list) / sizeof(list)[0])
 
+/* Whether token i, without و/ف/ل/س before it and with no ال, is lead (a
+** two-byte letter) and 3 or 4 more letters: the shape of an imperfect verb
+** (أريد، يحفظ). Some nouns and names share it (أحمد، يوسف); the weights
+** know how far to trust it. Letters are counted as two-byte sequences. */
+static int verb_shape(const kh_extractor *x, uint32_t i, const char *lead)
+{
+    const kh_token *t = tok(x, i);
+    if (t->kind != KH_TOK_ARABIC || (x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_K))) return 0;
+    const char *s = t->norm;
+    size_t len = t->norm_len;
+    for (uint32_t k = 0; k < t->nsegs; k++)
+        if (t->segs[k].role == KH_SEG_STEM) {
+            s = t->segs[k].text;
+            len = t->segs[k].len;
+        }
+    return (len == 8 || len == 10) && !memcmp(s, lead, 2);
+}
+
 /* Inside the span: who speaks, whether it has verbs and function words. */
 static void span_features(const kh_extractor *x, const kx_pair *p, float *row)
 {
     uint32_t end = p->close != UINT32_MAX ? p->close : x->lines[x->tk[p->open].line].last;
-    uint32_t words = 0, stops = 0;
+    uint32_t words = 0, stops = 0, defs = 0, plain = 0;
     for (uint32_t i = p->open + 1; i < end && i < x->A->ntokens; i++) {
         const kx_tok *t = &x->tk[i];
         if (t->flags & (KX_T_COMMA | KX_T_TERM)) row[KX_SF_PUNCT_IN] = 1;
+        if (tok(x, i)->kind == KH_TOK_NUMBER || tok(x, i)->kind == KH_TOK_LATIN)
+            row[KX_SF_LATIN_DIGIT] = 1;
         if (!(t->flags & KX_T_WORD)) continue;
+        if (t->pro & KX_P_AL) defs++;
+        if (!(t->pro & KX_P_AL) && !kx_is(x, i, KX_STOP | KX_SAY) && !(t->flags & KX_T_PARTICLE))
+            plain++;
         if (!words) {
             if (t->pro & (KX_P_B | KX_P_L | KX_P_K)) row[KX_SF_FIRST_CLITIC] = 1;
             if (t->flags & KX_T_PARTICLE) row[KX_SF_FIRST_PARTICLE] = 1;
@@ -95,9 +118,41 @@ static void span_features(const kh_extractor *x, const kx_pair *p, float *row)
         if (IN(x, i, PRON2) || ENC_IN(x, i, ENC2)) row[KX_SF_SECOND_PERSON] = 1;
         if (kx_is(x, i, KX_SAY) && !(t->pro & KX_P_AL)) row[KX_SF_SAY_INSIDE] = 1;
         if (t->flags & KX_T_PARTICLE) row[KX_SF_PARTICLE_IN] = 1;
+        if (verb_shape(x, i, "أ")) row[KX_SF_VERB_I] = 1;
+        if (verb_shape(x, i, "ي")) row[KX_SF_VERB_HE] = 1;
         if ((t->pro & KX_P_S) || IN(x, i, FUTURE)) row[KX_SF_FUTURE_IN] = 1;
     }
     if (words) row[KX_SF_STOP_SHARE] = (float)stops / (float)words;
+    row[KX_SF_NAME_SHAPE] = words && words <= 4 && plain == words;
+    row[KX_SF_ALL_DEFINITE] = words && defs == words;
+}
+
+/* The sentence around the pair: [first, last] tokens of its line between
+** terminators outside marks. Whether a verb of saying stands in it outside
+** any marks, and how many other pairs it holds. */
+static void sentence_features(const kh_extractor *x, size_t pi, float *row)
+{
+    const kx_pair *p = &x->pairs[pi];
+    const kx_line *L = &x->lines[x->tk[p->open].line];
+    uint32_t a = p->open, b = p->close != UINT32_MAX ? p->close : p->open;
+    while (a > L->first && !((x->tk[a - 1].flags & KX_T_TERM) && x->tk[a - 1].pair < 0))
+        a--;
+    while (b + 1 < L->last && !((x->tk[b + 1].flags & KX_T_TERM) && x->tk[b + 1].pair < 0))
+        b++;
+    int32_t seen = (int32_t)pi;
+    uint32_t others = 0;
+    for (uint32_t k = a; k <= b && k < L->last; k++) {
+        int32_t q = x->tk[k].pair;
+        if (q >= 0) {
+            if (q != seen && x->pairs[q].open == k) {
+                others += others < 3;
+                seen = q;
+            }
+            continue;
+        }
+        if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & KX_P_AL)) row[KX_SF_SENT_SAY] = 1;
+    }
+    row[KX_SF_SENT_QUOTES] = (float)others / 3.0f;
 }
 
 /* The word before the opening mark, and what follows the closing one. */
@@ -183,8 +238,14 @@ static void cue_features(const kh_extractor *x, const kx_pair *p, const kx_stmt_
         row[KX_SF_CUE_CLAUSE] = c->clause_tok != UINT32_MAX;
         row[KX_SF_CUE_PARTICIPLE] = (c->say & KX_SAY_PARTICIPLE) != 0;
         row[KX_SF_CUE_DIST] = logf(1.0f + (float)(p->open - c->tok)) / 3.0f;
+        uint32_t after = c->np_last > c->tok ? c->np_last : c->tok + 1;
+        if (after < p->open && (x->tk[after].flags & KX_T_COLON)) after++;
+        row[KX_SF_CUE_ADJ] = after == p->open;
+        row[KX_SF_CUE_PREP] = after + 1 == p->open &&
+                              ((tok(x, after)->flags & KH_TOKF_PREFIX) || IN(x, after, PREPS));
     }
     row[KX_SF_CUE_AFTER] = f->cue_after >= 0;
+    row[KX_SF_CUED] = f->colon || f->cue_before >= 0 || f->cue_after >= 0;
 }
 
 void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, float *row)
@@ -210,6 +271,10 @@ void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, 
     span_features(x, p, row);
     context_features(x, p, row);
     row[KX_SF_REPEATED] = (float)repeated(x, p);
+    sentence_features(x, pi, row);
+    int cued = f->colon || f->cue_before >= 0 || f->cue_after >= 0;
+    row[KX_SF_SHORT_NOCUE] = nw <= 3 && !cued;
+    row[KX_SF_SHORT_CLAUSE] = nw <= 3 && x->tk[p->open].in_clause;
     uint8_t m = p->marks.start < x->len ? x->text[p->marks.start] : 0;
     row[m == '"' ? KX_SF_FAM_ASCII : m == 0xC2 ? KX_SF_FAM_GUILLEMET : KX_SF_FAM_CURLY] = 1;
 }
