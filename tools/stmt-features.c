@@ -39,6 +39,7 @@ int main(void)
 {
     kh_extractor *x;
     if (kh_extractor_new(NULL, &x) != KH_OK) return 1;
+    x->stmt_full = 1; /* every column, whatever the built-in weights read */
     printf("doc\tstart\tend");
     for (size_t k = 0; k < KX_STMT_NF; k++)
         printf("\t%s", kx_stmt_names[k]);

@@ -144,6 +144,7 @@ struct kh_extractor {
     size_t nnames, capnames;
     float *stmtx; /* statement features, KX_STMT_NF per pair (stmt.h) */
     size_t capstmtx;
+    int stmt_full; /* fill every column, even those the weights ignore (tools/stmt-features) */
 
     /* results */
     kh_span *subheads;

@@ -1630,6 +1630,7 @@ static int speaker_name_quoted(kh_extractor *x, const kx_pair *p)
 static void classify(kh_extractor *x)
 {
     int32_t last_stmt = -1, last_name = -1;
+    int full = x->stmt_full || !kx_stmt_rules_only();
     for (size_t pi = 0; pi < x->npairs; pi++) {
         kx_pair *p = &x->pairs[pi];
         float *row = x->stmtx + pi * KX_STMT_NF;
@@ -1670,7 +1671,7 @@ static void classify(kh_extractor *x)
             p->confidence = 0.9f;
             if (p->cue < 0 && !f.rule_follows) p->confidence = p->open == L->first ? 0.6f : 0.4f;
         }
-        kx_stmt_features(x, pi, &f, row);
+        kx_stmt_features(x, pi, &f, full, row);
     }
 }
 

@@ -45,7 +45,9 @@ static int stem_text_in(const kh_extractor *x, uint32_t i, const char *const *li
             len = t->segs[k].len;
         }
     for (size_t q = 0; q < n; q++)
-        if (strlen(lits[q]) == len && !memcmp(lits[q], s, len)) return 1;
+        if (len >= 2 && lits[q][0] == s[0] && lits[q][1] == s[1] && strlen(lits[q]) == len &&
+            !memcmp(lits[q], s, len))
+            return 1;
     return 0;
 }
 
@@ -114,8 +116,9 @@ static void span_features(const kh_extractor *x, const kx_pair *p, float *row)
         }
         words++;
         if (kx_is(x, i, KX_STOP)) stops++;
-        if (IN(x, i, PRON1) || ENC_IN(x, i, ENC1)) row[KX_SF_FIRST_PERSON] = 1;
-        if (IN(x, i, PRON2) || ENC_IN(x, i, ENC2)) row[KX_SF_SECOND_PERSON] = 1;
+        int pron = !(t->pro & ~(uint32_t)(KX_P_W | KX_P_F)) && tok(x, i)->norm_len <= 12; /* وأنا */
+        if ((pron && IN(x, i, PRON1)) || ENC_IN(x, i, ENC1)) row[KX_SF_FIRST_PERSON] = 1;
+        if ((pron && IN(x, i, PRON2)) || ENC_IN(x, i, ENC2)) row[KX_SF_SECOND_PERSON] = 1;
         if (kx_is(x, i, KX_SAY) && !(t->pro & KX_P_AL)) row[KX_SF_SAY_INSIDE] = 1;
         if (t->flags & KX_T_PARTICLE) row[KX_SF_PARTICLE_IN] = 1;
         if (verb_shape(x, i, "أ")) row[KX_SF_VERB_I] = 1;
@@ -203,7 +206,7 @@ static void context_features(const kh_extractor *x, const kx_pair *p, float *row
 }
 
 /* Whether the span's bytes (spaces trimmed) stand again elsewhere within
-** REPEAT_WINDOW of it: names and terms recur, a sentence rarely does. */
+** REPEAT_WINDOW bytes of it: names and terms recur, a sentence rarely does. */
 static int repeated(const kh_extractor *x, const kx_pair *p)
 {
     if (p->close == UINT32_MAX || p->nwords == 0 || p->nwords > REPEAT_MAX_WORDS) return 0;
@@ -216,13 +219,15 @@ static int repeated(const kh_extractor *x, const kx_pair *p)
     if (n < 4) return 0;
     size_t lo = s > REPEAT_WINDOW ? s - REPEAT_WINDOW : 0;
     size_t hi = x->len - e > REPEAT_WINDOW ? e + REPEAT_WINDOW : x->len;
+    /* Arabic letters share a few lead bytes (0xD8, 0xD9), so the search keys
+    ** on the needle's second byte, a continuation byte that is far rarer */
     const uint8_t *needle = x->text + s;
-    for (size_t i = lo; i + n <= hi;) {
-        const uint8_t *hit = memchr(x->text + i, needle[0], hi - n + 1 - i);
+    for (size_t i = lo + 1; i + n - 1 <= hi;) {
+        const uint8_t *hit = memchr(x->text + i, needle[1], hi - (n - 1) + 1 - i);
         if (!hit) break;
-        size_t at = (size_t)(hit - x->text);
-        if (at != s && !memcmp(hit, needle, n)) return 1;
-        i = at + 1;
+        size_t at = (size_t)(hit - x->text) - 1;
+        if (at != s && x->text[at] == needle[0] && !memcmp(x->text + at, needle, n)) return 1;
+        i = at + 2;
     }
     return 0;
 }
@@ -248,13 +253,23 @@ static void cue_features(const kh_extractor *x, const kx_pair *p, const kx_stmt_
     row[KX_SF_CUED] = f->colon || f->cue_before >= 0 || f->cue_after >= 0;
 }
 
-void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, float *row)
+int kx_stmt_rules_only(void)
+{
+    for (size_t k = 0; k < KX_STMT_NF; k++)
+        if (kx_stmt_w[k] != 0 && k != KX_SF_BIAS && k != KX_SF_RULE_STMT) return 0;
+    return 1;
+}
+
+void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, int full,
+                      float *row)
 {
     const kx_pair *p = &x->pairs[pi];
     const kx_line *L = &x->lines[x->tk[p->open].line];
     memset(row, 0, KX_STMT_NF * sizeof *row);
     row[KX_SF_BIAS] = 1;
     row[KX_SF_RULE_STMT] = f->rule_stmt != 0;
+    row[KX_SF_LINE_START] = p->open == L->first;
+    if (!full) return;
     row[KX_SF_RULE_NAME] = f->rule_name != 0;
     row[KX_SF_RULE_SPKNAME] = f->rule_spkname != 0;
     row[KX_SF_RULE_LISTED] = f->rule_listed != 0;
@@ -264,7 +279,6 @@ void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, 
     cue_features(x, p, f, row);
     row[KX_SF_IN_CLAUSE] = x->tk[p->open].in_clause != 0;
     row[KX_SF_TITLE_LINE] = L->kind == KX_LINE_TITLE;
-    row[KX_SF_LINE_START] = p->open == L->first;
     uint32_t nw = p->nwords;
     row[nw <= 1 ? KX_SF_W1 : nw <= 3 ? KX_SF_W2_3 : nw <= 7 ? KX_SF_W4_7 : KX_SF_W8] = 1;
     row[KX_SF_LOG_WORDS] = logf(1.0f + (float)nw) / 3.0f;

@@ -97,8 +97,15 @@ typedef struct kx_stmt_facts {
 } kx_stmt_facts;
 
 /* Fills row (KX_STMT_NF floats) for pair pi from the rules' facts and the
-** text around the pair. Reads x only; never allocates. */
-void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, float *row);
+** text around the pair. Reads x only; never allocates. Unless full, only
+** the columns decide() reads whatever the weights (BIAS, RULE_STMT,
+** LINE_START) are filled: the rest cost several percent of kh_extract. */
+void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, int full,
+                      float *row);
+
+/* Whether the built-in weights read no column but BIAS and RULE_STMT (the
+** rules' verdict), so that the other columns need not be computed. */
+int kx_stmt_rules_only(void);
 
 /* The probability that the row is a statement, by the built-in weights. */
 float kx_stmt_prob(const float *row);

@@ -17,8 +17,10 @@ static void free_extractor(void *p)
     kh_extractor_free(p);
 }
 
-/* Extracts text with a fresh extractor freed after the test; NULL on failure. */
-static kh_extractor *run(kt_ctx *kt_, const char *text)
+/* Extracts text with a fresh extractor, freed after the test, that fills
+** every column (or only those the weights read, unless full); NULL on
+** failure. */
+static kh_extractor *run_with(kt_ctx *kt_, const char *text, int full)
 {
     kh_extractor *x = NULL;
     if (kh_extractor_new(NULL, &x) != KH_OK) {
@@ -26,12 +28,18 @@ static kh_extractor *run(kt_ctx *kt_, const char *text)
         return NULL;
     }
     kt_defer(kt_, free_extractor, x);
+    x->stmt_full = full;
     const kh_article *d = NULL;
     if (kh_extract(x, (const uint8_t *)text, strlen(text), NULL, &d) != KH_OK) {
         FAIL("kh_extract failed");
         return NULL;
     }
     return x;
+}
+
+static kh_extractor *run(kt_ctx *kt_, const char *text)
+{
+    return run_with(kt_, text, 1);
 }
 
 /* The feature row of the pair whose text starts with want, or NULL. */
@@ -175,4 +183,18 @@ TEST(stmt_score_is_a_probability_for_any_row)
         row[k] = 3;
     p = kx_stmt_prob(row);
     CHECK(p >= 0 && p <= 1 && !isnan(p));
+}
+
+TEST(weights_that_read_only_the_rules_skip_the_other_columns)
+{
+    const char *t = "عنوان\nوقال الوزير: \"نحن مستعدون للحوار مع الجميع\".\n";
+    kh_extractor *x = run_with(KT, t, 0);
+    REQUIRE(x);
+    const float *r = row_of(x, t, "نحن");
+    REQUIRE(r);
+    CHECK(r[KX_SF_BIAS] == 1);
+    CHECK(r[KX_SF_RULE_STMT] == 1);
+    /* the other columns are filled exactly when the weights read them */
+    CHECK((r[KX_SF_FIRST_PERSON] == 1) == !kx_stmt_rules_only());
+    CHECK((r[KX_SF_COLON] == 1) == !kx_stmt_rules_only());
 }
