@@ -20,9 +20,11 @@ KHABAR_SHARED ?= ../shared
 export KHABAR_SHARED
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/analysis/*.c src/index/*.c src/extract/*.c src/ner/*.c)) data/lexicon.c data/ner_names.c
-LIB_SRC += models/stmt.c # the statement model's weights (tools/train-stmt.py)
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
+
+# the statement model's weights, generated C (tools/train-stmt.py)
+LIB_SRC += models/stmt.c
 
 B := build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)

@@ -69,9 +69,9 @@ void kh_extractor_free(kh_extractor *x)
     FREE_ARR(x, x->fold, x->capfold);
     FREE_ARR(x, x->lines, x->caplines);
     FREE_ARR(x, x->pairs, x->cappairs);
+    FREE_ARR(x, x->stmtx, x->capstmtx);
     FREE_ARR(x, x->cues, x->capcues);
     FREE_ARR(x, x->names, x->capnames);
-    FREE_ARR(x, x->stmtx, x->capstmtx);
     FREE_ARR(x, x->subheads, x->capsubheads);
     FREE_ARR(x, x->boiler, x->capboiler);
     FREE_ARR(x, x->quotes, x->capquotes);
