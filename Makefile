@@ -23,6 +23,9 @@ LIB_SRC := $(sort $(wildcard src/base/*.c src/text/*.c src/analysis/*.c src/inde
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*/*.c))
 
+# the statement model's weights, generated C (tools/train-stmt.py)
+LIB_SRC += models/stmt.c
+
 B := build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 PIC_OBJ := $(LIB_SRC:%.c=$(B)/pic/%.o)

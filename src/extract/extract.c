@@ -69,6 +69,7 @@ void kh_extractor_free(kh_extractor *x)
     FREE_ARR(x, x->fold, x->capfold);
     FREE_ARR(x, x->lines, x->caplines);
     FREE_ARR(x, x->pairs, x->cappairs);
+    FREE_ARR(x, x->stmtx, x->capstmtx);
     FREE_ARR(x, x->cues, x->capcues);
     FREE_ARR(x, x->names, x->capnames);
     FREE_ARR(x, x->cands, x->capcands);

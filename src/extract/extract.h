@@ -190,6 +190,9 @@ struct kh_extractor {
     size_t nlines, caplines;
     kx_pair *pairs;
     size_t npairs, cappairs;
+    float *stmtx; /* statement features, KX_STMT_NF per pair (stmt.h) */
+    size_t capstmtx;
+    int stmt_full; /* fill every column, even those the weights ignore (tools/stmt-features) */
     kx_cue *cues;
     size_t ncues, capcues;
     kx_name *names;
