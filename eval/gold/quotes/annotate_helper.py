@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Offset tooling for the hand annotation (it never decides anything).
 
-  annotate_helper.py show SOURCE:RANK        print a candidate (from candidates.tsv)
+  annotate_helper.py show SOURCE:RANK        print a candidate (from candidates.tsv, or from
+                                             train-ant-candidates.tsv for ranks beyond it)
   annotate_helper.py show CORPUS FILE KEY    print any article
         -> every line with its byte offset, quote-mark pairs numbered
            [n« ... »n] as paired by position, and a table of the pairs
@@ -118,10 +119,14 @@ def show(corpus, file, key):
 
 def candidate(ref):
     src, rank = ref.split(':')
-    for line in open(os.path.join(HERE, 'candidates.tsv'), encoding='utf-8'):
-        f = line.rstrip('\n').split('\t')
-        if f[2] == src and f[0] == rank:
-            return f[1], f[3], f[4]
+    for name in ('candidates.tsv', 'train-ant-candidates.tsv'):
+        path = os.path.join(HERE, name)
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding='utf-8'):
+            f = line.rstrip('\n').split('\t')
+            if f[2] == src and f[0] == rank:
+                return f[1], f[3], f[4]
     raise SystemExit(f'no candidate {ref}')
 
 
