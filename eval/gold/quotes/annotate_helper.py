@@ -28,6 +28,8 @@ annotations.txt format (one block per article; '#' starts a comment line):
         the clause ends at the end of its sentence ('.', '؟', '!', '?' outside
         quote marks, or the line end), terminator excluded; `end=TEXT#m`
         overrides: the clause ends after the m-th occurrence of TEXT after the start.
+        A particle written with a trailing `*` (`إن*`) is a particle glued to the
+        opening mark of a quote (`إن"مسؤولين`): the word starts with it, a mark follows.
   speaker '-' means null (no speaker in the article).
 """
 import hashlib
@@ -250,7 +252,13 @@ def build(ann_path, out_path):
                     assert len(cs) >= ck, (ln, cw, len(cs))
                     c0 = cs[ck - 1]
                     pw, pk = parse_ref(f[1])
-                    ps_ = [p for p in tok_positions(t, pw) if p > c0]
+                    if pw.endswith('*'):
+                        pw = pw[:-1]
+                        ps_ = [m.start() for m in re.finditer(re.escape(pw), t)
+                               if m.start() > c0 and (m.start() == 0 or t[m.start() - 1].isspace())
+                               and m.end() < len(t) and t[m.end()] in QMARKS]
+                    else:
+                        ps_ = [p for p in tok_positions(t, pw) if p > c0]
                     assert len(ps_) >= pk, (ln, pw)
                     s0 = ps_[pk - 1]
                     e0 = sentence_end(t, s0)
