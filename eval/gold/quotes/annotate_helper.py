@@ -28,6 +28,8 @@ annotations.txt format (one block per article; '#' starts a comment line):
         the clause ends at the end of its sentence ('.', '؟', '!', '?' outside
         quote marks, or the line end), terminator excluded; `end=TEXT#m`
         overrides: the clause ends after the m-th occurrence of TEXT after the start.
+        A cue written with a trailing `~` (`وجدد~`) is a cue glued to the previous
+        word by a full stop (`تونس.وجدد`): any occurrence not preceded by a letter.
         A particle written with a trailing `*` (`إن*`) is a particle glued to the
         opening mark of a quote (`إن"مسؤولين`): the word starts with it, a mark follows.
   speaker '-' means null (no speaker in the article).
@@ -248,7 +250,13 @@ def build(ann_path, out_path):
                     print(f'  N {bpos(t, a + 1)}-{bpos(t, b)} {t[a + 1:b][:50]}  ({f[1]})')
                 elif kind == 'R':
                     cw, ck = parse_ref(f[0])
-                    cs = tok_positions(t, cw)
+                    if cw.endswith('~'):
+                        cw = cw[:-1]
+                        cs = [m.start() for m in re.finditer(re.escape(cw), t)
+                              if (m.start() == 0 or not t[m.start() - 1].isalpha())
+                              and (m.end() == len(t) or not t[m.end()].isalpha())]
+                    else:
+                        cs = tok_positions(t, cw)
                     assert len(cs) >= ck, (ln, cw, len(cs))
                     c0 = cs[ck - 1]
                     pw, pk = parse_ref(f[1])
