@@ -31,7 +31,10 @@ default eval/gold/quotes/heldout2.txt and heldout3.txt, both annotated from
 the text alone and never developed on), as quotes_heldout2_* and
 quotes_heldout3_* over each of those files alone (the prefix is the file's
 name without .txt), and as quotes_dev_* over the others (released.txt lists a
-first held-out part that became dev). --errors writes every miss and false
+first held-out part that became dev). The ANT training part (--train, default
+eval/gold/quotes/train-ant.txt: ANT v1.1 JawharaFM articles, the only ones
+that models which ship may be trained on) counts as dev in those lines and is
+also scored alone as quotes_trainant_*. --errors writes every miss and false
 alarm of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
@@ -45,6 +48,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f) for f in ("heldout2.txt", "heldout3.txt")]
+TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -210,6 +214,9 @@ def main():
     ap.add_argument("--heldout", action="append",
                     help="a file of held-out keys; may be given several times, the held-out "
                          "part is their union (default: heldout2.txt and heldout3.txt)")
+    ap.add_argument("--train", default=TRAIN_ANT,
+                    help="keys of the ANT training part, scored alone as quotes_trainant_* "
+                         "(they stay in the dev lines); default train-ant.txt")
     a = ap.parse_args()
 
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8") if l.strip()]
@@ -245,6 +252,12 @@ def main():
         stem = re.sub(r"\W+", "_", os.path.splitext(os.path.basename(path))[0])
         parts.append(("quotes_" + stem + "_", keys))
     heldout = set().union(*(keys for _, keys in parts))
+    train = load_heldout(a.train)
+    if train - {r["key"] for r in recs}:
+        sys.exit(f"quotes: training keys of {a.train} not in the gold: "
+                 f"{sorted(train - {r['key'] for r in recs})}")
+    if train & heldout:
+        sys.exit(f"quotes: {a.train} shares keys with the held-out part: {sorted(train & heldout)}")
     items = list(zip(recs, bodies, docs))
     rows, err = score(items)
 
@@ -258,6 +271,8 @@ def main():
     for prefix, keys in parts:
         if keys and prefix != "quotes_heldout_":
             rows += part_rows(prefix, keys)
+    if train:
+        rows += part_rows("quotes_trainant_", train)
     dev_rows, dev_err = score([it for it in items if it[0]["key"] not in heldout])
     rows += [("quotes_dev_" + name[len("quotes_"):], v) for name, v in dev_rows
              if not name.startswith("quotes_baseline_speaker")]

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Offset tooling for the hand annotation (it never decides anything).
 
-  annotate_helper.py show SOURCE:RANK        print a candidate (from candidates.tsv)
+  annotate_helper.py show SOURCE:RANK        print a candidate (from candidates.tsv, or from
+                                             train-ant-candidates.tsv for ranks beyond it)
   annotate_helper.py show CORPUS FILE KEY    print any article
         -> every line with its byte offset, quote-mark pairs numbered
            [n« ... »n] as paired by position, and a table of the pairs
@@ -27,6 +28,10 @@ annotations.txt format (one block per article; '#' starts a comment line):
         the clause ends at the end of its sentence ('.', '؟', '!', '?' outside
         quote marks, or the line end), terminator excluded; `end=TEXT#m`
         overrides: the clause ends after the m-th occurrence of TEXT after the start.
+        A cue written with a trailing `~` (`وجدد~`) is a cue glued to the previous
+        word by a full stop (`تونس.وجدد`): any occurrence not preceded by a letter.
+        A particle written with a trailing `*` (`إن*`) is a particle glued to the
+        opening mark of a quote (`إن"مسؤولين`): the word starts with it, a mark follows.
   speaker '-' means null (no speaker in the article).
 """
 import hashlib
@@ -118,10 +123,14 @@ def show(corpus, file, key):
 
 def candidate(ref):
     src, rank = ref.split(':')
-    for line in open(os.path.join(HERE, 'candidates.tsv'), encoding='utf-8'):
-        f = line.rstrip('\n').split('\t')
-        if f[2] == src and f[0] == rank:
-            return f[1], f[3], f[4]
+    for name in ('candidates.tsv', 'train-ant-candidates.tsv'):
+        path = os.path.join(HERE, name)
+        if not os.path.exists(path):
+            continue
+        for line in open(path, encoding='utf-8'):
+            f = line.rstrip('\n').split('\t')
+            if f[2] == src and f[0] == rank:
+                return f[1], f[3], f[4]
     raise SystemExit(f'no candidate {ref}')
 
 
@@ -241,11 +250,23 @@ def build(ann_path, out_path):
                     print(f'  N {bpos(t, a + 1)}-{bpos(t, b)} {t[a + 1:b][:50]}  ({f[1]})')
                 elif kind == 'R':
                     cw, ck = parse_ref(f[0])
-                    cs = tok_positions(t, cw)
+                    if cw.endswith('~'):
+                        cw = cw[:-1]
+                        cs = [m.start() for m in re.finditer(re.escape(cw), t)
+                              if (m.start() == 0 or not t[m.start() - 1].isalpha())
+                              and (m.end() == len(t) or not t[m.end()].isalpha())]
+                    else:
+                        cs = tok_positions(t, cw)
                     assert len(cs) >= ck, (ln, cw, len(cs))
                     c0 = cs[ck - 1]
                     pw, pk = parse_ref(f[1])
-                    ps_ = [p for p in tok_positions(t, pw) if p > c0]
+                    if pw.endswith('*'):
+                        pw = pw[:-1]
+                        ps_ = [m.start() for m in re.finditer(re.escape(pw), t)
+                               if m.start() > c0 and (m.start() == 0 or t[m.start() - 1].isspace())
+                               and m.end() < len(t) and t[m.end()] in QMARKS]
+                    else:
+                        ps_ = [p for p in tok_positions(t, pw) if p > c0]
                     assert len(ps_) >= pk, (ln, pw)
                     s0 = ps_[pk - 1]
                     e0 = sentence_end(t, s0)

@@ -2,6 +2,7 @@
 """List candidate articles for the issue-4 quotation gold set, reproducibly.
 
 Usage:  python3 select.py [--data DIR] [--per-source N] [--seed S] [--out FILE]
+        python3 select.py --source JawharaFM --per-source 120 --out train-ant-candidates.tsv
 
 DIR is the `build/data` folder (default: /work/main/build/data, or $KHABAR_DATA).
 Prints (and writes to FILE, default candidates.tsv next to this script) one
@@ -20,6 +21,9 @@ is 900..6500 bytes, holds at least 6 quotation marks (" “ ” « ») and at le
 3 speech-verb hits (قال أضاف أكد أوضح صرح ... with و/ف and inflections),
 drop bodies that occur twice (same sha256), sort by key, shuffle with
 random.Random(f"{seed}:{source}") and keep the first N per source.
+With --source S only that source is written (the same fixed order, so its
+ranks 1..8 are the ranks 1..8 of candidates.tsv); --out is then required, so
+candidates.tsv is never overwritten by a one-source list.
 The annotator then took candidates in rank order per source and skipped a
 candidate only for a reason logged in README.md (duplicate story, no real
 quotation once read, etc.).
@@ -109,7 +113,11 @@ def main():
     ap.add_argument('--seed', default='khabar-issue4')
     ap.add_argument('--out', default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                   'candidates.tsv'))
+    ap.add_argument('--source', default=None,
+                    help='write only this source (e.g. JawharaFM); needs --out')
     a = ap.parse_args()
+    if a.source and not any(x == '--out' or x.startswith('--out=') for x in sys.argv[1:]):
+        ap.error('--source needs --out (candidates.tsv holds all sources)')
 
     groups = {}
     seen = set()
@@ -136,6 +144,8 @@ def main():
 
     lines = []
     for (corpus, source) in sorted(groups):
+        if a.source and source != a.source:
+            continue
         items = sorted(groups[(corpus, source)])
         random.Random(f'{a.seed}:{source}').shuffle(items)
         for rank, (key, rel, n, nm, nv) in enumerate(items[:a.per_source], 1):
@@ -144,7 +154,8 @@ def main():
         f.write('rank\tcorpus\tsource\tfile\tkey\tbytes\tmarks\tverbs\n')
         f.write('\n'.join(lines) + '\n')
     print('\n'.join(lines))
-    print(f'# {len(lines)} candidates from {len(groups)} sources -> {a.out}', file=sys.stderr)
+    nsrc = 1 if a.source else len(groups)
+    print(f'# {len(lines)} candidates from {nsrc} sources -> {a.out}', file=sys.stderr)
 
 
 if __name__ == '__main__':
