@@ -1683,11 +1683,12 @@ static void classify(kh_extractor *x)
 
 /* The verdict on every candidate row: the rules propose, the model may
 ** veto. On articles the rules were not written from, they find nearly every
-** quote but also take quoted names, terms and scare quotes for statements;
-** a model trained on the few dev articles is no better at finding quotes
-** the rules miss, so it may only remove the rules' statements it finds more
-** likely names than words (p < 0.5). The shipped weights repeat the rules'
-** verdict (models/stmt.c says why). A statement without a cue continues
+** quote but also take quoted names, terms and scare quotes for statements.
+** The model may only remove the rules' statements it finds more likely
+** names than words (p < 0.5, its threshold folded into the weights): in
+** cross-validation on its training articles, letting it also accept pairs
+** the rules rejected gained too little to trust (tools/train-stmt.py gives
+** the figures). A statement without a cue continues
 ** the statement before it across punctuation (p->follows), or takes the
 ** last speaker; its cue, if any, becomes active so that its subject is
 ** resolved. */
@@ -1700,8 +1701,9 @@ static void decide(kh_extractor *x)
         p->follows = -1;
         if (row[KX_SF_BIAS] == 0 || row[KX_SF_RULE_STMT] == 0) continue;
         float prob = kx_stmt_prob(row);
-        /* no dev article opens a paragraph with a mark, so the weights know
-        ** nothing of such a quote (“…”، قال X): the rules' verdict stands */
+        /* one candidate of the 86 training articles opens a paragraph, so the
+        ** weights know next to nothing of such a quote (“…”، قال X): the
+        ** rules' verdict stands */
         if (row[KX_SF_LINE_START] != 0) prob = 0.6f;
         if (prob < 0.5f) continue;
         p->statement = 1;

@@ -205,6 +205,74 @@ static void context_features(const kh_extractor *x, const kx_pair *p, float *row
     if (k >= L->last) row[KX_SF_LINE_WHOLE] = 1;
 }
 
+/* The grammar of the word before the opening mark. A bare noun (no ال, no
+** pronoun suffix, not a function word) followed by a span whose first word
+** has ال is a genitive construct, مستهلك "الزطلة", تمويل "الكنام": the span
+** is a noun that completes the noun before it, a term or a name, whereas an
+** evaluative partial quote is an adjective or a predicate (عدد "كبير"،
+** دعمها "واجب"، يكون "متورطا"), hence the two other columns. */
+static void grammar_features(const kh_extractor *x, const kx_pair *p, float *row)
+{
+    const kx_line *L = &x->lines[x->tk[p->open].line];
+    if (p->open == L->first) return;
+    uint32_t prev = p->open - 1;
+    const kx_tok *t = &x->tk[prev];
+    if (!(t->flags & KX_T_WORD) || (t->flags & KX_T_PARTICLE) ||
+        (tok(x, prev)->flags & KH_TOKF_PREFIX))
+        return;
+    if (t->flags & KX_T_ENC) row[KX_SF_PREV_ENC] = 1;
+    if (verb_shape(x, prev, "ي")) row[KX_SF_PREV_VERB] = 1; /* يكون is a function word too */
+    if (kx_is(x, prev, KX_STOP | KX_SAY) || (t->pro & KX_P_AL) || (t->flags & KX_T_ENC) ||
+        tok(x, prev)->kind != KH_TOK_ARABIC || tok(x, prev)->norm_len <= 2)
+        return; /* a lone letter is a detached clitic: ب"الدعاية" */
+    uint32_t end = p->close != UINT32_MAX ? p->close : L->last;
+    for (uint32_t i = p->open + 1; i < end && i < x->A->ntokens; i++)
+        if (x->tk[i].flags & KX_T_WORD) {
+            row[KX_SF_IDAFA] = (x->tk[i].pro & KX_P_AL) != 0;
+            return;
+        }
+}
+
+#define LIST_WORDS 3 /* longer spans joined by و are clauses of one quote, not items */
+
+/* Only و, أو or commas between tokens [from, to), and at least one token. */
+static int list_gap(const kh_extractor *x, uint32_t from, uint32_t to)
+{
+    if (from >= to) return 0;
+    for (uint32_t k = from; k < to; k++) {
+        const kh_token *t = tok(x, k);
+        if (x->tk[k].flags & KX_T_COMMA) continue;
+        if (t->kind == KH_TOK_ARABIC &&
+            ((t->norm_len == 2 && !memcmp(t->norm, "\xd9\x88", 2)) ||
+             (t->norm_len == 4 && !memcmp(t->norm, "\xd8\xa7\xd9\x88", 4))))
+            continue; /* و، أو */
+        return 0;
+    }
+    return 1;
+}
+
+/* Whether pair pi and a neighbouring pair, both short, on one line, are
+** items of a list: "كلاشينكوف" و"شطاير" و"فال". */
+static int listed_pair(const kh_extractor *x, size_t pi)
+{
+    const kx_pair *p = &x->pairs[pi];
+    if (p->close == UINT32_MAX || p->nwords > LIST_WORDS) return 0;
+    uint32_t line = x->tk[p->open].line;
+    if (pi > 0) {
+        const kx_pair *q = &x->pairs[pi - 1];
+        if (q->close != UINT32_MAX && q->close < p->open && q->nwords <= LIST_WORDS &&
+            x->tk[q->close].line == line && list_gap(x, q->close + 1, p->open))
+            return 1;
+    }
+    if (pi + 1 < x->npairs) {
+        const kx_pair *q = &x->pairs[pi + 1];
+        if (q->open > p->close && q->close != UINT32_MAX && q->nwords <= LIST_WORDS &&
+            x->tk[q->open].line == line && list_gap(x, p->close + 1, q->open))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the span's bytes (spaces trimmed) stand again elsewhere within
 ** REPEAT_WINDOW bytes of it: names and terms recur, a sentence rarely does. */
 static int repeated(const kh_extractor *x, const kx_pair *p)
@@ -291,6 +359,8 @@ void kx_stmt_features(const kh_extractor *x, size_t pi, const kx_stmt_facts *f, 
     row[KX_SF_SHORT_CLAUSE] = nw <= 3 && x->tk[p->open].in_clause;
     uint8_t m = p->marks.start < x->len ? x->text[p->marks.start] : 0;
     row[m == '"' ? KX_SF_FAM_ASCII : m == 0xC2 ? KX_SF_FAM_GUILLEMET : KX_SF_FAM_CURLY] = 1;
+    grammar_features(x, p, row);
+    row[KX_SF_LIST] = (float)listed_pair(x, pi);
 }
 
 float kx_stmt_prob(const float *row)

@@ -5,10 +5,10 @@
 ** speakers.c runs its rules over every mark pair (classify) and hands their
 ** answers to kx_stmt_features(), which adds what the span and its
 ** neighbours show; kx_stmt_prob() scores the row with the weights of
-** models/stmt.c, trained by tools/train-stmt.py on the dev part of the
-** quotation gold. The rules' answers are features, not the decision: the
-** rules were written from dev's errors and transfer less well than their
-** dev figures say.
+** models/stmt.c, trained by tools/train-stmt.py on the ANT training part of
+** the quotation gold (articles no rule was written from). The rules'
+** answers are features, not the decision: the rules were written from the
+** first 32 articles' errors and transfer less well than their figures say.
 */
 #ifndef KX_STMT_H
 #define KX_STMT_H
@@ -82,7 +82,11 @@
     F(VERB_HE) /* a word shaped like a present verb (ي + 3 or 4 letters: يحفظ، يريد) */       \
     F(FAM_ASCII)     /* marks "…" */                                                                  \
     F(FAM_CURLY)     /* marks “…” */                                                              \
-    F(FAM_GUILLEMET) /* marks «…» */
+    F(FAM_GUILLEMET) /* marks «…» */                                                                \
+    F(IDAFA)         /* a bare noun before, the span's first word with ال: a genitive, a term */      \
+    F(LIST)          /* joined to another short pair by و/أو/a comma only: a list of names */        \
+    F(PREV_ENC) /* the word before carries a pronoun suffix (دعمها "…"): a predicate follows */  \
+    F(PREV_VERB) /* the word before is shaped like a present verb (يكون "…") */
 
 #define KX_SF_ENUM(n) KX_SF_##n,
 enum { KX_STMT_FEATURES(KX_SF_ENUM) KX_STMT_NF };

@@ -64,7 +64,65 @@ TEST(feature_names_follow_the_columns)
 {
     CHECK_EQ_STR(kx_stmt_names[KX_SF_BIAS], "BIAS");
     CHECK_EQ_STR(kx_stmt_names[KX_SF_REPEATED], "REPEATED");
-    CHECK_EQ_STR(kx_stmt_names[KX_STMT_NF - 1], "FAM_GUILLEMET");
+    CHECK_EQ_STR(kx_stmt_names[KX_SF_FAM_GUILLEMET], "FAM_GUILLEMET");
+    CHECK_EQ_STR(kx_stmt_names[KX_STMT_NF - 1], "PREV_VERB");
+}
+
+TEST(a_definite_span_after_a_bare_noun_is_a_genitive)
+{
+    /* تمويل "الصندوق": the quoted noun completes the noun before it */
+    const char *t = "عنوان\nوأكد الوزير أن تمويل \"الصندوق\" مضمون هذا العام.\n"
+                    "وقال المدير إن عددهم \"كبير\" جدا.\n";
+    kh_extractor *x = run(KT, t);
+    REQUIRE(x);
+    const float *r = row_of(x, t, "الصندوق");
+    REQUIRE(r);
+    CHECK(r[KX_SF_IDAFA] == 1);
+    CHECK(r[KX_SF_IN_CLAUSE] == 1);
+    /* an indefinite word after a noun with a pronoun suffix is a predicate */
+    r = row_of(x, t, "كبير");
+    REQUIRE(r);
+    CHECK(r[KX_SF_IDAFA] == 0);
+    CHECK(r[KX_SF_PREV_ENC] == 1);
+}
+
+TEST(a_detached_preposition_is_no_genitive_head)
+{
+    const char *t = "عنوان\nونفى الوزير ما وصفه ب\"الدعاية الكاذبة\" حول المشروع.\n";
+    kh_extractor *x = run(KT, t);
+    REQUIRE(x);
+    const float *r = row_of(x, t, "الدعاية");
+    REQUIRE(r);
+    CHECK(r[KX_SF_IDAFA] == 0);
+}
+
+TEST(short_spans_joined_by_wa_are_a_list)
+{
+    const char *t = "عنوان\nوأوضح المصدر أن الأعوان حجزوا بنادق \"صقر\" و\"نسر\" في المنزل.\n"
+                    "وقال الوزير \"سنواصل العمل في كل الجهات\" و\"لن نتراجع عن الإصلاحات\".\n";
+    kh_extractor *x = run(KT, t);
+    REQUIRE(x);
+    const float *r = row_of(x, t, "صقر");
+    REQUIRE(r);
+    CHECK(r[KX_SF_LIST] == 1);
+    r = row_of(x, t, "نسر");
+    REQUIRE(r);
+    CHECK(r[KX_SF_LIST] == 1);
+    /* sentences joined by و are parts of one statement, not items */
+    r = row_of(x, t, "سنواصل");
+    REQUIRE(r);
+    CHECK(r[KX_SF_LIST] == 0);
+}
+
+TEST(a_verb_before_the_mark)
+{
+    const char *t = "عنوان\nوقال المحقق إن المتهم قد يكون \"متورطا\" في القضية.\n";
+    kh_extractor *x = run(KT, t);
+    REQUIRE(x);
+    const float *r = row_of(x, t, "متورطا");
+    REQUIRE(r);
+    CHECK(r[KX_SF_PREV_VERB] == 1);
+    CHECK(r[KX_SF_IDAFA] == 0);
 }
 
 TEST(first_person_words_mark_a_span_that_speaks)
