@@ -114,6 +114,22 @@ static int opens_after(const kh_extractor *x, uint32_t i)
     return (p->flags & (KX_T_COLON | KX_T_PARTICLE)) || (p->e && (p->e->cls & KX_SAY));
 }
 
+/* A closing-looking mark with nothing open, when the next mark of its family
+** in the paragraph can close: the writer glued the opener to the word before
+** it (أعمال" الإرهاب والنزاع المسلح" التي). Marks come in pairs, so the
+** first of two closers is an opener; a stray closer is followed by an
+** opener (or by nothing) and stays unpaired. */
+static int closer_follows(kh_extractor *x, uint32_t i, uint32_t last)
+{
+    uint32_t fam = family(x->text + x->A->tokens[i].start);
+    for (uint32_t j = i + 1; j < last; j++) {
+        if (!(x->tk[j].flags & KX_T_QMARK)) continue;
+        if (family(x->text + x->A->tokens[j].start) != fam) continue;
+        return role_of(x, j) != ROLE_OPEN;
+    }
+    return 0;
+}
+
 static uint32_t count_words(kh_extractor *x, uint32_t from, uint32_t to)
 {
     uint32_t n = 0;
@@ -187,7 +203,7 @@ void kx_pair_marks(kh_extractor *x)
             for (size_t j = 0; j < n; j++)
                 live += !st[j].reopened;
             if (role == ROLE_EITHER) role = live ? ROLE_CLOSE : ROLE_OPEN;
-            if (role == ROLE_CLOSE && !n && opens_after(x, i))
+            if (role == ROLE_CLOSE && !n && (opens_after(x, i) || closer_follows(x, i, L->last)))
                 role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
             if (role == ROLE_OPEN) {
                 if (n && st[n - 1].fam == fam) {

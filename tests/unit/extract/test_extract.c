@@ -739,6 +739,25 @@ TEST(opener_that_lost_its_closer_is_dropped_not_nested)
     CHECK_EQ_INT(d->nunpaired, 1);
 }
 
+TEST(opener_glued_to_the_word_before_pairs_with_the_next_closer)
+{
+    /* both marks look like closers (a letter before, a space after): the
+    ** first is an opener written on the wrong side, and the quote is the
+    ** words between them; a lone closer followed by a proper quote stays
+    ** a stray mark */
+    const char *t = "عنوان\nوأكد الوزير أن المدينة عانت من أعمال\" العنف والنزاع المسلح\" طوال "
+                    "سنوات.\nوقال الناطق\" ثم أضاف \"سنعود قريبا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, " العنف والنزاع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, " العنف والنزاع المسلح");
+    q = quote(d, t, KH_QUOTE_DIRECT, "سنعود قريبا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "سنعود قريبا");
+    CHECK_EQ_INT(d->nunpaired, 1);
+}
+
 TEST(quote_continues_into_a_paragraph_that_opens_with_a_mark)
 {
     const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n";
