@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """train-attrib.py - trains and cross-validates the learned speaker chooser
-(src/extract/attrib.c) on the dev articles of the quotation gold.
+(src/extract/attrib.c) on the ANT training part of the quotation gold
+(eval/gold/quotes/train-ant.txt; --train dev32 for the other dev articles).
 
     python3 tools/train-attrib.py cv    [--data DIR] [--l2 X ...] [--drop FEATURE ...]
     python3 tools/train-attrib.py write [--data DIR] [--l2 X ...] [--out models/attrib.c]
                                         [--drop FEATURE ...] [--force-on]
+                                        [--train trainant|dev32] [--check dev32|trainant]
 
 The candidates and their features come from build/tools/attrib-dump (the
 rules choose; tools/train-attrib.sh builds it). Held-out articles (every
@@ -23,16 +25,17 @@ training but stay in the scores. The rules' choice wins ties.
 the speaker accuracy of direct quotes and the share of reported statements
 found with their speaker, for the rules alone and for the model trained on
 the other folds, per fold and pooled, as name<TAB>value lines; the figures
-are those of eval/quotes.py (quotes_dev_*), recomputed from the dump. Note
-that the rules were written from the errors of these same articles, so
-their figure is not a cross-validated one: it is what the model must beat.
+are those of eval/quotes.py, recomputed from the dump. On dev32 the rules
+were written from the errors of these same articles, so their figure there
+is not a cross-validated one; on trainant the rules never saw the articles.
 
 `write` runs the same cross-validation for each L2 value, takes the best,
-trains on all dev articles with it and writes models/attrib.c; the chooser
-is switched on there only when the model's pooled figures beat the rules'
-(neither figure lower, their sum higher). When it stays off, the file holds
-no trained weight (the rules' features weigh 1): the dev articles come
-partly from corpora whose derived data may not ship (models/NOTICE).
+trains on all articles of the part with it and writes models/attrib.c; the
+chooser is switched on there only when the model's pooled figures beat the
+rules' (neither figure lower, their sum higher). When it stays off, the file
+holds no trained weight (the rules' features weigh 1). Only weights trained
+on trainant may ship: dev32 comes partly from corpora whose derived data may
+not (models/NOTICE), so `write --train dev32` needs an --out of its own.
 """
 import argparse
 import glob
@@ -65,14 +68,23 @@ def heldout_keys():
     return keys
 
 
-def load_dev(data):
-    """Dev records with their bodies and titles; held-out ones never leave here."""
+def part_keys(name):
+    """Keys of one list file of eval/gold/quotes/ (train-ant.txt …)."""
+    return Q.load_heldout(os.path.join(GOLD_DIR, name))
+
+
+def load_dev(data, part="trainant"):
+    """Records with their bodies and titles of one development part: trainant
+    (train-ant.txt: ANT v1.1 articles, the only ones whose derived weights
+    may ship) or dev32 (the articles the rules were written from). Held-out
+    ones never leave here."""
     held = heldout_keys()
+    train = part_keys("train-ant.txt")
     recs = [__import__("json").loads(l) for l in open(os.path.join(GOLD_DIR, "gold.jsonl"),
                                                        encoding="utf-8") if l.strip()]
     out = []
     for r in recs:
-        if r["key"] in held:
+        if r["key"] in held or ((r["key"] in train) != (part == "trainant")):
             continue
         body, title = Q.load_article(data, r)
         out.append((r, body, title))
@@ -267,6 +279,7 @@ def write(dev, docs, l2s, path, force_on=False):
     w = train(examples(dev, docs, range(len(dev))), l2)
     with open(os.path.join(ROOT, "build", "attrib-weights.tsv"), "w", encoding="utf-8") as f:
         f.write("".join(f"{name}\t{v:.6f}\n" for name, v in zip(FEATURES, w)))
+    trained = w
     if not on:
         w = [1.0 if name.startswith("rule_") else 0.0 for name in FEATURES]
     with open(path, "w", encoding="utf-8") as f:
@@ -278,6 +291,7 @@ def write(dev, docs, l2s, path, force_on=False):
         f.write("};\n")
     print(f"train-attrib: wrote {path} (L2 {l2:g}, chooser {'on' if on else 'off'})",
           file=sys.stderr)
+    return trained
 
 
 def main():
@@ -292,18 +306,41 @@ def main():
     ap.add_argument("--force-on", action="store_true",
                     help="write: switch the chooser on whatever cross-validation says, to "
                          "measure a variant (never commit such a file)")
+    ap.add_argument("--train", choices=["trainant", "dev32"], default="trainant",
+                    help="the articles trained and cross-validated on: trainant (the ANT "
+                         "training part, the default and the only one whose weights may "
+                         "ship) or dev32")
+    ap.add_argument("--check", choices=["trainant", "dev32"],
+                    help="write: also score the trained weights (on or off) on this other "
+                         "part, beside the rules")
     a = ap.parse_args()
-    dev = load_dev(a.data)
+    if a.cmd == "write" and a.train != "trainant" and a.out == ap.get_default("out"):
+        sys.exit("train-attrib: weights trained on dev32 may not ship; give --out")
+    dev = load_dev(a.data, a.train)
     docs = dump(dev)
-    for j in [FEATURES.index(n) for n in a.drop]:
+    drop(docs, a.drop)
+    if a.cmd == "cv":
+        cv(dev, docs, a.l2)
+        return
+    w = write(dev, docs, a.l2, a.out, a.force_on)
+    if a.check:
+        other = load_dev(a.data, a.check)
+        odocs = dump(other)
+        drop(odocs, a.drop)
+        every = range(len(other))
+        b = score(other, odocs, {i: {} for i in every}, every)
+        m = score(other, odocs, choose(odocs, every, w), every)
+        for name, t in (("rules", b), ("model", m)):
+            print(f"attrib_{a.check}_{name}_speaker_accuracy\t{t[0] / t[1]:.4f}")
+            print(f"attrib_{a.check}_{name}_reported_recall\t{t[2] / t[3]:.4f}")
+
+
+def drop(docs, names):
+    for j in [FEATURES.index(n) for n in names]:
         for doc in docs:
             for cands in doc["cands"].values():
                 for _, f in cands:
                     f[j] = 0.0
-    if a.cmd == "cv":
-        cv(dev, docs, a.l2)
-    else:
-        write(dev, docs, a.l2, a.out, a.force_on)
 
 
 if __name__ == "__main__":
