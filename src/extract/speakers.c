@@ -1395,6 +1395,24 @@ static int min_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t limi
     return 0;
 }
 
+/* اعتبر رئيس الحركة، راشد الغنوشي، أن …، أعلنت X في ندوة اليوم، أن …: a
+** particle right after a comma ends the adjuncts and appositions of the
+** subject, for verbs that also take a noun object too. Whether one comes
+** within [k, limit) before anything that ends the search. */
+static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t limit)
+{
+    for (uint32_t j = k; j + 1 < end && j < limit; j++) {
+        const kx_tok *t = &x->tk[j];
+        if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
+            (kx_is(x, j, KX_SAY) && !(t->pro & KX_P_AL)))
+            return 0;
+        if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) &&
+            !x->tk[j + 1].pro && !particle_blocked(x, j + 1)) /* ، وأن goes on a clause */
+            return 1;
+    }
+    return 0;
+}
+
 static void find_clause(kh_extractor *x, kx_cue *c)
 {
     if (x->tk[c->tok].flags & KX_T_COLON) return;
@@ -1433,11 +1451,14 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                 k = e;
                 continue;
             }
-            if (!strong || ++commas > 3) return;
+            if ((!strong && !comma_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG)) ||
+                ++commas > 3)
+                return;
             continue;
         }
         uint32_t gap = k - from;
-        int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
+        int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG) ||
+                     comma_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
         if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
         if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
         if (gap >= CLAUSE_GAP_STRONG) return;

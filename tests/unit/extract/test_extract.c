@@ -493,6 +493,25 @@ TEST(warned_from_that_reaches_its_clause_across_an_adjunct)
     CHECK_SPAN(t, q->speaker, "سامي نوفل");
 }
 
+TEST(comma_then_particle_ends_a_weak_verbs_adjuncts)
+{
+    /* اعتبر and أعلن also take noun objects, so their clause search stops at a
+    ** comma; a particle right after the comma is their clause all the same,
+    ** and a coordinated ، وأن opens none */
+    const char *t = "عنوان\nواعتبر رئيس الحزب، محمد العربي، أن الوضع صعب جدا.\n"
+                    "وأعلنت الوزارة في ندوة صحفية عقدتها اليوم بالعاصمة، أن الامتحانات ستجرى.\n"
+                    "وأعلن الوزير خطة جديدة، وأن العمل سيبدأ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 2);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "محمد العربي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الامتحانات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزارة");
+}
+
 TEST(spokesman_of_a_body_in_a_place_then_rank_and_name)
 {
     const char *t = "عنوان\nوقال المتحدث باسم قوات حفظ السلام في الصومال العقيد الركن سعيد "
