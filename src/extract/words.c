@@ -88,6 +88,15 @@ static const verb_row VERBS[] = {
     {"اعتذر", "يعتذر", "معتذر", 0, ""},
     {"ندد", "يندد", "مندد", 0, ""},
     {"استنكر", "يستنكر", "مستنكر", 0, ""},
+    /* verbs the ANT training part reports with: أبرز أن، رجح أن، لاحظ أنه، نبه
+    ** إلى أن، أظهرت دراسة أن، بينت أن. No present يظهر (it appears that: no
+    ** speaker), no participle ملاحظة (a note), no masculine بين (between) */
+    {"أبرز", "يبرز", "مبرز", 0, ""},
+    {"رجح", "يرجح", "مرجح", 0, ""},
+    {"لاحظ", "يلاحظ", "", 0, ""},
+    {"نبه", "ينبه", "منبه", 0, ""},
+    {"أظهر", "", "", 0, ""},
+    {"", "", "", 0, "بينت"},
 };
 
 /* Titles and head nouns that stand before a name (primer §6.4). */

@@ -512,6 +512,26 @@ TEST(comma_then_particle_ends_a_weak_verbs_adjuncts)
     CHECK_SPAN(t, q->speaker, "الوزارة");
 }
 
+TEST(more_verbs_of_saying_open_clauses_but_not_their_lookalikes)
+{
+    /* رجح، أبرز، نبه إلى، أظهرت are verbs of saying; يظهر أن (it appears that)
+    ** has no speaker and opens no clause */
+    const char *t = "عنوان\nورجح الخبير أن الأسعار سترتفع.\nونبه المدير إلى أن المخزون قليل.\n"
+                    "وأظهرت الدراسة أن النتائج جيدة.\nويظهر أن الطقس سيتحسن.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 3);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الخبير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن المخزون");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المدير");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن النتائج");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الدراسة");
+}
+
 TEST(spokesman_of_a_body_in_a_place_then_rank_and_name)
 {
     const char *t = "عنوان\nوقال المتحدث باسم قوات حفظ السلام في الصومال العقيد الركن سعيد "
