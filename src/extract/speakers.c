@@ -1665,6 +1665,7 @@ static void classify(kh_extractor *x)
         memset(row, 0, KX_STMT_NF * sizeof *row);
         p->statement = 0;
         if (L->kind == KX_LINE_BOILER || p->in_np) continue;
+        if (p->text.end <= p->text.start) continue; /* فساد ". at a paragraph's end: nothing said */
         if (p->open > 0 && x->tk[p->open - 1].pair >= 0 && x->tk[p->open - 1].pair != (int32_t)pi &&
             !(x->tk[p->open - 1].flags & KX_T_QMARK))
             continue; /* nested inside another quote */

@@ -797,6 +797,17 @@ TEST(opener_glued_to_the_word_before_pairs_with_the_next_closer)
     CHECK_EQ_INT(d->nunpaired, 1);
 }
 
+TEST(a_stray_mark_at_a_paragraphs_end_quotes_nothing)
+{
+    /* a closer written with a space before it and nothing open: it opens
+    ** an empty quote at the paragraph's end, which is no statement */
+    const char *t = "عنوان\nوقال الوزير إن الحكومة تحارب الفساد \".\nوغادر القاعة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+}
+
 TEST(quote_continues_into_a_paragraph_that_opens_with_a_mark)
 {
     const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n";
