@@ -1116,8 +1116,12 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
     static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */
-    if (NORM_IN(x, f - 1, PREPS))
-            return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
+    if (STEM_IN(x, f - 1, PREPS))
+        return 0; /* رسالة إلى توأمه يعترف له، وفي سياق متصل وصف: the object of a
+                  ** preposition, with or without its conjunction */
+    if (stem_is(x, f - 1, "من") && !(x->tk[f].pro & KX_P_AL))
+        return 0; /* من جهة أخرى وصف: an adverbial; a partitive من takes a definite
+                  ** group (من الاميركيين) */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 

@@ -1454,3 +1454,19 @@ TEST(sp4_name_between_commas_before_the_verb_is_its_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سالم بن عيد");
 }
+
+TEST(prepositional_phrase_before_the_verb_is_no_subject)
+{
+    /* في سياق متصل، من جهة أخرى: adverbials before a verb whose subject is dropped */
+    const char *t = "عنوان\nوقال الوزير سامي الهادي إن الخطة جاهزة.\n"
+                    "وفي سياق متصل أكد أن التمويل مضمون.\n"
+                    "ومن جهة أخرى أوضح أن التنفيذ يبدأ غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التمويل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الهادي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن التنفيذ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الهادي");
+}
