@@ -84,6 +84,8 @@ static int np_word(const kh_extractor *x, uint32_t i)
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
     if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
     if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
+    if (tok(x, i)->kind == KH_TOK_ARABIC && tok(x, i)->norm_len <= 2)
+        return 0; /* و أضاف، ل"…": a lone letter is a detached clitic, never a noun */
     if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
         !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
@@ -204,6 +206,8 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
            (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
 }
 
+static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf);
+
 /* A word the segmenter split as ب/ل/و + stem, though it is no clitic but
 ** the first letter of a name (عبدالله بترجي، سارة ليا ويتسن، جون لوبيز):
 ** right after a name word, it is part of the name when the name ends
@@ -213,6 +217,12 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
 static int split_clitic(const kh_extractor *x, uint32_t i)
 {
     uint32_t pro = x->tk[i].pro;
+    /* بالحاج، بالرقدال: a surname that opens with بال reads as ب + ال + stem;
+    ** a plural after بال is an object (التقى زيد | بالصحفيين), no surname */
+    if (pro == (KX_P_B | KX_P_AL))
+        return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) &&
+               !(x->tk[i].flags & KX_T_ENC) && !surface_ends(x, i, "ين") &&
+               !surface_ends(x, i, "ون") && !surface_ends(x, i, "ات");
     return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W || pro == KX_P_K) &&
            tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
 }

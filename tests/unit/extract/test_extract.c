@@ -1470,3 +1470,18 @@ TEST(prepositional_phrase_before_the_verb_is_no_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سامي الهادي");
 }
+
+TEST(surname_opening_with_bal_and_a_conjunction_written_apart)
+{
+    /* بالطاهر reads as ب + ال + طاهر; the و of و أضاف stands alone */
+    const char *t = "عنوان\nقال المواطن كمال بالطاهر إن الطريق مغلق منذ أيام.\n"
+                    "و أضاف أن البلدية لم تتدخل بعد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بالطاهر");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن البلدية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بالطاهر");
+}
