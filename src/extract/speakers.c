@@ -997,13 +997,17 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
 static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
 {
     if (name_word(x, e) || compound_part(x, e)) return 1;
-    return e > first && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE);
+    if (x->tk[e].pro != KX_P_AL || !np_word(x, e) || kx_is(x, e, KX_TITLE)) return 0;
+    /* الهادي مجدوب، المنجي الحرباوي: a first name with ال opens the name
+    ** when a bare name word follows it */
+    return e > first || (e + 1 < x->A->ntokens && same_line(x, e, e + 1) && name_word(x, e + 1));
 }
 
 /* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
 ** A description headed by a title may hold name words of its own (رئيس
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
-** words are the person's name. */
+** words are the person's name. The إن/أن of the clause closes the name as
+** well as a second comma does (قال الخبير، حسين الديماسي إن). */
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
@@ -1012,7 +1016,7 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     uint32_t e = k + 1;
     while (e < limit && e - k - 1 < NAME_MAX_TOKENS && appo_word(x, e, k + 1))
         e++;
-    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
+    if (e == k + 1 || e >= limit || !(x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE))) return 0;
     c->name_first = k + 1;
     c->name_last = e;
     c->np_last = e;

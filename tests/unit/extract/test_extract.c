@@ -1485,3 +1485,18 @@ TEST(surname_opening_with_bal_and_a_conjunction_written_apart)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كمال بالطاهر");
 }
+
+TEST(name_after_a_comma_closed_by_the_particle_or_opening_with_al)
+{
+    /* a first name with ال (المنجي) between commas; a name closed by إن */
+    const char *t = "عنوان\nقال وزير الصحة، الهادي بوزيان، إن المستشفى جاهز.\n"
+                    "وقال الخبير المالي، حسين الزاوي إن الأسعار سترتفع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المستشفى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي بوزيان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "حسين الزاوي");
+}
