@@ -203,7 +203,9 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
     if (kx_is(x, i, KX_TITLE) && (x->tk[i].pro & KX_P_L))
         return 1; /* لموقع، لوكالة: the medium spoken to */
     return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
-           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
+           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)) &&
+            !(x->tk[i].flags & KX_T_ENC)); /* X بحرص | وزارته: a noun with a pronoun
+                                           ** is an object, not a title in apposition */
 }
 
 static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf);
@@ -2007,6 +2009,11 @@ static void fullest(kh_extractor *x, kx_name *nm)
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
+        if (!left_w && a >= 2 && a == i && same_line(x, a - 2, i) && x->tk[a - 1].pro == KX_P_AL &&
+            np_word(x, a - 1) && !kx_is(x, a - 1, KX_TITLE | KX_ORG) && name_word(x, a) &&
+            (x->tk[a - 2].flags & (KX_T_COMMA | KX_T_COLON)))
+            a--; /* ، الهادي | مجدوب،: set off by a comma, a word with ال right
+                 ** before a bare name is its first name, as in apposition() */
         /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
         ** with ال (a body, a group) does not run on into the bare words after it */
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);

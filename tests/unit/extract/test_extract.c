@@ -1500,3 +1500,16 @@ TEST(name_after_a_comma_closed_by_the_particle_or_opening_with_al)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "حسين الزاوي");
 }
+
+TEST(object_with_a_pronoun_ends_the_name_and_al_first_name_is_a_full_mention)
+{
+    /* وزارته carries a pronoun: no title in apposition, so بحرص is no surname;
+    ** ، الهادي بوزيان، gives the full name of the later بوزيان */
+    const char *t = "عنوان\nقال وزير النقل، الهادي بوزيان، إن القطارات ستعود.\n"
+                    "وذكر بوزيان بحرص وزارته على السلامة. وأضاف أن الصيانة انتهت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الصيانة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي بوزيان");
+}
