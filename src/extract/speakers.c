@@ -2021,6 +2021,16 @@ static void fullest(kh_extractor *x, kx_name *nm)
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
+        if (b > i + n && a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_ORG) &&
+            !(b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+              (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |
+                                 KX_T_COLON | KX_T_QMARK)) ||
+              kx_is(x, b, KX_SAY | KX_TITLE)))
+            b = i + n; /* لقناة نسمة | بث مضامينها، بلدية X | تولت في: a body's name,
+                       ** often one word, is followed by its verb in the same clause;
+                       ** words after it are its name only where the name plainly
+                       ** ends. A person's title before a name is surer of what
+                       ** follows (وزير الخارجية الصيني وانغ | يي إلى) */
         if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
         if (left_w && a < i && age_after(x, b)) {
             a++; /* وأصيب | محمد عبد البابا (46 عاما): the verb is no part of it */

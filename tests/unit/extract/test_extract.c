@@ -1513,3 +1513,16 @@ TEST(object_with_a_pronoun_ends_the_name_and_al_first_name_is_a_full_mention)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الهادي بوزيان");
 }
+
+TEST(body_name_does_not_run_on_into_its_verb)
+{
+    /* شركة تيليكام | تعويض الزبائن: the word after a body's name is no part of it */
+    const char *t = "عنوان\nوقالت شركة تيليكام إن الخدمة ستعود.\n"
+                    "وطلبت الوزارة من شركة تيليكام تعويض الزبائن عن الانقطاع.\n"
+                    "وأضافت تيليكام أن الأعطال أصلحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأعطال");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تيليكام");
+}
