@@ -918,6 +918,17 @@ static void np_name(kh_extractor *x, kx_cue *c)
                               ** its adjectives; a bare word after them is the object */
             return;
         }
+        if (k == a + 1 && k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL) &&
+            !named_after_head(x, a) && name_word(x, k)) {
+            uint32_t e = k;
+            while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
+                e++;
+            if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
+                e++; /* بلدية وادي | الزيتون */
+            c->name_first = a; /* بلدية | سيدي بوسعيد: a body is named with its head, */
+            c->name_last = e;  /* unless the head only says what the name is (وكالة رويترز) */
+            return;
+        }
         if (k < b && has_name(x, k, b)) {
             /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             uint32_t m = b;

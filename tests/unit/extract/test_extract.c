@@ -1526,3 +1526,18 @@ TEST(body_name_does_not_run_on_into_its_verb)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "تيليكام");
 }
+
+TEST(body_head_without_al_stays_in_its_name)
+{
+    /* بلدية | منزل تميم: the body is named with its head; وكالة | رويترز is not */
+    const char *t = "عنوان\nوأكدت بلدية منزل تميم أن الأشغال انتهت.\n"
+                    "وقالت بلدية وادي الزيتون إن الطريق فتحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأشغال");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بلدية منزل تميم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بلدية وادي الزيتون");
+}
