@@ -662,10 +662,15 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
+            int al_end = 0;
             if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
-                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e))
+                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e)) {
                 e++; /* an ال surname: نايف البكري */
-            if (e > k && (e == L->last || !name_word(x, e))) {
+                al_end = 1;
+            }
+            if (e > k && (e == L->last || al_end || !name_word(x, e))) {
+                /* an ال surname ends the name: the bare word after it is the
+                ** verb's object (… عماد المعلول | خبر إصابة) */
                 c->name_first = k;
                 c->name_last = e;
                 return 1;

@@ -1541,3 +1541,15 @@ TEST(body_head_without_al_stays_in_its_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "بلدية وادي الزيتون");
 }
+
+TEST(description_finds_a_name_ending_in_an_al_surname_before_an_object)
+{
+    /* … كريم المنصوري | خبر حجز: the bare word after the ال surname is the object */
+    const char *t = "عنوان\nأكد المدير الجهوي للتجارة بالقصرين كريم المنصوري خبر حجز كميات "
+                    "من السكر.\nوقال المدير الجهوي للتجارة إن المراقبة متواصلة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المراقبة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريم المنصوري");
+}
