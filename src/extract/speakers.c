@@ -328,6 +328,10 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
     return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
 }
 
+/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
+static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
+                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
+
 /* ووصف بوليانسكي | القرارات الأمريكية بـ، ترى زاخاروفا | الولايات المتحدة:
 ** after a person's bare name, a definite noun in the plural ات is the
 ** verb's object, not a surname (نايف البكري، أشرف القدرة are surnames:
@@ -335,7 +339,18 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
 static int object_after_name(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL || kx_is(x, k, KX_TITLE) || compound_part(x, k)) return 0;
-    return surface_ends(x, k, "ات");
+    /* ودعا X | المصابين: a long plural in ين is an object too; a short one is
+    ** a surname or the half of a compound name (الحسين، نور الدين), and after
+    ** a quantity it is the group counted (ثلثا | المستطلعين) */
+    return surface_ends(x, k, "ات") || (surface_ends(x, k, "ين") && tok(x, k)->norm_len >= 16 &&
+                                        !STEM_IN(x, k - 1, QUANTIFIERS));
+}
+
+/* A name word, or a word with ال that is no title (a surname: البكري). */
+static int name_or_al(const kh_extractor *x, uint32_t i)
+{
+    return name_word(x, i) ||
+           (x->tk[i].pro == KX_P_AL && np_word(x, i) && !kx_is(x, i, KX_TITLE));
 }
 
 /* Whether tokens [a, b) are all name words: a bare name as the subject,
@@ -375,6 +390,12 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
         if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
             break;
+        if (k == from + 1 && x->tk[from].pro == KX_P_AL && !kx_is(x, from, KX_TITLE) &&
+            object_after_name(x, k))
+            break; /* وانتقد الديماسي | السياسات: a surname with ال said alone */
+        if (k >= from + 2 && !t->pro && accusative(x, k) && tok(x, k)->norm_len >= 8 &&
+            name_or_al(x, k - 1) && name_or_al(x, k - 2))
+            break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
@@ -952,9 +973,6 @@ static void np_name(kh_extractor *x, kx_cue *c)
     trim_name(x, c);
 }
 
-/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
-static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
-                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
 
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {

@@ -1553,3 +1553,26 @@ TEST(description_finds_a_name_ending_in_an_al_surname_before_an_object)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كريم المنصوري");
 }
+
+TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
+{
+    /* ودعا X | المتضررين، وانتقد الX | السياسات، أكد X الY | جازما */
+    const char *t = "عنوان\nودعا منير قلعاوي المتضررين إلى التسجيل، مؤكدا أن الدعم قريب.\n"
+                    "وانتقد الزواري السياسات الحالية، مضيفا أنها فشلت.\n"
+                    "وأكد سامي الحمروني جازما أنه لم يستقل.\n"
+                    "وقال ثلثا المستطلعين إن الوضع تحسن.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الدعم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منير قلعاوي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنها فشلت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنه لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الحمروني");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ثلثا المستطلعين");
+}
