@@ -1238,7 +1238,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             if (c.np_first + 1 == i && (x->tk[c.np_first].pro & (KX_P_W | KX_P_F)))
                 c.np_first = c.np_last = i + 1; /* وواصل: an unlisted verb, subject dropped */
         } else {
-            uint32_t s = skip_addressee(x, i + 1, L->last);
+            uint32_t s = i + 1;
+            if (s + 1 < L->last && (x->tk[s].flags & KX_T_COMMA) && np_word(x, s + 1) &&
+                !(x->tk[s + 1].pro & (KX_P_W | KX_P_F)))
+                s++; /* أكد، مدير عام …، X، أن: a comma after the verb is a pause
+                     ** before its subject (agency copy), not the end of the clause */
+            s = skip_addressee(x, s, L->last);
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);

@@ -1576,3 +1576,17 @@ TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ثلثا المستطلعين");
 }
+
+TEST(comma_right_after_the_verb_comes_before_its_subject)
+{
+    const char *t = "عنوان\nأكد، رئيس بلدية القرية، منصف الدريدي، أن الماء سيعود غدا.\n"
+                    "وأضاف، الدريدي، في تصريح للإذاعة، أن الأشغال \"شارفت على النهاية\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الماء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
+    q = quote(d, t, KH_QUOTE_DIRECT, "شارفت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
+}
