@@ -319,6 +319,7 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
 static int compound_part(kh_extractor *x, uint32_t i);
 static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
 static int anonymous_head(kh_extractor *x, uint32_t i);
+static int named_after_head(kh_extractor *x, uint32_t j);
 
 /* Whether the bytes of token i end with the UTF-8 suffix suf. */
 static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
@@ -397,6 +398,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && t->pro == KX_P_L &&
+            (named_after_head(x, k) || stem_is(x, k, "مراسل") || stem_is(x, k, "مراسلة")))
+            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة: whom the source told */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
@@ -893,6 +897,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
         int32_t pi = x->tk[k].pair;
         if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
             uint32_t after = x->pairs[pi].close + 1;
+            if (k >= a + 2 && only_names(x, a, k)) {
+                c->name_last = k; /* X Y "لقب": a nickname after a full name */
+                return;
+            }
             if (after < b && has_name(x, after, b) && k > a && !kx_is(x, k - 1, KX_ORG)) {
                 c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
             } else {

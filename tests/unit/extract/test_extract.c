@@ -1590,3 +1590,17 @@ TEST(comma_right_after_the_verb_comes_before_its_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "منصف الدريدي");
 }
+
+TEST(nickname_after_a_name_and_the_medium_told_are_not_the_speaker)
+{
+    const char *t = "عنوان\nقال كمال بوعزة \"أبو نجم\"، بطل المسابقة، إنه سعيد بالجائزة.\n"
+                    "وأكد مصدر أمني لمراسل \"الإذاعة\"، يوم الأحد، أن الطريق فتحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه سعيد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بوعزة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر أمني");
+}
