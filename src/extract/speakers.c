@@ -812,8 +812,8 @@ static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
 }
 
 /* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
-static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
-                                        "دراسة", "رسالة", "قرار",  "تقارير"};
+static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة",  "مذكرة",
+                                        "دراسة", "رسالة", "قرار",  "تقارير", "بلاغ"};
 
 /* A document is named by its noun and adjectives (البيان الختامي); what
 ** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
@@ -985,7 +985,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {
     "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
-    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
+    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام", "بلاغ"};
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {

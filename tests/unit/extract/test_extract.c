@@ -1604,3 +1604,18 @@ TEST(nickname_after_a_name_and_the_medium_told_are_not_the_speaker)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مصدر أمني");
 }
+
+TEST(communique_is_a_place_of_speech_and_a_document)
+{
+    /* في بلاغ لها says where the ministry spoke; البلاغ is a document */
+    const char *t = "عنوان\nوأفادت وزارة النقل في بلاغ لها أن الرحلات استؤنفت.\n"
+                    "وأوضح البلاغ أن التأخير كان بسبب الطقس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الرحلات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة النقل");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن التأخير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البلاغ");
+}
