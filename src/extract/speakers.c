@@ -2068,6 +2068,12 @@ static void fullest(kh_extractor *x, kx_name *nm)
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
+        if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) && b - a < NAME_MAX_TOKENS &&
+            name_word(x, b - 1) && x->tk[b].pro == KX_P_AL && np_word(x, b) &&
+            !kx_is(x, b, KX_TITLE) &&
+            ((x->tk[b + 1].flags & (KX_T_COMMA | KX_T_PARTICLE | KX_T_TERM)) ||
+             (kx_is(x, b + 1, KX_TITLE) && !(x->tk[b + 1].pro & (KX_P_W | KX_P_F)))))
+            b++; /* وقال X | الY رئيس مجلس: an ال surname, then the name plainly ends */
         if (b > i + n && a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_ORG) &&
             !(b >= x->A->ntokens || !same_line(x, b, b - 1) ||
               (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |

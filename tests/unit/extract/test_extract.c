@@ -1619,3 +1619,14 @@ TEST(communique_is_a_place_of_speech_and_a_document)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "البلاغ");
 }
+
+TEST(first_name_alone_takes_the_al_surname_given_before_a_title)
+{
+    const char *t = "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
+                    "وأكد منير أن الفريق جاهز.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الفريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منير الهمداني");
+}
