@@ -50,7 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_MAX              10
+#define NP_MAX              14
 #define NAME_MAX_TOKENS     4
 #define LEFT_NP_MAX         6
 #define CLAUSE_GAP_STRONG   25

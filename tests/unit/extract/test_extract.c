@@ -1630,3 +1630,15 @@ TEST(first_name_alone_takes_the_al_surname_given_before_a_title)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "منير الهمداني");
 }
+
+TEST(long_title_before_the_name_still_reaches_the_name)
+{
+    /* eleven words of title and complements, then the name */
+    const char *t = "عنوان\nأكد الناطق الرسمي باسم المحكمة الابتدائية بسوسة والقطب القضائي "
+                    "لمكافحة الفساد كريم بوزيد، أن التحقيق متواصل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التحقيق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريم بوزيد");
+}
