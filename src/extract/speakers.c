@@ -1055,6 +1055,15 @@ static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
+    if (k + 2 < limit && kx_is(x, c->np_first, KX_TITLE) && !x->tk[k].pro &&
+        (stem_is(x, k, "لدى") || stem_is(x, k, "في"))) {
+        /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، : the title's لدى/في
+        ** phrase says where it is held; the name follows its comma */
+        uint32_t f = k + 1;
+        while (f < limit && f - k <= 4 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
+            f++;
+        if (f > k + 1 && f < limit && (x->tk[f].flags & KX_T_COMMA)) k = f;
+    }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
     uint32_t e = k + 1;

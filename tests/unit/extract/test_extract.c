@@ -1642,3 +1642,14 @@ TEST(long_title_before_the_name_still_reaches_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كريم بوزيد");
 }
+
+TEST(name_after_a_title_with_its_lada_phrase_and_a_comma)
+{
+    const char *t = "عنوان\nقالت سفيرة كندا لدى الاتحاد الأوروبي، ليلى مارتان، يوم الخميس إن "
+                    "المفاوضات ستستأنف.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المفاوضات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ليلى مارتان");
+}
