@@ -1056,9 +1056,10 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
     if (k + 2 < limit && kx_is(x, c->np_first, KX_TITLE) && !x->tk[k].pro &&
-        (stem_is(x, k, "لدى") || stem_is(x, k, "في"))) {
-        /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، : the title's لدى/في
-        ** phrase says where it is held; the name follows its comma */
+        (stem_is(x, k, "لدى") || stem_is(x, k, "في") || stem_is(x, k, "عن"))) {
+        /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، النائب عن حزب …، X:
+        ** the title's لدى/في/عن phrase says where or for whom it is held;
+        ** the name follows its comma */
         uint32_t f = k + 1;
         while (f < limit && f - k <= 4 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
             f++;

@@ -1653,3 +1653,14 @@ TEST(name_after_a_title_with_its_lada_phrase_and_a_comma)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ليلى مارتان");
 }
+
+TEST(name_after_a_title_with_its_an_phrase_closed_by_the_particle)
+{
+    const char *t = "عنوان\nقال النائب بالبرلمان عن حزب الأمل الجديد، كمال بوزيان إن "
+                    "الميزانية لن تمر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الميزانية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بوزيان");
+}
