@@ -1664,3 +1664,14 @@ TEST(name_after_a_title_with_its_an_phrase_closed_by_the_particle)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كمال بوزيان");
 }
+
+TEST(union_is_a_body_resolved_to_its_full_name)
+{
+    const char *t = "عنوان\nنبهت النقابة الوطنية لأطباء الأسنان إلى خطورة الوضع المالي.\n"
+                    "وأوضحت النقابة أن الأسعار ارتفعت كثيرا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "النقابة الوطنية لأطباء الأسنان");
+}
