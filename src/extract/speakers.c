@@ -50,7 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NP_MAX              10
+#define NP_MAX              14
 #define NAME_MAX_TOKENS     4
 #define LEFT_NP_MAX         6
 #define CLAUSE_GAP_STRONG   25
@@ -84,6 +84,8 @@ static int np_word(const kh_extractor *x, uint32_t i)
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
     if (!is_word(x, i) || (x->tk[i].flags & KX_T_PARTICLE)) return 0;
     if (tok(x, i)->flags & KH_TOKF_PREFIX) return 0; /* a detached لـ */
+    if (tok(x, i)->kind == KH_TOK_ARABIC && tok(x, i)->norm_len <= 2)
+        return 0; /* و أضاف، ل"…": a lone letter is a detached clitic, never a noun */
     if (kx_is(x, i, KX_SAY) && (x->tk[i].pro & KX_P_AL) &&
         !kx_is(x, i, KX_STOP | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return 1; /* ال makes a noun of the verb's letters: خالد | الطالب */
@@ -201,8 +203,12 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
     if (kx_is(x, i, KX_TITLE) && (x->tk[i].pro & KX_P_L))
         return 1; /* لموقع، لوكالة: the medium spoken to */
     return (x->tk[i].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
-           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)));
+           (kx_is(x, i, KX_TITLE) && !(x->tk[i].pro & (KX_P_B | KX_P_L | KX_P_W)) &&
+            !(x->tk[i].flags & KX_T_ENC)); /* X بحرص | وزارته: a noun with a pronoun
+                                           ** is an object, not a title in apposition */
 }
+
+static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf);
 
 /* A word the segmenter split as ب/ل/و + stem, though it is no clitic but
 ** the first letter of a name (عبدالله بترجي، سارة ليا ويتسن، جون لوبيز):
@@ -213,6 +219,12 @@ static int name_end_at(const kh_extractor *x, uint32_t i)
 static int split_clitic(const kh_extractor *x, uint32_t i)
 {
     uint32_t pro = x->tk[i].pro;
+    /* بالحاج، بالرقدال: a surname that opens with بال reads as ب + ال + stem;
+    ** a plural after بال is an object (التقى زيد | بالصحفيين), no surname */
+    if (pro == (KX_P_B | KX_P_AL))
+        return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) &&
+               !(x->tk[i].flags & KX_T_ENC) && !surface_ends(x, i, "ين") &&
+               !surface_ends(x, i, "ون") && !surface_ends(x, i, "ات");
     return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W || pro == KX_P_K) &&
            tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
 }
@@ -307,6 +319,7 @@ static int quantifier_pronoun(kh_extractor *x, uint32_t i)
 static int compound_part(kh_extractor *x, uint32_t i);
 static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
 static int anonymous_head(kh_extractor *x, uint32_t i);
+static int named_after_head(kh_extractor *x, uint32_t j);
 
 /* Whether the bytes of token i end with the UTF-8 suffix suf. */
 static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
@@ -316,6 +329,10 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
     return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
 }
 
+/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
+static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
+                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
+
 /* ووصف بوليانسكي | القرارات الأمريكية بـ، ترى زاخاروفا | الولايات المتحدة:
 ** after a person's bare name, a definite noun in the plural ات is the
 ** verb's object, not a surname (نايف البكري، أشرف القدرة are surnames:
@@ -323,7 +340,18 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
 static int object_after_name(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL || kx_is(x, k, KX_TITLE) || compound_part(x, k)) return 0;
-    return surface_ends(x, k, "ات");
+    /* ودعا X | المصابين: a long plural in ين is an object too; a short one is
+    ** a surname or the half of a compound name (الحسين، نور الدين), and after
+    ** a quantity it is the group counted (ثلثا | المستطلعين) */
+    return surface_ends(x, k, "ات") || (surface_ends(x, k, "ين") && tok(x, k)->norm_len >= 16 &&
+                                        !STEM_IN(x, k - 1, QUANTIFIERS));
+}
+
+/* A name word, or a word with ال that is no title (a surname: البكري). */
+static int name_or_al(const kh_extractor *x, uint32_t i)
+{
+    return name_word(x, i) ||
+           (x->tk[i].pro == KX_P_AL && np_word(x, i) && !kx_is(x, i, KX_TITLE));
 }
 
 /* Whether tokens [a, b) are all name words: a bare name as the subject,
@@ -363,7 +391,16 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
         if (k > from && name_word(x, k - 1) && object_after_name(x, k) && only_names(x, from, k))
             break;
+        if (k == from + 1 && x->tk[from].pro == KX_P_AL && !kx_is(x, from, KX_TITLE) &&
+            object_after_name(x, k))
+            break; /* وانتقد الديماسي | السياسات: a surname with ال said alone */
+        if (k >= from + 2 && !t->pro && accusative(x, k) && tok(x, k)->norm_len >= 8 &&
+            name_or_al(x, k - 1) && name_or_al(x, k - 2))
+            break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && t->pro == KX_P_L &&
+            (named_after_head(x, k) || stem_is(x, k, "مراسل") || stem_is(x, k, "مراسلة")))
+            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة: whom the source told */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
@@ -650,10 +687,15 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
+            int al_end = 0;
             if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
-                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e))
+                !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e)) {
                 e++; /* an ال surname: نايف البكري */
-            if (e > k && (e == L->last || !name_word(x, e))) {
+                al_end = 1;
+            }
+            if (e > k && (e == L->last || al_end || !name_word(x, e))) {
+                /* an ال surname ends the name: the bare word after it is the
+                ** verb's object (… عماد المعلول | خبر إصابة) */
                 c->name_first = k;
                 c->name_last = e;
                 return 1;
@@ -770,8 +812,8 @@ static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
 }
 
 /* Documents that speak as subjects (وقال التقرير، وأكد البيان). */
-static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة", "مذكرة",
-                                        "دراسة", "رسالة", "قرار",  "تقارير"};
+static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة",  "مذكرة",
+                                        "دراسة", "رسالة", "قرار",  "تقارير", "بلاغ"};
 
 /* A document is named by its noun and adjectives (البيان الختامي); what
 ** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
@@ -855,6 +897,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
         int32_t pi = x->tk[k].pair;
         if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
             uint32_t after = x->pairs[pi].close + 1;
+            if (k >= a + 2 && only_names(x, a, k)) {
+                c->name_last = k; /* X Y "لقب": a nickname after a full name */
+                return;
+            }
             if (after < b && has_name(x, after, b) && k > a && !kx_is(x, k - 1, KX_ORG)) {
                 c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
             } else {
@@ -906,6 +952,17 @@ static void np_name(kh_extractor *x, kx_cue *c)
                               ** its adjectives; a bare word after them is the object */
             return;
         }
+        if (k == a + 1 && k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL) &&
+            !named_after_head(x, a) && name_word(x, k)) {
+            uint32_t e = k;
+            while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
+                e++;
+            if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
+                e++; /* بلدية وادي | الزيتون */
+            c->name_first = a; /* بلدية | سيدي بوسعيد: a body is named with its head, */
+            c->name_last = e;  /* unless the head only says what the name is (وكالة رويترز) */
+            return;
+        }
         if (k < b && has_name(x, k, b)) {
             /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             uint32_t m = b;
@@ -924,14 +981,11 @@ static void np_name(kh_extractor *x, kx_cue *c)
     trim_name(x, c);
 }
 
-/* Quantities that head a speaker phrase with من: العديد من الضحايا. */
-static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
-                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
 
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {
     "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
-    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام"};
+    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام", "بلاغ"};
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {
@@ -987,22 +1041,36 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
 static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
 {
     if (name_word(x, e) || compound_part(x, e)) return 1;
-    return e > first && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE);
+    if (x->tk[e].pro != KX_P_AL || !np_word(x, e) || kx_is(x, e, KX_TITLE)) return 0;
+    /* الهادي مجدوب، المنجي الحرباوي: a first name with ال opens the name
+    ** when a bare name word follows it */
+    return e > first || (e + 1 < x->A->ntokens && same_line(x, e, e + 1) && name_word(x, e + 1));
 }
 
 /* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
 ** A description headed by a title may hold name words of its own (رئيس
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
-** words are the person's name. */
+** words are the person's name. The إن/أن of the clause closes the name as
+** well as a second comma does (قال الخبير، حسين الديماسي إن). */
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
+    if (k + 2 < limit && kx_is(x, c->np_first, KX_TITLE) && !x->tk[k].pro &&
+        (stem_is(x, k, "لدى") || stem_is(x, k, "في") || stem_is(x, k, "عن"))) {
+        /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، النائب عن حزب …، X:
+        ** the title's لدى/في/عن phrase says where or for whom it is held;
+        ** the name follows its comma */
+        uint32_t f = k + 1;
+        while (f < limit && f - k <= 4 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
+            f++;
+        if (f > k + 1 && f < limit && (x->tk[f].flags & KX_T_COMMA)) k = f;
+    }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
     uint32_t e = k + 1;
     while (e < limit && e - k - 1 < NAME_MAX_TOKENS && appo_word(x, e, k + 1))
         e++;
-    if (e == k + 1 || e >= limit || !(x->tk[e].flags & KX_T_COMMA)) return 0;
+    if (e == k + 1 || e >= limit || !(x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE))) return 0;
     c->name_first = k + 1;
     c->name_last = e;
     c->np_last = e;
@@ -1116,8 +1184,12 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
         return 0; /* …ا: an accusative, not a subject */
     if (f == line_first || (x->tk[f].pro & (KX_P_W | KX_P_F))) return 1;
     static const char *const PREPS[] = {"إلى", "على", "في", "عن", "مع"}; /* من may be partitive */
-    if (NORM_IN(x, f - 1, PREPS))
-            return 0; /* رسالة إلى توأمه يعترف له: the object of a preposition */
+    if (STEM_IN(x, f - 1, PREPS))
+        return 0; /* رسالة إلى توأمه يعترف له، وفي سياق متصل وصف: the object of a
+                  ** preposition, with or without its conjunction */
+    if (stem_is(x, f - 1, "من") && !(x->tk[f].pro & KX_P_AL))
+        return 0; /* من جهة أخرى وصف: an adverbial; a partitive من takes a definite
+                  ** group (من الاميركيين) */
     return !is_word(x, f - 1) || kx_is(x, f - 1, KX_STOP) || (x->tk[f - 1].flags & KX_T_PARTICLE);
 }
 
@@ -1184,7 +1256,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             if (c.np_first + 1 == i && (x->tk[c.np_first].pro & (KX_P_W | KX_P_F)))
                 c.np_first = c.np_last = i + 1; /* وواصل: an unlisted verb, subject dropped */
         } else {
-            uint32_t s = skip_addressee(x, i + 1, L->last);
+            uint32_t s = i + 1;
+            if (s + 1 < L->last && (x->tk[s].flags & KX_T_COMMA) && np_word(x, s + 1) &&
+                !(x->tk[s + 1].pro & (KX_P_W | KX_P_F)))
+                s++; /* أكد، مدير عام …، X، أن: a comma after the verb is a pause
+                     ** before its subject (agency copy), not the end of the clause */
+            s = skip_addressee(x, s, L->last);
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);
@@ -2013,6 +2090,11 @@ static void fullest(kh_extractor *x, kx_name *nm)
             a--;
             left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         }
+        if (!left_w && a >= 2 && a == i && same_line(x, a - 2, i) && x->tk[a - 1].pro == KX_P_AL &&
+            np_word(x, a - 1) && !kx_is(x, a - 1, KX_TITLE | KX_ORG) && name_word(x, a) &&
+            (x->tk[a - 2].flags & (KX_T_COMMA | KX_T_COLON)))
+            a--; /* ، الهادي | مجدوب،: set off by a comma, a word with ال right
+                 ** before a bare name is its first name, as in apposition() */
         /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
         ** with ال (a body, a group) does not run on into the bare words after it */
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);
@@ -2020,6 +2102,22 @@ static void fullest(kh_extractor *x, kx_name *nm)
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
+        if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) && b - a < NAME_MAX_TOKENS &&
+            name_word(x, b - 1) && x->tk[b].pro == KX_P_AL && np_word(x, b) &&
+            !kx_is(x, b, KX_TITLE) &&
+            ((x->tk[b + 1].flags & (KX_T_COMMA | KX_T_PARTICLE | KX_T_TERM)) ||
+             (kx_is(x, b + 1, KX_TITLE) && !(x->tk[b + 1].pro & (KX_P_W | KX_P_F)))))
+            b++; /* وقال X | الY رئيس مجلس: an ال surname, then the name plainly ends */
+        if (b > i + n && a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_ORG) &&
+            !(b >= x->A->ntokens || !same_line(x, b, b - 1) ||
+              (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |
+                                 KX_T_COLON | KX_T_QMARK)) ||
+              kx_is(x, b, KX_SAY | KX_TITLE)))
+            b = i + n; /* لقناة نسمة | بث مضامينها، بلدية X | تولت في: a body's name,
+                       ** often one word, is followed by its verb in the same clause;
+                       ** words after it are its name only where the name plainly
+                       ** ends. A person's title before a name is surer of what
+                       ** follows (وزير الخارجية الصيني وانغ | يي إلى) */
         if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
         if (left_w && a < i && age_after(x, b)) {
             a++; /* وأصيب | محمد عبد البابا (46 عاما): the verb is no part of it */

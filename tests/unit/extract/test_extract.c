@@ -1523,3 +1523,224 @@ TEST(sp4_name_between_commas_before_the_verb_is_its_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سالم بن عيد");
 }
+
+TEST(prepositional_phrase_before_the_verb_is_no_subject)
+{
+    /* في سياق متصل، من جهة أخرى: adverbials before a verb whose subject is dropped */
+    const char *t = "عنوان\nوقال الوزير سامي الهادي إن الخطة جاهزة.\n"
+                    "وفي سياق متصل أكد أن التمويل مضمون.\n"
+                    "ومن جهة أخرى أوضح أن التنفيذ يبدأ غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التمويل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الهادي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن التنفيذ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الهادي");
+}
+
+TEST(surname_opening_with_bal_and_a_conjunction_written_apart)
+{
+    /* بالطاهر reads as ب + ال + طاهر; the و of و أضاف stands alone */
+    const char *t = "عنوان\nقال المواطن كمال بالطاهر إن الطريق مغلق منذ أيام.\n"
+                    "و أضاف أن البلدية لم تتدخل بعد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بالطاهر");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن البلدية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بالطاهر");
+}
+
+TEST(name_after_a_comma_closed_by_the_particle_or_opening_with_al)
+{
+    /* a first name with ال (المنجي) between commas; a name closed by إن */
+    const char *t = "عنوان\nقال وزير الصحة، الهادي بوزيان، إن المستشفى جاهز.\n"
+                    "وقال الخبير المالي، حسين الزاوي إن الأسعار سترتفع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المستشفى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي بوزيان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "حسين الزاوي");
+}
+
+TEST(object_with_a_pronoun_ends_the_name_and_al_first_name_is_a_full_mention)
+{
+    /* وزارته carries a pronoun: no title in apposition, so بحرص is no surname;
+    ** ، الهادي بوزيان، gives the full name of the later بوزيان */
+    const char *t = "عنوان\nقال وزير النقل، الهادي بوزيان، إن القطارات ستعود.\n"
+                    "وذكر بوزيان بحرص وزارته على السلامة. وأضاف أن الصيانة انتهت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الصيانة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي بوزيان");
+}
+
+TEST(body_name_does_not_run_on_into_its_verb)
+{
+    /* شركة تيليكام | تعويض الزبائن: the word after a body's name is no part of it */
+    const char *t = "عنوان\nوقالت شركة تيليكام إن الخدمة ستعود.\n"
+                    "وطلبت الوزارة من شركة تيليكام تعويض الزبائن عن الانقطاع.\n"
+                    "وأضافت تيليكام أن الأعطال أصلحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأعطال");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تيليكام");
+}
+
+TEST(body_head_without_al_stays_in_its_name)
+{
+    /* بلدية | منزل تميم: the body is named with its head; وكالة | رويترز is not */
+    const char *t = "عنوان\nوأكدت بلدية منزل تميم أن الأشغال انتهت.\n"
+                    "وقالت بلدية وادي الزيتون إن الطريق فتحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأشغال");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بلدية منزل تميم");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بلدية وادي الزيتون");
+}
+
+TEST(description_finds_a_name_ending_in_an_al_surname_before_an_object)
+{
+    /* … كريم المنصوري | خبر حجز: the bare word after the ال surname is the object */
+    const char *t = "عنوان\nأكد المدير الجهوي للتجارة بالقصرين كريم المنصوري خبر حجز كميات "
+                    "من السكر.\nوقال المدير الجهوي للتجارة إن المراقبة متواصلة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المراقبة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريم المنصوري");
+}
+
+TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
+{
+    /* ودعا X | المتضررين، وانتقد الX | السياسات، أكد X الY | جازما */
+    const char *t = "عنوان\nودعا منير قلعاوي المتضررين إلى التسجيل، مؤكدا أن الدعم قريب.\n"
+                    "وانتقد الزواري السياسات الحالية، مضيفا أنها فشلت.\n"
+                    "وأكد سامي الحمروني جازما أنه لم يستقل.\n"
+                    "وقال ثلثا المستطلعين إن الوضع تحسن.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الدعم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منير قلعاوي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنها فشلت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنه لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الحمروني");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ثلثا المستطلعين");
+}
+
+TEST(comma_right_after_the_verb_comes_before_its_subject)
+{
+    const char *t = "عنوان\nأكد، رئيس بلدية القرية، منصف الدريدي، أن الماء سيعود غدا.\n"
+                    "وأضاف، الدريدي، في تصريح للإذاعة، أن الأشغال \"شارفت على النهاية\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الماء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
+    q = quote(d, t, KH_QUOTE_DIRECT, "شارفت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
+}
+
+TEST(nickname_after_a_name_and_the_medium_told_are_not_the_speaker)
+{
+    const char *t = "عنوان\nقال كمال بوعزة \"أبو نجم\"، بطل المسابقة، إنه سعيد بالجائزة.\n"
+                    "وأكد مصدر أمني لمراسل \"الإذاعة\"، يوم الأحد، أن الطريق فتحت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه سعيد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بوعزة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الطريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر أمني");
+}
+
+TEST(communique_is_a_place_of_speech_and_a_document)
+{
+    /* في بلاغ لها says where the ministry spoke; البلاغ is a document */
+    const char *t = "عنوان\nوأفادت وزارة النقل في بلاغ لها أن الرحلات استؤنفت.\n"
+                    "وأوضح البلاغ أن التأخير كان بسبب الطقس.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الرحلات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة النقل");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن التأخير");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البلاغ");
+}
+
+TEST(first_name_alone_takes_the_al_surname_given_before_a_title)
+{
+    const char *t = "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
+                    "وأكد منير أن الفريق جاهز.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الفريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منير الهمداني");
+}
+
+TEST(long_title_before_the_name_still_reaches_the_name)
+{
+    /* eleven words of title and complements, then the name */
+    const char *t = "عنوان\nأكد الناطق الرسمي باسم المحكمة الابتدائية بسوسة والقطب القضائي "
+                    "لمكافحة الفساد كريم بوزيد، أن التحقيق متواصل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التحقيق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريم بوزيد");
+}
+
+TEST(name_after_a_title_with_its_lada_phrase_and_a_comma)
+{
+    const char *t = "عنوان\nقالت سفيرة كندا لدى الاتحاد الأوروبي، ليلى مارتان، يوم الخميس إن "
+                    "المفاوضات ستستأنف.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المفاوضات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ليلى مارتان");
+}
+
+TEST(name_after_a_title_with_its_an_phrase_closed_by_the_particle)
+{
+    const char *t = "عنوان\nقال النائب بالبرلمان عن حزب الأمل الجديد، كمال بوزيان إن "
+                    "الميزانية لن تمر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الميزانية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كمال بوزيان");
+}
+
+TEST(union_is_a_body_resolved_to_its_full_name)
+{
+    const char *t = "عنوان\nنبهت النقابة الوطنية لأطباء الأسنان إلى خطورة الوضع المالي.\n"
+                    "وأوضحت النقابة أن الأسعار ارتفعت كثيرا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "النقابة الوطنية لأطباء الأسنان");
+}
