@@ -95,3 +95,28 @@ size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
     }
     return count;
 }
+
+void kh_decode_keep_alone(const uint8_t *first, const uint8_t *alone, const uint8_t *sent, size_t n,
+                          uint8_t *tags)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned type = KH_TAG_TYPE(first[i]);
+        if (!type) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1; /* the first pass's chunk [i, j), as kh_decode_chunks */
+        while (j < n && KH_TAG_IS_I(first[j]) && KH_TAG_TYPE(first[j]) == type &&
+               !(sent && sent[j]))
+            j++;
+        int keep = 1;
+        for (size_t k = i; k < j && keep; k++)
+            keep = !tags[k] && alone[k];
+        /* an I of the same type right after would join the restored name */
+        if (keep && j < n && !(sent && sent[j]) && KH_TAG_IS_I(tags[j]) &&
+            KH_TAG_TYPE(tags[j]) == type)
+            keep = 0;
+        if (keep) memcpy(tags + i, first + i, j - i);
+        i = j;
+    }
+}

@@ -45,4 +45,14 @@ static inline void kh_decode_pair_scores(const kh_pairs *pp, size_t i, unsigned 
 size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
                         void (*fn)(void *ud, size_t first, size_t count, unsigned type), void *ud);
 
+/* The second pass (document features, feat.h) overrules the first only
+** with evidence from the document: a name the first pass found (first,
+** BIO) whose words all occur nowhere else in the document (alone) and
+** which the second pass left entirely O gets its first-pass tags back in
+** tags (BIO, n words; sent as above). Without this rule the second pass
+** learned that a word named once in its document is seldom a name, and
+** dropped names an article mentions once (زابوريجيا in the seed article). */
+void kh_decode_keep_alone(const uint8_t *first, const uint8_t *alone, const uint8_t *sent,
+                          size_t n, uint8_t *tags);
+
 #endif

@@ -23,8 +23,8 @@
 #define KH_FEAT_PAIRS    0x08u /* features joined with the previous word's state */
 #define KH_FEAT_DOC      0x10u /* how the word was tagged elsewhere in the document */
 #define KH_FEAT_ALL      0x1Fu
-/* What a trainer uses unless told: the groups of the shipped model (pairs
-** and doc are not in it yet, tools/train-ner.sh says why). */
+/* What a trainer uses unless told: one pass, no pairs (the shipped model
+** adds pairs and doc, tools/train-ner.sh). */
 #define KH_FEAT_DEFAULT (KH_FEAT_BASE | KH_FEAT_GAZ | KH_FEAT_CLUSTERS)
 
 /* Pair features: a few of a word's atoms (its form, its clusters, its
@@ -35,8 +35,9 @@
 ** p is kh_pair_row(base, p, bits). Measured by 5-fold cross-validation on
 ** ANERcorp's training part: mean F1 0.7441 without, 0.7462 with (most of
 ** it on "does the name go on": كرم جابر الفائز); on the dev part 0.7293
-** best epoch without, 0.7349 with. Not in the shipped model yet:
-** tools/train-ner.sh says why. */
+** best epoch without, 0.7349 with. That gain came from the gazetteer pair
+** of words in no list, which is gone (feat.c, pair_features): without it
+** 0.7441, the same as without pairs. */
 #define KH_MAXP 4
 
 /* Document features (KH_FEAT_DOC): two stages in one model. A first pass
@@ -47,8 +48,11 @@
 ** tags that held-out models gave (train.c). 5-fold cross-validation on
 ** ANERcorp's training part, with pair features: mean F1 0.7462 without,
 ** 0.7583 with (documents of 25 sentences); dev part, best epoch: 0.7349
-** without, 0.7446 with. Tagging costs two passes. Not in the shipped model
-** yet: tools/train-ner.sh says why. */
+** without, 0.7446 with. With the pairs of words in no list gone: 0.7533;
+** without the features of a word seen once in its document as well:
+** 0.7535 (they are kept). The second pass may drop a first-pass name only
+** with evidence from the document (kh_decode_keep_alone, decode.h).
+** Tagging costs two passes. */
 #define KH_MAXD 2
 
 static inline uint32_t kh_pair_row(uint32_t base, unsigned prev, uint32_t bits)
@@ -98,10 +102,13 @@ kh_status kh_feat_doc(kh_feat *fx, const kh_model *m, const uint8_t *text, const
 
 /* Document features of n words from first-pass BIO tags: for each word,
 ** how the other words with the same key (keys: 2 per word, as fx->dkey)
-** were tagged. OUT: df (KH_MAXD rows per word), ndf. Scratch: fx->tab.
+** were tagged. OUT: df (KH_MAXD rows per word), ndf, and alone (may be
+** NULL): 1 for a word whose keys occur nowhere else in the n words.
+** Scratch: fx->tab.
 ** Errors: KH_ENOMEM. */
 kh_status kh_feat_doc_labels(kh_feat *fx, const kh_model *m, const uint64_t *keys,
-                             const uint8_t *tags, size_t n, uint32_t *df, uint8_t *ndf);
+                             const uint8_t *tags, size_t n, uint32_t *df, uint8_t *ndf,
+                             uint8_t *alone);
 
 /* Hash of word i's match form (0 for a word without tokens), as the
 ** gazetteer keys it; OUT: *len its length in code points (may be NULL).

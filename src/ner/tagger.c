@@ -31,6 +31,10 @@ struct kh_ner {
     size_t captags;
     uint8_t *states; /* BILOU, decoded */
     size_t capstates;
+    uint8_t *first; /* BIO tags of the first pass (document features) */
+    size_t capfirst;
+    uint8_t *alone; /* 1: the word occurs once in the document */
+    size_t capalone;
     kh_entity *ents;
     size_t capents, nents;
     kh_ner_result res;
@@ -172,6 +176,8 @@ void kh_ner_free(kh_ner *n)
     kh_mem_free(&mem, n->back, n->capback);
     kh_mem_free(&mem, n->tags, n->captags);
     kh_mem_free(&mem, n->states, n->capstates);
+    kh_mem_free(&mem, n->first, n->capfirst);
+    kh_mem_free(&mem, n->alone, n->capalone);
     kh_mem_free(&mem, n->ents, n->capents * sizeof *n->ents);
     mem.fn(mem.ud, n, sizeof *n, 0);
 }
@@ -228,15 +234,20 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
     if (kh_mem_grow(mem, (void **)&n->sc, &n->capsc, maxs * KH_NSTATES, sizeof *n->sc) ||
         kh_mem_grow(mem, (void **)&n->back, &n->capback, maxs * KH_NSTATES, 1) ||
         kh_mem_grow(mem, (void **)&n->tags, &n->captags, nw + 1, 1) ||
-        kh_mem_grow(mem, (void **)&n->states, &n->capstates, nw + 1, 1))
+        kh_mem_grow(mem, (void **)&n->states, &n->capstates, nw + 1, 1) ||
+        kh_mem_grow(mem, (void **)&n->first, &n->capfirst, nw + 1, 1) ||
+        kh_mem_grow(mem, (void **)&n->alone, &n->capalone, nw + 1, 1))
         return KH_ENOMEM;
     /* with document features, two passes: the second sees how the first
     ** tagged each word's other occurrences (feat.h) */
     int passes = (n->model.feat_set & KH_FEAT_DOC) && !(n->flags & KH_NER_PER_SENTENCE) ? 2 : 1;
     for (int pass = 0; pass < passes; pass++) {
-        if (pass && (st = kh_feat_doc_labels(&n->fx, &n->model, n->fx.dkey, n->tags, nw, n->fx.df,
-                                             n->fx.ndf)))
-            return st;
+        if (pass) {
+            st = kh_feat_doc_labels(&n->fx, &n->model, n->fx.dkey, n->tags, nw, n->fx.df, n->fx.ndf,
+                                    n->alone);
+            if (st) return st;
+            memcpy(n->first, n->tags, nw);
+        }
         for (size_t b = 0; b < nw;) {
             size_t e = b + 1;
             while (e < nw && !n->fx.sent[e])
@@ -251,6 +262,7 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
             b = e;
         }
     }
+    if (passes == 2) kh_decode_keep_alone(n->first, n->alone, n->fx.sent, nw, n->tags);
     if (!(n->flags & KH_NER_PER_SENTENCE) && (st = kh_consist_apply(&n->consist, &n->fx, n->tags)))
         return st;
     if (!(n->flags & KH_NER_TAGGER_ONLY)) kh_names_mark_known(&n->fx, an, text, n->tags);

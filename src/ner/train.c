@@ -85,6 +85,8 @@ struct kh_ner_trainer {
     size_t capndr;
     uint8_t *fp; /* first-pass BIO tags per word */
     size_t capfp;
+    uint8_t *alone; /* dev words whose keys occur once in their document */
+    size_t capalone;
     int docs_ready; /* the first stage ran */
     int use_doc;    /* the current training step sees document features */
 
@@ -194,6 +196,7 @@ void kh_ner_trainer_free(kh_ner_trainer *t)
     kh_mem_free(m, t->drow, t->capdrow * sizeof *t->drow);
     kh_mem_free(m, t->ndr, t->capndr);
     kh_mem_free(m, t->fp, t->capfp);
+    kh_mem_free(m, t->alone, t->capalone);
     kh_mem_free(m, t->gaz, t->capgaz * sizeof *t->gaz);
     kh_mem_free(m, t->cl, t->capcl * sizeof *t->cl);
     kh_mem_free(m, t->sc, t->capsc * sizeof *t->sc);
@@ -395,7 +398,8 @@ kh_status kh_ner_trainer_add(kh_ner_trainer *t, const uint8_t *text, size_t len,
         kh_mem_grow(m, (void **)&t->drow, &t->capdrow, (t->nwords + nwords) * KH_MAXD,
                     sizeof *t->drow) ||
         kh_mem_grow(m, (void **)&t->ndr, &t->capndr, t->nwords + nwords, 1) ||
-        kh_mem_grow(m, (void **)&t->fp, &t->capfp, t->nwords + nwords, 1))
+        kh_mem_grow(m, (void **)&t->fp, &t->capfp, t->nwords + nwords, 1) ||
+        kh_mem_grow(m, (void **)&t->alone, &t->capalone, t->nwords + nwords, 1))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
     if (t->nwords == 0) t->roff[0] = 0;
     size_t base = t->nwords;
@@ -585,7 +589,7 @@ static kh_status doc_first_pass(kh_ner_trainer *t, const float *w,
             sj++;
         size_t b = t->sents[si].first, e = t->sents[sj - 1].first + t->sents[sj - 1].n;
         kh_status st = kh_feat_doc_labels(&t->fx, &t->model, t->dkey + 2 * b, t->fp + b, e - b,
-                                          t->drow + b * KH_MAXD, t->ndr + b);
+                                          t->drow + b * KH_MAXD, t->ndr + b, t->alone + b);
         if (st) return st;
         si = sj;
     }
@@ -623,6 +627,8 @@ static kh_status score_dev(kh_ner_trainer *t, const float *w,
             gt[i] = kh_state_tag(t->gold[s->first + i]);
             pt[i] = kh_state_tag(t->pred[i]);
         }
+        if (t->model.feat_set & KH_FEAT_DOC) /* as tagging does (decode.h) */
+            kh_decode_keep_alone(t->fp + s->first, t->alone + s->first, NULL, s->n, pt);
         kh_decode_chunks(gt, NULL, s->n, collect, &g);
         kh_decode_chunks(pt, NULL, s->n, collect, &p);
         ngold += g.n;
@@ -717,7 +723,7 @@ static kh_status doc_stage(kh_ner_trainer *t, size_t ntrain)
             sj++;
         size_t b = s->first, e = t->sents[sj - 1].first + t->sents[sj - 1].n;
         kh_status st = kh_feat_doc_labels(&t->fx, &t->model, t->dkey + 2 * b, t->fp + b, e - b,
-                                          t->drow + b * KH_MAXD, t->ndr + b);
+                                          t->drow + b * KH_MAXD, t->ndr + b, NULL);
         if (st) return st;
         si = sj;
     }

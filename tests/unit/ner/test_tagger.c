@@ -7,6 +7,8 @@
 */
 #include "ner_fixture.h"
 
+#include "ner/decode.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,30 @@ TEST(model_survives_a_save_and_load)
     REQUIRE(n != NULL);
     CHECK_EQ_INT(tag_errors(KT, n), 0);
     kh_ner_free(n);
+}
+
+TEST(second_pass_keeps_a_name_seen_once)
+{
+    /* BIO: O=0, B-LOC=5, I-LOC=6, B-PER=1. Words 1-2 a LOC in the first
+    ** pass; the second pass dropped it and the PER at word 4. */
+    const uint8_t first[6] = {0, 5, 6, 0, 1, 0};
+    uint8_t tags[6] = {0, 0, 0, 0, 0, 0};
+    const uint8_t alone[6] = {0, 1, 1, 0, 0, 0};
+    kh_decode_keep_alone(first, alone, NULL, 6, tags);
+    /* the LOC's words occur nowhere else: back; the PER's word recurs, so
+    ** the second pass had the document's word on it */
+    const uint8_t want[6] = {0, 5, 6, 0, 0, 0};
+    CHECK(memcmp(tags, want, 6) == 0);
+    /* a name the second pass kept in part, or retyped, is the second pass's */
+    uint8_t part[6] = {0, 5, 0, 0, 0, 0};
+    kh_decode_keep_alone(first, alone, NULL, 6, part);
+    CHECK_EQ_INT(part[2], 0);
+    /* an I right after would join the restored name: left alone */
+    const uint8_t first2[4] = {5, 0, 0, 0};
+    uint8_t tags2[4] = {0, 6, 0, 0};
+    const uint8_t alone2[4] = {1, 1, 1, 1};
+    kh_decode_keep_alone(first2, alone2, NULL, 4, tags2);
+    CHECK_EQ_INT(tags2[0], 0);
 }
 
 TEST(missing_model_file_is_an_io_error)
