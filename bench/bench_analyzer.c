@@ -38,8 +38,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "khabar.h"
 #include "bench_corpus.h"
+#include "khabar.h"
 
 /* What one pass saw. */
 typedef struct pass_stats {
@@ -47,7 +47,6 @@ typedef struct pass_stats {
     uint64_t keyed;    /* tokens with a non-empty key */
     uint64_t checksum; /* every token field folded in; see touch_token() */
 } pass_stats;
-
 
 /* The first byte of a returned string. The header promises NUL-terminated
 ** strings; a NULL is tolerated so that a contract slip shows up in the tests,
@@ -133,8 +132,8 @@ static uint64_t checksum(const void *stats)
     return ((const pass_stats *)stats)->checksum;
 }
 
-static const bench_ops OPS = {"bench_analyzer", open_handle, close_handle, pass, print, checksum,
-                              sizeof(pass_stats)};
+static const bench_ops OPS = {"bench_analyzer", open_handle,       close_handle, pass, print,
+                              checksum,         sizeof(pass_stats)};
 
 int main(int argc, char **argv)
 {

@@ -35,15 +35,14 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "khabar.h"
 #include "bench_corpus.h"
+#include "khabar.h"
 
 /* What one pass saw. */
 typedef struct pass_stats {
     uint64_t direct, reported, with_speaker;
     uint64_t checksum; /* every result span folded in */
 } pass_stats;
-
 
 static uint64_t touch_span(kh_span sp)
 {
@@ -117,8 +116,8 @@ static uint64_t checksum(const void *stats)
     return ((const pass_stats *)stats)->checksum;
 }
 
-static const bench_ops OPS = {"bench_extract", open_handle, close_handle, pass, print, checksum,
-                              sizeof(pass_stats)};
+static const bench_ops OPS = {"bench_extract", open_handle, close_handle,      pass,
+                              print,           checksum,    sizeof(pass_stats)};
 
 int main(int argc, char **argv)
 {

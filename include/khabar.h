@@ -26,9 +26,9 @@ extern "C" {
 #define KH_API
 #endif
 
-#define KH_VERSION_MAJOR 0
-#define KH_VERSION_MINOR 1
-#define KH_VERSION_PATCH 0
+#define KH_VERSION_MAJOR  0
+#define KH_VERSION_MINOR  1
+#define KH_VERSION_PATCH  0
 #define KH_VERSION_STRING "0.1.0"
 
 /* The analyzer's own version. Keys made by different analyzer versions must
@@ -39,14 +39,14 @@ extern "C" {
 
 typedef enum kh_status {
     KH_OK = 0,
-    KH_ENOMEM,    /* an allocation failed */
-    KH_EINVAL,    /* a caller passed an invalid argument */
-    KH_EUTF8,     /* invalid UTF-8 in strict mode */
-    KH_EIO,       /* a file could not be read or written */
-    KH_ECORRUPT,  /* stored data failed a consistency check */
-    KH_ESQLITE,   /* SQLite reported an error */
-    KH_ELIMIT,    /* input exceeds a documented limit (e.g. 4 GiB) */
-    KH_ESYNTAX    /* malformed input such as a query */
+    KH_ENOMEM,   /* an allocation failed */
+    KH_EINVAL,   /* a caller passed an invalid argument */
+    KH_EUTF8,    /* invalid UTF-8 in strict mode */
+    KH_EIO,      /* a file could not be read or written */
+    KH_ECORRUPT, /* stored data failed a consistency check */
+    KH_ESQLITE,  /* SQLite reported an error */
+    KH_ELIMIT,   /* input exceeds a documented limit (e.g. 4 GiB) */
+    KH_ESYNTAX   /* malformed input such as a query */
 } kh_status;
 
 /* Static text for a status code; never NULL. */
@@ -77,9 +77,9 @@ typedef struct kh_analyzer kh_analyzer;
 #define KH_OPT_STRICT_UTF8 0x1u /* invalid UTF-8 fails with KH_EUTF8 (default: replaced) */
 
 typedef struct kh_analyzer_opts {
-    uint32_t flags;        /* KH_OPT_* */
-    kh_alloc_fn alloc;     /* NULL: libc */
-    void *alloc_ud;        /* passed to alloc */
+    uint32_t flags;    /* KH_OPT_* */
+    kh_alloc_fn alloc; /* NULL: libc */
+    void *alloc_ud;    /* passed to alloc */
 } kh_analyzer_opts;
 
 /* Token classes. */
@@ -91,10 +91,10 @@ typedef enum kh_token_kind {
     KH_TOK_EMAIL,
     KH_TOK_HASHTAG,
     KH_TOK_MENTION,
-    KH_TOK_PUNCT,      /* one mark; an ellipsis "..." is one token */
-    KH_TOK_QUOTE,      /* any quotation mark */
-    KH_TOK_SYMBOL,     /* anything else that is not a space */
-    KH_TOK_ABBREV      /* letter-dot chains: أ.ف.ب, د. */
+    KH_TOK_PUNCT,  /* one mark; an ellipsis "..." is one token */
+    KH_TOK_QUOTE,  /* any quotation mark */
+    KH_TOK_SYMBOL, /* anything else that is not a space */
+    KH_TOK_ABBREV  /* letter-dot chains: أ.ف.ب, د. */
 } kh_token_kind;
 
 /* Token flags. */
@@ -119,21 +119,21 @@ typedef struct kh_segment {
 } kh_segment;
 
 typedef struct kh_token {
-    uint32_t start, end;   /* bytes in the input: the surface */
-    uint32_t kind;         /* kh_token_kind */
-    uint32_t flags;        /* KH_TOKF_* */
-    uint32_t sentence;     /* index into kh_analysis.sentences */
-    uint32_t nsegs;        /* segments, proclitics first; 1 for unsegmented tokens */
+    uint32_t start, end; /* bytes in the input: the surface */
+    uint32_t kind;       /* kh_token_kind */
+    uint32_t flags;      /* KH_TOKF_* */
+    uint32_t sentence;   /* index into kh_analysis.sentences */
+    uint32_t nsegs;      /* segments, proclitics first; 1 for unsegmented tokens */
     const kh_segment *segs;
-    const char *norm;      /* the whole token normalized for matching (primer §2) */
-    const char *seg;       /* segments' text joined with '+' (و+ل+ال+تواصل) */
-    const char *key;       /* search key; "" means nothing to index */
+    const char *norm; /* the whole token normalized for matching (primer §2) */
+    const char *seg;  /* segments' text joined with '+' (و+ل+ال+تواصل) */
+    const char *key;  /* search key; "" means nothing to index */
     uint32_t norm_len, seg_len, key_len;
 } kh_token;
 
 typedef struct kh_sentence {
-    uint32_t start, end;   /* bytes: first token's start to last token's end */
-    uint32_t first;        /* index of its first token */
+    uint32_t start, end; /* bytes: first token's start to last token's end */
+    uint32_t first;      /* index of its first token */
     uint32_t ntokens;
 } kh_sentence;
 
@@ -142,8 +142,8 @@ typedef struct kh_analysis {
     size_t ntokens;
     const kh_sentence *sentences;
     size_t nsentences;
-    size_t ninvalid;       /* invalid UTF-8 sequences replaced (lenient mode) */
-    uint64_t first_invalid;/* byte offset of the first one, if any */
+    size_t ninvalid;        /* invalid UTF-8 sequences replaced (lenient mode) */
+    uint64_t first_invalid; /* byte offset of the first one, if any */
 } kh_analysis;
 
 /* Creates an analyzer. opts may be NULL for defaults (lenient UTF-8, libc).
@@ -213,7 +213,7 @@ typedef struct kh_reader_opts {
     const char *date;   /* "date,published,date_extracted,time" */
     kh_alloc_fn alloc;  /* NULL: libc */
     void *alloc_ud;
-    uint32_t flags;     /* KH_READER_* */
+    uint32_t flags; /* KH_READER_* */
 } kh_reader_opts;
 
 /* A JSON record without an id is read (with an empty id) instead of being
@@ -230,8 +230,8 @@ KH_API void kh_reader_free(kh_reader *r);
 ** kh_reader_free. name (a path, or "-") picks the format under KH_FMT_AUTO
 ** and is the id of text and HTML documents. OUT: *fmt_out (may be NULL), the
 ** format chosen. */
-KH_API kh_status kh_reader_start(kh_reader *r, const uint8_t *buf, size_t len,
-                                 const char *name, kh_format fmt, kh_format *fmt_out);
+KH_API kh_status kh_reader_start(kh_reader *r, const uint8_t *buf, size_t len, const char *name,
+                                 kh_format fmt, kh_format *fmt_out);
 
 /* The next document. OUT: *out, borrowed until the next call on r, or NULL
 ** at the end of the input. A bad record returns KH_ESYNTAX (or KH_EUTF8 for
@@ -259,15 +259,15 @@ typedef struct kh_index kh_index;
 #define KH_INDEX_EXTRACT 0x2u
 
 typedef struct kh_index_opts {
-    uint32_t flags;      /* KH_INDEX_* */
-    size_t batch_bytes;  /* commit after this much buffered posting data; 0: 64 MiB */
-    uint32_t busy_ms;    /* wait this long for another writer's lock; 0: 5000 */
-    kh_alloc_fn alloc;   /* NULL: libc (SQLite keeps its own allocator) */
+    uint32_t flags;     /* KH_INDEX_* */
+    size_t batch_bytes; /* commit after this much buffered posting data; 0: 64 MiB */
+    uint32_t busy_ms;   /* wait this long for another writer's lock; 0: 5000 */
+    kh_alloc_fn alloc;  /* NULL: libc (SQLite keeps its own allocator) */
     void *alloc_ud;
-    uint32_t threads;    /* threads that analyze and compress documents while the
-                         ** caller's thread builds postings; 0 or 1: none. With
-                         ** threads, alloc must be thread-safe, and an error in a
-                         ** document may be reported by a later call. */
+    uint32_t threads; /* threads that analyze and compress documents while the
+                      ** caller's thread builds postings; 0 or 1: none. With
+                      ** threads, alloc must be thread-safe, and an error in a
+                      ** document may be reported by a later call. */
 } kh_index_opts;
 
 /* Opens or creates an index. OUT: *out, closed with kh_index_close() (even
@@ -295,20 +295,20 @@ KH_API kh_status kh_index_commit(kh_index *ix);
 KH_API kh_status kh_index_optimize(kh_index *ix);
 
 typedef struct kh_index_stats {
-    uint64_t docs;         /* live documents */
-    uint64_t deleted;      /* deleted, still in some segment until a merge */
-    uint64_t terms;        /* distinct keys, summed over segments */
+    uint64_t docs;    /* live documents */
+    uint64_t deleted; /* deleted, still in some segment until a merge */
+    uint64_t terms;   /* distinct keys, summed over segments */
     uint64_t segments;
-    uint64_t postings;     /* (term, document) pairs, summed over segments */
-    uint64_t file_bytes;   /* the database file and its WAL */
-    uint64_t doc_bytes;    /* pages of the document tables */
-    uint64_t index_bytes;  /* pages of the posting and segment tables */
-    uint64_t text_bytes;   /* title + body bytes of live documents */
+    uint64_t postings;    /* (term, document) pairs, summed over segments */
+    uint64_t file_bytes;  /* the database file and its WAL */
+    uint64_t doc_bytes;   /* pages of the document tables */
+    uint64_t index_bytes; /* pages of the posting and segment tables */
+    uint64_t text_bytes;  /* title + body bytes of live documents */
     uint32_t analyzer_version;
-    uint32_t extract;      /* 1 if the index stores entities and quotations */
-    uint64_t entities;     /* distinct entities live documents mention */
-    uint64_t quotes;       /* quotations stored for live documents */
-    uint64_t facts_bytes;  /* pages of the entity and quotation tables */
+    uint32_t extract;     /* 1 if the index stores entities and quotations */
+    uint64_t entities;    /* distinct entities live documents mention */
+    uint64_t quotes;      /* quotations stored for live documents */
+    uint64_t facts_bytes; /* pages of the entity and quotation tables */
 } kh_index_stats;
 
 KH_API kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out);
@@ -316,8 +316,8 @@ KH_API kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out);
 /* The last error on this handle (status KH_OK if none). Borrowed. */
 KH_API const kh_error *kh_index_error(const kh_index *ix);
 
-#define KH_SEARCH_ANY 0x1u         /* any word may match (OR); default: all */
-#define KH_SEARCH_NO_TOTAL 0x2u    /* total is only a lower bound; faster */
+#define KH_SEARCH_ANY         0x1u /* any word may match (OR); default: all */
+#define KH_SEARCH_NO_TOTAL    0x2u /* total is only a lower bound; faster */
 #define KH_SEARCH_NO_SNIPPETS 0x4u /* hits carry id and score only */
 
 typedef struct kh_search_opts {
@@ -352,7 +352,7 @@ typedef struct kh_results {
     uint64_t total;     /* matching documents (a lower bound under KH_SEARCH_NO_TOTAL) */
     const kh_hit *hits; /* best first */
     size_t nhits;
-    double took_ms;     /* parsing to the last hit in hand, snippets included */
+    double took_ms;         /* parsing to the last hit in hand, snippets included */
     const kh_facet *facets; /* most documents first; opts->facets at most */
     size_t nfacets;
 } kh_results;
@@ -361,8 +361,8 @@ typedef struct kh_results {
 ** prefix*, source:NAME, entity:NAME). OUT: *out, borrowed until the next search on ix.
 ** Errors: KH_ESYNTAX with the byte offset in kh_index_error, KH_EINVAL (bad
 ** date), KH_ELIMIT (a prefix matching too many keys), KH_ESQLITE, KH_ECORRUPT. */
-KH_API kh_status kh_search(kh_index *ix, const char *query, size_t len,
-                           const kh_search_opts *opts, const kh_results **out);
+KH_API kh_status kh_search(kh_index *ix, const char *query, size_t len, const kh_search_opts *opts,
+                           const kh_results **out);
 
 /* 1 if the index stores entities and quotations (KH_INDEX_EXTRACT). */
 KH_API int kh_index_has_facts(kh_index *ix);
@@ -407,10 +407,10 @@ KH_API kh_status kh_quotes_find(kh_index *ix, const char *speaker, size_t slen, 
 /* Entity types, as ANERcorp uses them (primer §7.1). */
 typedef enum kh_entity_type {
     KH_ENT_NONE = 0,
-    KH_ENT_PER,  /* people, a surname alone included */
-    KH_ENT_ORG,  /* bodies, parties, agencies, media, companies, clubs */
-    KH_ENT_LOC,  /* countries, cities, regions (countries are LOC) */
-    KH_ENT_MISC  /* currencies, religions, prizes, events, products */
+    KH_ENT_PER, /* people, a surname alone included */
+    KH_ENT_ORG, /* bodies, parties, agencies, media, companies, clubs */
+    KH_ENT_LOC, /* countries, cities, regions (countries are LOC) */
+    KH_ENT_MISC /* currencies, religions, prizes, events, products */
 } kh_entity_type;
 
 /* "PER", "ORG", "LOC", "MISC"; "" for KH_ENT_NONE or an unknown value. */
@@ -437,22 +437,22 @@ typedef struct kh_word {
 
 /* One mention of an entity. */
 typedef struct kh_entity {
-    uint32_t start, end;   /* bytes in the input; a leading proclitic (و ب ل ك ف)
-                           ** is left out when it can be told apart */
-    uint32_t type;         /* kh_entity_type */
-    uint32_t first, nwords;/* the words (or analysis tokens) it covers */
-    uint32_t id;           /* index into kh_ner_result.names: mentions of one
-                           ** entity share it */
-    const char *canonical; /* = names[id].name, borrowed */
+    uint32_t start, end;    /* bytes in the input; a leading proclitic (و ب ل ك ف)
+                            ** is left out when it can be told apart */
+    uint32_t type;          /* kh_entity_type */
+    uint32_t first, nwords; /* the words (or analysis tokens) it covers */
+    uint32_t id;            /* index into kh_ner_result.names: mentions of one
+                            ** entity share it */
+    const char *canonical;  /* = names[id].name, borrowed */
 } kh_entity;
 
 /* One entity of the document, with its canonical name. */
 typedef struct kh_entity_name {
-    const char *name;     /* the fullest mention, or the alias table's name
-                          ** (الناتو → حلف شمال الأطلسي); borrowed */
-    const char *key;      /* variant-insensitive name key (see kh_name_key) */
+    const char *name; /* the fullest mention, or the alias table's name
+                      ** (الناتو → حلف شمال الأطلسي); borrowed */
+    const char *key;  /* variant-insensitive name key (see kh_name_key) */
     uint32_t name_len, key_len;
-    uint32_t type;        /* kh_entity_type */
+    uint32_t type; /* kh_entity_type */
     uint32_t nmentions;
 } kh_entity_name;
 
@@ -471,9 +471,9 @@ typedef struct kh_ner_opts {
     const char *model_path; /* a model file; NULL: model_data, else the built-in model */
     const void *model_data; /* a model image in memory (copied) */
     size_t model_len;
-    kh_alloc_fn alloc;      /* NULL: libc */
+    kh_alloc_fn alloc; /* NULL: libc */
     void *alloc_ud;
-    uint32_t flags;         /* KH_NER_* */
+    uint32_t flags; /* KH_NER_* */
 } kh_ner_opts;
 
 /* Flags of kh_ner_opts. By default a name found in one place of a document
@@ -544,21 +544,21 @@ KH_API const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text,
 typedef struct kh_ner_trainer kh_ner_trainer;
 
 typedef struct kh_ner_train_opts {
-    uint32_t hash_bits;  /* log2 of the weight rows (default 20) */
-    uint32_t epochs;     /* passes over the training data (default 12) */
-    uint32_t seed;       /* shuffling seed (default 1): same data, same model */
-    uint32_t features;   /* feature groups (khabar train-ner --features); 0: base,
-                         ** gaz and clusters */
-    float prune;         /* drop weights whose size is below this (0: default
-                         ** 0.05; negative: keep all) */
-    float recall_bias;   /* subtracted from every word's score for O, which trades
-                         ** precision for recall (0: none; negative: the value
-                         ** with the best dev F1 is chosen each epoch) */
+    uint32_t hash_bits; /* log2 of the weight rows (default 20) */
+    uint32_t epochs;    /* passes over the training data (default 12) */
+    uint32_t seed;      /* shuffling seed (default 1): same data, same model */
+    uint32_t features;  /* feature groups (khabar train-ner --features); 0: base,
+                        ** gaz and clusters */
+    float prune;        /* drop weights whose size is below this (0: default
+                        ** 0.05; negative: keep all) */
+    float recall_bias;  /* subtracted from every word's score for O, which trades
+                        ** precision for recall (0: none; negative: the value
+                        ** with the best dev F1 is chosen each epoch) */
     kh_alloc_fn alloc;
     void *alloc_ud;
-    float dropout;       /* share of a word's features left out of each training
-                         ** step, drawn anew per step (0: none; below 1), which
-                         ** makes the model rely on several features at once */
+    float dropout; /* share of a word's features left out of each training
+                   ** step, drawn anew per step (0: none; below 1), which
+                   ** makes the model rely on several features at once */
 } kh_ner_train_opts;
 
 typedef struct kh_ner_epoch {
@@ -567,8 +567,8 @@ typedef struct kh_ner_epoch {
     double dev_precision; /* exact-span micro scores on the dev data (conlleval
                           ** rules); 0 without dev data */
     double dev_recall, dev_f1;
-    int best;             /* 1 if this epoch is the best on dev so far (kept) */
-    double recall_bias;   /* the recall bias the scores were measured with */
+    int best;           /* 1 if this epoch is the best on dev so far (kept) */
+    double recall_bias; /* the recall bias the scores were measured with */
 } kh_ner_epoch;
 
 /* Creates a trainer. opts may be NULL for defaults. OUT: *out. */
@@ -621,8 +621,9 @@ KH_API kh_status kh_ner_trainer_model(kh_ner_trainer *t, const uint8_t **out, si
 typedef struct kh_extractor kh_extractor;
 
 /* Flags for kh_extract_opts.flags. */
-#define KH_XF_NO_TITLE 0x1u /* the text is a body without its headline line
-                            ** (the title came separately, as in JSON records) */
+#define KH_XF_NO_TITLE                                                                             \
+    0x1u /* the text is a body without its headline line                                           \
+         ** (the title came separately, as in JSON records) */
 
 typedef struct kh_extract_opts {
     uint32_t flags;           /* KH_XF_* */
@@ -633,8 +634,9 @@ typedef struct kh_extract_opts {
 typedef enum kh_quote_kind { KH_QUOTE_DIRECT = 1, KH_QUOTE_REPORTED } kh_quote_kind;
 
 /* Quote flags. */
-#define KH_QF_CARRIED 0x1u  /* speaker carried from an earlier statement (dropped subject) */
-#define KH_QF_UNCLOSED 0x2u /* direct quote whose closing mark is missing: ends at the paragraph */
+#define KH_QF_CARRIED  0x1u /* speaker carried from an earlier statement (dropped subject) */
+#define KH_QF_UNCLOSED 0x2u /* direct quote whose closing mark is missing: ends at the paragraph   \
+                             */
 
 /* One statement. A direct quote's text is what stands between its marks; a
 ** reported statement's text is the إن/أن clause up to the end of its
@@ -643,15 +645,15 @@ typedef enum kh_quote_kind { KH_QUOTE_DIRECT = 1, KH_QUOTE_REPORTED } kh_quote_k
 ** noun phrase that names the speaker at this statement (with its title:
 ** الرئيس الأمريكي جو بايدن), KH_NONE when the subject is dropped. */
 typedef struct kh_quote {
-    uint32_t kind;       /* kh_quote_kind */
-    uint32_t flags;      /* KH_QF_* */
-    kh_span text;        /* direct: between the marks; reported: the clause */
-    kh_span marks;       /* direct: with the marks; reported: same as text */
-    kh_span speaker;     /* the fullest name; KH_NONE if unknown */
-    kh_span mention;     /* the speaker's noun phrase here; KH_NONE if carried or unknown */
-    kh_span cue;         /* the verb of saying (or ':' for X: “…”); KH_NONE if none */
-    kh_span members[2];  /* for a dual speaker (الوزيران): who it stands for, or KH_NONE */
-    float confidence;    /* 0..1 */
+    uint32_t kind;      /* kh_quote_kind */
+    uint32_t flags;     /* KH_QF_* */
+    kh_span text;       /* direct: between the marks; reported: the clause */
+    kh_span marks;      /* direct: with the marks; reported: same as text */
+    kh_span speaker;    /* the fullest name; KH_NONE if unknown */
+    kh_span mention;    /* the speaker's noun phrase here; KH_NONE if carried or unknown */
+    kh_span cue;        /* the verb of saying (or ':' for X: “…”); KH_NONE if none */
+    kh_span members[2]; /* for a dual speaker (الوزيران): who it stands for, or KH_NONE */
+    float confidence;   /* 0..1 */
 } kh_quote;
 
 /* An attribution such as بحسب رويترز: who relayed, not who said. */

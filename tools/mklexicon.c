@@ -19,29 +19,29 @@
 */
 #include "analysis/lexicon.h"
 #include "analysis/seg.h"
+#include "khabar.h"
 #include "text/norm.h"
 #include "text/tok.h"
-#include "khabar.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ITERATIONS 8
-#define MIN_COUNT 2   /* types written to the table */
-#define MIN_MASS 2.0  /* stems written to the table */
-#define NAME_BOOST 20.0
+#define ITERATIONS      8
+#define MIN_COUNT       2   /* types written to the table */
+#define MIN_MASS        2.0 /* stems written to the table */
+#define NAME_BOOST      20.0
 #define PARADIGM_WEIGHT 3.0
 
 /* ---- a growable string → index map ---------------------------------- */
 
 typedef struct item {
     uint32_t off, len;
-    double count;    /* whole-word occurrences */
-    double mass;     /* token mass as a stem (final) */
-    double theta;    /* stem weight in the current iteration */
-    double next;     /* accumulator */
+    double count;       /* whole-word occurrences */
+    double mass;        /* token mass as a stem (final) */
+    double theta;       /* stem weight in the current iteration */
+    double next;        /* accumulator */
     uint32_t maks, yeh; /* final ى vs ي spellings */
     int name;           /* from the names list: never split */
     int32_t first_cand, ncand;
@@ -71,8 +71,7 @@ static void map_rehash(map *m)
 {
     size_t ns = m->nslots ? m->nslots * 2 : 1u << 16;
     uint32_t *s = calloc(ns, sizeof *s);
-    if (!s)
-        exit(1);
+    if (!s) exit(1);
     for (size_t i = 0; i < m->n; i++) {
         uint32_t h = kh_lex_hash((uint8_t *)m->blob + m->items[i].off, m->items[i].len) & (ns - 1);
         while (s[h])
@@ -86,17 +85,14 @@ static void map_rehash(map *m)
 
 static int32_t map_get(map *m, const uint8_t *k, size_t n, int create)
 {
-    if (m->n * 2 >= m->nslots)
-        map_rehash(m);
+    if (m->n * 2 >= m->nslots) map_rehash(m);
     uint32_t h = kh_lex_hash(k, n) & (m->nslots - 1);
     while (m->slots[h]) {
         item *it = &m->items[m->slots[h] - 1];
-        if (it->len == n && memcmp(m->blob + it->off, k, n) == 0)
-            return (int32_t)m->slots[h] - 1;
+        if (it->len == n && memcmp(m->blob + it->off, k, n) == 0) return (int32_t)m->slots[h] - 1;
         h = (h + 1) & (m->nslots - 1);
     }
-    if (!create)
-        return -1;
+    if (!create) return -1;
     if (m->n == m->cap) {
         m->cap = m->cap ? m->cap * 2 : 1 << 16;
         m->items = xrealloc(m->items, m->cap * sizeof *m->items);
@@ -137,18 +133,15 @@ static void count_corpus(map *m, const uint8_t *text, size_t len)
     size_t capL = 0;
     uint8_t buf[1024];
     while (kh_tok_next(&t, &rt)) {
-        if (rt.kind != KH_TOK_ARABIC)
-            continue;
+        if (rt.kind != KH_TOK_ARABIC) continue;
         size_t n = rt.end - rt.start;
-        if (n > 200)
-            continue;
+        if (n > 200) continue;
         if (kh_norm_letters_cap(n) > capL) {
             capL = kh_norm_letters_cap(n);
             L = xrealloc(L, capL * sizeof *L);
         }
         size_t nl = kh_norm_letters(text + rt.start, n, L);
-        if (nl < 1 || nl > 60)
-            continue;
+        if (nl < 1 || nl > 60) continue;
         uint32_t lex[64];
         for (size_t i = 0; i < nl; i++)
             lex[i] = L[i].lex;
@@ -197,10 +190,9 @@ static size_t item_cps(const map *m, const item *it, uint32_t *out)
 ** person pronouns attested on the same stem, capped. */
 static double paradigm(map *m, size_t ntypes, const uint32_t *lex, size_t n, const kh_cand *c)
 {
-    static const uint8_t *const PRON[] = {(const uint8_t *)"\xd9\x87",
-                                          (const uint8_t *)"\xd9\x87\xd8\xa7",
-                                          (const uint8_t *)"\xd9\x87\xd9\x85",
-                                          (const uint8_t *)"\xd9\x87\xd9\x85\xd8\xa7"};
+    static const uint8_t *const PRON[] = {
+        (const uint8_t *)"\xd9\x87", (const uint8_t *)"\xd9\x87\xd8\xa7",
+        (const uint8_t *)"\xd9\x87\xd9\x85", (const uint8_t *)"\xd9\x87\xd9\x85\xd8\xa7"};
     uint8_t buf[600];
     size_t sl = kh_seg_utf8(lex, c->np, n - c->ne, buf);
     if ((c->restore & KH_RESTORE_TM) && sl >= 2)
@@ -209,12 +201,10 @@ static double paradigm(map *m, size_t ntypes, const uint32_t *lex, size_t n, con
     int others = 0;
     for (size_t i = 0; i < sizeof PRON / sizeof PRON[0]; i++) {
         size_t pl = strlen((const char *)PRON[i]);
-        if (own && strcmp(own, (const char *)PRON[i]) == 0)
-            continue;
+        if (own && strcmp(own, (const char *)PRON[i]) == 0) continue;
         memcpy(buf + sl, PRON[i], pl);
         int32_t id = map_get(m, buf, sl + pl, 0);
-        if (id >= 0 && (size_t)id < ntypes && m->items[id].count >= 1)
-            others++;
+        if (id >= 0 && (size_t)id < ntypes && m->items[id].count >= 1) others++;
     }
     return 1.0 + PARADIGM_WEIGHT * others;
 }
@@ -227,16 +217,13 @@ static void build_candidates(map *m, size_t ntypes)
     for (size_t i = 0; i < ntypes; i++) {
         size_t n = item_cps(m, &m->items[i], lex);
         int nc = n >= 2 ? kh_seg_candidates(lex, n, cs) : 1;
-        if (n < 2)
-            cs[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)n, 0};
+        if (n < 2) cs[0] = (kh_cand){0, 0, 0, 0, 0, 0, (uint8_t)n, 0};
         int forced = -1;
         for (int k = 0; k < nc; k++)
-            if (cs[k].forced)
-                forced = k;
+            if (cs[k].forced) forced = k;
         m->items[i].first_cand = (int32_t)ncands;
         for (int k = 0; k < nc; k++) {
-            if (forced >= 0 && k != forced)
-                continue;
+            if (forced >= 0 && k != forced) continue;
             /* ال + stem and ال + word, for the article test */
             uint8_t al[520] = {0xD8, 0xA7, 0xD9, 0x84};
             size_t sl = kh_seg_stem_key(lex, n, &cs[k], al + 4);
@@ -256,8 +243,7 @@ static void build_candidates(map *m, size_t ntypes)
                 vc = v >= 0 && (size_t)v < ntypes ? m->items[v].count : 0;
             }
             double ev = kh_seg_evidence(&cs[k], as, aw, sc, vc);
-            if (cs[k].enc)
-                ev *= paradigm(m, ntypes, lex, n, &cs[k]);
+            if (cs[k].enc) ev *= paradigm(m, ntypes, lex, n, &cs[k]);
             if (m->items[i].name && !cs[k].np && !cs[k].ne)
                 ev *= NAME_BOOST; /* a known name is likely one word, unless
                                   ** the corpus says otherwise (باسم = ب+اسم) */
@@ -287,11 +273,9 @@ static void mark_names(map *m, const char *path)
     uint8_t buf[1100];
     while (fgets(line, sizeof line, f)) {
         size_t n = strcspn(line, "\r\n");
-        if (n == 0 || n > 400)
-            continue;
+        if (n == 0 || n > 400) continue;
         size_t nl = kh_norm_letters((uint8_t *)line, n, L);
-        if (nl < 3 || nl > 60)
-            continue;
+        if (nl < 3 || nl > 60) continue;
         uint32_t lex[64];
         for (size_t i = 0; i < nl; i++)
             lex[i] = L[i].lex;
@@ -310,7 +294,7 @@ static double type_weight(double count)
 ** stands in for "a new stem", so a split whose stem only this word uses is
 ** worth little more than keeping the word whole. */
 #define ALPHA 1.0
-#define BETA 0.5
+#define BETA  0.5
 
 static double new_stem(const item *it)
 {
@@ -325,8 +309,7 @@ static void factor_chains(const double *npi, double ztot, double *pi)
 {
     double conj[3] = {0}, prep[5] = {0}, det[2] = {0};
     for (int k = 0; k < KH_LEX_NCHAIN; k++) {
-        if (KH_CHAIN_CONJ(k) > 2 || KH_CHAIN_PREP(k) > 4)
-            continue;
+        if (KH_CHAIN_CONJ(k) > 2 || KH_CHAIN_PREP(k) > 4) continue;
         conj[KH_CHAIN_CONJ(k)] += npi[k];
         prep[KH_CHAIN_PREP(k)] += npi[k];
         det[KH_CHAIN_DET(k)] += npi[k];
@@ -337,7 +320,8 @@ static void factor_chains(const double *npi, double ztot, double *pi)
             continue;
         }
         pi[k] = (conj[KH_CHAIN_CONJ(k)] / ztot) * (prep[KH_CHAIN_PREP(k)] / ztot) *
-                    (det[KH_CHAIN_DET(k)] / ztot) + 1e-6;
+                    (det[KH_CHAIN_DET(k)] / ztot) +
+                1e-6;
     }
 }
 
@@ -379,8 +363,7 @@ static void em(map *m, size_t ntypes, double *pi, double *rho)
                 /* leave this type out of its stems' support */
                 item *st = &m->items[c[k].stem];
                 double th = st->theta - wt * c[k].post;
-                if (th < 0)
-                    th = 0;
+                if (th < 0) th = 0;
                 p[k] = (th + new_stem(st)) * pi[c[k].c.chain] * rho[c[k].c.enc] * c[k].ev;
                 z += p[k];
             }
@@ -411,8 +394,7 @@ static void decide(map *m, size_t ntypes)
         tcand *c = cands + w->first_cand;
         int best = 0;
         for (int k = 1; k < w->ncand; k++)
-            if (c[k].post > c[best].post)
-                best = k;
+            if (c[k].post > c[best].post) best = k;
         w->seg = KH_LEX_SEG_MAKE(c[best].c.np, c[best].c.ne, c[best].c.restore);
         for (int k = 0; k < w->ncand; k++)
             m->items[c[k].stem].mass += w->count * c[k].post;
@@ -444,8 +426,7 @@ static void write_table(const map *m, size_t ntypes, const double *pi, const dou
     uint32_t *offs = calloc(nk, sizeof *offs);
     for (size_t j = 0; j < nk; j++) {
         const item *it = &m->items[keep[j]];
-        if (j % 8 == 0)
-            printf("%s\"", j ? "\"\n" : "");
+        if (j % 8 == 0) printf("%s\"", j ? "\"\n" : "");
         fwrite(m->blob + it->off, 1, it->len, stdout);
         offs[j] = (uint32_t)off;
         off += it->len;
@@ -479,7 +460,8 @@ static void write_table(const map *m, size_t ntypes, const double *pi, const dou
     printf("};\nstatic const float ENC[%d] = {", KH_LEX_NENC);
     for (int k = 0; k < KH_LEX_NENC; k++)
         printf("%.6gf,", rho[k]);
-    printf("};\n\nstatic const kh_lexicon LEX = {BLOB, ENTRIES, %zu, SLOTS, %zu, CHAIN, ENC, %.0fu};\n\n"
+    printf("};\n\nstatic const kh_lexicon LEX = {BLOB, ENTRIES, %zu, SLOTS, %zu, CHAIN, ENC, "
+           "%.0fu};\n\n"
            "const kh_lexicon *kh_lex_builtin(void)\n{\n    return &LEX;\n}\n",
            nk, nslots, total);
     free(keep);
@@ -509,13 +491,11 @@ int main(int argc, char **argv)
         if (r > 0)
             while (cut > 0 && chunk[cut - 1] != '\n')
                 cut--;
-        if (cut == 0)
-            cut = len;
+        if (cut == 0) cut = len;
         count_corpus(&m, chunk, cut);
         memmove(chunk, chunk + cut, len - cut);
         carry = len - cut;
-        if (r == 0)
-            break;
+        if (r == 0) break;
     }
     fclose(f);
     size_t ntypes = m.n;
@@ -540,9 +520,11 @@ int main(int argc, char **argv)
             for (int k = 0; k < it->ncand; k++) {
                 tcand *c = cands + it->first_cand + k;
                 item *st = &m.items[c->stem];
-                fprintf(stderr, "%s count %.0f: np %d ne %d chain %d enc %d stem %.*s theta %.2f post %.3f\n",
-                        w, it->count, c->c.np, c->c.ne, c->c.chain, c->c.enc, (int)st->len,
-                        m.blob + st->off, st->theta, c->post);
+                fprintf(
+                    stderr,
+                    "%s count %.0f: np %d ne %d chain %d enc %d stem %.*s theta %.2f post %.3f\n",
+                    w, it->count, c->c.np, c->c.ne, c->c.chain, c->c.enc, (int)st->len,
+                    m.blob + st->off, st->theta, c->post);
             }
         }
         free(list);

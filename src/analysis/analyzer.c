@@ -13,10 +13,10 @@
 */
 #include "khabar.h"
 
-#include "base/mem.h"
 #include "analysis/lexicon.h"
 #include "analysis/seg.h"
 #include "analysis/stem.h"
+#include "base/mem.h"
 #include "text/chars.h"
 #include "text/norm.h"
 #include "text/tok.h"
@@ -49,12 +49,12 @@ typedef struct chunk {
 ** straight into the entry. An entry served during the current kh_analyze()
 ** call is never overwritten in that call (gen), so those pointers stay
 ** valid until the next call, as the API promises. */
-#define WC_SLOTS 262144u
-#define WC_SETS (WC_SLOTS / 2u)
-#define WC_DATA 154u /* so that an entry is 192 bytes, three cache lines */
-#define WC_MAX_WORD 32u /* longest word cached, in bytes */
+#define WC_SLOTS    262144u
+#define WC_SETS     (WC_SLOTS / 2u)
+#define WC_DATA     154u /* so that an entry is 192 bytes, three cache lines */
+#define WC_MAX_WORD 32u  /* longest word cached, in bytes */
 #define WC_MAX_SEGS 5u
-#define WC_AHEAD 8 /* tokens between a prefetch and its use */
+#define WC_AHEAD    8 /* tokens between a prefetch and its use */
 
 typedef struct wc_seg {
     uint8_t start, end;     /* bytes, relative to the word */
@@ -63,14 +63,14 @@ typedef struct wc_seg {
 
 typedef struct wc_entry {
     uint32_t hash;
-    uint32_t gen;       /* the kh_analyze() call that last served it */
-    uint8_t len;        /* surface bytes; 0 = empty slot */
+    uint32_t gen;           /* the kh_analyze() call that last served it */
+    uint8_t len;            /* surface bytes; 0 = empty slot */
     uint8_t norm, seg, key; /* offsets into data; lengths follow from NULs */
     uint8_t norm_len, seg_len, key_len;
-    uint8_t nsegs;      /* high bit: KH_TOKF_PREFIX */
+    uint8_t nsegs; /* high bit: KH_TOKF_PREFIX */
     wc_seg segs[WC_MAX_SEGS];
-    uint8_t roles;      /* 2 bits per segment */
-    uint8_t hits;       /* uses since stored, saturating, halved when the set evicts */
+    uint8_t roles; /* 2 bits per segment */
+    uint8_t hits;  /* uses since stored, saturating, halved when the set evicts */
     uint8_t data[WC_DATA];
 } wc_entry;
 _Static_assert(sizeof(wc_entry) == 192, "a cache entry is three cache lines");
@@ -115,24 +115,20 @@ static void *mem_realloc(kh_analyzer *a, void *p, size_t osize, size_t nsize)
 
 static void mem_free(kh_analyzer *a, void *p, size_t osize)
 {
-    if (p)
-        a->alloc(a->ud, p, osize, 0);
+    if (p) a->alloc(a->ud, p, osize, 0);
 }
 
 /* Grows *pp (an array of elem-sized items, *cap of them) to hold need. */
 static int grow(kh_analyzer *a, void **pp, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 0;
+    if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : 64;
     while (nc < need) {
-        if (nc > SIZE_MAX / 2 / elem)
-            return -1;
+        if (nc > SIZE_MAX / 2 / elem) return -1;
         nc *= 2;
     }
     void *np = mem_realloc(a, *pp, *cap * elem, nc * elem);
-    if (!np)
-        return -1;
+    if (!np) return -1;
     *pp = np;
     *cap = nc;
     return 0;
@@ -148,8 +144,7 @@ static char *arena_alloc(kh_analyzer *a, size_t n)
     if (!c) {
         size_t cap = n > 65536 ? n : 65536;
         c = mem_realloc(a, NULL, 0, sizeof(chunk) + cap);
-        if (!c)
-            return NULL;
+        if (!c) return NULL;
         c->cap = cap;
         c->used = 0;
         c->next = NULL;
@@ -176,8 +171,7 @@ static void arena_reset(kh_analyzer *a)
 static const char *arena_str(kh_analyzer *a, const void *s, size_t n)
 {
     char *p = arena_alloc(a, n + 1);
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     memcpy(p, s, n);
     p[n] = 0;
     return p;
@@ -204,29 +198,36 @@ const char *kh_version(void)
 const char *kh_strerror(kh_status st)
 {
     switch (st) {
-    case KH_OK: return "ok";
-    case KH_ENOMEM: return "out of memory";
-    case KH_EINVAL: return "invalid argument";
-    case KH_EUTF8: return "invalid UTF-8";
-    case KH_EIO: return "input/output error";
-    case KH_ECORRUPT: return "corrupt data";
-    case KH_ESQLITE: return "SQLite error";
-    case KH_ELIMIT: return "input exceeds a limit";
-    case KH_ESYNTAX: return "syntax error";
+    case KH_OK:
+        return "ok";
+    case KH_ENOMEM:
+        return "out of memory";
+    case KH_EINVAL:
+        return "invalid argument";
+    case KH_EUTF8:
+        return "invalid UTF-8";
+    case KH_EIO:
+        return "input/output error";
+    case KH_ECORRUPT:
+        return "corrupt data";
+    case KH_ESQLITE:
+        return "SQLite error";
+    case KH_ELIMIT:
+        return "input exceeds a limit";
+    case KH_ESYNTAX:
+        return "syntax error";
     }
     return "unknown error";
 }
 
 kh_status kh_analyzer_new(const kh_analyzer_opts *opts, kh_analyzer **out)
 {
-    if (!out)
-        return KH_EINVAL;
+    if (!out) return KH_EINVAL;
     *out = NULL;
     kh_alloc_fn fn = opts && opts->alloc ? opts->alloc : kh_mem_libc;
     void *ud = opts && opts->alloc ? opts->alloc_ud : NULL;
     kh_analyzer *a = fn(ud, NULL, 0, sizeof *a);
-    if (!a)
-        return KH_ENOMEM;
+    if (!a) return KH_ENOMEM;
     memset(a, 0, sizeof *a);
     a->alloc = fn;
     a->ud = ud;
@@ -239,8 +240,7 @@ kh_status kh_analyzer_new(const kh_analyzer_opts *opts, kh_analyzer **out)
 
 void kh_analyzer_free(kh_analyzer *a)
 {
-    if (!a)
-        return;
+    if (!a) return;
     mem_free(a, a->toks, a->captok * sizeof *a->toks);
     mem_free(a, a->segs, a->capseg * sizeof *a->segs);
     mem_free(a, a->sents, a->capsent * sizeof *a->sents);
@@ -271,8 +271,7 @@ int kh_utf8_valid(const uint8_t *s, size_t len, size_t *off)
         }
         uint32_t l;
         if (kh_utf8_decode(s + i, len - i, &l) == KH_CP_INVALID) {
-            if (off)
-                *off = i;
+            if (off) *off = i;
             return 0;
         }
         i += l;
@@ -286,11 +285,9 @@ int kh_utf8_valid(const uint8_t *s, size_t len, size_t *off)
 static int push_seg(kh_analyzer *a, uint32_t start, uint32_t end, const void *text, size_t len,
                     uint32_t role)
 {
-    if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + 1, sizeof *a->segs))
-        return -1;
+    if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + 1, sizeof *a->segs)) return -1;
     const char *t = arena_str(a, text, len);
-    if (!t)
-        return -1;
+    if (!t) return -1;
     a->segs[a->nseg++] = (kh_segment){start, end, t, (uint32_t)len, role};
     return 0;
 }
@@ -302,12 +299,10 @@ static int join_segs(kh_analyzer *a, kh_token *t, size_t first)
     for (size_t i = first; i < a->nseg; i++)
         n += a->segs[i].len + 1;
     char *p = arena_alloc(a, n + 1);
-    if (!p)
-        return -1;
+    if (!p) return -1;
     size_t o = 0;
     for (size_t i = first; i < a->nseg; i++) {
-        if (i > first)
-            p[o++] = '+';
+        if (i > first) p[o++] = '+';
         memcpy(p + o, a->segs[i].text, a->segs[i].len);
         o += a->segs[i].len;
     }
@@ -333,8 +328,7 @@ static int is_detached_proclitic(const uint8_t *s, size_t n, const kh_letter *L,
         return 0; /* must end in U+0640 */
     for (size_t i = 0; i < nl; i++) {
         uint32_t c = L[i].lex;
-        if (c != KH_CP_WAW && c != KH_CP_FEH && c != KH_CP_BEH && c != KH_CP_KAF &&
-            c != KH_CP_LAM)
+        if (c != KH_CP_WAW && c != KH_CP_FEH && c != KH_CP_BEH && c != KH_CP_KAF && c != KH_CP_LAM)
             return 0;
     }
     return 1;
@@ -361,16 +355,13 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
         lex[i] = L[i].lex;
         o += kh_utf8_encode(kh_norm_keycp(lex[i]), buf + o);
     }
-    if (!(t->norm = arena_str(a, buf, o)))
-        return -1;
+    if (!(t->norm = arena_str(a, buf, o))) return -1;
     t->norm_len = (uint32_t)o;
 
     if (nl == 0 || is_detached_proclitic(s, n, L, nl)) {
         size_t dl = disp_utf8(L, 0, nl, buf);
-        if (nl)
-            t->flags |= KH_TOKF_PREFIX;
-        if (push_seg(a, t->start, t->end, buf, dl, nl ? KH_SEG_PROCLITIC : KH_SEG_STEM))
-            return -1;
+        if (nl) t->flags |= KH_TOKF_PREFIX;
+        if (push_seg(a, t->start, t->end, buf, dl, nl ? KH_SEG_PROCLITIC : KH_SEG_STEM)) return -1;
         t->key = "";
         t->key_len = 0;
         return join_segs(a, t, first);
@@ -386,8 +377,7 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     uint32_t base = t->start;
     uint32_t stem_start = base + (stem_b < nl ? L[stem_b].start : (uint32_t)n);
     uint32_t enc_start = base + (stem_e < nl ? L[stem_e].start : (uint32_t)n);
-    if (stem_b == 0)
-        stem_start = base;
+    if (stem_b == 0) stem_start = base;
 
     /* proclitics */
     size_t li = 0;
@@ -395,16 +385,14 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
         const char *pt = kh_seg_chain_part(c.chain, k);
         int is_det = KH_CHAIN_DET(c.chain) && !kh_seg_chain_part(c.chain, k + 1);
         size_t width = 1;
-        if (is_det)
-            width = KH_CHAIN_LAM(c.chain) ? 0 : (KH_CHAIN_PREP(c.chain) == 3 ? 1 : 2);
+        if (is_det) width = KH_CHAIN_LAM(c.chain) ? 0 : (KH_CHAIN_PREP(c.chain) == 3 ? 1 : 2);
         uint32_t ss = li == 0 ? base : base + L[li].start;
         uint32_t se = li + width < nl ? base + L[li + width].start : stem_start;
         if (width == 0) { /* ال sharing the stem's lam (للغة): written nowhere */
             ss = base + L[li].start;
             se = ss;
         }
-        if (push_seg(a, ss, se, pt, strlen(pt), KH_SEG_PROCLITIC))
-            return -1;
+        if (push_seg(a, ss, se, pt, strlen(pt), KH_SEG_PROCLITIC)) return -1;
         li += width;
     }
 
@@ -431,15 +419,12 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
             }
         }
     }
-    if (push_seg(a, stem_start, c.ne ? enc_start : t->end, buf, dl, KH_SEG_STEM))
-        return -1;
+    if (push_seg(a, stem_start, c.ne ? enc_start : t->end, buf, dl, KH_SEG_STEM)) return -1;
     if (c.ne) {
         const char *et = kh_seg_enclitic(c.enc);
-        if (push_seg(a, enc_start, t->end, et, strlen(et), KH_SEG_ENCLITIC))
-            return -1;
+        if (push_seg(a, enc_start, t->end, et, strlen(et), KH_SEG_ENCLITIC)) return -1;
     }
-    if (join_segs(a, t, first))
-        return -1;
+    if (join_segs(a, t, first)) return -1;
 
     /* key: light stem of the stem's lexicon form */
     size_t kn = stem_e - stem_b;
@@ -452,8 +437,7 @@ static int analyze_arabic(kh_analyzer *a, const uint8_t *text, kh_token *t)
     o = 0;
     for (size_t i = 0; i < kn; i++)
         o += kh_utf8_encode(kh_norm_keycp(stem[i]), buf + o);
-    if (!(t->key = arena_str(a, buf, o)))
-        return -1;
+    if (!(t->key = arena_str(a, buf, o))) return -1;
     t->key_len = (uint32_t)o;
     return 0;
 }
@@ -470,19 +454,15 @@ static uint32_t wc_hash(const uint8_t *s, size_t n)
 ** -1 when out of memory. */
 static int wc_lookup(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, kh_token *t)
 {
-    if (!a->wcache)
-        return 0;
+    if (!a->wcache) return 0;
     wc_entry *e = &a->wcache[(h & (WC_SETS - 1)) * 2];
     if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0) {
         e++;
-        if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0)
-            return 0;
+        if (e->hash != h || e->len != n || memcmp(e->data, s, n) != 0) return 0;
     }
-    if (e->hits < 255)
-        e->hits++;
+    if (e->hits < 255) e->hits++;
     unsigned nsegs = e->nsegs & 0x7F;
-    if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + nsegs, sizeof *a->segs))
-        return -1;
+    if (grow(a, (void **)&a->segs, &a->capseg, a->nseg + nsegs, sizeof *a->segs)) return -1;
     e->gen = a->gen;
     t->norm = (const char *)e->data + e->norm;
     t->seg = (const char *)e->data + e->seg;
@@ -490,13 +470,12 @@ static int wc_lookup(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, kh_
     t->norm_len = e->norm_len;
     t->seg_len = e->seg_len;
     t->key_len = e->key_len;
-    if (e->nsegs & 0x80)
-        t->flags |= KH_TOKF_PREFIX;
+    if (e->nsegs & 0x80) t->flags |= KH_TOKF_PREFIX;
     for (unsigned i = 0; i < nsegs; i++) {
         const wc_seg *w = &e->segs[i];
-        a->segs[a->nseg++] = (kh_segment){t->start + w->start, t->start + w->end,
-                                          (const char *)e->data + w->text, w->text_len,
-                                          (uint32_t)((e->roles >> (2 * i)) & 3u)};
+        a->segs[a->nseg++] =
+            (kh_segment){t->start + w->start, t->start + w->end, (const char *)e->data + w->text,
+                         w->text_len, (uint32_t)((e->roles >> (2 * i)) & 3u)};
     }
     return 1;
 }
@@ -508,13 +487,11 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
                      size_t first)
 {
     size_t nsegs = a->nseg - first;
-    if (nsegs > WC_MAX_SEGS)
-        return;
+    if (nsegs > WC_MAX_SEGS) return;
     size_t size = n + t->norm_len + t->seg_len + t->key_len + 3;
     for (size_t i = first; i < a->nseg; i++)
         size += a->segs[i].len + 1;
-    if (size > WC_DATA)
-        return;
+    if (size > WC_DATA) return;
     if (!a->wcache) {
         /* aligned so that each entry is exactly three cache lines */
         /* 48 MiB: with the default allocator calloc() maps zero pages that
@@ -522,11 +499,9 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
         size_t bytes = WC_SLOTS * sizeof *a->wcache + 64;
         int lazy = a->alloc == kh_mem_libc;
         a->wcache_raw = lazy ? calloc(1, bytes) : mem_realloc(a, NULL, 0, bytes);
-        if (!a->wcache_raw)
-            return;
+        if (!a->wcache_raw) return;
         a->wcache = (wc_entry *)(((uintptr_t)a->wcache_raw + 63) & ~(uintptr_t)63);
-        if (!lazy)
-            memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
+        if (!lazy) memset(a->wcache, 0, WC_SLOTS * sizeof *a->wcache);
     }
     wc_entry *w = &a->wcache[(h & (WC_SETS - 1)) * 2], *e;
     /* An entry served in this call is kept: tokens of this call point into it. */
@@ -545,11 +520,11 @@ static void wc_store(kh_analyzer *a, const uint8_t *s, size_t n, uint32_t h, con
     other->hits /= 2; /* ageing: a word that stops coming loses its place */
     uint8_t *d = e->data;
     size_t o = 0;
-#define PUT(src, l)                                                                               \
-    do {                                                                                          \
-        memcpy(d + o, (src), (l));                                                                \
-        d[o + (l)] = 0;                                                                           \
-        o += (l) + 1;                                                                             \
+#define PUT(src, l)                                                                                \
+    do {                                                                                           \
+        memcpy(d + o, (src), (l));                                                                 \
+        d[o + (l)] = 0;                                                                            \
+        o += (l) + 1;                                                                              \
     } while (0)
     memcpy(d, s, n);
     o = n;
@@ -584,11 +559,9 @@ static int analyze_word(kh_analyzer *a, const uint8_t *text, kh_token *t, uint32
     const uint8_t *s = text + t->start;
     size_t n = t->end - t->start;
     int hit = wc_lookup(a, s, n, h, t);
-    if (hit)
-        return hit < 0 ? -1 : 0;
+    if (hit) return hit < 0 ? -1 : 0;
     size_t first = a->nseg;
-    if (analyze_arabic(a, text, t))
-        return -1;
+    if (analyze_arabic(a, text, t)) return -1;
     wc_store(a, s, n, h, t, first);
     return 0;
 }
@@ -601,8 +574,7 @@ static int analyze_other(kh_analyzer *a, const uint8_t *text, kh_token *t)
         grow(a, (void **)&a->cps, &a->capcps, cap, sizeof *a->cps))
         return -1;
     size_t o = kh_norm_text(text + t->start, n, a->bytes, a->cps);
-    if (!(t->norm = arena_str(a, a->bytes, o)))
-        return -1;
+    if (!(t->norm = arena_str(a, a->bytes, o))) return -1;
     t->norm_len = (uint32_t)o;
     size_t first = a->nseg;
     if (push_seg(a, t->start, t->end, a->bytes, o, KH_SEG_STEM) || join_segs(a, t, first))
@@ -619,22 +591,18 @@ static int analyze_other(kh_analyzer *a, const uint8_t *text, kh_token *t)
 /* Latin abbreviations that end in a dot but not a sentence. */
 static int latin_abbrev(const kh_token *t)
 {
-    static const char *const A[] = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs",
-                                    "etc", "inc", "ltd", "co", "no", "gen", "col", "lt"};
-    if (t->kind != KH_TOK_LATIN)
-        return 0;
-    if (t->norm_len == 1)
-        return 1; /* an initial: J. Smith */
+    static const char *const A[] = {"mr",  "mrs", "ms",  "dr", "prof", "st",  "jr",  "sr", "vs",
+                                    "etc", "inc", "ltd", "co", "no",   "gen", "col", "lt"};
+    if (t->kind != KH_TOK_LATIN) return 0;
+    if (t->norm_len == 1) return 1; /* an initial: J. Smith */
     for (size_t i = 0; i < sizeof A / sizeof A[0]; i++)
-        if (strcmp(t->norm, A[i]) == 0)
-            return 1;
+        if (strcmp(t->norm, A[i]) == 0) return 1;
     return 0;
 }
 
 static int push_sentence(kh_analyzer *a, size_t first, size_t last)
 {
-    if (grow(a, (void **)&a->sents, &a->capsent, a->nsent + 1, sizeof *a->sents))
-        return -1;
+    if (grow(a, (void **)&a->sents, &a->capsent, a->nsent + 1, sizeof *a->sents)) return -1;
     a->sents[a->nsent] = (kh_sentence){a->toks[first].start, a->toks[last].end, (uint32_t)first,
                                        (uint32_t)(last - first + 1)};
     for (size_t i = first; i <= last; i++)
@@ -651,8 +619,7 @@ static int split_sentences(kh_analyzer *a, const uint8_t *text, const uint32_t *
     size_t first = 0;
     for (size_t i = 0; i < a->ntok; i++) {
         if (i > first && nl_before[i]) {
-            if (push_sentence(a, first, i - 1))
-                return -1;
+            if (push_sentence(a, first, i - 1)) return -1;
             first = i;
         }
         const kh_token *t = &a->toks[i];
@@ -660,8 +627,7 @@ static int split_sentences(kh_analyzer *a, const uint8_t *text, const uint32_t *
             continue;
         if (text[t->start] == '.' && i > first) {
             const kh_token *p = &a->toks[i - 1];
-            if (p->end == t->start && latin_abbrev(p))
-                continue;
+            if (p->end == t->start && latin_abbrev(p)) continue;
             if (i - 1 == first && p->kind == KH_TOK_NUMBER && p->end == t->start)
                 continue; /* "1." numbering a list item */
         }
@@ -674,13 +640,11 @@ static int split_sentences(kh_analyzer *a, const uint8_t *text, const uint32_t *
                                        a->toks[last + 1].end - a->toks[last + 1].start)))) &&
                a->toks[last + 1].start == a->toks[last].end)
             last++;
-        if (push_sentence(a, first, last))
-            return -1;
+        if (push_sentence(a, first, last)) return -1;
         first = last + 1;
         i = last;
     }
-    if (first < a->ntok && push_sentence(a, first, a->ntok - 1))
-        return -1;
+    if (first < a->ntok && push_sentence(a, first, a->ntok - 1)) return -1;
     return 0;
 }
 
@@ -688,8 +652,7 @@ static int split_sentences(kh_analyzer *a, const uint8_t *text, const uint32_t *
 
 kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_analysis **out)
 {
-    if (!a || !out || (!text && len))
-        return KH_EINVAL;
+    if (!a || !out || (!text && len)) return KH_EINVAL;
     *out = NULL;
     a->err.status = KH_OK;
     a->err.offset = UINT64_MAX;
@@ -733,13 +696,11 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
         t->flags = rt.flags & 0xFFu;
         nl_before[a->ntok] = (rt.flags & KH_RAW_NL_BEFORE) != 0;
         if (t->flags & KH_TOKF_INVALID) {
-            if (!a->result.ninvalid++)
-                a->result.first_invalid = rt.start;
+            if (!a->result.ninvalid++) a->result.first_invalid = rt.start;
         }
         a->ntok++;
     }
-    if (grow(a, (void **)&hashes, &caph, a->ntok + 1, sizeof *hashes))
-        goto nomem;
+    if (grow(a, (void **)&hashes, &caph, a->ntok + 1, sizeof *hashes)) goto nomem;
     for (size_t i = 0; i < a->ntok; i++) {
         const kh_token *t = &a->toks[i];
         size_t n = t->end - t->start;
@@ -748,8 +709,7 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
     /* Pass 2: analysis. */
     for (size_t i = 0; i < a->ntok; i++) {
         if (a->wcache && i + WC_AHEAD < a->ntok && hashes[i + WC_AHEAD]) {
-            const char *pe =
-                (const char *)&a->wcache[(hashes[i + WC_AHEAD] & (WC_SETS - 1)) * 2];
+            const char *pe = (const char *)&a->wcache[(hashes[i + WC_AHEAD] & (WC_SETS - 1)) * 2];
             for (int k = 0; k < 6; k++)
                 __builtin_prefetch(pe + 64 * k);
         }
@@ -765,14 +725,12 @@ kh_status kh_analyze(kh_analyzer *a, const uint8_t *text, size_t len, const kh_a
             rc = analyze_arabic(a, text, t);
         else
             rc = analyze_other(a, text, t); /* a "word" this long is noise: kept, not segmented */
-        if (rc)
-            goto nomem;
+        if (rc) goto nomem;
         t->nsegs = (uint32_t)(a->nseg - (size_t)(uintptr_t)t->segs);
     }
     for (size_t i = 0; i < a->ntok; i++)
         a->toks[i].segs = a->segs + (size_t)(uintptr_t)a->toks[i].segs;
-    if (split_sentences(a, text, nl_before))
-        goto nomem;
+    if (split_sentences(a, text, nl_before)) goto nomem;
     mem_free(a, nl_before, capnl * sizeof *nl_before);
     mem_free(a, hashes, caph * sizeof *hashes);
     a->result.tokens = a->toks;

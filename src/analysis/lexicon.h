@@ -23,15 +23,15 @@
 
 /* seg field: np (surface letters of proclitics) in bits 0-2, ne (letters of
 ** enclitics) in bits 3-5, restoration in bits 6-8, bit 9 set when known. */
-#define KH_LEX_SEG_NP(s) ((s)&7u)
-#define KH_LEX_SEG_NE(s) (((s) >> 3) & 7u)
-#define KH_LEX_SEG_RESTORE(s) (((s) >> 6) & 7u)
-#define KH_LEX_SEG_KNOWN 0x200u
+#define KH_LEX_SEG_NP(s)           ((s)&7u)
+#define KH_LEX_SEG_NE(s)           (((s) >> 3) & 7u)
+#define KH_LEX_SEG_RESTORE(s)      (((s) >> 6) & 7u)
+#define KH_LEX_SEG_KNOWN           0x200u
 #define KH_LEX_SEG_MAKE(np, ne, r) ((uint16_t)((np) | ((ne) << 3) | ((r) << 6) | KH_LEX_SEG_KNOWN))
 
 /* flags */
 #define KH_LEXF_MAKSURA 0x1u /* the word is mostly written with final ى (على, إلى) */
-#define KH_LEXF_NAME 0x2u    /* a known name (gazetteer): never split */
+#define KH_LEXF_NAME    0x2u /* a known name (gazetteer): never split */
 
 typedef struct kh_lex_entry {
     uint32_t off;   /* bytes into blob */
@@ -43,7 +43,7 @@ typedef struct kh_lex_entry {
 } kh_lex_entry;
 
 #define KH_LEX_NCHAIN 64 /* proclitic chain ids, see seg.h */
-#define KH_LEX_NENC 16   /* enclitic ids */
+#define KH_LEX_NENC   16 /* enclitic ids */
 
 typedef struct kh_lexicon {
     const uint8_t *blob;

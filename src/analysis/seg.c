@@ -40,12 +40,20 @@ static const uint32_t ENC[][3] = {
 };
 static const char *const ENC_TEXT[] = {
     NULL,
-    "\xd9\x87\xd9\x85\xd8\xa7", "\xd9\x83\xd9\x85\xd8\xa7", "\xd9\x87\xd8\xa7",
-    "\xd9\x87\xd9\x85",         "\xd9\x87\xd9\x86",         "\xd9\x83\xd9\x85",
-    "\xd9\x83\xd9\x86",         "\xd9\x86\xd9\x8a",         "\xd9\x86\xd8\xa7",
-    "\xd9\x87",                 "\xd9\x83",                 "\xd9\x8a",
+    "\xd9\x87\xd9\x85\xd8\xa7",
+    "\xd9\x83\xd9\x85\xd8\xa7",
+    "\xd9\x87\xd8\xa7",
+    "\xd9\x87\xd9\x85",
+    "\xd9\x87\xd9\x86",
+    "\xd9\x83\xd9\x85",
+    "\xd9\x83\xd9\x86",
+    "\xd9\x86\xd9\x8a",
+    "\xd9\x86\xd8\xa7",
+    "\xd9\x87",
+    "\xd9\x83",
+    "\xd9\x8a",
 };
-#define NENC ((int)(sizeof ENC / sizeof ENC[0]))
+#define NENC   ((int)(sizeof ENC / sizeof ENC[0]))
 #define ENC_KN 7 /* id of كن: after ل it is لكن "but", not ل + كن */
 
 /* Function words written as one with a clitic-looking letter, never split
@@ -60,29 +68,29 @@ static const uint32_t FUSED[][3] = {
 ** عليهم): closed-class words, so the split is certain whenever the rest of
 ** the word is a pronoun. In lexicon form (ى folded to ي, أ إ kept). */
 static const uint32_t PARTICLES[][4] = {
-    {0x0641, 0x064A, 0, 0},      /* في */
-    {0x0645, 0x0646, 0, 0},      /* من */
-    {0x0639, 0x0646, 0, 0},      /* عن */
-    {0x0639, 0x0644, 0x064A, 0}, /* على */
-    {0x0625, 0x0644, 0x064A, 0}, /* إلى */
-    {0x0627, 0x0644, 0x064A, 0}, /* الى */
-    {0x0644, 0x062F, 0x064A, 0}, /* لدى */
-    {0x0645, 0x0639, 0, 0},      /* مع */
-    {0x0628, 0x064A, 0x0646, 0}, /* بين */
-    {0x0639, 0x0646, 0x062F, 0}, /* عند */
-    {0x0623, 0x0646, 0, 0},      /* أن */
-    {0x0625, 0x0646, 0, 0},      /* إن */
-    {0x0644, 0x0643, 0x0646, 0}, /* لكن */
-    {0x0643, 0x0623, 0x0646, 0}, /* كأن */
-    {0x0644, 0x0639, 0x0644, 0}, /* لعل */
-    {0x0644, 0x064A, 0x062A, 0}, /* ليت */
-    {0x062D, 0x0648, 0x0644, 0}, /* حول */
-    {0x0636, 0x062F, 0, 0},      /* ضد */
-    {0x062F, 0x0648, 0x0646, 0}, /* دون */
+    {0x0641, 0x064A, 0, 0},           /* في */
+    {0x0645, 0x0646, 0, 0},           /* من */
+    {0x0639, 0x0646, 0, 0},           /* عن */
+    {0x0639, 0x0644, 0x064A, 0},      /* على */
+    {0x0625, 0x0644, 0x064A, 0},      /* إلى */
+    {0x0627, 0x0644, 0x064A, 0},      /* الى */
+    {0x0644, 0x062F, 0x064A, 0},      /* لدى */
+    {0x0645, 0x0639, 0, 0},           /* مع */
+    {0x0628, 0x064A, 0x0646, 0},      /* بين */
+    {0x0639, 0x0646, 0x062F, 0},      /* عند */
+    {0x0623, 0x0646, 0, 0},           /* أن */
+    {0x0625, 0x0646, 0, 0},           /* إن */
+    {0x0644, 0x0643, 0x0646, 0},      /* لكن */
+    {0x0643, 0x0623, 0x0646, 0},      /* كأن */
+    {0x0644, 0x0639, 0x0644, 0},      /* لعل */
+    {0x0644, 0x064A, 0x062A, 0},      /* ليت */
+    {0x062D, 0x0648, 0x0644, 0},      /* حول */
+    {0x0636, 0x062F, 0, 0},           /* ضد */
+    {0x062F, 0x0648, 0x0646, 0},      /* دون */
     {0x0623, 0x0645, 0x0627, 0x0645}, /* أمام */
     {0x062E, 0x0644, 0x0627, 0x0644}, /* خلال */
-    {0x0639, 0x0628, 0x0631, 0}, /* عبر */
-    {0x0646, 0x062D, 0x0648, 0}, /* نحو */
+    {0x0639, 0x0628, 0x0631, 0},      /* عبر */
+    {0x0646, 0x062D, 0x0648, 0},      /* نحو */
 };
 
 static int matches(const uint32_t *lex, size_t n, const uint32_t *w, size_t wmax)
@@ -90,27 +98,23 @@ static int matches(const uint32_t *lex, size_t n, const uint32_t *w, size_t wmax
     size_t k = 0;
     while (k < wmax && w[k])
         k++;
-    if (k != n)
-        return 0;
+    if (k != n) return 0;
     for (size_t i = 0; i < n; i++)
-        if (lex[i] != w[i])
-            return 0;
+        if (lex[i] != w[i]) return 0;
     return 1;
 }
 
 static int is_fused(const uint32_t *lex, size_t n)
 {
     for (size_t i = 0; i < sizeof FUSED / sizeof FUSED[0]; i++)
-        if (matches(lex, n, FUSED[i], 3))
-            return 1;
+        if (matches(lex, n, FUSED[i], 3)) return 1;
     return 0;
 }
 
 static int is_particle(const uint32_t *lex, size_t n)
 {
     for (size_t i = 0; i < sizeof PARTICLES / sizeof PARTICLES[0]; i++)
-        if (matches(lex, n, PARTICLES[i], 4))
-            return 1;
+        if (matches(lex, n, PARTICLES[i], 4)) return 1;
     return 0;
 }
 
@@ -123,12 +127,9 @@ const char *kh_seg_chain_part(uint8_t chain, int k)
 {
     const char *parts[3];
     int n = 0;
-    if (KH_CHAIN_CONJ(chain))
-        parts[n++] = CONJ_TEXT[KH_CHAIN_CONJ(chain)];
-    if (KH_CHAIN_PREP(chain))
-        parts[n++] = PREP_TEXT[KH_CHAIN_PREP(chain)];
-    if (KH_CHAIN_DET(chain))
-        parts[n++] = DET_TEXT;
+    if (KH_CHAIN_CONJ(chain)) parts[n++] = CONJ_TEXT[KH_CHAIN_CONJ(chain)];
+    if (KH_CHAIN_PREP(chain)) parts[n++] = PREP_TEXT[KH_CHAIN_PREP(chain)];
+    if (KH_CHAIN_DET(chain)) parts[n++] = DET_TEXT;
     return k >= 0 && k < n ? parts[k] : NULL;
 }
 
@@ -141,11 +142,9 @@ static int enc_len(int id)
 static int ends_with(const uint32_t *lex, size_t n, int id)
 {
     int k = enc_len(id);
-    if ((size_t)k > n)
-        return 0;
+    if ((size_t)k > n) return 0;
     for (int i = 0; i < k; i++)
-        if (lex[n - (size_t)k + (size_t)i] != ENC[id][i])
-            return 0;
+        if (lex[n - (size_t)k + (size_t)i] != ENC[id][i]) return 0;
     return 1;
 }
 
@@ -159,9 +158,9 @@ static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t
                               kh_cand *out, int k)
 {
     if (k < KH_SEG_MAXCAND)
-        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0), 0, 0, 0};
-    if (KH_CHAIN_DET(chain))
-        return k; /* the article and a pronoun never share a noun */
+        out[k++] = (kh_cand){np, 0, chain, 0, (uint8_t)(KH_CHAIN_LAM(chain) ? KH_RESTORE_LAM : 0),
+                             0,  0, 0};
+    if (KH_CHAIN_DET(chain)) return k; /* the article and a pronoun never share a noun */
     for (int id = 0; id < NENC && k < KH_SEG_MAXCAND - 1; id++) {
         int el = enc_len(id);
         if (!ends_with(lex, n, id) || n - np < (size_t)el + 2)
@@ -182,15 +181,11 @@ static int add_with_enclitics(const uint32_t *lex, size_t n, uint8_t np, uint8_t
 static int prep_pronoun(const uint32_t *lex, size_t n, size_t i, int prep, kh_cand *out, int k,
                         int conj)
 {
-    if (prep != 1 && prep != 2 && prep != 3)
-        return k;
+    if (prep != 1 && prep != 2 && prep != 3) return k;
     for (int id = 0; id < NENC; id++) {
-        if ((size_t)enc_len(id) != n - i || !ends_with(lex, n, id))
-            continue;
-        if (prep == 2 && id + 1 == 12)
-            continue; /* كي is a word */
-        if (prep == 3 && id + 1 == ENC_KN)
-            continue; /* لكن is "but" */
+        if ((size_t)enc_len(id) != n - i || !ends_with(lex, n, id)) continue;
+        if (prep == 2 && id + 1 == 12) continue;     /* كي is a word */
+        if (prep == 3 && id + 1 == ENC_KN) continue; /* لكن is "but" */
         if (prep == 2 && (id + 1 == 2 || id + 1 == 6))
             continue; /* كما, كم are words of their own */
         if (k < KH_SEG_MAXCAND)
@@ -217,8 +212,7 @@ static const uint32_t NOT_ARTICLE[][6] = {
 static int is_not_article(const uint32_t *lex, size_t n, size_t j)
 {
     for (size_t w = 0; w < sizeof NOT_ARTICLE / sizeof NOT_ARTICLE[0]; w++)
-        if (matches(lex + j, n - j, NOT_ARTICLE[w], 6))
-            return 1;
+        if (matches(lex + j, n - j, NOT_ARTICLE[w], 6)) return 1;
     return 0;
 }
 
@@ -240,16 +234,14 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
     for (int conj = 0; conj <= 2; conj++) {
         size_t i = 0;
         if (conj) {
-            if (n < 3 || lex[0] != (conj == 1 ? KH_CP_WAW : KH_CP_FEH))
-                continue;
+            if (n < 3 || lex[0] != (conj == 1 ? KH_CP_WAW : KH_CP_FEH)) continue;
             i = 1;
         }
         for (int prep = 0; prep <= 4; prep++) {
             size_t j = i;
             if (prep) {
                 static const uint32_t P[] = {0, KH_CP_BEH, KH_CP_KAF, KH_CP_LAM, KH_CP_SEEN};
-                if (j >= n || lex[j] != P[prep] || is_fused(lex + j, n - j))
-                    continue;
+                if (j >= n || lex[j] != P[prep] || is_fused(lex + j, n - j)) continue;
                 j++;
                 k = prep_pronoun(lex, n, j, prep, out, k, conj);
             }
@@ -273,8 +265,7 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
                     k = add_with_enclitics(lex, n, (uint8_t)(j + 1), KH_CHAIN(conj, prep, 1, 0),
                                            out, k);
                 if (j < n && lex[j] == KH_CP_LAM && n - j >= 3)
-                    k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 1, 1), out,
-                                           k);
+                    k = add_with_enclitics(lex, n, (uint8_t)j, KH_CHAIN(conj, prep, 1, 1), out, k);
             } else if (prep != 4 && j + 1 < n && lex[j] == KH_CP_ALEF && lex[j + 1] == KH_CP_LAM &&
                        n - j - 2 >= 2 && !is_not_article(lex, n, j)) {
                 k = add_with_enclitics(lex, n, (uint8_t)(j + 2), KH_CHAIN(conj, prep, 1, 0), out,
@@ -283,7 +274,8 @@ int kh_seg_candidates(const uint32_t *lex, size_t n, kh_cand *out)
         }
     }
     for (int i = 0; i < k; i++)
-        out[i].stem_len = (uint8_t)(n - out[i].np - out[i].ne > 255 ? 255 : n - out[i].np - out[i].ne);
+        out[i].stem_len =
+            (uint8_t)(n - out[i].np - out[i].ne > 255 ? 255 : n - out[i].np - out[i].ne);
     /* add_with_enclitics() leaves artstem unset; the caller marks it above */
     return k;
 }
@@ -311,13 +303,13 @@ size_t kh_seg_stem_key(const uint32_t *lex, size_t n, const kh_cand *c, uint8_t 
     return o;
 }
 
-#define FUTURE_BOOST 20.0 /* س before an imperfect verb seen this often ... */
-#define FUTURE_MIN 1.0    /* ... times: almost surely the future marker */
-#define ART_CLIP 1000.0
-#define DET_BOOST 20.0
-#define ART_STEM_PENALTY 0.02
-#define VERB_MIN 3.0
-#define VERB_PENALTY 0.01
+#define FUTURE_BOOST        20.0 /* س before an imperfect verb seen this often ... */
+#define FUTURE_MIN          1.0  /* ... times: almost surely the future marker */
+#define ART_CLIP            1000.0
+#define DET_BOOST           20.0
+#define ART_STEM_PENALTY    0.02
+#define VERB_MIN            3.0
+#define VERB_PENALTY        0.01
 #define UNSEEN_STEM_PENALTY 0.1
 
 double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, double stem_count,
@@ -326,29 +318,25 @@ double kh_seg_evidence(const kh_cand *c, double art_stem, double art_word, doubl
     /* A stem that starts with ال where the article could be split off is
     ** rare (التقى، التزم are verbs of their own), so it needs strong support. */
     double f = c->artstem && verb_count < VERB_MIN ? ART_STEM_PENALTY : 1.0;
-    if (!c->np && !c->ne)
-        return f;
+    if (!c->np && !c->ne) return f;
     /* ids: 1 هما 2 كما 3 ها 4 هم 5 هن 6 كم 7 كن 8 ني 9 نا 10 ه 11 ك 12 ي */
-    int person12 = c->enc == 2 || c->enc == 6 || c->enc == 7 || c->enc == 8 || c->enc == 11 ||
-               c->enc == 12;
+    int person12 =
+        c->enc == 2 || c->enc == 6 || c->enc == 7 || c->enc == 8 || c->enc == 11 || c->enc == 12;
     /* Two-letter stems are too ambiguous for it (الان is الآن, not ال+ان). */
     size_t stem_letters = c->stem_len;
     /* the article test, except where ال + stem is the word itself (التي) */
     int self_ref = KH_CHAIN_DET(c->chain) && !KH_CHAIN_CONJ(c->chain) && !KH_CHAIN_PREP(c->chain);
     if (!person12 && !self_ref && stem_letters >= 3) {
         double r = (art_stem + 1.0) / (art_word + 1.0);
-        if (r > ART_CLIP)
-            r = ART_CLIP;
-        if (r < 1.0 / ART_CLIP)
-            r = 1.0 / ART_CLIP;
+        if (r > ART_CLIP) r = ART_CLIP;
+        if (r < 1.0 / ART_CLIP) r = 1.0 / ART_CLIP;
         f *= r;
     }
     /* A proclitic before a stem never seen alone nor with ال: the tail of a
     ** foreign name more likely than a word (وانغ → انغ). */
     if (c->np && !KH_CHAIN_DET(c->chain) && stem_count < 1 && art_stem < 1)
         f *= UNSEEN_STEM_PENALTY;
-    if (KH_CHAIN_PREP(c->chain) == 4 && stem_count >= FUTURE_MIN)
-        f *= FUTURE_BOOST;
+    if (KH_CHAIN_PREP(c->chain) == 4 && stem_count >= FUTURE_MIN) f *= FUTURE_BOOST;
     /* A clitic before ال and three more letters is all but certain (بالنسبة،
     ** والفارسية); words that merely start so (والدة، بالون) keep shorter tails. */
     if (KH_CHAIN_DET(c->chain) && (c->np > 2 || KH_CHAIN_PREP(c->chain) == 3) && stem_letters >= 3)
@@ -375,8 +363,7 @@ static double article_count(const kh_lexicon *lx, uint8_t *scratch, size_t l)
 /* Count of the imperfect ي + lex[1..n) of a word that starts with ا. */
 static double verb_count_of(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
 {
-    if (n < 4 || lex[0] != KH_CP_ALEF)
-        return 0;
+    if (n < 4 || lex[0] != KH_CP_ALEF) return 0;
     scratch[0] = 0xD9; /* ي */
     scratch[1] = 0x8A;
     size_t l = kh_seg_utf8(lex, 1, n, scratch + 2);
@@ -391,8 +378,7 @@ double kh_seg_verb_count(const kh_lexicon *lx, const uint32_t *lex, size_t n, ui
 
 size_t kh_seg_alef_at(const kh_cand *c)
 {
-    if (c->artstem)
-        return c->np;
+    if (c->artstem) return c->np;
     if (KH_CHAIN_DET(c->chain) && !KH_CHAIN_LAM(c->chain) && KH_CHAIN_PREP(c->chain) != 3)
         return (size_t)c->np - 2;
     return SIZE_MAX;
@@ -403,28 +389,26 @@ static double backoff_mass(const kh_lexicon *lx, uint8_t *s, size_t l)
 {
     static const char *const SUF[] = {"\xd8\xa7\xd9\x86", "\xd9\x88\xd9\x86", "\xd9\x8a\xd9\x86",
                                       "\xd8\xa7\xd8\xaa", "\xd9\x88\xd8\xa7", "\xd8\xa9",
-                                      "\xd8\xaa", "\xd8\xa7"}; /* ان ون ين ات وا ة ت ا */
+                                      "\xd8\xaa",         "\xd8\xa7"}; /* ان ون ين ات وا ة ت ا */
     for (size_t i = 0; i < sizeof SUF / sizeof SUF[0]; i++) {
         size_t k = strlen(SUF[i]);
         if (l > k + 4 && memcmp(s + l - k, SUF[i], k) == 0) {
             const kh_lex_entry *e = kh_lex_find(lx, s, l - k);
-            if (e && e->mass)
-                return 0.5 * e->mass;
+            if (e && e->mass) return 0.5 * e->mass;
         }
     }
     return 0;
 }
 
 /* Tunables of the unseen-word decision, in corpus-count units. */
-#define NEW_STEM_BETA 0.5     /* as in tools/mklexicon: a new stem of n letters is worth 0.5^n */
+#define NEW_STEM_BETA  0.5   /* as in tools/mklexicon: a new stem of n letters is worth 0.5^n */
 #define ARTICLE_PSEUDO 50.0f /* credit for ال before an unseen stem of 3+ letters */
 
 kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8_t *scratch)
 {
     kh_cand cand[KH_SEG_MAXCAND];
     kh_cand best = {0, 0, 0, 0, 0, 0, 0, 0};
-    if (n < 2)
-        return best;
+    if (n < 2) return best;
     size_t wl = kh_seg_utf8(lex, 0, n, scratch);
     const kh_lex_entry *we = kh_lex_find(lx, scratch, wl);
     if (we && (we->seg & KH_LEX_SEG_KNOWN)) {
@@ -434,8 +418,7 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
         uint32_t np = KH_LEX_SEG_NP(we->seg), ne = KH_LEX_SEG_NE(we->seg);
         uint32_t r = KH_LEX_SEG_RESTORE(we->seg);
         for (int i = 0; i < nc; i++)
-            if (cand[i].np == np && cand[i].ne == ne && cand[i].restore == r)
-                return cand[i];
+            if (cand[i].np == np && cand[i].ne == ne && cand[i].restore == r) return cand[i];
         return best;
     }
     int nc = kh_seg_candidates(lex, n, cand);
@@ -443,8 +426,7 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
     double aw = -1; /* ال + the whole word, looked up once when first needed */
     for (int i = 0; i < nc; i++) {
         const kh_cand *c = &cand[i];
-        if (c->forced)
-            return *c;
+        if (c->forced) return *c;
         size_t al = kh_seg_alef_at(c);
         double vc = al != SIZE_MAX ? verb_count_of(lx, lex + al, n - c->ne - al, scratch) : 0;
         if (!c->np && !c->ne) {
@@ -460,12 +442,9 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
         size_t sl = kh_seg_stem_key(lex, n, c, scratch + 4);
         const kh_lex_entry *se = kh_lex_find(lx, scratch + 4, sl);
         float mass = se ? (float)se->mass : 0.0f;
-        if (mass <= 0)
-            mass = (float)backoff_mass(lx, scratch + 4, sl);
-        if (KH_CHAIN_DET(c->chain) && c->stem_len >= 3)
-            mass += ARTICLE_PSEUDO;
-        if (mass <= 0)
-            continue; /* no evidence for this stem at all */
+        if (mass <= 0) mass = (float)backoff_mass(lx, scratch + 4, sl);
+        if (KH_CHAIN_DET(c->chain) && c->stem_len >= 3) mass += ARTICLE_PSEUDO;
+        if (mass <= 0) continue; /* no evidence for this stem at all */
         float rate = 1.0f;
         if (lx && lx->chain_rate)
             rate *= lx->chain_rate[c->chain] / (lx->chain_rate[0] > 0 ? lx->chain_rate[0] : 1.0f);
@@ -479,8 +458,8 @@ kh_cand kh_seg_decide(const kh_lexicon *lx, const uint32_t *lex, size_t n, uint8
                 aw = article_count(lx, scratch, l);
             }
         }
-        float s = mass * rate *
-                  (float)kh_seg_evidence(c, as, aw < 0 ? 0 : aw, se ? se->count : 0.0, vc);
+        float s =
+            mass * rate * (float)kh_seg_evidence(c, as, aw < 0 ? 0 : aw, se ? se->count : 0.0, vc);
         if (s > best_score) {
             best_score = s;
             best = *c;

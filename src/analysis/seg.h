@@ -18,27 +18,27 @@
 #include <stdint.h>
 
 /* Restoration at the seams. */
-#define KH_RESTORE_TM 1u  /* stem-final ت before an enclitic is ة (حكومت+ها) */
+#define KH_RESTORE_TM  1u /* stem-final ت before an enclitic is ة (حكومت+ها) */
 #define KH_RESTORE_LAM 2u /* ل+ال+ل...: the article's lam is written once (للغة) */
-#define KH_RESTORE_YA 4u  /* stem-final ا before an enclitic is ى (مستوا+ه → مستوى) */
+#define KH_RESTORE_YA  4u /* stem-final ا before an enclitic is ى (مستوا+ه → مستوى) */
 
 typedef struct kh_cand {
-    uint8_t np;      /* surface letters taken by proclitics */
-    uint8_t ne;      /* letters taken by the enclitic */
-    uint8_t chain;   /* proclitic chain id (KH_CHAIN_*) */
-    uint8_t enc;     /* enclitic id, 0 = none */
-    uint8_t restore; /* KH_RESTORE_* */
-    uint8_t forced;  /* preposition + pronoun (له، بها): always split */
+    uint8_t np;       /* surface letters taken by proclitics */
+    uint8_t ne;       /* letters taken by the enclitic */
+    uint8_t chain;    /* proclitic chain id (KH_CHAIN_*) */
+    uint8_t enc;      /* enclitic id, 0 = none */
+    uint8_t restore;  /* KH_RESTORE_* */
+    uint8_t forced;   /* preposition + pronoun (له، بها): always split */
     uint8_t stem_len; /* letters of the stem */
     uint8_t artstem;  /* the stem starts with what looks like the article */
 } kh_cand;
 
 /* Chain id = conj * 20 + prep * 4 + det * 2 + shared-lam. */
 #define KH_CHAIN(conj, prep, det, lam) ((uint8_t)((conj)*20 + (prep)*4 + (det)*2 + (lam)))
-#define KH_CHAIN_CONJ(id) ((id) / 20)        /* 0, 1 و, 2 ف */
-#define KH_CHAIN_PREP(id) (((id) % 20) / 4)  /* 0, 1 ب, 2 ك, 3 ل, 4 س */
-#define KH_CHAIN_DET(id) (((id) >> 1) & 1)
-#define KH_CHAIN_LAM(id) ((id)&1)
+#define KH_CHAIN_CONJ(id)              ((id) / 20)       /* 0, 1 و, 2 ف */
+#define KH_CHAIN_PREP(id)              (((id) % 20) / 4) /* 0, 1 ب, 2 ك, 3 ل, 4 س */
+#define KH_CHAIN_DET(id)               (((id) >> 1) & 1)
+#define KH_CHAIN_LAM(id)               ((id)&1)
 
 #define KH_SEG_MAXCAND 96
 

@@ -10,9 +10,9 @@
 ** not dwarfed by the longer form: plural and feminine forms are rarely far
 ** more frequent than their base, while names that merely end in the same
 ** letters (لبنان, فلسطين, بوتين) are. */
-#define MIN_BASE_MASS 3u
-#define BASE_RATIO 0.05f
-#define FEM_RATIO 0.3f
+#define MIN_BASE_MASS  3u
+#define BASE_RATIO     0.05f
+#define FEM_RATIO      0.3f
 #define NAMELIKE_RATIO 0.5f
 
 /* Mass of lex[0..n). A bare initial alef is often a hamza left unwritten
@@ -41,8 +41,7 @@ static int ends2(const uint32_t *lex, size_t n, uint32_t a, uint32_t b)
 }
 
 /* Is lex[0..m) a word by the lexicon, next to the whole form's mass? */
-static int is_base(const kh_lexicon *lx, uint32_t *lex, size_t m, uint32_t whole,
-                   uint8_t *scratch)
+static int is_base(const kh_lexicon *lx, uint32_t *lex, size_t m, uint32_t whole, uint8_t *scratch)
 {
     uint32_t b = mass_of(lx, lex, m, scratch);
     if (b < MIN_BASE_MASS || (float)b < BASE_RATIO * (float)whole) {
@@ -71,8 +70,7 @@ static int is_base_strict(const kh_lexicon *lx, uint32_t *lex, size_t m, uint32_
 static int takes_suffix_plural(const kh_lexicon *lx, const uint32_t *lex, size_t m,
                                uint8_t *scratch)
 {
-    if (m && (lex[0] == 0x064A || lex[0] == KH_CP_TEH || lex[0] == KH_CP_NOON))
-        return 1;
+    if (m && (lex[0] == 0x064A || lex[0] == KH_CP_TEH || lex[0] == KH_CP_NOON)) return 1;
     scratch[0] = 0xD8; /* ا */
     scratch[1] = 0xA7;
     scratch[2] = 0xD9; /* ل */
@@ -84,12 +82,10 @@ static int takes_suffix_plural(const kh_lexicon *lx, const uint32_t *lex, size_t
 
 size_t kh_stem_light(const kh_lexicon *lx, uint32_t *lex, size_t n, uint8_t *scratch)
 {
-    if (n < 3)
-        return n;
+    if (n < 3) return n;
     /* Most stems end in none of the letters below: no lookup at all then. */
     uint32_t last = lex[n - 1];
-    if (last != KH_CP_ALEF && last != KH_CP_TEH && last != KH_CP_NOON &&
-        last != KH_CP_TEH_MARBUTA)
+    if (last != KH_CP_ALEF && last != KH_CP_TEH && last != KH_CP_NOON && last != KH_CP_TEH_MARBUTA)
         return n;
     uint32_t whole = mass_of(lx, lex, n, scratch);
     /* Accusative tanween alef (عدداً → عدد) and the plural verb's وا (كانوا). */
@@ -127,8 +123,7 @@ size_t kh_stem_light(const kh_lexicon *lx, uint32_t *lex, size_t n, uint8_t *scr
             }
         }
     } else if (n >= 4 && lex[n - 1] == KH_CP_TEH) {
-        if (is_base(lx, lex, n - 1, whole, scratch))
-            n -= 1; /* past feminine: أعلنت → أعلن */
+        if (is_base(lx, lex, n - 1, whole, scratch)) n -= 1; /* past feminine: أعلنت → أعلن */
     }
     /* feminine ة: مساعدة → مساعد, مصرية → مصري; but not where the shorter
     ** form is a rarer, other word (مدينة / مدين, طائرة / طائر) */

@@ -24,17 +24,14 @@ void kh_mem_init(kh_mem *m, kh_alloc_fn fn, void *ud)
 
 int kh_mem_grow(const kh_mem *m, void **pp, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 0;
+    if (need <= *cap) return 0;
     size_t nc = *cap ? *cap : 16;
     while (nc < need) {
-        if (nc > SIZE_MAX / 2 / elem)
-            return -1; /* nc * 2 * elem would wrap */
+        if (nc > SIZE_MAX / 2 / elem) return -1; /* nc * 2 * elem would wrap */
         nc *= 2;
     }
     void *np = kh_mem_realloc(m, *pp, *cap * elem, nc * elem);
-    if (!np)
-        return -1;
+    if (!np) return -1;
     *pp = np;
     *cap = nc;
     return 0;
@@ -49,8 +46,7 @@ void kh_buf_free(kh_buf *b)
 
 int kh_buf_reserve(kh_buf *b, size_t extra)
 {
-    if (b->oom)
-        return -1;
+    if (b->oom) return -1;
     if (extra > SIZE_MAX - b->n || kh_mem_grow(b->mem, (void **)&b->p, &b->cap, b->n + extra, 1)) {
         b->oom = 1;
         return -1;
@@ -60,10 +56,8 @@ int kh_buf_reserve(kh_buf *b, size_t extra)
 
 int kh_buf_put(kh_buf *b, const void *p, size_t n)
 {
-    if (b->cap - b->n < n && kh_buf_reserve(b, n))
-        return -1;
-    if (n)
-        memcpy(b->p + b->n, p, n);
+    if (b->cap - b->n < n && kh_buf_reserve(b, n)) return -1;
+    if (n) memcpy(b->p + b->n, p, n);
     b->n += n;
     return 0;
 }

@@ -48,8 +48,7 @@ static inline void *kh_mem_realloc(const kh_mem *m, void *p, size_t osize, size_
 
 static inline void kh_mem_free(const kh_mem *m, void *p, size_t osize)
 {
-    if (p)
-        m->fn(m->ud, p, osize, 0);
+    if (p) m->fn(m->ud, p, osize, 0);
 }
 
 /* Grows the array *pp of *cap items of elem bytes to hold at least need
@@ -76,8 +75,7 @@ int kh_buf_put(kh_buf *b, const void *p, size_t n);
 
 static inline int kh_buf_byte(kh_buf *b, uint8_t c)
 {
-    if (b->n == b->cap && kh_buf_reserve(b, 1))
-        return -1;
+    if (b->n == b->cap && kh_buf_reserve(b, 1)) return -1;
     b->p[b->n++] = c;
     return 0;
 }
@@ -101,8 +99,7 @@ static inline size_t kh_varint_put(uint8_t *out, uint64_t v)
 
 static inline int kh_buf_varint(kh_buf *b, uint64_t v)
 {
-    if (b->cap - b->n < 10 && kh_buf_reserve(b, 10))
-        return -1;
+    if (b->cap - b->n < 10 && kh_buf_reserve(b, 10)) return -1;
     b->n += kh_varint_put(b->p + b->n, v);
     return 0;
 }
@@ -119,13 +116,11 @@ static inline int kh_varint_get32(const uint8_t **p, const uint8_t *end, uint32_
     }
     uint64_t r = 0;
     for (int shift = 0; shift < 35; shift += 7) {
-        if (s >= end)
-            return -1;
+        if (s >= end) return -1;
         uint8_t c = *s++;
         r |= (uint64_t)(c & 0x7F) << shift;
         if (c < 0x80) {
-            if (r > UINT32_MAX)
-                return -1;
+            if (r > UINT32_MAX) return -1;
             *v = (uint32_t)r;
             *p = s;
             return 0;

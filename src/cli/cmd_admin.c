@@ -74,8 +74,7 @@ int cmd_delete(int argc, char **argv)
     const char *db = NULL;
     int first;
     int rc = common(argc, argv, "delete", help_delete, &db, &first);
-    if (rc)
-        return rc == 1 ? 0 : rc;
+    if (rc) return rc == 1 ? 0 : rc;
     if (first >= argc) {
         fprintf(stderr, "khabar delete: give at least one ID\n");
         return 2;
@@ -114,8 +113,7 @@ int cmd_stats(int argc, char **argv)
     const char *db = NULL;
     int first;
     int rc = common(argc, argv, "stats", help_stats, &db, &first);
-    if (rc)
-        return rc == 1 ? 0 : rc;
+    if (rc) return rc == 1 ? 0 : rc;
     kh_index_opts io = {.flags = KH_INDEX_READONLY};
     kh_index *ix;
     kh_index_stats s;
@@ -127,11 +125,10 @@ int cmd_stats(int argc, char **argv)
     printf("documents\t%llu\ndeleted_unmerged\t%llu\nkeys\t%llu\npostings\t%llu\n"
            "segments\t%llu\ntext_bytes\t%llu\nfile_bytes\t%llu\ndocument_table_bytes\t%llu\n"
            "index_table_bytes\t%llu\nanalyzer_version\t%u\n",
-           (unsigned long long)s.docs, (unsigned long long)s.deleted,
-           (unsigned long long)s.terms, (unsigned long long)s.postings,
-           (unsigned long long)s.segments, (unsigned long long)s.text_bytes,
-           (unsigned long long)s.file_bytes, (unsigned long long)s.doc_bytes,
-           (unsigned long long)s.index_bytes, s.analyzer_version);
+           (unsigned long long)s.docs, (unsigned long long)s.deleted, (unsigned long long)s.terms,
+           (unsigned long long)s.postings, (unsigned long long)s.segments,
+           (unsigned long long)s.text_bytes, (unsigned long long)s.file_bytes,
+           (unsigned long long)s.doc_bytes, (unsigned long long)s.index_bytes, s.analyzer_version);
     printf("extract\t%u\n", s.extract);
     if (s.extract)
         printf("entities\t%llu\nquotes\t%llu\nentity_table_bytes\t%llu\n",

@@ -86,10 +86,14 @@ typedef struct jrec {
 
 static void jrec_of(const kh_doc *d, jrec *r)
 {
-    *r = (jrec){d->body.ptr,    d->title.len ? d->title.ptr : NULL,
-                d->id.len ? d->id.ptr : NULL, d->date.len ? d->date.ptr : NULL,
-                d->body.len,    d->title.len,
-                d->id.len,      d->date.len};
+    *r = (jrec){d->body.ptr,
+                d->title.len ? d->title.ptr : NULL,
+                d->id.len ? d->id.ptr : NULL,
+                d->date.len ? d->date.ptr : NULL,
+                d->body.len,
+                d->title.len,
+                d->id.len,
+                d->date.len};
 }
 
 /* YYYY-MM-DD at the start of s. */
@@ -577,8 +581,8 @@ static int run_jsonl(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts 
 
 /* One HTML page: its title, date and main text as khabar index reads them;
 ** offsets are into that main text, which the JSON output carries ("body"). */
-static int run_html(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts *o,
-                    const char *name, const cli_buf *in)
+static int run_html(kh_extractor *x, kh_ner *ner, kh_reader *rd, const an_opts *o, const char *name,
+                    const cli_buf *in)
 {
     const kh_doc *d = NULL;
     kh_status st = kh_reader_start(rd, in->data, in->len, name, KH_FMT_HTML, NULL);

@@ -104,14 +104,12 @@ static int add_input(inputs *in, const char *path, uint64_t size)
     if (in->n == in->cap) {
         size_t nc = in->cap ? in->cap * 2 : 64;
         input *nv = realloc(in->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
+        if (!nv) return -1;
         in->v = nv;
         in->cap = nc;
     }
     char *p = strdup(path);
-    if (!p)
-        return -1;
+    if (!p) return -1;
     in->v[in->n++] = (input){p, size};
     in->bytes += size;
     return 0;
@@ -124,13 +122,12 @@ static int cmp_str(const void *a, const void *b)
 
 static int wanted_ext(const char *name)
 {
-    static const char *const EXT[] = {".txt",  ".json", ".jsonl", ".ndjson", ".html",
-                                      ".htm",  ".xhtml", ".trec", ".sgml"};
+    static const char *const EXT[] = {".txt", ".json",  ".jsonl", ".ndjson", ".html",
+                                      ".htm", ".xhtml", ".trec",  ".sgml"};
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof EXT / sizeof EXT[0]; i++) {
         size_t m = strlen(EXT[i]);
-        if (n > m && !strcmp(name + n - m, EXT[i]))
-            return 1;
+        if (n > m && !strcmp(name + n - m, EXT[i])) return 1;
     }
     return 0;
 }
@@ -145,8 +142,7 @@ static int collect(inputs *in, const char *path, int explicit, int depth)
     }
     if (!S_ISDIR(sb.st_mode))
         return explicit || wanted_ext(path) ? add_input(in, path, (uint64_t)sb.st_size) : 0;
-    if (depth > 64)
-        return 0;
+    if (depth > 64) return 0;
     DIR *d = opendir(path);
     if (!d) {
         fprintf(stderr, "khabar: %s: cannot read the folder\n", path);
@@ -157,8 +153,7 @@ static int collect(inputs *in, const char *path, int explicit, int depth)
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
+        if (e->d_name[0] == '.') continue;
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             char **nn = realloc(names, cap * sizeof *nn);
@@ -179,8 +174,7 @@ static int collect(inputs *in, const char *path, int explicit, int depth)
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        if (!rc)
-            rc = collect(in, names[i], 0, depth + 1);
+        if (!rc) rc = collect(in, names[i], 0, depth + 1);
         free(names[i]);
     }
     free(names);
@@ -192,8 +186,7 @@ static int collect(inputs *in, const char *path, int explicit, int depth)
 static void draw(run *r, int final)
 {
     double now = cli_now();
-    if (!r->progress || (!final && now - r->last_draw < 0.2))
-        return;
+    if (!r->progress || (!final && now - r->last_draw < 0.2)) return;
     r->last_draw = now;
     double el = now - r->t0, mbs = el > 0 ? (double)r->bytes_in / 1e6 / el : 0;
     char eta[32] = "";
@@ -201,17 +194,14 @@ static void draw(run *r, int final)
         double left = el * (double)(r->total_bytes - r->bytes_in) / (double)r->bytes_in;
         snprintf(eta, sizeof eta, "  ETA %d:%02d", (int)left / 60, (int)left % 60);
     }
-    int width = 30, fill = r->total_bytes ? (int)(width * (double)r->bytes_in /
-                                                  (double)r->total_bytes)
-                                          : 0;
+    int width = 30,
+        fill = r->total_bytes ? (int)(width * (double)r->bytes_in / (double)r->total_bytes) : 0;
     char bar[64];
     for (int i = 0; i < width; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = 0;
-    fprintf(stderr, "\r[%s] %llu docs  %.1f MB/s%s   ", bar, (unsigned long long)r->docs, mbs,
-            eta);
-    if (final)
-        fputc('\n', stderr);
+    fprintf(stderr, "\r[%s] %llu docs  %.1f MB/s%s   ", bar, (unsigned long long)r->docs, mbs, eta);
+    if (final) fputc('\n', stderr);
 }
 
 static void count_reason(run *r, const char *why)
@@ -222,8 +212,7 @@ static void count_reason(run *r, const char *why)
             return;
         }
     reason *nr = realloc(r->reasons, (r->nreasons + 1) * sizeof *nr);
-    if (!nr)
-        return;
+    if (!nr) return;
     r->reasons = nr;
     snprintf(r->reasons[r->nreasons].text, sizeof r->reasons[0].text, "%s", why);
     r->reasons[r->nreasons++].count = 1;
@@ -236,8 +225,7 @@ static uint64_t line_of(const cli_buf *b, uint64_t off, uint64_t *at, uint64_t *
         *at = 0;
         *line = 1;
     }
-    if (off > b->len)
-        off = b->len;
+    if (off > b->len) off = b->len;
     for (uint64_t i = *at; i < off; i++)
         *line += b->data[i] == '\n';
     *at = off;
@@ -261,8 +249,7 @@ static int skip(run *r, const char *name, uint64_t line, const char *why)
 static int index_one(run *r, const char *path)
 {
     cli_buf b;
-    if (cli_read_file(path, &b))
-        return 1;
+    if (cli_read_file(path, &b)) return 1;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     kh_format fmt = strcmp(path, "-") ? r->fmt : KH_FMT_JSONL;
     if (kh_reader_start(r->rd, b.data, b.len, path, fmt, NULL)) {
@@ -282,8 +269,7 @@ static int index_one(run *r, const char *path)
             }
             continue;
         }
-        if (!d)
-            break;
+        if (!d) break;
         int replaced;
         s = kh_index_add(r->ix, d, &replaced);
         if (s == KH_EINVAL || s == KH_ELIMIT) {
@@ -326,8 +312,7 @@ static void summary(run *r, int tsv, const char *db)
     for (size_t i = 0; i < r->nreasons; i++)
         fprintf(stderr, "  skipped %llu: %s\n", (unsigned long long)r->reasons[i].count,
                 r->reasons[i].text);
-    if (!tsv)
-        return;
+    if (!tsv) return;
     kh_index_stats st;
     printf("docs\t%llu\nreplaced\t%llu\nskipped\t%llu\nseconds\t%.3f\n",
            (unsigned long long)r->docs, (unsigned long long)r->replaced,
@@ -443,8 +428,7 @@ int cmd_index(int argc, char **argv)
     for (size_t k = 0; k < in.n && !rc; k++)
         rc = index_one(&r, in.v[k].path);
     kh_status s = kh_index_commit(r.ix);
-    if (!s && optimize)
-        s = kh_index_optimize(r.ix);
+    if (!s && optimize) s = kh_index_optimize(r.ix);
     if (s) {
         fprintf(stderr, "khabar index: %s\n", kh_index_error(r.ix)->message);
         rc = 1;
@@ -452,8 +436,7 @@ int cmd_index(int argc, char **argv)
     draw(&r, 1);
     summary(&r, tsv, db);
 out:
-    if (kh_index_close(r.ix) && !rc)
-        rc = 1;
+    if (kh_index_close(r.ix) && !rc) rc = 1;
     kh_reader_free(r.rd);
     for (size_t k = 0; k < in.n; k++)
         free(in.v[k].path);

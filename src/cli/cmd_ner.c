@@ -257,8 +257,10 @@ int cmd_ner(int argc, char **argv)
     if (!nfiles) files[nfiles++] = "-";
     o.many = nfiles > 1;
 
-    kh_ner_opts no = {model, NULL, 0, NULL, NULL,
-                      (per_sentence ? KH_NER_PER_SENTENCE : 0) | (tagger_only ? KH_NER_TAGGER_ONLY : 0)};
+    kh_ner_opts no = {
+        model, NULL,
+        0,     NULL,
+        NULL,  (per_sentence ? KH_NER_PER_SENTENCE : 0) | (tagger_only ? KH_NER_TAGGER_ONLY : 0)};
     kh_error err;
     kh_ner *ner;
     if (kh_ner_new(&no, &ner, &err) != KH_OK) {

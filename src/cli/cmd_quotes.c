@@ -65,8 +65,7 @@ static void json_span(const char *a, const char *b, kh_span s)
 
 static void print_json(const kh_quote_results *r)
 {
-    printf("{\"total\":%llu,\"took_ms\":%.3f,\"hits\":[", (unsigned long long)r->total,
-           r->took_ms);
+    printf("{\"total\":%llu,\"took_ms\":%.3f,\"hits\":[", (unsigned long long)r->total, r->took_ms);
     for (size_t i = 0; i < r->nhits; i++) {
         const kh_quote_hit *h = &r->hits[i];
         fputs(i ? ",{\"id\":" : "{\"id\":", stdout);
@@ -88,8 +87,8 @@ static void print_json(const kh_quote_results *r)
 
 static void print_text(const kh_quote_results *r, uint32_t offset)
 {
-    printf("%llu quotation%s (%.2f ms)\n", (unsigned long long)r->total,
-           r->total == 1 ? "" : "s", r->took_ms);
+    printf("%llu quotation%s (%.2f ms)\n", (unsigned long long)r->total, r->total == 1 ? "" : "s",
+           r->took_ms);
     for (size_t i = 0; i < r->nhits; i++) {
         const kh_quote_hit *h = &r->hits[i];
         printf("\n%zu. ", offset + i + 1);
@@ -131,8 +130,7 @@ int cmd_quotes(int argc, char **argv)
     kh_search_opts so = {0};
     int json = 0, nq = 0;
     char **words = calloc((size_t)argc + 1, sizeof *words);
-    if (!words)
-        return 1;
+    if (!words) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int takes = !strcmp(a, "--db") || !strcmp(a, "--speaker") || !strcmp(a, "--limit") ||

@@ -16,60 +16,61 @@
 
 static void help(FILE *f)
 {
-    fputs("usage: khabar search --db FILE [OPTIONS] QUERY...\n"
-          "       khabar search --db FILE --queries FILE.tsv [OPTIONS]\n"
-          "\n"
-          "Finds the documents that match QUERY (several arguments are joined by spaces),\n"
-          "best first, ranked by BM25 over title and body (k1 1.2, b 0.75; a title word\n"
-          "counts twice) with a bonus for query words close together.\n"
-          "\n"
-          "query syntax:\n"
-          "  word word      documents with every word (Arabic words match all their\n"
-          "                 forms with clitics: والمدرسة finds مدرسة, للمدرسة ...)\n"
-          "  \"two words\"    an exact phrase, in this order\n"
-          "  -word          documents without the word (also -\"a phrase\")\n"
-          "  prefix*        every word starting so (at least 2 letters)\n"
-          "  source:NAME    only documents from that source; -source:NAME none from it\n"
-          "  entity:NAME    only documents that mention that entity, written any way:\n"
-          "                 entity:الناتو finds حلف شمال الأطلسي, entity:وانج finds وانغ يي,\n"
-          "                 a surname finds the full name; entity:\"two words\"; -entity:\n"
-          "                 drops them; entity: alone ranks by mentions. Needs an index\n"
-          "                 built with 'khabar index --extract'\n"
-          "\n"
-          "options:\n"
-          "  --db FILE          the index (required)\n"
-          "  --any              any word may match (OR) instead of all (AND)\n"
-          "  --limit N          hits to show (default 10)\n"
-          "  --offset N         hits to skip first, for the next page\n"
-          "  --from DATE        only documents dated on or after DATE (YYYY[-MM[-DD]])\n"
-          "  --to DATE          only documents dated on or before DATE\n"
-          "  --format text|json text (default) or one JSON object:\n"
-          "                     {\"total\", \"took_ms\", \"hits\": [{\"id\", \"score\", \"title\",\n"
-          "                     \"source\", \"date\", \"url\", \"snippet\", \"snippet_start\",\n"
-          "                     \"highlights\": [[start, end], ...]}]}; highlights are byte\n"
-          "                     offsets into the stored body, like snippet_start\n"
-          "  --facets[=N]       also list the N (default 10) entities the best results\n"
-          "                     mention most (canonical name, type, documents, mentions),\n"
-          "                     counted over the best max(100, offset + limit) results;\n"
-          "                     JSON: \"facets\": [{\"name\", \"type\", \"docs\", \"mentions\"}].\n"
-          "                     Needs an index built with 'khabar index --extract'\n"
-          "  --no-total         stop counting matches once the best are known (faster;\n"
-          "                     total is then a lower bound)\n"
-          "  --color WHEN       auto (default: on a terminal), always or never\n"
-          "  --queries FILE     run every qid<TAB>query line of FILE (blank lines and #\n"
-          "                     comments skipped); print qid<TAB>rank<TAB>id<TAB>score and\n"
-          "                     latency percentiles on stderr\n"
-          "  --warmup N         with --queries: first run N queries untimed\n"
-          "  -h, --help         this help\n"
-          "\n"
-          "Exit status: 0 (also when nothing matches), 1 error, 2 usage or query syntax.\n"
-          "\n"
-          "examples:\n"
-          "  khabar search --db news.db وزير الخارجية\n"
-          "  khabar search --db news.db '\"مجلس الأمن\" -سوريا source:okaz' --from 2015-08\n"
-          "  khabar search --db news.db --format json --limit 5 'اقتصاد*'\n"
-          "  khabar search --db news.db --facets 'entity:الناتو' روسيا\n",
-          f);
+    fputs(
+        "usage: khabar search --db FILE [OPTIONS] QUERY...\n"
+        "       khabar search --db FILE --queries FILE.tsv [OPTIONS]\n"
+        "\n"
+        "Finds the documents that match QUERY (several arguments are joined by spaces),\n"
+        "best first, ranked by BM25 over title and body (k1 1.2, b 0.75; a title word\n"
+        "counts twice) with a bonus for query words close together.\n"
+        "\n"
+        "query syntax:\n"
+        "  word word      documents with every word (Arabic words match all their\n"
+        "                 forms with clitics: والمدرسة finds مدرسة, للمدرسة ...)\n"
+        "  \"two words\"    an exact phrase, in this order\n"
+        "  -word          documents without the word (also -\"a phrase\")\n"
+        "  prefix*        every word starting so (at least 2 letters)\n"
+        "  source:NAME    only documents from that source; -source:NAME none from it\n"
+        "  entity:NAME    only documents that mention that entity, written any way:\n"
+        "                 entity:الناتو finds حلف شمال الأطلسي, entity:وانج finds وانغ يي,\n"
+        "                 a surname finds the full name; entity:\"two words\"; -entity:\n"
+        "                 drops them; entity: alone ranks by mentions. Needs an index\n"
+        "                 built with 'khabar index --extract'\n"
+        "\n"
+        "options:\n"
+        "  --db FILE          the index (required)\n"
+        "  --any              any word may match (OR) instead of all (AND)\n"
+        "  --limit N          hits to show (default 10)\n"
+        "  --offset N         hits to skip first, for the next page\n"
+        "  --from DATE        only documents dated on or after DATE (YYYY[-MM[-DD]])\n"
+        "  --to DATE          only documents dated on or before DATE\n"
+        "  --format text|json text (default) or one JSON object:\n"
+        "                     {\"total\", \"took_ms\", \"hits\": [{\"id\", \"score\", \"title\",\n"
+        "                     \"source\", \"date\", \"url\", \"snippet\", \"snippet_start\",\n"
+        "                     \"highlights\": [[start, end], ...]}]}; highlights are byte\n"
+        "                     offsets into the stored body, like snippet_start\n"
+        "  --facets[=N]       also list the N (default 10) entities the best results\n"
+        "                     mention most (canonical name, type, documents, mentions),\n"
+        "                     counted over the best max(100, offset + limit) results;\n"
+        "                     JSON: \"facets\": [{\"name\", \"type\", \"docs\", \"mentions\"}].\n"
+        "                     Needs an index built with 'khabar index --extract'\n"
+        "  --no-total         stop counting matches once the best are known (faster;\n"
+        "                     total is then a lower bound)\n"
+        "  --color WHEN       auto (default: on a terminal), always or never\n"
+        "  --queries FILE     run every qid<TAB>query line of FILE (blank lines and #\n"
+        "                     comments skipped); print qid<TAB>rank<TAB>id<TAB>score and\n"
+        "                     latency percentiles on stderr\n"
+        "  --warmup N         with --queries: first run N queries untimed\n"
+        "  -h, --help         this help\n"
+        "\n"
+        "Exit status: 0 (also when nothing matches), 1 error, 2 usage or query syntax.\n"
+        "\n"
+        "examples:\n"
+        "  khabar search --db news.db وزير الخارجية\n"
+        "  khabar search --db news.db '\"مجلس الأمن\" -سوريا source:okaz' --from 2015-08\n"
+        "  khabar search --db news.db --format json --limit 5 'اقتصاد*'\n"
+        "  khabar search --db news.db --facets 'entity:الناتو' روسيا\n",
+        f);
 }
 
 typedef struct sopts {
@@ -85,19 +86,15 @@ static void print_snippet(const kh_hit *h, int color)
     const char *s = h->snippet.ptr;
     size_t n = h->snippet.len, at = 0;
     fputs("   ", stdout);
-    if (h->snippet_start > 0)
-        fputs("… ", stdout);
+    if (h->snippet_start > 0) fputs("… ", stdout);
     for (size_t i = 0; i < h->nhighlights; i++) {
         size_t a = h->highlights[i].start - h->snippet_start;
         size_t b = h->highlights[i].end - h->snippet_start;
-        if (a < at || b > n)
-            continue;
+        if (a < at || b > n) continue;
         cli_tsv_field(stdout, (const uint8_t *)s + at, a - at);
-        if (color)
-            fputs("\033[1;33m", stdout);
+        if (color) fputs("\033[1;33m", stdout);
         cli_tsv_field(stdout, (const uint8_t *)s + a, b - a);
-        if (color)
-            fputs("\033[0m", stdout);
+        if (color) fputs("\033[0m", stdout);
         at = b;
     }
     cli_tsv_field(stdout, (const uint8_t *)s + at, n - at);
@@ -111,19 +108,15 @@ static void print_text(const kh_results *r, const sopts *o)
     for (size_t i = 0; i < r->nhits; i++) {
         const kh_hit *h = &r->hits[i];
         printf("%zu. ", o->so.offset + i + 1);
-        if (o->color)
-            fputs("\033[1m", stdout);
+        if (o->color) fputs("\033[1m", stdout);
         cli_tsv_field(stdout, (const uint8_t *)h->title.ptr, h->title.len);
-        if (!h->title.len)
-            fputs("(no title)", stdout);
-        if (o->color)
-            fputs("\033[0m", stdout);
+        if (!h->title.len) fputs("(no title)", stdout);
+        if (o->color) fputs("\033[0m", stdout);
         printf("  [%.3f]\n   ", h->score);
         const kh_text *meta[] = {&h->source, &h->date, &h->id};
         int first = 1;
         for (size_t k = 0; k < 3; k++) {
-            if (!meta[k]->len)
-                continue;
+            if (!meta[k]->len) continue;
             fputs(first ? "" : " · ", stdout);
             cli_tsv_field(stdout, (const uint8_t *)meta[k]->ptr, meta[k]->len);
             first = 0;
@@ -138,8 +131,8 @@ static void print_text(const kh_results *r, const sopts *o)
             const kh_facet *f = &r->facets[i];
             printf("  %-4s ", kh_entity_type_name(f->type));
             cli_tsv_field(stdout, (const uint8_t *)f->name.ptr, f->name.len);
-            printf("  %u document%s, %u mention%s\n", f->docs, f->docs == 1 ? "" : "s",
-                   f->mentions, f->mentions == 1 ? "" : "s");
+            printf("  %u document%s, %u mention%s\n", f->docs, f->docs == 1 ? "" : "s", f->mentions,
+                   f->mentions == 1 ? "" : "s");
         }
     }
 }
@@ -152,8 +145,7 @@ static void json_field(const char *name, const kh_text *t)
 
 static void print_json(const kh_results *r, int facets)
 {
-    printf("{\"total\":%llu,\"took_ms\":%.3f,\"hits\":[", (unsigned long long)r->total,
-           r->took_ms);
+    printf("{\"total\":%llu,\"took_ms\":%.3f,\"hits\":[", (unsigned long long)r->total, r->took_ms);
     for (size_t i = 0; i < r->nhits; i++) {
         const kh_hit *h = &r->hits[i];
         fputs(i ? ",{\"id\":" : "{\"id\":", stdout);
@@ -191,8 +183,7 @@ static void print_error(kh_index *ix, const char *q, size_t len)
     if (e->status == KH_ESYNTAX && e->offset <= len) {
         fputs("  ", stderr);
         fwrite(q, 1, len, stderr);
-        fprintf(stderr, "\n  %*s^ byte %llu\n", (int)e->offset, "",
-                (unsigned long long)e->offset);
+        fprintf(stderr, "\n  %*s^ byte %llu\n", (int)e->offset, "", (unsigned long long)e->offset);
     }
 }
 
@@ -205,8 +196,7 @@ typedef struct qline {
 static int read_queries(const char *path, qline **out, size_t *n)
 {
     cli_buf b;
-    if (cli_read_file(path, &b))
-        return -1;
+    if (cli_read_file(path, &b)) return -1;
     size_t cap = 0;
     *out = NULL;
     *n = 0;
@@ -217,8 +207,7 @@ static int read_queries(const char *path, qline **out, size_t *n)
         size_t e = nl ? (size_t)(nl - s) : b.len;
         size_t l = e;
         lineno++;
-        if (l > i && s[l - 1] == '\r')
-            l--;
+        if (l > i && s[l - 1] == '\r') l--;
         if (l > i && s[i] != '#') {
             char *tab = memchr(s + i, '\t', l - i);
             if (!tab) {
@@ -264,10 +253,8 @@ static int cmp_double(const void *a, const void *b)
 static double pct(const double *v, size_t n, double p)
 {
     size_t r = (size_t)(p / 100.0 * (double)n + 0.999999999);
-    if (r < 1)
-        r = 1;
-    if (r > n)
-        r = n;
+    if (r < 1) r = 1;
+    if (r > n) r = n;
     return v[r - 1];
 }
 
@@ -275,8 +262,7 @@ static int run_file(kh_index *ix, const sopts *o)
 {
     qline *q;
     size_t n;
-    if (read_queries(o->queries, &q, &n))
-        return 1;
+    if (read_queries(o->queries, &q, &n)) return 1;
     kh_search_opts so = o->so;
     so.flags |= KH_SEARCH_NO_SNIPPETS;
     const kh_results *r;
@@ -292,8 +278,7 @@ static int run_file(kh_index *ix, const sopts *o)
         ms[i] = (cli_now() - t0) * 1e3;
         if (s) {
             errors++;
-            fprintf(stderr, "khabar search: query %s: %s\n", q[i].qid,
-                    kh_index_error(ix)->message);
+            fprintf(stderr, "khabar search: query %s: %s\n", q[i].qid, kh_index_error(ix)->message);
             continue;
         }
         for (size_t k = 0; k < r->nhits; k++) {
@@ -314,8 +299,7 @@ static int run_file(kh_index *ix, const sopts *o)
         fprintf(stderr, "latency_ms mean\t%.4f\n", sum / (double)n);
         fprintf(stderr, "latency_ms max\t%.4f\n", ms[n - 1]);
     }
-    if (errors)
-        fprintf(stderr, "query_errors\t%zu\n", errors);
+    if (errors) fprintf(stderr, "query_errors\t%zu\n", errors);
     free(ms);
     for (size_t i = 0; i < n; i++)
         free(q[i].qid), free(q[i].text);
@@ -367,8 +351,7 @@ static int parse_opts(int argc, char **argv, sopts *o, int *first)
         } else if (!strcmp(a, "--color")) {
             color = argv[++i];
         } else if (!strcmp(a, "--limit") || !strcmp(a, "--offset") || !strcmp(a, "--warmup")) {
-            if (number(a, argv[++i], 1000000, &v))
-                return 2;
+            if (number(a, argv[++i], 1000000, &v)) return 2;
             if (a[2] == 'l')
                 o->so.limit = v ? (uint32_t)v : 10;
             else if (a[2] == 'o')
@@ -387,8 +370,7 @@ static int parse_opts(int argc, char **argv, sopts *o, int *first)
         } else if (!strcmp(a, "--facets")) {
             o->so.facets = 10;
         } else if (!strncmp(a, "--facets=", 9)) {
-            if (number("--facets", a + 9, 1000, &v))
-                return 2;
+            if (number("--facets", a + 9, 1000, &v)) return 2;
             o->so.facets = (uint32_t)v;
         } else if (!strcmp(a, "--no-total")) {
             o->so.flags |= KH_SEARCH_NO_TOTAL;
@@ -415,8 +397,7 @@ int cmd_search(int argc, char **argv)
     sopts o = {0};
     int first;
     int rc = parse_opts(argc, argv, &o, &first);
-    if (rc)
-        return rc == 1 ? 0 : rc;
+    if (rc) return rc == 1 ? 0 : rc;
     if (!o.db || (!o.queries && first == 1)) {
         fprintf(stderr, "khabar search: %s (see --help)\n",
                 !o.db ? "--db FILE is required" : "give a QUERY");

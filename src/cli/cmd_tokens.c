@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PIECE (1u << 20)
+#define PIECE          (1u << 20)
 #define MAX_LINE_PIECE (4u << 20)
 
 static void help(FILE *f)
@@ -61,15 +61,12 @@ typedef struct tok_totals {
 /* End of the next piece starting at from. */
 static size_t next_cut(const uint8_t *s, size_t len, size_t from)
 {
-    if (len - from <= PIECE)
-        return len;
+    if (len - from <= PIECE) return len;
     size_t lim = from + MAX_LINE_PIECE < len ? from + MAX_LINE_PIECE : len;
     const uint8_t *nl = memchr(s + from + PIECE, '\n', lim - (from + PIECE));
-    if (nl)
-        return (size_t)(nl - s) + 1;
+    if (nl) return (size_t)(nl - s) + 1;
     for (size_t i = from + PIECE; i > from; i--)
-        if (s[i - 1] == ' ' || s[i - 1] == '\t')
-            return i;
+        if (s[i - 1] == ' ' || s[i - 1] == '\t') return i;
     size_t i = from + PIECE;
     while (i > from + 1 && (s[i] & 0xC0) == 0x80)
         i--; /* never cut inside a UTF-8 sequence */
@@ -104,8 +101,7 @@ static void ob_put(outbuf *ob, const void *p, size_t n)
 
 static void ob_char(outbuf *ob, char c)
 {
-    if (ob->len == sizeof ob->data)
-        ob_flush(ob);
+    if (ob->len == sizeof ob->data) ob_flush(ob);
     ob->data[ob->len++] = c;
 }
 
@@ -171,12 +167,10 @@ static void print_token(const tok_opts *o, outbuf *ob, const char *path, const u
 }
 
 /* Analyzes one input. Returns 0, or 1 after printing an error. */
-static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *path,
-                    tok_totals *tt)
+static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *path, tok_totals *tt)
 {
     cli_buf in;
-    if (cli_read_file(path, &in))
-        return 1;
+    if (cli_read_file(path, &in)) return 1;
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     size_t bad;
     if (o->strict && !kh_utf8_valid(in.data, in.len, &bad)) {
@@ -201,36 +195,29 @@ static int run_file(kh_analyzer *a, const tok_opts *o, outbuf *ob, const char *p
             free(in.data);
             return 1;
         }
-        if (r->ninvalid && !invalid)
-            first_bad = from + r->first_invalid;
+        if (r->ninvalid && !invalid) first_bad = from + r->first_invalid;
         invalid += r->ninvalid;
         for (size_t i = 0; i < r->ntokens; i++) {
             const kh_token *t = &r->tokens[i];
             int new_sentence = !have_prev || (i == 0) || t->sentence != r->tokens[i - 1].sentence;
-            if (new_sentence)
-                tt->sentences++;
+            if (new_sentence) tt->sentences++;
             if (!o->stats) {
-                if (new_sentence && have_prev)
-                    ob_char(ob, '\n');
+                if (new_sentence && have_prev) ob_char(ob, '\n');
                 print_token(o, ob, name, in.data + from, from, t, tt->sentences - 1);
             }
             have_prev = 1;
             tt->tokens++;
-            if (t->kind == KH_TOK_ARABIC || t->kind == KH_TOK_LATIN)
-                tt->words++;
+            if (t->kind == KH_TOK_ARABIC || t->kind == KH_TOK_LATIN) tt->words++;
         }
         from = to;
-        if (o->progress && in.len > PROGRESS_MIN)
-            cli_progress(name, from, in.len, t0);
+        if (o->progress && in.len > PROGRESS_MIN) cli_progress(name, from, in.len, t0);
     }
-    if (o->progress && in.len > PROGRESS_MIN)
-        fputs("\n", stderr);
+    if (o->progress && in.len > PROGRESS_MIN) fputs("\n", stderr);
     ob_flush(ob);
     if (invalid)
         fprintf(stderr, "khabar: %s: byte %llu: invalid UTF-8 replaced (%llu sequence%s)\n", name,
                 (unsigned long long)first_bad, (unsigned long long)invalid, invalid > 1 ? "s" : "");
-    if (!o->stats && have_prev && o->many && !o->json)
-        putc('\n', stdout);
+    if (!o->stats && have_prev && o->many && !o->json) putc('\n', stdout);
     tt->invalid += invalid;
     tt->bytes += in.len;
     free(in.data);
@@ -242,8 +229,7 @@ int cmd_tokens(int argc, char **argv)
     tok_opts o = {0, 0, 0, 0, isatty(2)};
     int nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
-        return 1;
+    if (!files) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -273,8 +259,7 @@ int cmd_tokens(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if (!nfiles)
-        files[nfiles++] = "-";
+    if (!nfiles) files[nfiles++] = "-";
     o.many = nfiles > 1;
 
     kh_analyzer_opts ao = {o.strict ? KH_OPT_STRICT_UTF8 : 0, NULL, NULL};
@@ -298,7 +283,8 @@ int cmd_tokens(int argc, char **argv)
                "invalid_utf8\t%llu\nseconds\t%.3f\nmb_per_s\t%.2f\n",
                nfiles, (unsigned long long)tt.bytes, (unsigned long long)tt.tokens,
                (unsigned long long)tt.words, (unsigned long long)tt.sentences,
-               (unsigned long long)tt.invalid, secs, secs > 0 ? (double)tt.bytes / 1e6 / secs : 0.0);
+               (unsigned long long)tt.invalid, secs,
+               secs > 0 ? (double)tt.bytes / 1e6 / secs : 0.0);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "khabar tokens: write error\n");

@@ -49,25 +49,21 @@ int cli_read_file(const char *path, cli_buf *out)
     for (;;) {
         if (!buf) {
             fprintf(stderr, "khabar: %s: out of memory\n", path);
-            if (!is_stdin)
-                fclose(f);
+            if (!is_stdin) fclose(f);
             return -1;
         }
         size_t r = fread(buf + len, 1, cap - len, f);
         len += r;
-        if (r == 0)
-            break;
+        if (r == 0) break;
         if (len == cap) {
             uint8_t *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb)
-                free(buf);
+            if (!nb) free(buf);
             buf = nb;
             cap *= 2;
         }
     }
     int err = ferror(f);
-    if (!is_stdin)
-        fclose(f);
+    if (!is_stdin) fclose(f);
     if (err) {
         fprintf(stderr, "khabar: %s: read error\n", path);
         free(buf);
@@ -83,8 +79,7 @@ static size_t valid_seq(const uint8_t *s, size_t n)
 {
     size_t off;
     size_t l = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-    if (l > n)
-        return 0;
+    if (l > n) return 0;
     return kh_utf8_valid(s, l, &off) ? l : 0;
 }
 
@@ -95,11 +90,21 @@ void cli_json_str(FILE *f, const uint8_t *s, size_t n)
         uint8_t c = s[i];
         if (c < 0x80) {
             switch (c) {
-            case '"': fputs("\\\"", f); break;
-            case '\\': fputs("\\\\", f); break;
-            case '\n': fputs("\\n", f); break;
-            case '\r': fputs("\\r", f); break;
-            case '\t': fputs("\\t", f); break;
+            case '"':
+                fputs("\\\"", f);
+                break;
+            case '\\':
+                fputs("\\\\", f);
+                break;
+            case '\n':
+                fputs("\\n", f);
+                break;
+            case '\r':
+                fputs("\\r", f);
+                break;
+            case '\t':
+                fputs("\\t", f);
+                break;
             default:
                 if (c < 0x20 || c == 0x7F)
                     fprintf(f, "\\u%04x", c);

@@ -27,8 +27,9 @@ static const command COMMANDS[] = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "khabar %s - reads Arabic news the way an analyst needs it read\n\n"
-               "usage: khabar COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
+    fprintf(f,
+            "khabar %s - reads Arabic news the way an analyst needs it read\n\n"
+            "usage: khabar COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
             kh_version());
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         fprintf(f, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
@@ -50,8 +51,7 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (!strcmp(argv[1], COMMANDS[i].name))
-            return COMMANDS[i].run(argc - 1, argv + 1);
+        if (!strcmp(argv[1], COMMANDS[i].name)) return COMMANDS[i].run(argc - 1, argv + 1);
     fprintf(stderr, "khabar: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return 2;

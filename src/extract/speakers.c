@@ -222,9 +222,8 @@ static int split_clitic(const kh_extractor *x, uint32_t i)
     /* بالحاج، بالرقدال: a surname that opens with بال reads as ب + ال + stem;
     ** a plural after بال is an object (التقى زيد | بالصحفيين), no surname */
     if (pro == (KX_P_B | KX_P_AL))
-        return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) &&
-               !(x->tk[i].flags & KX_T_ENC) && !surface_ends(x, i, "ين") &&
-               !surface_ends(x, i, "ون") && !surface_ends(x, i, "ات");
+        return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
+               !surface_ends(x, i, "ين") && !surface_ends(x, i, "ون") && !surface_ends(x, i, "ات");
     return (pro == KX_P_B || pro == KX_P_L || pro == KX_P_W || pro == KX_P_K) &&
            tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !(x->tk[i].flags & KX_T_ENC);
 }
@@ -350,8 +349,7 @@ static int object_after_name(kh_extractor *x, uint32_t k)
 /* A name word, or a word with ال that is no title (a surname: البكري). */
 static int name_or_al(const kh_extractor *x, uint32_t i)
 {
-    return name_word(x, i) ||
-           (x->tk[i].pro == KX_P_AL && np_word(x, i) && !kx_is(x, i, KX_TITLE));
+    return name_word(x, i) || (x->tk[i].pro == KX_P_AL && np_word(x, i) && !kx_is(x, i, KX_TITLE));
 }
 
 /* Whether tokens [a, b) are all name words: a bare name as the subject,
@@ -958,9 +956,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
             while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
             if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
-                e++; /* بلدية وادي | الزيتون */
+                e++;           /* بلدية وادي | الزيتون */
             c->name_first = a; /* بلدية | سيدي بوسعيد: a body is named with its head, */
-            c->name_last = e;  /* unless the head only says what the name is (وكالة رويترز) */
+            c->name_last = e; /* unless the head only says what the name is (وكالة رويترز) */
             return;
         }
         if (k < b && has_name(x, k, b)) {
@@ -981,11 +979,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
     trim_name(x, c);
 }
 
-
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {
-    "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
-    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام", "بلاغ"};
+    "بيان",  "تصريح", "تصريحات", "حديث",   "مؤتمر", "مقابلة", "كلمة", "تغريدة", "لقاء",
+    "رسالة", "اتصال", "خطاب",    "تدوينة", "منشور", "حوار",   "ختام", "بلاغ"};
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {
@@ -1483,8 +1480,8 @@ static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t li
         if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
             (kx_is(x, j, KX_SAY) && !(t->pro & KX_P_AL)))
             return 0;
-        if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) &&
-            !x->tk[j + 1].pro && !particle_blocked(x, j + 1)) /* ، وأن goes on a clause */
+        if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) && !x->tk[j + 1].pro &&
+            !particle_blocked(x, j + 1)) /* ، وأن goes on a clause */
             return 1;
     }
     return 0;
@@ -2102,16 +2099,16 @@ static void fullest(kh_extractor *x, kx_name *nm)
                !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
-        if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) && b - a < NAME_MAX_TOKENS &&
-            name_word(x, b - 1) && x->tk[b].pro == KX_P_AL && np_word(x, b) &&
-            !kx_is(x, b, KX_TITLE) &&
+        if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
+            b - a < NAME_MAX_TOKENS && name_word(x, b - 1) && x->tk[b].pro == KX_P_AL &&
+            np_word(x, b) && !kx_is(x, b, KX_TITLE) &&
             ((x->tk[b + 1].flags & (KX_T_COMMA | KX_T_PARTICLE | KX_T_TERM)) ||
              (kx_is(x, b + 1, KX_TITLE) && !(x->tk[b + 1].pro & (KX_P_W | KX_P_F)))))
             b++; /* وقال X | الY رئيس مجلس: an ال surname, then the name plainly ends */
         if (b > i + n && a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_ORG) &&
             !(b >= x->A->ntokens || !same_line(x, b, b - 1) ||
-              (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE |
-                                 KX_T_COLON | KX_T_QMARK)) ||
+              (x->tk[b].flags &
+               (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON | KX_T_QMARK)) ||
               kx_is(x, b, KX_SAY | KX_TITLE)))
             b = i + n; /* لقناة نسمة | بث مضامينها، بلدية X | تولت في: a body's name,
                        ** often one word, is followed by its verb in the same clause;

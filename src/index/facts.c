@@ -60,7 +60,7 @@
 #include <zlib.h>
 
 #define FACTS_FORMAT 1
-#define KEYCAP 1100 /* kh_name_key of any name fits: 4 * 256 letters + 32 separators + 1 */
+#define KEYCAP       1100 /* kh_name_key of any name fits: 4 * 256 letters + 32 separators + 1 */
 
 static const char FACTS_SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS entities(eid INTEGER PRIMARY KEY, type INTEGER NOT NULL,"
@@ -92,12 +92,14 @@ enum {
 };
 
 static const char *const FSQL[FS_COUNT] = {
-    [FS_FORGET_ENTS] = "DELETE FROM doc_entities WHERE docid = (SELECT docid FROM docs WHERE id = ?1)",
+    [FS_FORGET_ENTS] =
+        "DELETE FROM doc_entities WHERE docid = (SELECT docid FROM docs WHERE id = ?1)",
     [FS_FORGET_QUOTES] = "DELETE FROM quotes WHERE docid = (SELECT docid FROM docs WHERE id = ?1)",
     [FS_ENT_FIND] = "SELECT eid FROM entities WHERE key = ?1 AND type = ?2",
     [FS_ENT_ADD] = "INSERT INTO entities(type, key, name, words) VALUES(?1, ?2, ?3, ?4)",
-    [FS_DOCENT_ADD] = "INSERT INTO doc_entities(docid, eid, mentions) VALUES(?1, ?2, ?3) "
-                      "ON CONFLICT(docid, eid) DO UPDATE SET mentions = mentions + excluded.mentions",
+    [FS_DOCENT_ADD] =
+        "INSERT INTO doc_entities(docid, eid, mentions) VALUES(?1, ?2, ?3) "
+        "ON CONFLICT(docid, eid) DO UPDATE SET mentions = mentions + excluded.mentions",
     [FS_QUOTE_ADD] = "INSERT INTO quotes(docid, n, kind, tstart, tend, speaker, canonical,"
                      " sstart, send, cue, confidence, skey, ckey, swords, cwords, words)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
@@ -123,8 +125,8 @@ struct kh_facts {
     sqlite3_stmt *st[FS_COUNT];
     kh_extractor *x; /* created at the first document extracted */
     kh_ner *ner;
-    kh_buf text;     /* "title\nbody" of the document being extracted */
-    kh_buf words;    /* scratch for key lists */
+    kh_buf text;  /* "title\nbody" of the document being extracted */
+    kh_buf words; /* scratch for key lists */
     kh_buf words2;
     kh_buf keys;
     /* kh_quotes_find results */
@@ -140,8 +142,7 @@ static kh_facts *facts_get(kh_index *ix)
 {
     if (!ix->facts) {
         kh_facts *f = kh_mem_alloc(&ix->mem, sizeof *f);
-        if (!f)
-            return NULL;
+        if (!f) return NULL;
         memset(f, 0, sizeof *f);
         kh_buf_init(&f->text, &ix->mem);
         kh_buf_init(&f->words, &ix->mem);
@@ -156,8 +157,7 @@ static kh_facts *facts_get(kh_index *ix)
 void kh_ix_facts_free(kh_index *ix)
 {
     kh_facts *f = ix->facts;
-    if (!f)
-        return;
+    if (!f) return;
     for (int i = 0; i < FS_COUNT; i++)
         sqlite3_finalize(f->st[i]);
     kh_extractor_free(f->x);
@@ -201,10 +201,8 @@ kh_status kh_ix_facts_open(kh_index *ix)
                                (long long)ix->facts_format, FACTS_FORMAT);
     if ((ix->flags & KH_INDEX_EXTRACT) && !(ix->flags & KH_INDEX_READONLY) && !ix->facts_format) {
         kh_status s = kh_ix_exec(ix, "BEGIN IMMEDIATE");
-        if (!s)
-            s = kh_ix_exec(ix, FACTS_SCHEMA);
-        if (!s)
-            s = kh_ix_exec(ix, "COMMIT");
+        if (!s) s = kh_ix_exec(ix, FACTS_SCHEMA);
+        if (!s) s = kh_ix_exec(ix, "COMMIT");
         if (s) {
             kh_ix_rollback(ix);
             return s;
@@ -213,8 +211,7 @@ kh_status kh_ix_facts_open(kh_index *ix)
     }
     /* Extraction needs the docid a document gets, which the analysis
     ** threads only settle later: extract in the caller's thread. */
-    if (ix->facts_format && !(ix->flags & KH_INDEX_READONLY))
-        ix->threads = 0;
+    if (ix->facts_format && !(ix->flags & KH_INDEX_READONLY)) ix->threads = 0;
     return KH_OK;
 }
 
@@ -227,7 +224,8 @@ static int64_t scalar(kh_index *ix, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     int64_t v = 0;
-    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v > 0 ? v : 0;
@@ -235,8 +233,7 @@ static int64_t scalar(kh_index *ix, const char *sql)
 
 void kh_ix_facts_stats(kh_index *ix, kh_index_stats *out)
 {
-    if (!kh_index_has_facts(ix))
-        return;
+    if (!kh_index_has_facts(ix)) return;
     out->extract = 1;
     /* joined with docs: only live documents count (see the guarantees above) */
     out->entities = (uint64_t)scalar(ix, "SELECT count(DISTINCT e.eid) FROM doc_entities e"
@@ -256,12 +253,10 @@ kh_status kh_ix_facts_forget(kh_index *ix, const char *id, size_t len)
         return KH_OK;
     for (int w = FS_FORGET_ENTS; w <= FS_FORGET_QUOTES; w++) {
         sqlite3_stmt *st = fstmt(ix, w);
-        if (!st)
-            return ix->err.status;
+        if (!st) return ix->err.status;
         sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
         kh_status s = kh_ix_exec_stmt(ix, st, "entity tables");
-        if (s)
-            return s;
+        if (s) return s;
     }
     return KH_OK;
 }
@@ -272,12 +267,10 @@ static int put_words(kh_buf *b, const void *s, size_t n)
 {
     char k[KEYCAP];
     size_t kl = 0;
-    if (kh_name_key_list(&kh_names_native, s, n, 1, k, sizeof k, &kl) != KH_OK)
-        kl = 0;
+    if (kh_name_key_list(&kh_names_native, s, n, 1, k, sizeof k, &kl) != KH_OK) kl = 0;
     kh_buf_byte(b, '|');
     kh_buf_put(b, k, kl);
-    if (kl)
-        kh_buf_byte(b, '|');
+    if (kl) kh_buf_byte(b, '|');
     return b->oom ? -1 : 0;
 }
 
@@ -285,8 +278,7 @@ static int put_words(kh_buf *b, const void *s, size_t n)
 static size_t name_key(const void *s, size_t n, char *k)
 {
     size_t kl = 0;
-    if (kh_name_key(s, n, k, KEYCAP, &kl) != KH_OK)
-        kl = 0;
+    if (kh_name_key(s, n, k, KEYCAP, &kl) != KH_OK) kl = 0;
     k[kl] = 0;
     return kl;
 }
@@ -294,8 +286,7 @@ static size_t name_key(const void *s, size_t n, char *k)
 static kh_status entity_id(kh_index *ix, const kh_entity_name *nm, int64_t *eid)
 {
     sqlite3_stmt *st = fstmt(ix, FS_ENT_FIND);
-    if (!st)
-        return ix->err.status;
+    if (!st) return ix->err.status;
     sqlite3_bind_text(st, 1, nm->key, (int)nm->key_len, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, (int)nm->type);
     int rc = sqlite3_step(st);
@@ -305,14 +296,12 @@ static kh_status entity_id(kh_index *ix, const kh_entity_name *nm, int64_t *eid)
         return KH_OK;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return kh_ix_sqlite_error(ix, "entities");
+    if (rc != SQLITE_DONE) return kh_ix_sqlite_error(ix, "entities");
     kh_buf *w = &ix->facts->words;
     w->n = 0;
     if (put_words(w, nm->name, nm->name_len))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    if (!(st = fstmt(ix, FS_ENT_ADD)))
-        return ix->err.status;
+    if (!(st = fstmt(ix, FS_ENT_ADD))) return ix->err.status;
     sqlite3_bind_int(st, 1, (int)nm->type);
     sqlite3_bind_text(st, 2, nm->key, (int)nm->key_len, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, nm->name, (int)nm->name_len, SQLITE_STATIC);
@@ -329,8 +318,7 @@ static int put_keys(kh_buf *out, const kh_analysis *an, uint32_t b, uint32_t e)
     kh_buf_byte(out, ' ');
     for (size_t i = 0; i < an->ntokens; i++) {
         const kh_token *t = &an->tokens[i];
-        if (t->start < b || t->start >= e || !t->key_len)
-            continue;
+        if (t->start < b || t->start >= e || !t->key_len) continue;
         kh_buf_put(out, t->key, t->key_len);
         kh_buf_byte(out, ' ');
     }
@@ -350,8 +338,7 @@ static kh_status add_quote(kh_index *ix, uint32_t docid, int n, const uint8_t *s
 {
     kh_facts *f = ix->facts;
     sqlite3_stmt *st = fstmt(ix, FS_QUOTE_ADD);
-    if (!st)
-        return ix->err.status;
+    if (!st) return ix->err.status;
     sqlite3_bind_int64(st, 1, docid);
     sqlite3_bind_int(st, 2, n);
     sqlite3_bind_int(st, 3, (int)q->kind);
@@ -379,8 +366,7 @@ static kh_status add_quote(kh_index *ix, uint32_t docid, int n, const uint8_t *s
             sqlite3_bind_text(st, 13, ckey, (int)ckl, SQLITE_STATIC);
             if (put_words(&f->words2, cp, cl))
                 return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-            sqlite3_bind_text(st, 15, (const char *)f->words2.p, (int)f->words2.n,
-                              SQLITE_STATIC);
+            sqlite3_bind_text(st, 15, (const char *)f->words2.p, (int)f->words2.n, SQLITE_STATIC);
         }
     }
     if (q->mention.start != KH_NONE && q->mention.start >= base) {
@@ -398,8 +384,7 @@ static kh_status add_quote(kh_index *ix, uint32_t docid, int n, const uint8_t *s
 kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
 {
     kh_facts *f = facts_get(ix);
-    if (!f)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!f) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     /* libc's hook is handed on as NULL: the analyzer maps its word cache
     ** lazily only when it knows the memory comes from libc */
     kh_alloc_fn fn = kh_mem_user_fn(&ix->mem);
@@ -412,8 +397,7 @@ kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
         no.alloc_ud = ix->mem.ud;
         kh_error e;
         kh_status s = kh_ner_new(&no, &f->ner, &e); /* no model given: the built-in one */
-        if (s)
-            return kh_ix_set_error(ix, s, UINT64_MAX, "entity model: %s", e.message);
+        if (s) return kh_ix_set_error(ix, s, UINT64_MAX, "entity model: %s", e.message);
     }
     /* The headline as line 1, as khabar analyze reads a record: names in it
     ** count, and the extractor knows it for a headline. Offsets stored are
@@ -433,26 +417,21 @@ kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
     } else
         eo.flags |= KH_XF_NO_TITLE;
     kh_buf_put(t, d->body.ptr, d->body.len);
-    if (t->oom)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (t->oom) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     const kh_article *art;
     kh_status s = kh_extract(f->x, t->p ? t->p : (const uint8_t *)"", t->n, &eo, &art);
-    if (s)
-        return kh_ix_set_error(ix, s, UINT64_MAX, "extraction: %s", kh_strerror(s));
+    if (s) return kh_ix_set_error(ix, s, UINT64_MAX, "extraction: %s", kh_strerror(s));
     const kh_ner_result *nr;
     if ((s = kh_ner_tag(f->ner, t->p ? t->p : (const uint8_t *)"", t->n, art->analysis, NULL, 0,
                         &nr)))
         return kh_ix_set_error(ix, s, UINT64_MAX, "entities: %s", kh_strerror(s));
     for (size_t i = 0; i < nr->nnames && !s; i++) {
         const kh_entity_name *nm = &nr->names[i];
-        if (!nm->key_len || !nm->type)
-            continue;
+        if (!nm->key_len || !nm->type) continue;
         int64_t eid = 0;
-        if ((s = entity_id(ix, nm, &eid)))
-            break;
+        if ((s = entity_id(ix, nm, &eid))) break;
         sqlite3_stmt *st = fstmt(ix, FS_DOCENT_ADD);
-        if (!st)
-            return ix->err.status;
+        if (!st) return ix->err.status;
         sqlite3_bind_int64(st, 1, docid);
         sqlite3_bind_int64(st, 2, eid);
         sqlite3_bind_int(st, 3, (int)nm->nmentions);
@@ -475,13 +454,11 @@ static kh_status no_facts(kh_index *ix)
 kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entity_doc_fn fn,
                             void *ud)
 {
-    if (!kh_index_has_facts(ix))
-        return no_facts(ix);
+    if (!kh_index_has_facts(ix)) return no_facts(ix);
     char k1[KEYCAP], k2[KEYCAP];
     size_t l1 = name_key(name, len, k1), l2 = 0;
     const char *alias = kh_alias_find((const uint8_t *)name, len, NULL);
-    if (alias)
-        l2 = name_key(alias, strlen(alias), k2);
+    if (alias) l2 = name_key(alias, strlen(alias), k2);
     kh_buf w;
     kh_buf_init(&w, &ix->mem);
     if (put_words(&w, name, len)) {
@@ -498,8 +475,7 @@ kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entit
         return ix->err.status;
     }
     sqlite3_bind_text(st, 1, k1, (int)l1, SQLITE_STATIC);
-    if (l2)
-        sqlite3_bind_text(st, 2, k2, (int)l2, SQLITE_STATIC);
+    if (l2) sqlite3_bind_text(st, 2, k2, (int)l2, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, (const char *)w.p, (int)w.n, SQLITE_STATIC);
     /* collect the eids first: the second statement must not run inside the first */
     int64_t *eids = NULL;
@@ -515,8 +491,7 @@ kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entit
     }
     sqlite3_reset(st);
     kh_buf_free(&w);
-    if (!s && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        s = kh_ix_sqlite_error(ix, "entities");
+    if (!s && rc != SQLITE_DONE && rc != SQLITE_ROW) s = kh_ix_sqlite_error(ix, "entities");
     for (size_t i = 0; i < neids && !s; i++) {
         if (!(st = fstmt(ix, FS_ENT_DOCS))) {
             s = ix->err.status;
@@ -529,8 +504,7 @@ kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entit
                 fn(ud, (uint32_t)d, m > 0 && m < UINT32_MAX ? (uint32_t)m : 1);
         }
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            s = kh_ix_sqlite_error(ix, "doc_entities");
+        if (rc != SQLITE_DONE) s = kh_ix_sqlite_error(ix, "doc_entities");
     }
     kh_mem_free(&ix->mem, eids, cap * sizeof *eids);
     return s;
@@ -538,11 +512,9 @@ kh_status kh_ix_entity_docs(kh_index *ix, const char *name, size_t len, kh_entit
 
 kh_status kh_ix_doc_entities(kh_index *ix, uint32_t docid, kh_entity_doc_fn fn, void *ud)
 {
-    if (!kh_index_has_facts(ix))
-        return no_facts(ix);
+    if (!kh_index_has_facts(ix)) return no_facts(ix);
     sqlite3_stmt *st = fstmt(ix, FS_DOC_ENTS);
-    if (!st)
-        return ix->err.status;
+    if (!st) return ix->err.status;
     sqlite3_bind_int64(st, 1, docid);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -557,8 +529,7 @@ kh_status kh_ix_doc_entities(kh_index *ix, uint32_t docid, kh_entity_doc_fn fn, 
 kh_status kh_ix_entity_name(kh_index *ix, uint32_t eid, kh_buf *out, uint32_t *type)
 {
     sqlite3_stmt *st = fstmt(ix, FS_ENT_NAME);
-    if (!st)
-        return ix->err.status;
+    if (!st) return ix->err.status;
     sqlite3_bind_int64(st, 1, eid);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -600,20 +571,17 @@ static int col_has_keys(sqlite3_stmt *st, int col, const kh_buf *keys)
 {
     const char *p = (const char *)sqlite3_column_text(st, col);
     size_t l = (size_t)sqlite3_column_bytes(st, col);
-    if (!p)
-        return keys->n <= 1;
+    if (!p) return keys->n <= 1;
     /* keys->p holds " k1 k2 ": each " k " is checked on its own */
     const char *s = (const char *)keys->p, *e = s + keys->n;
     for (const char *a = s; a + 1 < e;) {
         const char *b = memchr(a + 1, ' ', (size_t)(e - a - 1));
-        if (!b)
-            break;
+        if (!b) break;
         size_t n = (size_t)(b - a) + 1;
         int found = 0;
         for (size_t i = 0; i + n <= l && !found; i++)
             found = p[i] == ' ' && !memcmp(p + i, a, n);
-        if (!found)
-            return 0;
+        if (!found) return 0;
         a = b;
     }
     return 1;
@@ -631,8 +599,7 @@ static int64_t put_col(kh_buf *b, sqlite3_stmt *st, int col, kh_text *out)
     const void *p = sqlite3_column_text(st, col);
     size_t n = (size_t)sqlite3_column_bytes(st, col);
     int64_t off = (int64_t)b->n;
-    if (kh_buf_put(b, p ? p : "", n) || kh_buf_byte(b, 0))
-        return -1;
+    if (kh_buf_put(b, p ? p : "", n) || kh_buf_byte(b, 0)) return -1;
     out->ptr = (const char *)(uintptr_t)off;
     out->len = n;
     return off;
@@ -640,8 +607,7 @@ static int64_t put_col(kh_buf *b, sqlite3_stmt *st, int col, kh_text *out)
 
 static kh_span col_span(sqlite3_stmt *st, int a, int b)
 {
-    if (sqlite3_column_type(st, a) == SQLITE_NULL)
-        return (kh_span){KH_NONE, KH_NONE};
+    if (sqlite3_column_type(st, a) == SQLITE_NULL) return (kh_span){KH_NONE, KH_NONE};
     return (kh_span){(uint32_t)sqlite3_column_int64(st, a), (uint32_t)sqlite3_column_int64(st, b)};
 }
 
@@ -672,11 +638,11 @@ static kh_status quote_text(kh_index *ix, sqlite3_stmt *d, kh_quote_hit *h)
     }
     int64_t off = (int64_t)ix->facts->strings.n;
     size_t n = h->span.end - h->span.start;
-    int bad = kh_buf_put(&ix->facts->strings, body ? body + h->span.start : (const uint8_t *)"", n) ||
-              kh_buf_byte(&ix->facts->strings, 0);
+    int bad =
+        kh_buf_put(&ix->facts->strings, body ? body + h->span.start : (const uint8_t *)"", n) ||
+        kh_buf_byte(&ix->facts->strings, 0);
     kh_mem_free(&ix->mem, out, (size_t)size + 1);
-    if (bad)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (bad) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     h->text.ptr = (const char *)(uintptr_t)off;
     h->text.len = n;
     return KH_OK;
@@ -700,8 +666,7 @@ static kh_status fill_quote(kh_index *ix, sqlite3_stmt *st, kh_quote_hit *h)
     /* id and title come from the document row; a second statement is fine
     ** here: it reads another table while the scan stands on its row */
     sqlite3_stmt *d = fstmt(ix, FS_DOC_TITLE);
-    if (!d)
-        return ix->err.status;
+    if (!d) return ix->err.status;
     sqlite3_bind_int64(d, 1, docid);
     int rc = sqlite3_step(d);
     kh_status s = KH_OK;
@@ -728,8 +693,7 @@ static kh_status quotes_in_txn(kh_index *ix, const char *speaker, size_t slen, c
     if (speaker) {
         l1 = name_key(speaker, slen, k1);
         const char *alias = kh_alias_find((const uint8_t *)speaker, slen, NULL);
-        if (alias)
-            l2 = name_key(alias, strlen(alias), k2);
+        if (alias) l2 = name_key(alias, strlen(alias), k2);
         if (put_words(&w, speaker, slen))
             return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
         if (!l1) {
@@ -752,21 +716,17 @@ static kh_status quotes_in_txn(kh_index *ix, const char *speaker, size_t slen, c
                          col_eq(st, 11, k2, l2) || col_eq(st, 12, k2, l2) ||
                          col_ends_with(st, 13, w.p, w.n) || col_ends_with(st, 14, w.p, w.n)))
             continue;
-        if (!col_has_keys(st, 15, keys))
-            continue;
+        if (!col_has_keys(st, 15, keys)) continue;
         total++;
-        if (total <= offset || total > (uint64_t)offset + limit)
-            continue;
+        if (total <= offset || total > (uint64_t)offset + limit) continue;
         if (kh_mem_grow(&ix->mem, (void **)&f->hits, &f->caphits, f->res.nhits + 1,
                         sizeof *f->hits)) {
             s = kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
             break;
         }
-        if (!(s = fill_quote(ix, st, &f->hits[f->res.nhits])))
-            f->res.nhits++;
+        if (!(s = fill_quote(ix, st, &f->hits[f->res.nhits]))) f->res.nhits++;
     }
-    if (!s && rc != SQLITE_DONE)
-        s = kh_ix_sqlite_error(ix, "quotes");
+    if (!s && rc != SQLITE_DONE) s = kh_ix_sqlite_error(ix, "quotes");
     sqlite3_reset(st);
     kh_buf_free(&w);
     f->res.total = total;
@@ -776,8 +736,7 @@ static kh_status quotes_in_txn(kh_index *ix, const char *speaker, size_t slen, c
 kh_status kh_quotes_find(kh_index *ix, const char *speaker, size_t slen, const char *query,
                          size_t qlen, const kh_search_opts *opts, const kh_quote_results **out)
 {
-    if (!ix || !out || (!speaker && slen) || (!query && qlen))
-        return KH_EINVAL;
+    if (!ix || !out || (!speaker && slen) || (!query && qlen)) return KH_EINVAL;
     *out = NULL;
     double t0 = now_ms();
     ix->err = (kh_error){KH_OK, UINT64_MAX, ""};
@@ -789,8 +748,7 @@ kh_status kh_quotes_find(kh_index *ix, const char *speaker, size_t slen, const c
         (query && !kh_utf8_valid((const uint8_t *)query, qlen, &off)))
         return kh_ix_set_error(ix, KH_ESYNTAX, off, "invalid UTF-8 at byte %zu", off);
     kh_facts *f = facts_get(ix);
-    if (!f)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!f) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     f->strings.n = 0;
     f->strings.oom = 0;
     memset(&f->res, 0, sizeof f->res);
@@ -816,18 +774,14 @@ kh_status kh_quotes_find(kh_index *ix, const char *speaker, size_t slen, const c
     uint32_t limit = opts && opts->limit ? opts->limit : 10;
     uint32_t offset = opts ? opts->offset : 0;
     int own = !ix->in_write;
-    if (own && kh_ix_exec(ix, "BEGIN"))
-        s = ix->err.status;
+    if (own && kh_ix_exec(ix, "BEGIN")) s = ix->err.status;
     if (!s) {
         s = quotes_in_txn(ix, speaker && slen ? speaker : NULL, slen, &keys, offset, limit);
-        if (own)
-            sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL);
+        if (own) sqlite3_exec(ix->db, "COMMIT", NULL, NULL, NULL);
     }
     kh_buf_free(&keys);
-    if (s)
-        return s;
-    if (f->strings.oom)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (s) return s;
+    if (f->strings.oom) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     const char *b = (const char *)f->strings.p;
     for (size_t i = 0; i < f->res.nhits; i++) {
         kh_quote_hit *h = &f->hits[i];

@@ -19,16 +19,14 @@ static void *g_alloc(void *ud, size_t n)
 {
     const kh_mem *m = ud;
     size_t *p = kh_mem_alloc(m, n + 16);
-    if (!p)
-        return NULL;
+    if (!p) return NULL;
     p[0] = n + 16;
     return (char *)p + 16;
 }
 
 static void g_free(void *ud, void *ptr)
 {
-    if (!ptr)
-        return;
+    if (!ptr) return;
     size_t *p = (size_t *)(void *)((char *)ptr - 16);
     kh_mem_free(ud, p, p[0]);
 }
@@ -72,8 +70,10 @@ static int dropped_tag(GumboTag t)
     case GUMBO_TAG_OBJECT:
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_TEXTAREA: return 1;
-    default: return 0;
+    case GUMBO_TAG_TEXTAREA:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -98,26 +98,29 @@ static int block_tag(GumboTag t)
     case GUMBO_TAG_TR:
     case GUMBO_TAG_TD:
     case GUMBO_TAG_BR:
-    case GUMBO_TAG_PRE: return 1;
-    default: return 0;
+    case GUMBO_TAG_PRE:
+        return 1;
+    default:
+        return 0;
     }
 }
 
 /* Boilerplate names, matched as substrings of class and id (ASCII, lower case). */
 static const char *const JUNK[] = {
-    "share",   "social",  "comment", "related",   "readalso", "read-also", "read_also",
-    "more-",   "menu",    "sidebar", "widget",    "breadcrumb", "newsletter", "advert",
-    "banner",  "promo",   "cookie",  "footer",    "header",   "navbar",   "subscribe",
-    "popular", "trending", "tags",   "most-read", "mostread", "login",    "signup",
-    "author-box", "pagination", "nav-", "-nav", "ads-", "-ads", "adsbygoogle", "search"};
+    "share",      "social",   "comment",   "related", "readalso",    "read-also",
+    "read_also",  "more-",    "menu",      "sidebar", "widget",      "breadcrumb",
+    "newsletter", "advert",   "banner",    "promo",   "cookie",      "footer",
+    "header",     "navbar",   "subscribe", "popular", "trending",    "tags",
+    "most-read",  "mostread", "login",     "signup",  "author-box",  "pagination",
+    "nav-",       "-nav",     "ads-",      "-ads",    "adsbygoogle", "search"};
 
 /* Names that mark the article's own text box: a class or id holding one of
 ** these is not dropped for a junk word beside it ("entry-content no-share").
 ** Bare "article" or "content" would also keep "related-articles". */
 static const char *const KEEP[] = {
-    "entry-content", "article-body", "articlebody",  "article_body", "article-content",
-    "article_content", "post-content", "post-body",  "story-body",   "main-content",
-    "article-text",  "news-text",    "details_body", "details-body", "itemfulltext"};
+    "entry-content",   "article-body", "articlebody",  "article_body", "article-content",
+    "article_content", "post-content", "post-body",    "story-body",   "main-content",
+    "article-text",    "news-text",    "details_body", "details-body", "itemfulltext"};
 
 /* 1 if a class or id value names boilerplate: one of its names (split at
 ** white space) holds a junk word, and no name marks the article's text. A
@@ -132,14 +135,14 @@ static int has_junk(const char *v)
         low[n] = v[n] >= 'A' && v[n] <= 'Z' ? (char)(v[n] - 'A' + 'a') : v[n];
     low[n] = 0;
     for (size_t i = 0; i < sizeof KEEP / sizeof KEEP[0]; i++)
-        if (strstr(low, KEEP[i]))
-            return 0;
+        if (strstr(low, KEEP[i])) return 0;
     int junk = 0;
     for (char *name = low; *name && !junk;) {
         size_t len = strcspn(name, " \t\n\r\f");
         char save = name[len];
         name[len] = 0;
-        int negated = !strncmp(name, "no-", 3) || !strncmp(name, "not-", 4) || strstr(name, "-not-");
+        int negated =
+            !strncmp(name, "no-", 3) || !strncmp(name, "not-", 4) || strstr(name, "-not-");
         for (size_t i = 0; i < sizeof JUNK / sizeof JUNK[0] && !junk && !negated; i++)
             junk = strstr(name, JUNK[i]) != NULL;
         name[len] = save;
@@ -151,17 +154,13 @@ static int has_junk(const char *v)
 
 static int dropped(const GumboNode *n)
 {
-    if (n->type != GUMBO_NODE_ELEMENT)
-        return 0;
+    if (n->type != GUMBO_NODE_ELEMENT) return 0;
     const GumboElement *e = &n->v.element;
-    if (dropped_tag(e->tag))
-        return 1;
+    if (dropped_tag(e->tag)) return 1;
     const GumboAttribute *a = gumbo_get_attribute(&e->attributes, "class");
-    if (a && has_junk(a->value))
-        return 1;
+    if (a && has_junk(a->value)) return 1;
     a = gumbo_get_attribute(&e->attributes, "id");
-    if (a && has_junk(a->value))
-        return 1;
+    if (a && has_junk(a->value)) return 1;
     a = gumbo_get_attribute(&e->attributes, "hidden");
     return a != NULL;
 }
@@ -175,10 +174,8 @@ static void put_text(kh_buf *b, const char *s)
         int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f' ||
                  (*p == 0xC2 && p[1] == 0xA0);
         if (sp) {
-            if (*p == 0xC2)
-                p++;
-            if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n')
-                kh_buf_byte(b, ' ');
+            if (*p == 0xC2) p++;
+            if (b->n && b->p[b->n - 1] != ' ' && b->p[b->n - 1] != '\n') kh_buf_byte(b, ' ');
             continue;
         }
         kh_buf_byte(b, *p);
@@ -190,8 +187,7 @@ static void break_para(kh_buf *b)
 {
     while (b->n && b->p[b->n - 1] == ' ')
         b->n--;
-    if (b->n && b->p[b->n - 1] != '\n')
-        kh_buf_put(b, "\n\n", 2);
+    if (b->n && b->p[b->n - 1] != '\n') kh_buf_put(b, "\n\n", 2);
 }
 
 static void text_len(const GumboNode *n, size_t *all, size_t *linked, int in_a, int depth);
@@ -210,41 +206,34 @@ static int link_list(const GumboNode *n)
 
 static void collect(const GumboNode *n, kh_buf *b, int depth)
 {
-    if (depth > 200 || dropped(n))
-        return;
+    if (depth > 200 || dropped(n)) return;
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
         n->type == GUMBO_NODE_CDATA) {
         put_text(b, n->v.text.text);
         return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT)
-        return;
+    if (n->type != GUMBO_NODE_ELEMENT) return;
     int blk = block_tag(n->v.element.tag);
     if (blk && depth > 0 && link_list(n))
         return; /* "read also" lists and tag clouds inside the article box */
-    if (blk)
-        break_para(b);
+    if (blk) break_para(b);
     const GumboVector *ch = &n->v.element.children;
     for (unsigned i = 0; i < ch->length; i++)
         collect(ch->data[i], b, depth + 1);
-    if (blk)
-        break_para(b);
+    if (blk) break_para(b);
 }
 
 /* Bytes of text under n (not dropped), and how many of them are inside links. */
 static void text_len(const GumboNode *n, size_t *all, size_t *linked, int in_a, int depth)
 {
-    if (depth > 200 || dropped(n))
-        return;
+    if (depth > 200 || dropped(n)) return;
     if (n->type == GUMBO_NODE_TEXT) {
         size_t l = strlen(n->v.text.text);
         *all += l;
-        if (in_a)
-            *linked += l;
+        if (in_a) *linked += l;
         return;
     }
-    if (n->type != GUMBO_NODE_ELEMENT)
-        return;
+    if (n->type != GUMBO_NODE_ELEMENT) return;
     in_a |= n->v.element.tag == GUMBO_TAG_A;
     const GumboVector *ch = &n->v.element.children;
     for (unsigned i = 0; i < ch->length; i++)
@@ -281,8 +270,7 @@ static void add_score(scoring *sc, const GumboNode *n, double v)
 ** half for the grandparent): the article is where paragraphs cluster. */
 static void score_paragraphs(const GumboNode *n, scoring *sc, int depth)
 {
-    if (depth > 200 || dropped(n) || n->type != GUMBO_NODE_ELEMENT)
-        return;
+    if (depth > 200 || dropped(n) || n->type != GUMBO_NODE_ELEMENT) return;
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_P || t == GUMBO_TAG_PRE || t == GUMBO_TAG_BLOCKQUOTE) {
         size_t all = 0, linked = 0;
@@ -290,8 +278,7 @@ static void score_paragraphs(const GumboNode *n, scoring *sc, int depth)
         if (all >= 60 && linked * 2 < all && n->parent) {
             double v = (double)(all - linked);
             add_score(sc, n->parent, v);
-            if (n->parent->parent)
-                add_score(sc, n->parent->parent, v / 2);
+            if (n->parent->parent) add_score(sc, n->parent->parent, v / 2);
         }
         return;
     }
@@ -310,8 +297,7 @@ static void score_paragraphs(const GumboNode *n, scoring *sc, int depth)
         if (all >= 60 && linked * 2 < all && n->parent) {
             double v = (double)(all - linked);
             add_score(sc, n->parent, v);
-            if (n->parent->parent)
-                add_score(sc, n->parent->parent, v / 2);
+            if (n->parent->parent) add_score(sc, n->parent->parent, v / 2);
         }
     }
     for (unsigned i = 0; i < ch->length; i++)
@@ -322,16 +308,13 @@ static void score_paragraphs(const GumboNode *n, scoring *sc, int depth)
 ** publishers set on exactly the article's text; NULL if none. */
 static const GumboNode *article_body(const GumboNode *n, int depth)
 {
-    if (depth > 200 || n->type != GUMBO_NODE_ELEMENT || dropped_tag(n->v.element.tag))
-        return NULL;
+    if (depth > 200 || n->type != GUMBO_NODE_ELEMENT || dropped_tag(n->v.element.tag)) return NULL;
     const GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, "itemprop");
-    if (a && !strcmp(a->value, "articleBody"))
-        return n;
+    if (a && !strcmp(a->value, "articleBody")) return n;
     const GumboVector *ch = &n->v.element.children;
     for (unsigned i = 0; i < ch->length; i++) {
         const GumboNode *f = article_body(ch->data[i], depth + 1);
-        if (f)
-            return f;
+        if (f) return f;
     }
     return NULL;
 }
@@ -340,25 +323,21 @@ static const GumboNode *article_body(const GumboNode *n, int depth)
 
 static void set_once(kh_buf *b, const char *v)
 {
-    if (b->n || !v)
-        return;
+    if (b->n || !v) return;
     put_text(b, v);
     while (b->n && b->p[b->n - 1] == ' ')
         b->n--;
 }
 
-static void meta_walk(const GumboNode *n, kh_html_text *h, kh_buf *title_tag, kh_buf *h1,
-                      int depth)
+static void meta_walk(const GumboNode *n, kh_html_text *h, kh_buf *title_tag, kh_buf *h1, int depth)
 {
-    if (depth > 200 || n->type != GUMBO_NODE_ELEMENT)
-        return;
+    if (depth > 200 || n->type != GUMBO_NODE_ELEMENT) return;
     const GumboElement *e = &n->v.element;
     const GumboAttribute *a;
     if (e->tag == GUMBO_TAG_META) {
         const GumboAttribute *c = gumbo_get_attribute(&e->attributes, "content");
         a = gumbo_get_attribute(&e->attributes, "property");
-        if (!a)
-            a = gumbo_get_attribute(&e->attributes, "name");
+        if (!a) a = gumbo_get_attribute(&e->attributes, "name");
         if (a && c) {
             const char *k = a->value;
             if (!strcmp(k, "og:title"))
@@ -372,21 +351,18 @@ static void meta_walk(const GumboNode *n, kh_html_text *h, kh_buf *title_tag, kh
                 set_once(&h->date, c->value);
         }
         a = gumbo_get_attribute(&e->attributes, "itemprop");
-        if (a && c && !strcmp(a->value, "datePublished"))
-            set_once(&h->date, c->value);
+        if (a && c && !strcmp(a->value, "datePublished")) set_once(&h->date, c->value);
     } else if (e->tag == GUMBO_TAG_LINK) {
         a = gumbo_get_attribute(&e->attributes, "rel");
         const GumboAttribute *href = gumbo_get_attribute(&e->attributes, "href");
-        if (a && href && !strcmp(a->value, "canonical"))
-            set_once(&h->url, href->value);
+        if (a && href && !strcmp(a->value, "canonical")) set_once(&h->url, href->value);
     } else if (e->tag == GUMBO_TAG_TITLE && !title_tag->n) {
         collect(n, title_tag, 0);
     } else if (e->tag == GUMBO_TAG_H1 && !h1->n) {
         collect(n, h1, 0);
     } else if (e->tag == GUMBO_TAG_TIME && !h->date.n) {
         a = gumbo_get_attribute(&e->attributes, "datetime");
-        if (a)
-            set_once(&h->date, a->value);
+        if (a) set_once(&h->date, a->value);
     }
     for (unsigned i = 0; i < e->children.length; i++)
         meta_walk(e->children.data[i], h, title_tag, h1, depth + 1);
@@ -407,13 +383,11 @@ static void trim(kh_buf *b)
 
 static const GumboNode *find_body(const GumboNode *root)
 {
-    if (root->type != GUMBO_NODE_ELEMENT)
-        return NULL;
+    if (root->type != GUMBO_NODE_ELEMENT) return NULL;
     const GumboVector *ch = &root->v.element.children;
     for (unsigned i = 0; i < ch->length; i++) {
         const GumboNode *c = ch->data[i];
-        if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BODY)
-            return c;
+        if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_BODY) return c;
     }
     return root;
 }
@@ -429,41 +403,34 @@ int kh_html_extract(kh_html_text *h, const uint8_t *html, size_t len)
     opt.userdata = (void *)h->mem;
     opt.max_errors = 0; /* we do not read gumbo's error list: do not build it */
     GumboOutput *out = gumbo_parse_with_options(&opt, (const char *)html, len);
-    if (!out)
-        return -1;
+    if (!out) return -1;
     kh_buf title_tag, h1;
     kh_buf_init(&title_tag, h->mem);
     kh_buf_init(&h1, h->mem);
     meta_walk(out->root, h, &title_tag, &h1, 0);
     trim(&title_tag);
     trim(&h1);
-    if (!h->title.n)
-        kh_buf_put(&h->title, title_tag.p, title_tag.n);
-    if (!h->title.n)
-        kh_buf_put(&h->title, h1.p, h1.n);
+    if (!h->title.n) kh_buf_put(&h->title, title_tag.p, title_tag.n);
+    if (!h->title.n) kh_buf_put(&h->title, h1.p, h1.n);
     kh_buf_free(&title_tag);
     kh_buf_free(&h1);
 
     const GumboNode *body = find_body(out->root);
     scoring sc = {NULL, 0, 0, h->mem, 0};
-    if (body)
-        score_paragraphs(body, &sc, 0);
+    if (body) score_paragraphs(body, &sc, 0);
     const GumboNode *best = NULL;
     double bs = 0;
     for (size_t i = 0; i < sc.n; i++)
-        if (sc.s[i].score > bs)
-            bs = sc.s[i].score, best = sc.s[i].node;
+        if (sc.s[i].score > bs) bs = sc.s[i].score, best = sc.s[i].node;
     /* The publisher's own mark wins when it holds real text. */
     const GumboNode *ab = body ? article_body(body, 0) : NULL;
     if (ab) {
         size_t chars = 0, linked = 0;
         text_len(ab, &chars, &linked, 0, 0);
-        if (chars >= 200)
-            best = ab;
+        if (chars >= 200) best = ab;
     }
     kh_mem_free(h->mem, sc.s, sc.cap * sizeof *sc.s);
-    if (best || body)
-        collect(best ? best : body, &h->body, 0);
+    if (best || body) collect(best ? best : body, &h->body, 0);
     trim(&h->body);
     gumbo_destroy_output(&opt, out);
     int oom = sc.oom;

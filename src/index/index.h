@@ -73,14 +73,14 @@
 #ifndef KH_INDEX_INDEX_H
 #define KH_INDEX_INDEX_H
 
-#include "khabar.h"
 #include "base/mem.h"
+#include "khabar.h"
 
 #include <sqlite3.h>
 #include <stdint.h>
 
 #define KH_INDEX_FORMAT 1
-#define KH_DAY_NONE INT32_MIN
+#define KH_DAY_NONE     INT32_MIN
 
 /* One document's record in docinfo, unpacked. */
 typedef struct kh_dinfo {
@@ -99,8 +99,8 @@ typedef struct kh_ixstats {
     int64_t docs, title_tokens, body_tokens, text_bytes, next_docid;
 } kh_ixstats;
 
-typedef struct kh_batch kh_batch; /* writer.c */
-typedef struct kh_facts kh_facts; /* facts.c */
+typedef struct kh_batch kh_batch;         /* writer.c */
+typedef struct kh_facts kh_facts;         /* facts.c */
 typedef struct kh_search kh_search_state; /* search.c */
 
 enum {

@@ -16,15 +16,13 @@
 
 double kh_norm_decode(uint8_t b)
 {
-    if (b < 128)
-        return b;
+    if (b < 128) return b;
     return floor(128.0 * pow(1.05, (double)(b - 128)));
 }
 
 uint8_t kh_norm_encode(uint32_t len)
 {
-    if (len < 128)
-        return (uint8_t)len;
+    if (len < 128) return (uint8_t)len;
     unsigned lo = 128, hi = 255; /* largest b with decode(b) <= len */
     while (lo < hi) {
         unsigned mid = (lo + hi + 1) / 2;
@@ -79,30 +77,26 @@ static unsigned frontier(const kh_post_writer *w, impact *out)
     for (uint32_t i = 0; i < w->n; i++) {
         uint8_t nb = w->nb[i];
         uint32_t tb = w->tb[i];
-        if (!tb)
-            continue;
+        if (!tb) continue;
         if (!((seen[nb >> 6] >> (nb & 63)) & 1)) {
             seen[nb >> 6] |= (uint64_t)1 << (nb & 63);
             best[nb] = 0;
         }
-        if (tb > best[nb])
-            best[nb] = tb;
+        if (tb > best[nb]) best[nb] = tb;
     }
     unsigned k = 0;
     uint32_t run = 0;
     for (unsigned word = 0; word < 4; word++)
         for (uint64_t m = seen[word]; m; m &= m - 1) {
             unsigned nb = word * 64 + (unsigned)__builtin_ctzll(m);
-            if (best[nb] <= run)
-                continue;
+            if (best[nb] <= run) continue;
             run = best[nb];
             if (k == KH_MAX_IMPACTS) /* max tf, min norm still dominates both */
                 out[k - 1].tf = run;
             else
                 out[k++] = (impact){run, (uint8_t)nb};
         }
-    if (k == 0)
-        out[k++] = (impact){0, 255};
+    if (k == 0) out[k++] = (impact){0, 255};
     return k;
 }
 
@@ -123,10 +117,8 @@ static int flush_block(kh_post_writer *w)
     for (uint32_t i = 0; i < w->n; i++)
         if (w->tt[i]) {
             kh_buf_varint(d, w->tt[i]);
-            if (w->tt[i] > max_tt)
-                max_tt = w->tt[i];
-            if (w->nt[i] < min_nt)
-                min_nt = w->nt[i];
+            if (w->tt[i] > max_tt) max_tt = w->tt[i];
+            if (w->nt[i] < min_nt) min_nt = w->nt[i];
         }
     impact imp[KH_MAX_IMPACTS];
     unsigned nimp = frontier(w, imp);
@@ -140,8 +132,7 @@ static int flush_block(kh_post_writer *w)
         kh_buf_byte(r, imp[i].norm);
     }
     kh_buf_varint(r, max_tt);
-    if (max_tt)
-        kh_buf_byte(r, min_nt);
+    if (max_tt) kh_buf_byte(r, min_nt);
     w->prev_last = w->id[w->n - 1];
     w->nblocks++;
     w->n = 0;
@@ -152,8 +143,7 @@ static int flush_block(kh_post_writer *w)
 int kh_post_add(kh_post_writer *w, uint32_t id, uint32_t tf_title, uint32_t tf_body,
                 uint8_t norm_title, uint8_t norm_body, const uint8_t *pos, size_t pos_len)
 {
-    if (kh_buf_put(&w->pos, pos, pos_len))
-        return -1;
+    if (kh_buf_put(&w->pos, pos, pos_len)) return -1;
     uint32_t i = w->n++;
     w->id[i] = id;
     w->tt[i] = tf_title;
@@ -161,24 +151,20 @@ int kh_post_add(kh_post_writer *w, uint32_t id, uint32_t tf_title, uint32_t tf_b
     w->nt[i] = norm_title;
     w->nb[i] = norm_body;
     w->df++;
-    if (w->n == KH_BLOCK_DOCS)
-        return flush_block(w);
+    if (w->n == KH_BLOCK_DOCS) return flush_block(w);
     return 0;
 }
 
 int kh_post_finish(kh_post_writer *w, kh_buf *out, const uint8_t **pos, size_t *pos_len)
 {
-    if (w->n && flush_block(w))
-        return -1;
-    if (w->nblocks == 0)
-        return -1;
+    if (w->n && flush_block(w)) return -1;
+    if (w->nblocks == 0) return -1;
     out->n = 0;
     kh_buf_varint(out, w->nblocks);
     kh_buf_varint(out, w->df);
     kh_buf_put(out, w->dir.p, w->dir.n);
     kh_buf_put(out, w->docs.p, w->docs.n);
-    if (out->oom || w->pos.oom)
-        return -1;
+    if (out->oom || w->pos.oom) return -1;
     *pos = w->pos.p;
     *pos_len = w->pos.n;
     return 0;
@@ -198,8 +184,7 @@ int kh_post_parse(const uint8_t *docs, size_t len, size_t pos_len, const kh_mem 
     if (nb == 0 || nb > len / 7 || n < nb || n > len / 2 || n > (uint64_t)nb * KH_BLOCK_DOCS)
         return -1;
     kh_pblock *b = kh_mem_alloc(m, (size_t)nb * sizeof *b);
-    if (!b)
-        return -2;
+    if (!b) return -2;
     uint32_t last = 0, sum = 0;
     uint64_t doc_off = 0, pos_off = 0;
     for (uint32_t i = 0; i < nb; i++) {
@@ -215,14 +200,11 @@ int kh_post_parse(const uint8_t *docs, size_t len, size_t pos_len, const kh_mem 
             goto corrupt;
         k->imp_off = (uint32_t)(p - docs);
         for (unsigned j = 0; j < k->nimp; j++)
-            if (kh_varint_get32(&p, end, &tf) || p++ >= end)
-                goto corrupt;
-        if (kh_varint_get32(&p, end, &k->max_tt))
-            goto corrupt;
+            if (kh_varint_get32(&p, end, &tf) || p++ >= end) goto corrupt;
+        if (kh_varint_get32(&p, end, &k->max_tt)) goto corrupt;
         k->min_nt = 255;
         if (k->max_tt) {
-            if (p >= end)
-                goto corrupt;
+            if (p >= end) goto corrupt;
             k->min_nt = *p++;
         }
         k->prev = last;
@@ -235,8 +217,7 @@ int kh_post_parse(const uint8_t *docs, size_t len, size_t pos_len, const kh_mem 
         doc_off += dl;
         pos_off += pl;
         sum += k->count;
-        if (doc_off > len || pos_off > UINT32_MAX)
-            goto corrupt;
+        if (doc_off > len || pos_off > UINT32_MAX) goto corrupt;
     }
     size_t head = (size_t)(p - docs);
     if (sum != n || head + doc_off != len || (pos_len != SIZE_MAX && pos_off != pos_len))
@@ -257,13 +238,11 @@ int kh_post_block_ids(const uint8_t *docs, const kh_pblock *b, uint32_t *id, uin
     const uint8_t *p = docs + b->doc_off, *end = p + b->doc_len;
     uint32_t prev = b->prev, gap;
     for (unsigned i = 0; i < b->count; i++) {
-        if (kh_varint_get32(&p, end, &gap) || gap == 0 || prev > b->last - gap)
-            return -1;
+        if (kh_varint_get32(&p, end, &gap) || gap == 0 || prev > b->last - gap) return -1;
         prev += gap;
         id[i] = prev;
     }
-    if (prev != b->last)
-        return -1;
+    if (prev != b->last) return -1;
     *tf_off = (uint32_t)(p - docs);
     return 0;
 }
@@ -276,18 +255,15 @@ int kh_post_block_tfs(const uint8_t *docs, const kh_pblock *b, uint32_t tf_off, 
     unsigned flagged = 0;
     uint64_t npos = 0;
     for (unsigned i = 0; i < b->count; i++) {
-        if (kh_varint_get32(&p, end, &f))
-            return -1;
+        if (kh_varint_get32(&p, end, &f)) return -1;
         tb[i] = f >> 1;
         tt[i] = f & 1; /* 1 = "read a title tf below" for now */
         flagged += f & 1;
-        if (f < 2 && !(f & 1))
-            return -1; /* the term must occur somewhere */
+        if (f < 2 && !(f & 1)) return -1; /* the term must occur somewhere */
     }
     for (unsigned i = 0; i < b->count && flagged; i++)
         if (tt[i]) {
-            if (kh_varint_get32(&p, end, &tt[i]) || tt[i] == 0 || tt[i] > b->max_tt)
-                return -1;
+            if (kh_varint_get32(&p, end, &tt[i]) || tt[i] == 0 || tt[i] > b->max_tt) return -1;
             flagged--;
         }
     /* Each position takes a byte at least, so a position buffer sized by the
@@ -315,8 +291,7 @@ static int get_run(const uint8_t **p, const uint8_t *end, uint32_t n, uint32_t *
 {
     uint32_t v = 0, gap;
     for (uint32_t i = 0; i < n; i++) {
-        if (kh_varint_get32(p, end, &gap) || (i && gap == 0) || v > UINT32_MAX - gap)
-            return -1;
+        if (kh_varint_get32(p, end, &gap) || (i && gap == 0) || v > UINT32_MAX - gap) return -1;
         v = i ? v + gap : gap;
         out[i] = v;
     }
@@ -330,8 +305,7 @@ int kh_post_block_pos(const uint8_t *pos, const kh_pblock *b, const uint32_t *tt
     uint32_t k = 0;
     for (unsigned i = 0; i < b->count; i++) {
         start[i] = k;
-        if (get_run(&p, end, tt[i], out + k) || get_run(&p, end, tb[i], out + k + tt[i]))
-            return -1;
+        if (get_run(&p, end, tt[i], out + k) || get_run(&p, end, tb[i], out + k + tt[i])) return -1;
         k += tt[i] + tb[i];
     }
     start[b->count] = k;

@@ -59,7 +59,7 @@
 
 #include <stdint.h>
 
-#define KH_BLOCK_DOCS 128
+#define KH_BLOCK_DOCS  128
 #define KH_MAX_IMPACTS 8
 
 uint8_t kh_norm_encode(uint32_t len);
@@ -97,13 +97,13 @@ int kh_post_finish(kh_post_writer *w, kh_buf *docs_out, const uint8_t **pos, siz
 /* ---- decoder ------------------------------------------------------------- */
 
 typedef struct kh_pblock {
-    uint32_t last;     /* last document id of the block */
-    uint32_t prev;     /* last id of the previous block (0 for the first) */
-    uint32_t doc_off;  /* the doc section: offset and size in DOCS */
+    uint32_t last;    /* last document id of the block */
+    uint32_t prev;    /* last id of the previous block (0 for the first) */
+    uint32_t doc_off; /* the doc section: offset and size in DOCS */
     uint32_t doc_len;
-    uint32_t pos_off;  /* the position section: offset and size in POS */
+    uint32_t pos_off; /* the position section: offset and size in POS */
     uint32_t pos_len;
-    uint32_t imp_off;  /* offset of the impact pairs in DOCS */
+    uint32_t imp_off; /* offset of the impact pairs in DOCS */
     uint32_t max_tt;
     uint16_t count;
     uint8_t nimp;

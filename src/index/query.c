@@ -43,10 +43,8 @@ static kh_status fail(kh_error *err, kh_status st, size_t off, const char *fmt, 
 static size_t space_at(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        return 1;
-    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return 1;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) return 2;
     return 0;
 }
 
@@ -66,12 +64,10 @@ static kh_status add_clause(kh_query *q, kh_error *err, kh_qkind kind, int neg, 
     if (kh_mem_grow(q->mem, (void **)&q->clauses, &q->capclauses, q->nclauses + 1,
                     sizeof *q->clauses))
         return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
-    q->clauses[q->nclauses++] = (kh_qclause){kind, neg, (uint32_t)start, (uint32_t)end,
-                                             (uint32_t)first, (uint32_t)(q->nwords - first)};
-    if (!neg && !kh_qkind_is_filter(kind))
-        q->npositive++;
-    if (!neg && kind == KH_Q_ENTITY)
-        q->nentity++;
+    q->clauses[q->nclauses++] = (kh_qclause){
+        kind, neg, (uint32_t)start, (uint32_t)end, (uint32_t)first, (uint32_t)(q->nwords - first)};
+    if (!neg && !kh_qkind_is_filter(kind)) q->npositive++;
+    if (!neg && kind == KH_Q_ENTITY) q->nentity++;
     return KH_OK;
 }
 
@@ -81,32 +77,26 @@ static kh_status add_text(kh_query *q, kh_analyzer *a, const char *text, size_t 
 {
     const kh_analysis *an;
     kh_status s = kh_analyze(a, (const uint8_t *)text + start, end - start, &an);
-    if (s)
-        return fail(err, s, start, "%s", kh_strerror(s));
+    if (s) return fail(err, s, start, "%s", kh_strerror(s));
     size_t first = q->nwords, lead = 0;
     for (size_t i = 0; i < an->ntokens; i++) {
         const kh_token *t = &an->tokens[i];
-        if (!t->key_len)
-            continue;
-        if (q->nwords == first)
-            lead = i;
+        if (!t->key_len) continue;
+        if (q->nwords == first) lead = i;
         if (add_word(q, t->key, t->key_len, (uint32_t)(i - lead)))
             return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
     }
     size_t n = q->nwords - first;
     if (prefix) {
-        if (n != 1)
-            return fail(err, KH_ESYNTAX, start, "a prefix* must be a single word");
+        if (n != 1) return fail(err, KH_ESYNTAX, start, "a prefix* must be a single word");
         const char *k = kh_qword_key(q, &q->words[first]);
         size_t cps = 0;
         for (size_t i = 0; i < q->words[first].key_len; i++)
             cps += ((unsigned char)k[i] & 0xC0) != 0x80;
-        if (cps < 2)
-            return fail(err, KH_ESYNTAX, start, "a prefix* needs at least 2 letters");
+        if (cps < 2) return fail(err, KH_ESYNTAX, start, "a prefix* needs at least 2 letters");
         return add_clause(q, err, KH_Q_PREFIX, neg, start, end + 1, first);
     }
-    if (n == 0)
-        return KH_OK; /* punctuation only: nothing to look for */
+    if (n == 0) return KH_OK; /* punctuation only: nothing to look for */
     return add_clause(q, err, n == 1 ? KH_Q_TERM : KH_Q_PHRASE, neg, start, end, first);
 }
 
@@ -121,8 +111,7 @@ static kh_status parse_source(kh_query *q, const char *text, size_t len, size_t 
         b = ++i;
         while (i < len && text[i] != '"')
             i++;
-        if (i == len)
-            return fail(err, KH_ESYNTAX, b - 1, "unclosed quote in %s:\"...\"", what);
+        if (i == len) return fail(err, KH_ESYNTAX, b - 1, "unclosed quote in %s:\"...\"", what);
         e = i++;
     } else {
         while (i < len && !space_at(text, len, i))
@@ -133,8 +122,7 @@ static kh_status parse_source(kh_query *q, const char *text, size_t len, size_t 
         return fail(err, KH_ESYNTAX, b, "%s: needs a name, as in %s", what,
                     kind == KH_Q_ENTITY ? "entity:الناتو" : "source:okaz");
     size_t first = q->nwords;
-    if (add_word(q, text + b, e - b, 0))
-        return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (add_word(q, text + b, e - b, 0)) return fail(err, KH_ENOMEM, UINT64_MAX, "out of memory");
     *next = i;
     return add_clause(q, err, kind, neg, start, i, first);
 }
@@ -157,14 +145,11 @@ static kh_status check_bytes(const char *text, size_t len, kh_error *err)
 ** "entity:"), in any case? */
 static int is_kw(const char *s, size_t len, size_t i, const char *KW)
 {
-    if (len - i < 7)
-        return 0;
+    if (len - i < 7) return 0;
     for (size_t k = 0; k < 7; k++) {
         char c = s[i + k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != KW[k])
-            return 0;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != KW[k]) return 0;
     }
     return 1;
 }
@@ -219,15 +204,12 @@ kh_status kh_query_parse(kh_query *q, kh_analyzer *a, const char *text, size_t l
         size_t sp;
         while (i < len && (sp = space_at(text, len, i)))
             i += sp;
-        if (i == len)
-            break;
+        if (i == len) break;
         typed++;
         s = parse_clause(q, a, text, len, i, &i, err);
     }
-    if (s)
-        return s;
-    if (typed == 0)
-        return fail(err, KH_ESYNTAX, 0, "empty query");
+    if (s) return s;
+    if (typed == 0) return fail(err, KH_ESYNTAX, 0, "empty query");
     if (q->typed_positive == 0 && q->nentity == 0)
         return fail(err, KH_ESYNTAX, 0,
                     "a query needs a word or an entity: to search for, not only exclusions or "

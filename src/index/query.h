@@ -36,11 +36,17 @@
 
 #include <stdint.h>
 
-#define KH_QUERY_MAX_BYTES 8192
-#define KH_QUERY_MAX_CLAUSES 256
+#define KH_QUERY_MAX_BYTES     8192
+#define KH_QUERY_MAX_CLAUSES   256
 #define KH_QUERY_MAX_EXPANSION 1024
 
-typedef enum kh_qkind { KH_Q_TERM = 1, KH_Q_PHRASE, KH_Q_PREFIX, KH_Q_SOURCE, KH_Q_ENTITY } kh_qkind;
+typedef enum kh_qkind {
+    KH_Q_TERM = 1,
+    KH_Q_PHRASE,
+    KH_Q_PREFIX,
+    KH_Q_SOURCE,
+    KH_Q_ENTITY
+} kh_qkind;
 
 /* Filters rather than words: they match no key and never score. */
 static inline int kh_qkind_is_filter(kh_qkind k)
@@ -57,8 +63,8 @@ typedef struct kh_qword {
 typedef struct kh_qclause {
     kh_qkind kind;
     int neg;
-    uint32_t start, end;  /* bytes of the query text */
-    uint32_t first, n;    /* words[first .. first + n); a source or entity name is words[first] */
+    uint32_t start, end; /* bytes of the query text */
+    uint32_t first, n;   /* words[first .. first + n); a source or entity name is words[first] */
 } kh_qclause;
 
 typedef struct kh_query {
@@ -68,9 +74,9 @@ typedef struct kh_query {
     kh_qword *words;
     size_t nwords, capwords;
     kh_buf keys;
-    int npositive;        /* positive word, phrase and prefix clauses */
-    int typed_positive;   /* positive words typed, even those without a key */
-    int nentity;          /* positive entity: clauses */
+    int npositive;      /* positive word, phrase and prefix clauses */
+    int typed_positive; /* positive words typed, even those without a key */
+    int nentity;        /* positive entity: clauses */
 } kh_query;
 
 void kh_query_init(kh_query *q, const kh_mem *m);

@@ -22,8 +22,8 @@
 enum { F_ID, F_TITLE, F_BODY, F_SOURCE, F_URL, F_DATE, F_COUNT };
 
 static const char *const DEFAULT_NAMES[F_COUNT] = {
-    "id,docid,url", "title,headline", "body,content,text", "source,site", "url,link",
-    "date,published,date_extracted,time"};
+    "id,docid,url", "title,headline", "body,content,text",
+    "source,site",  "url,link",       "date,published,date_extracted,time"};
 
 struct kh_reader {
     kh_mem mem;
@@ -47,14 +47,12 @@ static void *sc_grow(void *ctx, void *p, size_t ocap, size_t ncap)
 
 kh_status kh_reader_new(const kh_reader_opts *opts, kh_reader **out)
 {
-    if (!out)
-        return KH_EINVAL;
+    if (!out) return KH_EINVAL;
     *out = NULL;
     kh_mem mem = {opts && opts->alloc ? opts->alloc : kh_mem_libc,
                   opts && opts->alloc ? opts->alloc_ud : NULL};
     kh_reader *r = kh_mem_alloc(&mem, sizeof *r);
-    if (!r)
-        return KH_ENOMEM;
+    if (!r) return KH_ENOMEM;
     memset(r, 0, sizeof *r);
     r->mem = mem;
     kh_buf_init(&r->name, &r->mem);
@@ -82,11 +80,9 @@ kh_status kh_reader_new(const kh_reader_opts *opts, kh_reader **out)
 
 void kh_reader_free(kh_reader *r)
 {
-    if (!r)
-        return;
+    if (!r) return;
     for (int i = 0; i < F_COUNT; i++)
-        if (r->names[i])
-            kh_mem_free(&r->mem, r->names[i], strlen(r->names[i]) + 1);
+        if (r->names[i]) kh_mem_free(&r->mem, r->names[i], strlen(r->names[i]) + 1);
     kh_buf_free(&r->name);
     kh_mem_free(&r->mem, r->sc.p, r->sc.cap);
     kh_html_free(&r->html);
@@ -118,14 +114,11 @@ static kh_status bad(kh_reader *r, kh_status st, size_t off, const char *fmt, ..
 static int ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
-    if (n < m)
-        return 0;
+    if (n < m) return 0;
     for (size_t i = 0; i < m; i++) {
         char c = s[n - m + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != suf[i])
-            return 0;
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != suf[i]) return 0;
     }
     return 1;
 }
@@ -133,57 +126,45 @@ static int ends_with(const char *s, const char *suf)
 static int starts_nocase(const uint8_t *s, size_t len, const char *w)
 {
     size_t n = strlen(w);
-    if (len < n)
-        return 0;
+    if (len < n) return 0;
     for (size_t i = 0; i < n; i++) {
         uint8_t c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (uint8_t)(c - 'A' + 'a');
-        if (c != (uint8_t)w[i])
-            return 0;
+        if (c >= 'A' && c <= 'Z') c = (uint8_t)(c - 'A' + 'a');
+        if (c != (uint8_t)w[i]) return 0;
     }
     return 1;
 }
 
 static kh_format sniff(const uint8_t *s, size_t len, const char *name)
 {
-    if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson"))
-        return KH_FMT_JSONL;
-    if (ends_with(name, ".json"))
-        return KH_FMT_JSON;
+    if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return KH_FMT_JSONL;
+    if (ends_with(name, ".json")) return KH_FMT_JSON;
     if (ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".xhtml"))
         return KH_FMT_HTML;
     size_t i = 0;
-    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        i = 3;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;
     kh_json_ws(s, len, &i);
-    if (starts_nocase(s + i, len - i, "<doc>"))
-        return KH_FMT_TREC;
+    if (starts_nocase(s + i, len - i, "<doc>")) return KH_FMT_TREC;
     if (starts_nocase(s + i, len - i, "<!doctype html") || starts_nocase(s + i, len - i, "<html"))
         return KH_FMT_HTML;
-    if (!ends_with(name, ".txt") && i < len && s[i] == '[')
-        return KH_FMT_JSON;
-    if (!ends_with(name, ".txt") && i < len && s[i] == '{')
-        return KH_FMT_JSONL;
+    if (!ends_with(name, ".txt") && i < len && s[i] == '[') return KH_FMT_JSON;
+    if (!ends_with(name, ".txt") && i < len && s[i] == '{') return KH_FMT_JSONL;
     return KH_FMT_TEXT;
 }
 
 kh_status kh_reader_start(kh_reader *r, const uint8_t *buf, size_t len, const char *name,
                           kh_format fmt, kh_format *fmt_out)
 {
-    if (!r || (!buf && len) || !name || fmt > KH_FMT_HTML)
-        return KH_EINVAL;
+    if (!r || (!buf && len) || !name || fmt > KH_FMT_HTML) return KH_EINVAL;
     r->err = (kh_error){KH_OK, UINT64_MAX, ""};
     r->buf = buf ? buf : (const uint8_t *)"";
     r->len = len;
     r->pos = 0;
     r->done = r->started = 0;
     r->name.n = 0;
-    if (kh_buf_put(&r->name, name, strlen(name) + 1))
-        return bad(r, KH_ENOMEM, 0, "out of memory");
+    if (kh_buf_put(&r->name, name, strlen(name) + 1)) return bad(r, KH_ENOMEM, 0, "out of memory");
     r->fmt = fmt == KH_FMT_AUTO ? sniff(r->buf, len, name) : fmt;
-    if (fmt_out)
-        *fmt_out = r->fmt;
+    if (fmt_out) *fmt_out = r->fmt;
     return KH_OK;
 }
 
@@ -197,8 +178,7 @@ static kh_text text_of(const uint8_t *p, size_t n)
 static kh_status check_id(kh_reader *r, size_t off)
 {
     if (!r->doc.id.len) {
-        if (r->flags & KH_READER_ID_OPTIONAL)
-            return KH_OK;
+        if (r->flags & KH_READER_ID_OPTIONAL) return KH_OK;
         return bad(r, KH_ESYNTAX, off, "no id (looked for: %s)", r->names[F_ID]);
     }
     size_t bad_at;
@@ -220,8 +200,8 @@ static kh_status json_record(kh_reader *r, size_t start)
         return bad(r, KH_ESYNTAX, at, "%s", why);
     kh_json_fix(f, F_COUNT, &r->sc);
     r->pos = pos;
-    kh_text *out[F_COUNT] = {&r->doc.id, &r->doc.title, &r->doc.body, &r->doc.source, &r->doc.url,
-                             &r->doc.date};
+    kh_text *out[F_COUNT] = {&r->doc.id,     &r->doc.title, &r->doc.body,
+                             &r->doc.source, &r->doc.url,   &r->doc.date};
     for (int i = 0; i < F_COUNT; i++)
         *out[i] = f[i].rank >= 0 ? text_of(f[i].ptr, f[i].len) : (kh_text){"", 0};
     r->doc.start = start;
@@ -233,8 +213,8 @@ static kh_status next_jsonl(kh_reader *r)
 {
     for (;;) {
         size_t b = r->pos;
-        while (b < r->len && (r->buf[b] == ' ' || r->buf[b] == '\t' || r->buf[b] == '\r' ||
-                              r->buf[b] == '\n'))
+        while (b < r->len &&
+               (r->buf[b] == ' ' || r->buf[b] == '\t' || r->buf[b] == '\r' || r->buf[b] == '\n'))
             b++;
         if (b >= r->len) {
             r->done = 1;
@@ -253,14 +233,11 @@ static kh_status next_jsonl(kh_reader *r)
         if (!s) {
             size_t i = after;
             kh_json_ws(r->buf, eol, &i);
-            if (i < eol)
-                s = bad(r, KH_ESYNTAX, i, "text after the object on its line");
+            if (i < eol) s = bad(r, KH_ESYNTAX, i, "text after the object on its line");
         }
         r->pos = eol < r->len ? eol + 1 : r->len;
-        if (s)
-            r->err.offset = r->err.offset < b ? b : r->err.offset;
-        if (!s)
-            r->doc.end = eol;
+        if (s) r->err.offset = r->err.offset < b ? b : r->err.offset;
+        if (!s) r->doc.end = eol;
         return s;
     }
 }
@@ -270,8 +247,7 @@ static kh_status next_json(kh_reader *r)
     size_t i = r->pos;
     if (!r->started) {
         r->started = 1;
-        if (r->len >= 3 && r->buf[0] == 0xEF && r->buf[1] == 0xBB && r->buf[2] == 0xBF)
-            i = 3;
+        if (r->len >= 3 && r->buf[0] == 0xEF && r->buf[1] == 0xBB && r->buf[2] == 0xBF) i = 3;
         kh_json_ws(r->buf, r->len, &i);
         if (i < r->len && r->buf[i] == '[') {
             r->started = 2; /* inside an array */
@@ -280,8 +256,7 @@ static kh_status next_json(kh_reader *r)
     }
     kh_json_ws(r->buf, r->len, &i);
     if (r->started == 2) {
-        if (i < r->len && r->buf[i] == ',')
-            i++, kh_json_ws(r->buf, r->len, &i);
+        if (i < r->len && r->buf[i] == ',') i++, kh_json_ws(r->buf, r->len, &i);
         if (i < r->len && r->buf[i] == ']') {
             r->done = 1;
             return KH_OK;
@@ -314,13 +289,11 @@ static kh_status next_text(kh_reader *r)
     r->done = 1;
     const uint8_t *s = r->buf;
     size_t n = r->len, b = 0;
-    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-        b = 3;
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) b = 3;
     const uint8_t *nl = memchr(s + b, '\n', n - b);
     size_t te = nl ? (size_t)(nl - s) : n;
     size_t tl = te;
-    if (tl > b && s[tl - 1] == '\r')
-        tl--;
+    if (tl > b && s[tl - 1] == '\r') tl--;
     r->doc = (kh_doc){0};
     r->doc.id = text_of(r->name.p, r->name.n - 1);
     r->doc.title = text_of(s + b, tl - b);
@@ -329,8 +302,7 @@ static kh_status next_text(kh_reader *r)
     r->doc.end = n;
     size_t k = 0;
     kh_json_ws(s, n, &k);
-    if (k == n)
-        return bad(r, KH_ESYNTAX, 0, "empty document");
+    if (k == n) return bad(r, KH_ESYNTAX, 0, "empty document");
     return check_id(r, 0);
 }
 
@@ -340,11 +312,9 @@ static size_t find(const uint8_t *s, size_t from, size_t to, const char *needle)
     size_t n = strlen(needle);
     for (size_t i = from; i + n <= to; i++) {
         const uint8_t *p = memchr(s + i, needle[0], to - i - n + 1);
-        if (!p)
-            return SIZE_MAX;
+        if (!p) return SIZE_MAX;
         i = (size_t)(p - s);
-        if (!memcmp(p, needle, n))
-            return i;
+        if (!memcmp(p, needle, n)) return i;
     }
     return SIZE_MAX;
 }
@@ -356,12 +326,10 @@ static kh_text trec_field(const uint8_t *s, size_t from, size_t to, const char *
     snprintf(open, sizeof open, "<%s>", tag);
     snprintf(close, sizeof close, "</%s>", tag);
     size_t a = find(s, from, to, open);
-    if (a == SIZE_MAX)
-        return (kh_text){"", 0};
+    if (a == SIZE_MAX) return (kh_text){"", 0};
     a += strlen(open);
     size_t b = find(s, a, to, close);
-    if (b == SIZE_MAX)
-        return (kh_text){"", 0};
+    if (b == SIZE_MAX) return (kh_text){"", 0};
     while (a < b && (s[a] == ' ' || s[a] == '\n' || s[a] == '\r' || s[a] == '\t'))
         a++;
     while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '\r' || s[b - 1] == '\t'))
@@ -387,28 +355,24 @@ static kh_status next_trec(kh_reader *r)
     r->doc = (kh_doc){0};
     r->doc.id = trec_field(s, a, b, "DOCNO");
     r->doc.title = trec_field(s, a, b, "TITLE");
-    if (!r->doc.title.len)
-        r->doc.title = trec_field(s, a, b, "HEADLINE");
+    if (!r->doc.title.len) r->doc.title = trec_field(s, a, b, "HEADLINE");
     r->doc.body = trec_field(s, a, b, "TEXT");
     if (!r->doc.body.len) /* some collections put the lead there only */
         r->doc.body = trec_field(s, a, b, "ABSTRACT");
     r->doc.source = trec_field(s, a, b, "SRC");
     r->doc.url = trec_field(s, a, b, "URL");
     r->doc.date = trec_field(s, a, b, "TIME");
-    if (!r->doc.date.len)
-        r->doc.date = trec_field(s, a, b, "DATE");
+    if (!r->doc.date.len) r->doc.date = trec_field(s, a, b, "DATE");
     r->doc.start = a;
     r->doc.end = b + 6;
-    if (!r->doc.id.len)
-        return bad(r, KH_ESYNTAX, a, "no <DOCNO> in this <DOC>");
+    if (!r->doc.id.len) return bad(r, KH_ESYNTAX, a, "no <DOCNO> in this <DOC>");
     return check_id(r, a);
 }
 
 static kh_status next_html(kh_reader *r)
 {
     r->done = 1;
-    if (kh_html_extract(&r->html, r->buf, r->len))
-        return bad(r, KH_ENOMEM, 0, "out of memory");
+    if (kh_html_extract(&r->html, r->buf, r->len)) return bad(r, KH_ENOMEM, 0, "out of memory");
     r->doc = (kh_doc){0};
     r->doc.id = text_of(r->name.p, r->name.n - 1);
     r->doc.title = text_of(r->html.title.p, r->html.title.n);
@@ -425,28 +389,35 @@ static kh_status next_html(kh_reader *r)
 
 kh_status kh_reader_next(kh_reader *r, const kh_doc **out)
 {
-    if (!r || !out)
-        return KH_EINVAL;
+    if (!r || !out) return KH_EINVAL;
     *out = NULL;
     r->err = (kh_error){KH_OK, UINT64_MAX, ""};
-    if (r->done || !r->buf)
-        return KH_OK;
+    if (r->done || !r->buf) return KH_OK;
     kh_status s;
     switch (r->fmt) {
-    case KH_FMT_JSONL: s = next_jsonl(r); break;
-    case KH_FMT_JSON: s = next_json(r); break;
-    case KH_FMT_TREC: s = next_trec(r); break;
-    case KH_FMT_HTML: s = next_html(r); break;
-    default: s = next_text(r); break;
+    case KH_FMT_JSONL:
+        s = next_jsonl(r);
+        break;
+    case KH_FMT_JSON:
+        s = next_json(r);
+        break;
+    case KH_FMT_TREC:
+        s = next_trec(r);
+        break;
+    case KH_FMT_HTML:
+        s = next_html(r);
+        break;
+    default:
+        s = next_text(r);
+        break;
     }
     int have = !s && (!r->done || r->fmt == KH_FMT_TEXT || r->fmt == KH_FMT_HTML);
     if (have) {
         /* a field that is absent is "", never NULL */
-        kh_text *f[] = {&r->doc.id, &r->doc.title, &r->doc.body, &r->doc.source, &r->doc.url,
-                        &r->doc.date};
+        kh_text *f[] = {&r->doc.id,     &r->doc.title, &r->doc.body,
+                        &r->doc.source, &r->doc.url,   &r->doc.date};
         for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-            if (!f[i]->ptr)
-                *f[i] = (kh_text){"", 0};
+            if (!f[i]->ptr) *f[i] = (kh_text){"", 0};
         *out = &r->doc;
     }
     return s;

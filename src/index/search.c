@@ -50,7 +50,7 @@
 #include <zlib.h>
 
 #define K1 1.2
-#define B 0.75
+#define B  0.75
 #ifndef W_TITLE
 #define W_TITLE 2.0
 #endif
@@ -88,8 +88,7 @@ static void *aalloc(arena *a, size_t n)
     if (!c || c->cap - c->used < n) {
         size_t cap = n > 65536 ? n : 65536;
         c = kh_mem_alloc(a->mem, sizeof *c + cap);
-        if (!c)
-            return NULL;
+        if (!c) return NULL;
         c->cap = cap;
         c->used = 0;
         c->next = a->head;
@@ -103,8 +102,7 @@ static void *aalloc(arena *a, size_t n)
 static void *azalloc(arena *a, size_t n)
 {
     void *p = aalloc(a, n);
-    if (p)
-        memset(p, 0, n);
+    if (p) memset(p, 0, n);
     return p;
 }
 
@@ -230,11 +228,9 @@ static double block_bound(const sctx *c, const piece *p, const kh_pblock *b, dou
         uint8_t norm;
         kh_post_impact(p->docs, b, i, &tf, &norm);
         double v = tf * c->invNb[norm];
-        if (v > bx)
-            bx = v;
+        if (v > bx) bx = v;
     }
-    if (b->max_tt)
-        bx += W_TITLE * b->max_tt * c->invNt[b->min_nt];
+    if (b->max_tt) bx += W_TITLE * b->max_tt * c->invNt[b->min_nt];
     return idf * sat(bx);
 }
 
@@ -244,10 +240,8 @@ static uint8_t *copy_blob(sctx *c, sqlite3_stmt *st, int col, size_t *len)
     size_t n = (size_t)sqlite3_column_bytes(st, col);
     const void *src = sqlite3_column_blob(st, col);
     uint8_t *p = aalloc(&c->ar, n + 1);
-    if (!p)
-        return NULL;
-    if (n)
-        memcpy(p, src, n);
+    if (!p) return NULL;
+    if (n) memcpy(p, src, n);
     *len = n;
     return p;
 }
@@ -256,13 +250,12 @@ static uint8_t *copy_blob(sctx *c, sqlite3_stmt *st, int col, size_t *len)
 static qterm *load_term(sctx *c, const char *key, uint32_t len)
 {
     for (size_t i = 0; i < c->nterms; i++)
-        if (c->terms[i]->key_len == len && !memcmp(c->terms[i]->key, key, len))
-            return c->terms[i];
+        if (c->terms[i]->key_len == len && !memcmp(c->terms[i]->key, key, len)) return c->terms[i];
     kh_index *ix = c->ix;
     qterm *t = azalloc(&c->ar, sizeof *t);
     piece *ps = t ? azalloc(&c->ar, (ix->nsegs ? ix->nsegs : 1) * sizeof *ps) : NULL;
-    if (!ps || kh_mem_grow(&ix->mem, (void **)&c->terms, &c->capterms, c->nterms + 1,
-                           sizeof *c->terms)) {
+    if (!ps ||
+        kh_mem_grow(&ix->mem, (void **)&c->terms, &c->capterms, c->nterms + 1, sizeof *c->terms)) {
         oom(c);
         return NULL;
     }
@@ -285,16 +278,15 @@ static qterm *load_term(sctx *c, const char *key, uint32_t len)
             if (!(p->docs = copy_blob(c, st, 1, &p->docs_len)))
                 oom(c);
             else {
-                int r = kh_post_parse(p->docs, p->docs_len, SIZE_MAX, &ix->mem, &p->blk, &p->nblk,
-                                      &df);
+                int r =
+                    kh_post_parse(p->docs, p->docs_len, SIZE_MAX, &ix->mem, &p->blk, &p->nblk, &df);
                 if (r == -2)
                     oom(c);
-                else if (r || p->blk[0].last < p->seg->lo || p->blk[p->nblk - 1].last > p->seg->hi) {
-                    if (!r)
-                        kh_mem_free(&ix->mem, p->blk, p->nblk * sizeof *p->blk);
+                else if (r || p->blk[0].last < p->seg->lo ||
+                         p->blk[p->nblk - 1].last > p->seg->hi) {
+                    if (!r) kh_mem_free(&ix->mem, p->blk, p->nblk * sizeof *p->blk);
                     fail(c, KH_ECORRUPT, "corrupt postings");
-                }
-                else {
+                } else {
                     t->df += df;
                     t->npieces++;
                 }
@@ -306,8 +298,7 @@ static qterm *load_term(sctx *c, const char *key, uint32_t len)
     c->terms[c->nterms++] = t;
     double df = (double)t->df;
     t->idf = log(1 + (c->N - df + 0.5) / (df + 0.5));
-    if (t->idf < 1e-6)
-        t->idf = 1e-6; /* a key in (nearly) every document still ranks a little */
+    if (t->idf < 1e-6) t->idf = 1e-6; /* a key in (nearly) every document still ranks a little */
     for (uint32_t i = 0; i < t->npieces && !c->st; i++) {
         piece *p = &ps[i];
         if (!(p->bound = aalloc(&c->ar, p->nblk * sizeof *p->bound))) {
@@ -316,8 +307,7 @@ static qterm *load_term(sctx *c, const char *key, uint32_t len)
         }
         for (uint32_t b = 0; b < p->nblk; b++) {
             p->bound[b] = (float)(block_bound(c, p, &p->blk[b], t->idf) * 1.0001 + 1e-9);
-            if (p->bound[b] > t->maxb)
-                t->maxb = p->bound[b];
+            if (p->bound[b] > t->maxb) t->maxb = p->bound[b];
         }
     }
     return c->st ? NULL : t;
@@ -325,8 +315,7 @@ static qterm *load_term(sctx *c, const char *key, uint32_t len)
 
 static int load_pos(sctx *c, piece *p, const qterm *t)
 {
-    if (p->pos_loaded)
-        return 0;
+    if (p->pos_loaded) return 0;
     kh_index *ix = c->ix;
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_TERM_POS);
     if (!st) {
@@ -337,8 +326,7 @@ static int load_pos(sctx *c, piece *p, const qterm *t)
     sqlite3_bind_blob(st, 2, t->key, (int)t->key_len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        if (!(p->pos = copy_blob(c, st, 0, &p->pos_len)))
-            oom(c);
+        if (!(p->pos = copy_blob(c, st, 0, &p->pos_len))) oom(c);
     } else
         fail(c, rc == SQLITE_DONE ? KH_ECORRUPT : KH_ESQLITE,
              rc == SQLITE_DONE ? "positions vanished" : sqlite3_errmsg(ix->db));
@@ -376,8 +364,7 @@ static int tcur_decode(sctx *c, tcur *u)
 /* Moves to the first document >= target. */
 static uint32_t tcur_next(sctx *c, tcur *u, uint32_t target)
 {
-    if (u->doc == DOC_END || (u->doc >= target && u->doc != 0))
-        return u->doc;
+    if (u->doc == DOC_END || (u->doc >= target && u->doc != 0)) return u->doc;
     while (u->pi < u->t->npieces) {
         piece *p = &u->t->pieces[u->pi];
         while (u->bi < p->nblk && p->blk[u->bi].last < target) {
@@ -390,8 +377,7 @@ static uint32_t tcur_next(sctx *c, tcur *u, uint32_t target)
             u->ids_ok = 0;
             continue;
         }
-        if (!u->ids_ok && tcur_decode(c, u))
-            break;
+        if (!u->ids_ok && tcur_decode(c, u)) break;
         while (u->ids[u->i] < target)
             u->i++;
         return u->doc = u->ids[u->i];
@@ -447,8 +433,7 @@ static double term_score(const sctx *c, double idf, uint32_t doc, uint32_t tt, u
 static double tcur_score(sctx *c, tcur *u)
 {
     uint32_t tt, tb;
-    if (tcur_tfs(c, u, &tt, &tb))
-        return 0;
+    if (tcur_tfs(c, u, &tt, &tb)) return 0;
     return term_score(c, u->t->idf, u->doc, tt, tb);
 }
 
@@ -456,8 +441,7 @@ static double tcur_score(sctx *c, tcur *u)
 static int tcur_pos(sctx *c, tcur *u, const uint32_t **pos, uint32_t *tt, uint32_t *tb)
 {
     piece *p = &u->t->pieces[u->pi];
-    if (tcur_tfs(c, u, tt, tb) || load_pos(c, p, u->t))
-        return -1;
+    if (tcur_tfs(c, u, tt, tb) || load_pos(c, p, u->t)) return -1;
     const kh_pblock *b = &p->blk[u->bi];
     const uint8_t *s = p->pos + b->pos_off, *end = s + b->pos_len;
     uint64_t skip = 0;
@@ -465,8 +449,7 @@ static int tcur_pos(sctx *c, tcur *u, const uint32_t **pos, uint32_t *tt, uint32
         skip += (uint64_t)u->tt[j] + u->tb[j];
     uint32_t v;
     while (skip--)
-        if (kh_varint_get32(&s, end, &v))
-            goto corrupt;
+        if (kh_varint_get32(&s, end, &v)) goto corrupt;
     size_t n = (size_t)*tt + *tb;
     if (kh_mem_grow(&c->ix->mem, (void **)&u->pos, &u->cappos, n ? n : 1, sizeof *u->pos)) {
         oom(c);
@@ -474,8 +457,7 @@ static int tcur_pos(sctx *c, tcur *u, const uint32_t **pos, uint32_t *tt, uint32
     }
     for (size_t j = 0; j < n; j++) {
         int first = j == 0 || j == *tt;
-        if (kh_varint_get32(&s, end, &v) || (!first && v == 0))
-            goto corrupt;
+        if (kh_varint_get32(&s, end, &v) || (!first && v == 0)) goto corrupt;
         u->pos[j] = first ? v : u->pos[j - 1] + v;
     }
     *pos = u->pos;
@@ -506,8 +488,7 @@ static int phrase_match(sctx *c, ccur *k)
     const uint32_t *pos[64];
     uint32_t tt[64], tb[64];
     for (uint32_t i = 0; i < k->nw; i++) {
-        if (tcur_pos(c, &k->w[i], &pos[i], &tt[i], &tb[i]))
-            return 0;
+        if (tcur_pos(c, &k->w[i], &pos[i], &tt[i], &tb[i])) return 0;
         /* each cursor owns its buffer, so pos[i] stays valid */
     }
     uint32_t hits[2] = {0, 0};
@@ -519,8 +500,7 @@ static int phrase_match(sctx *c, ccur *k)
             uint32_t i = 1;
             for (; i < k->nw; i++) {
                 const uint32_t *pi = f ? pos[i] + tt[i] : pos[i];
-                if (!has_pos(pi, f ? tb[i] : tt[i], start + k->rel[i]))
-                    break;
+                if (!has_pos(pi, f ? tb[i] : tt[i], start + k->rel[i])) break;
             }
             hits[f] += i == k->nw;
         }
@@ -532,16 +512,13 @@ static int phrase_match(sctx *c, ccur *k)
 
 static uint32_t cc_next(sctx *c, ccur *k, uint32_t target)
 {
-    if (k->doc == DOC_END || (k->doc >= target && k->doc != 0))
-        return k->doc;
-    if (k->kind == KH_Q_TERM)
-        return k->doc = tcur_next(c, &k->w[0], target);
+    if (k->doc == DOC_END || (k->doc >= target && k->doc != 0)) return k->doc;
+    if (k->kind == KH_Q_TERM) return k->doc = tcur_next(c, &k->w[0], target);
     if (k->kind == KH_Q_PREFIX) {
         uint32_t m = DOC_END;
         for (uint32_t i = 0; i < k->nw; i++) {
             uint32_t d = tcur_next(c, &k->w[i], target);
-            if (d < m)
-                m = d;
+            if (d < m) m = d;
         }
         return k->doc = m;
     }
@@ -550,19 +527,15 @@ static uint32_t cc_next(sctx *c, ccur *k, uint32_t target)
         uint32_t i = 0;
         for (; i < k->nw; i++) {
             uint32_t x = tcur_next(c, &k->w[i], d);
-            if (x == DOC_END)
-                return k->doc = DOC_END;
+            if (x == DOC_END) return k->doc = DOC_END;
             if (x != d) {
                 d = x;
                 break;
             }
         }
-        if (i < k->nw)
-            continue;
-        if (phrase_match(c, k))
-            return k->doc = d;
-        if (d == DOC_END - 1)
-            break;
+        if (i < k->nw) continue;
+        if (phrase_match(c, k)) return k->doc = d;
+        if (d == DOC_END - 1) break;
         d++;
     }
     return k->doc = DOC_END;
@@ -570,13 +543,11 @@ static uint32_t cc_next(sctx *c, ccur *k, uint32_t target)
 
 static double cc_score(sctx *c, ccur *k)
 {
-    if (k->kind == KH_Q_TERM)
-        return tcur_score(c, &k->w[0]);
+    if (k->kind == KH_Q_TERM) return tcur_score(c, &k->w[0]);
     if (k->kind == KH_Q_PREFIX) {
         double s = 0;
         for (uint32_t i = 0; i < k->nw; i++)
-            if (k->w[i].doc == k->doc)
-                s += tcur_score(c, &k->w[i]);
+            if (k->w[i].doc == k->doc) s += tcur_score(c, &k->w[i]);
         return s;
     }
     return term_score(c, k->idf, k->doc, k->ptt, k->ptb);
@@ -589,8 +560,7 @@ static double cc_bound(ccur *k, uint32_t target, uint32_t *last)
     for (uint32_t i = 0; i < k->nw; i++) {
         uint32_t l;
         s += tcur_bound(&k->w[i], target, &l);
-        if (l < *last)
-            *last = l;
+        if (l < *last) *last = l;
     }
     return s;
 }
@@ -604,12 +574,10 @@ static kh_status expand_prefix(sctx *c, const char *key, uint32_t len, qterm ***
     hi[len - 1]++; /* keys are UTF-8: the last byte is never 0xFF */
     qterm **list = aalloc(&c->ar, KH_QUERY_MAX_EXPANSION * sizeof *list);
     uint32_t k = 0;
-    if (!list)
-        return oom(c);
+    if (!list) return oom(c);
     for (size_t s = 0; s < ix->nsegs && !c->st; s++) {
         sqlite3_stmt *st = kh_ix_stmt(ix, ST_TERM_RANGE);
-        if (!st)
-            return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
+        if (!st) return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
         sqlite3_bind_int64(st, 1, ix->segs[s].seg);
         sqlite3_bind_blob(st, 2, key, (int)len, SQLITE_STATIC);
         sqlite3_bind_blob(st, 3, hi, (int)len, SQLITE_STATIC);
@@ -619,14 +587,11 @@ static kh_status expand_prefix(sctx *c, const char *key, uint32_t len, qterm ***
             const void *kp = sqlite3_column_blob(st, 0);
             uint32_t j = 0;
             for (; j < k; j++)
-                if (list[j]->key_len == kl && !memcmp(list[j]->key, kp, kl))
-                    break;
-            if (j < k)
-                continue;
+                if (list[j]->key_len == kl && !memcmp(list[j]->key, kp, kl)) break;
+            if (j < k) continue;
             if (k == KH_QUERY_MAX_EXPANSION) {
                 sqlite3_reset(st);
-                return fail(c, KH_ELIMIT,
-                            "a prefix* matches more than 1024 keys: make it longer");
+                return fail(c, KH_ELIMIT, "a prefix* matches more than 1024 keys: make it longer");
             }
             char *copy = aalloc(&c->ar, kl + 1);
             qterm *t = azalloc(&c->ar, sizeof *t);
@@ -640,8 +605,7 @@ static kh_status expand_prefix(sctx *c, const char *key, uint32_t len, qterm ***
             list[k++] = t; /* loaded below, once the statement is done */
         }
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
+        if (rc != SQLITE_DONE) return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
     }
     for (uint32_t j = 0; j < k && !c->st; j++)
         list[j] = load_term(c, list[j]->key, list[j]->key_len);
@@ -659,26 +623,21 @@ static kh_status make_ccur(sctx *c, const kh_qclause *qc, ccur *k)
     qterm **ts = NULL;
     uint32_t n = qc->n;
     if (qc->kind == KH_Q_PREFIX) {
-        if (expand_prefix(c, kh_qword_key(c->q, w), w->key_len, &ts, &n))
-            return c->st;
+        if (expand_prefix(c, kh_qword_key(c->q, w), w->key_len, &ts, &n)) return c->st;
     } else {
-        if (n > 64)
-            return fail(c, KH_ELIMIT, "a phrase of more than 64 words");
+        if (n > 64) return fail(c, KH_ELIMIT, "a phrase of more than 64 words");
         ts = aalloc(&c->ar, (n ? n : 1) * sizeof *ts);
         uint32_t *rel = aalloc(&c->ar, (n ? n : 1) * sizeof *rel);
-        if (!ts || !rel)
-            return oom(c);
+        if (!ts || !rel) return oom(c);
         for (uint32_t i = 0; i < n; i++) {
-            if (!(ts[i] = load_term(c, kh_qword_key(c->q, &w[i]), w[i].key_len)))
-                return c->st;
+            if (!(ts[i] = load_term(c, kh_qword_key(c->q, &w[i]), w[i].key_len))) return c->st;
             rel[i] = w[i].rel;
             k->idf += ts[i]->idf;
         }
         k->rel = rel;
     }
     k->w = aalloc(&c->ar, (n ? n : 1) * sizeof *k->w);
-    if (!k->w)
-        return oom(c);
+    if (!k->w) return oom(c);
     k->nw = n;
     k->cost = qc->kind == KH_Q_PHRASE ? UINT64_MAX : 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -696,8 +655,7 @@ static kh_status make_ccur(sctx *c, const kh_qclause *qc, ccur *k)
     k->doc = n ? 0 : DOC_END;
     if (qc->kind == KH_Q_PHRASE)
         for (uint32_t i = 0; i < n; i++)
-            if (!ts[i]->npieces)
-                k->doc = DOC_END;
+            if (!ts[i]->npieces) k->doc = DOC_END;
     return KH_OK;
 }
 
@@ -713,25 +671,19 @@ static void ccur_release(sctx *c, ccur *k)
 static int accept(sctx *c, uint32_t d)
 {
     const kh_index *ix = c->ix;
-    if (kh_ix_is_deleted(ix, d))
-        return 0;
+    if (kh_ix_is_deleted(ix, d)) return 0;
     if (c->has_filter) {
         const kh_dinfo *di = &ix->dinfo[d];
-        if (c->src_in && !((c->src_in[di->sid >> 6] >> (di->sid & 63)) & 1))
-            return 0;
-        if (c->src_out && ((c->src_out[di->sid >> 6] >> (di->sid & 63)) & 1))
-            return 0;
+        if (c->src_in && !((c->src_in[di->sid >> 6] >> (di->sid & 63)) & 1)) return 0;
+        if (c->src_out && ((c->src_out[di->sid >> 6] >> (di->sid & 63)) & 1)) return 0;
         if (di->day == KH_DAY_NONE ? c->from != INT32_MIN || c->to != INT32_MAX
                                    : di->day < c->from || di->day > c->to)
             return 0;
-        if (c->ent_hits && c->ent_hits[d] != c->nent)
-            return 0;
-        if (c->ent_out && ((c->ent_out[d >> 6] >> (d & 63)) & 1))
-            return 0;
+        if (c->ent_hits && c->ent_hits[d] != c->nent) return 0;
+        if (c->ent_out && ((c->ent_out[d >> 6] >> (d & 63)) & 1)) return 0;
     }
     for (size_t i = 0; i < c->nneg; i++)
-        if (cc_next(c, &c->neg[i], d) == d)
-            return 0;
+        if (cc_next(c, &c->neg[i], d) == d) return 0;
     return 1;
 }
 
@@ -759,18 +711,14 @@ static void heap_push(sctx *c, double score, uint32_t doc)
         c->heap[i] = h;
         return;
     }
-    if (!worse(&c->heap[0], &h))
-        return;
+    if (!worse(&c->heap[0], &h)) return;
     i = 0;
     for (;;) {
         size_t l = 2 * i + 1, r = l + 1, m = i;
         const hit *best = &h;
-        if (l < c->nheap && worse(&c->heap[l], best))
-            m = l, best = &c->heap[l];
-        if (r < c->nheap && worse(&c->heap[r], best))
-            m = r;
-        if (m == i)
-            break;
+        if (l < c->nheap && worse(&c->heap[l], best)) m = l, best = &c->heap[l];
+        if (r < c->nheap && worse(&c->heap[r], best)) m = r;
+        if (m == i) break;
         c->heap[i] = c->heap[m];
         i = m;
     }
@@ -787,15 +735,12 @@ static uint64_t rank_single(sctx *c, qterm *t)
     for (u.pi = 0; u.pi < t->npieces && !c->st; u.pi++) {
         piece *p = &t->pieces[u.pi];
         for (u.bi = 0; u.bi < p->nblk && !c->st; u.bi++) {
-            if (p->bound[u.bi] <= threshold(c))
-                continue;
-            if (tcur_decode(c, &u))
-                break;
+            if (p->bound[u.bi] <= threshold(c)) continue;
+            if (tcur_decode(c, &u)) break;
             for (u.i = 0; u.i < p->blk[u.bi].count; u.i++) {
                 u.doc = u.ids[u.i];
                 double s = tcur_score(c, &u);
-                if (s > threshold(c))
-                    heap_push(c, s, u.doc);
+                if (s > threshold(c)) heap_push(c, s, u.doc);
             }
         }
     }
@@ -820,8 +765,7 @@ static uint64_t rank_all(sctx *c, ccur *k, size_t n, int count)
             double ub = 0;
             for (size_t i = 0; i < n; i++) {
                 ub += cc_bound(&k[i], d, &l);
-                if (l < last)
-                    last = l;
+                if (l < last) last = l;
             }
             if (ub <= threshold(c)) {
                 d = last == DOC_END ? DOC_END : cc_next(c, &k[0], last + 1);
@@ -831,8 +775,7 @@ static uint64_t rank_all(sctx *c, ccur *k, size_t n, int count)
         size_t i = 1;
         uint32_t x = d;
         for (; i < n; i++)
-            if ((x = cc_next(c, &k[i], d)) != d)
-                break;
+            if ((x = cc_next(c, &k[i], d)) != d) break;
         if (i < n) {
             d = x == DOC_END ? DOC_END : cc_next(c, &k[0], x);
             continue;
@@ -848,8 +791,7 @@ static uint64_t rank_all(sctx *c, ccur *k, size_t n, int count)
                 double s = 0;
                 for (size_t j = 0; j < n; j++)
                     s += cc_score(c, &k[j]);
-                if (s > threshold(c))
-                    heap_push(c, s, d);
+                if (s > threshold(c)) heap_push(c, s, d);
             }
         }
         d = d == DOC_END - 1 ? DOC_END : cc_next(c, &k[0], d + 1);
@@ -879,38 +821,29 @@ static void rank_any(sctx *c, ccur *k, size_t n)
         double th = threshold(c);
         while (ess < n && c->nheap == c->R && ub[ess] <= th)
             ess++;
-        if (ess == n)
-            break;
+        if (ess == n) break;
         uint32_t d = DOC_END;
         for (size_t i = ess; i < n; i++)
-            if (k[i].doc < d)
-                d = k[i].doc;
-        if (d == DOC_END)
-            break;
+            if (k[i].doc < d) d = k[i].doc;
+        if (d == DOC_END) break;
         if (accept(c, d)) {
             double s = 0;
             for (size_t i = ess; i < n; i++)
-                if (k[i].doc == d)
-                    s += cc_score(c, &k[i]);
+                if (k[i].doc == d) s += cc_score(c, &k[i]);
             for (size_t i = ess; i-- > 0;) {
                 if (c->nheap == c->R) {
                     uint32_t l;
                     double b = k[i].maxb;
                     double bb = cc_bound(&k[i], d, &l);
-                    if (bb < b)
-                        b = bb;
-                    if (s + ub[i] - k[i].maxb + b <= th)
-                        break;
+                    if (bb < b) b = bb;
+                    if (s + ub[i] - k[i].maxb + b <= th) break;
                 }
-                if (cc_next(c, &k[i], d) == d)
-                    s += cc_score(c, &k[i]);
+                if (cc_next(c, &k[i], d) == d) s += cc_score(c, &k[i]);
             }
-            if (s > th)
-                heap_push(c, s, d);
+            if (s > th) heap_push(c, s, d);
         }
         for (size_t i = ess; i < n; i++)
-            if (k[i].doc == d)
-                cc_next(c, &k[i], d == DOC_END - 1 ? DOC_END : d + 1);
+            if (k[i].doc == d) cc_next(c, &k[i], d == DOC_END - 1 ? DOC_END : d + 1);
     }
 }
 
@@ -929,8 +862,7 @@ static uint64_t count_any(sctx *c, ccur *k, size_t n)
             tcur *u = &k[i].w[0];
             for (u->pi = 0; u->pi < u->t->npieces && !c->st; u->pi++)
                 for (u->bi = 0; u->bi < u->t->pieces[u->pi].nblk; u->bi++) {
-                    if (tcur_decode(c, u))
-                        break;
+                    if (tcur_decode(c, u)) break;
                     for (uint32_t j = 0; j < u->t->pieces[u->pi].blk[u->bi].count; j++)
                         bits[u->ids[j] >> 6] |= (uint64_t)1 << (u->ids[j] & 63);
                 }
@@ -968,8 +900,7 @@ static double pair_tp(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_
             j0++;
         for (uint32_t j = j0; j < nb && b[j] <= a[i] + PROX_WINDOW; j++) {
             uint32_t d = a[i] > b[j] ? a[i] - b[j] : b[j] - a[i];
-            if (d)
-                tp += 1.0 / ((double)d * d);
+            if (d) tp += 1.0 / ((double)d * d);
         }
     }
     return tp;
@@ -984,8 +915,7 @@ static int by_doc(const void *a, const void *b)
 /* Adds the proximity bonus to every hit of the heap. */
 static void rerank(sctx *c, ccur *k, size_t n)
 {
-    if (n < 2 || n > 16)
-        return;
+    if (n < 2 || n > 16) return;
     qsort(c->heap, c->nheap, sizeof *c->heap, by_doc);
     const uint32_t *pos[16];
     uint32_t tt[16], tb[16];
@@ -994,14 +924,12 @@ static void rerank(sctx *c, ccur *k, size_t n)
         uint32_t d = c->heap[h].doc;
         for (size_t i = 0; i < n; i++) {
             on[i] = tcur_next(c, &k[i].w[0], d) == d;
-            if (on[i] && tcur_pos(c, &k[i].w[0], &pos[i], &tt[i], &tb[i]))
-                return;
+            if (on[i] && tcur_pos(c, &k[i].w[0], &pos[i], &tt[i], &tb[i])) return;
         }
         double bonus = 0, Kd = c->K[c->ix->dinfo[d].nb];
         for (size_t i = 0; i < n; i++)
             for (size_t j = i + 1; j < n && j <= i + PROX_SPAN && on[i]; j++) {
-                if (!on[j] || k[i].w[0].t == k[j].w[0].t)
-                    continue;
+                if (!on[j] || k[i].w[0].t == k[j].w[0].t) continue;
                 double tp = W_TITLE * pair_tp(pos[i], tt[i], pos[j], tt[j]) +
                             pair_tp(pos[i] + tt[i], tb[i], pos[j] + tt[j], tb[j]);
                 double idf = k[i].idf < k[j].idf ? k[i].idf : k[j].idf;
@@ -1016,8 +944,7 @@ static void rerank(sctx *c, ccur *k, size_t n)
 static int by_score(const void *a, const void *b)
 {
     const hit *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
     return (x->doc > y->doc) - (x->doc < y->doc);
 }
 
@@ -1025,8 +952,7 @@ static int by_score(const void *a, const void *b)
 static int64_t put_str(kh_search_state *ss, const void *p, size_t n)
 {
     size_t off = ss->strings.n;
-    if (kh_buf_put(&ss->strings, p, n) || kh_buf_byte(&ss->strings, 0))
-        return -1;
+    if (kh_buf_put(&ss->strings, p, n) || kh_buf_byte(&ss->strings, 0)) return -1;
     return (int64_t)off;
 }
 
@@ -1046,8 +972,7 @@ static size_t snip_keys(const kh_query *q, kh_snip_key *keys, size_t max)
     size_t n = 0;
     for (size_t i = 0; i < q->nclauses; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (qc->neg || kh_qkind_is_filter(qc->kind))
-            continue;
+        if (qc->neg || kh_qkind_is_filter(qc->kind)) continue;
         for (uint32_t j = 0; j < qc->n && n < max; j++) {
             const kh_qword *w = &q->words[qc->first + j];
             keys[n++] = (kh_snip_key){kh_qword_key(q, w), w->key_len, qc->kind == KH_Q_PREFIX};
@@ -1096,8 +1021,7 @@ static kh_status fill_hit(sctx *c, const hit *h, kh_hit *out, int snippets, uint
     kh_index *ix = c->ix;
     kh_search_state *ss = ix->search;
     sqlite3_stmt *st = kh_ix_stmt(ix, snippets ? ST_DOC_BODY : ST_DOC_META);
-    if (!st)
-        return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
+    if (!st) return fail(c, KH_ESQLITE, sqlite3_errmsg(ix->db));
     sqlite3_bind_int64(st, 1, h->doc);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -1165,12 +1089,9 @@ static int ascii_ieq(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
+        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+        if (x != y) return 0;
     }
     return 1;
 }
@@ -1179,15 +1100,14 @@ static int ascii_ieq(const char *a, const char *b, size_t n)
 ** arrays that accept() reads. */
 typedef struct entctx {
     sctx *c;
-    uint8_t k;   /* the positive clause being added (0-based), or 255: negative */
+    uint8_t k; /* the positive clause being added (0-based), or 255: negative */
 } entctx;
 
 static void ent_doc(void *ud, uint32_t d, uint32_t mentions)
 {
     entctx *e = ud;
     sctx *c = e->c;
-    if (d > c->ent_max)
-        return;
+    if (d > c->ent_max) return;
     if (e->k == 255) {
         c->ent_out[d >> 6] |= (uint64_t)1 << (d & 63);
         return;
@@ -1208,10 +1128,8 @@ static kh_status entity_filters(sctx *c)
     int k = 0;
     for (size_t i = 0; i < q->nclauses && !c->st; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (qc->kind != KH_Q_ENTITY)
-            continue;
-        if (!qc->neg && k == 254)
-            return fail(c, KH_ELIMIT, "more than 254 entity: clauses");
+        if (qc->kind != KH_Q_ENTITY) continue;
+        if (!qc->neg && k == 254) return fail(c, KH_ELIMIT, "more than 254 entity: clauses");
         if (qc->neg && !c->ent_out && !(c->ent_out = azalloc(&c->ar, (n + 63) / 64 * 8)))
             return oom(c);
         if (!qc->neg && !c->ent_hits &&
@@ -1237,12 +1155,10 @@ static uint64_t rank_entity(sctx *c)
 {
     uint64_t total = 0;
     for (uint32_t d = 1; d <= c->ent_max && !c->st; d++) {
-        if (c->ent_hits[d] != c->nent || !accept(c, d))
-            continue;
+        if (c->ent_hits[d] != c->nent || !accept(c, d)) continue;
         total++;
         double sc = c->ent_ment[d];
-        if (sc > threshold(c))
-            heap_push(c, sc, d);
+        if (sc > threshold(c)) heap_push(c, sc, d);
     }
     return total;
 }
@@ -1257,15 +1173,12 @@ static kh_status set_filters(sctx *c, const kh_search_opts *o)
         return fail(c, KH_EINVAL, "--to wants YYYY, YYYY-MM or YYYY-MM-DD");
     c->has_filter = o->from || o->to;
     const kh_query *q = c->q;
-    if (entity_filters(c))
-        return c->st;
+    if (entity_filters(c)) return c->st;
     for (size_t i = 0; i < q->nclauses; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (qc->kind != KH_Q_SOURCE)
-            continue;
+        if (qc->kind != KH_Q_SOURCE) continue;
         uint64_t **set = qc->neg ? &c->src_out : &c->src_in;
-        if (!*set && !(*set = azalloc(&c->ar, 65536 / 8)))
-            return oom(c);
+        if (!*set && !(*set = azalloc(&c->ar, 65536 / 8))) return oom(c);
         c->has_filter = 1;
         const kh_qword *w = &q->words[qc->first];
         const char *name = kh_qword_key(q, w);
@@ -1299,15 +1212,12 @@ static kh_status clause_cursors(sctx *c, int neg, int terms_only, ccur **k, size
     const kh_query *q = c->q;
     *k = aalloc(&c->ar, (q->nclauses ? q->nclauses : 1) * sizeof **k);
     *n = 0;
-    if (!*k)
-        return oom(c);
+    if (!*k) return oom(c);
     for (size_t i = 0; i < q->nclauses && !c->st; i++) {
         const kh_qclause *qc = &q->clauses[i];
-        if (kh_qkind_is_filter(qc->kind) || qc->neg != neg ||
-            (terms_only && qc->kind != KH_Q_TERM))
+        if (kh_qkind_is_filter(qc->kind) || qc->neg != neg || (terms_only && qc->kind != KH_Q_TERM))
             continue;
-        if (!make_ccur(c, qc, &(*k)[*n]))
-            (*n)++;
+        if (!make_ccur(c, qc, &(*k)[*n])) (*n)++;
     }
     return c->st;
 }
@@ -1325,34 +1235,29 @@ static kh_status run_query(sctx *c, uint32_t flags, uint64_t *total)
     size_t npos = 0, nneg = 0;
     int count = !(flags & KH_SEARCH_NO_TOTAL);
     *total = 0;
-    if (clause_cursors(c, 1, 0, &neg, &nneg) || clause_cursors(c, 0, 0, &pos, &npos))
-        goto done;
+    if (clause_cursors(c, 1, 0, &neg, &nneg) || clause_cursors(c, 0, 0, &pos, &npos)) goto done;
     c->neg = neg;
     c->nneg = nneg;
     if (npos == 0 && c->ent_hits) {
         *total = rank_entity(c);
         goto done;
     }
-    if (npos == 0)
-        goto done;
+    if (npos == 0) goto done;
     if (flags & KH_SEARCH_ANY) {
         if (count) {
             ccur *cnt;
             size_t ncnt;
-            if (clause_cursors(c, 0, 0, &cnt, &ncnt))
-                goto done;
+            if (clause_cursors(c, 0, 0, &cnt, &ncnt)) goto done;
             *total = count_any(c, cnt, ncnt);
             release_all(c, cnt, ncnt);
             release_all(c, neg, nneg);
-            if (clause_cursors(c, 1, 0, &neg, &nneg))
-                goto done;
+            if (clause_cursors(c, 1, 0, &neg, &nneg)) goto done;
             c->neg = neg;
         }
         rank_any(c, pos, npos);
     } else {
         for (size_t i = 0; i < npos; i++)
-            if (pos[i].doc == DOC_END)
-                goto done; /* a required word no document has */
+            if (pos[i].doc == DOC_END) goto done; /* a required word no document has */
         if (npos == 1 && pos[0].kind == KH_Q_TERM && !c->has_filter && !nneg && !c->ix->ndeleted)
             *total = rank_single(c, pos[0].w[0].t);
         else
@@ -1384,8 +1289,7 @@ static kh_search_state *state_get(kh_index *ix)
 {
     if (!ix->search) {
         ix->search = kh_mem_alloc(&ix->mem, sizeof *ix->search);
-        if (!ix->search)
-            return NULL;
+        if (!ix->search) return NULL;
         memset(ix->search, 0, sizeof *ix->search);
         kh_buf_init(&ix->search->strings, &ix->mem);
     }
@@ -1399,8 +1303,7 @@ static kh_search_state *state_get(kh_index *ix)
 void kh_ix_search_free(kh_index *ix)
 {
     kh_search_state *ss = ix->search;
-    if (!ss)
-        return;
+    if (!ss) return;
     kh_buf_free(&ss->strings);
     kh_mem_free(&ix->mem, ss->hits, ss->caphits * sizeof *ss->hits);
     kh_mem_free(&ix->mem, ss->spans, ss->capspans * sizeof *ss->spans);
@@ -1428,8 +1331,7 @@ typedef struct fctx {
 static void facet_pair(void *ud, uint32_t eid, uint32_t mentions)
 {
     fctx *f = ud;
-    if (f->c->st)
-        return;
+    if (f->c->st) return;
     if (kh_mem_grow(&f->c->ix->mem, (void **)&f->p, &f->cap, f->n + 1, sizeof *f->p)) {
         oom(f->c);
         return;
@@ -1446,10 +1348,8 @@ static int by_eid(const void *a, const void *b)
 static int by_docs(const void *a, const void *b)
 {
     const fagg *x = a, *y = b;
-    if (x->docs != y->docs)
-        return x->docs < y->docs ? 1 : -1;
-    if (x->mentions != y->mentions)
-        return x->mentions < y->mentions ? 1 : -1;
+    if (x->docs != y->docs) return x->docs < y->docs ? 1 : -1;
+    if (x->mentions != y->mentions) return x->mentions < y->mentions ? 1 : -1;
     return (x->eid > y->eid) - (x->eid < y->eid);
 }
 
@@ -1459,23 +1359,19 @@ static kh_status facets(sctx *c, kh_search_state *ss, uint32_t want)
     fctx f = {c, NULL, 0, 0};
     for (size_t i = 0; i < c->nheap && !c->st; i++) {
         kh_status s = kh_ix_doc_entities(c->ix, c->heap[i].doc, facet_pair, &f);
-        if (s && !c->st)
-            c->st = s;
+        if (s && !c->st) c->st = s;
     }
     size_t na = 0;
     fagg *a = NULL;
     if (!c->st && f.n) {
         qsort(f.p, f.n, sizeof *f.p, by_eid);
-        if (!(a = aalloc(&c->ar, f.n * sizeof *a)))
-            oom(c);
+        if (!(a = aalloc(&c->ar, f.n * sizeof *a))) oom(c);
         for (size_t i = 0; a && i < f.n; i++) {
-            if (!na || a[na - 1].eid != f.p[i].eid)
-                a[na++] = (fagg){f.p[i].eid, 0, 0};
+            if (!na || a[na - 1].eid != f.p[i].eid) a[na++] = (fagg){f.p[i].eid, 0, 0};
             a[na - 1].docs++;
             a[na - 1].mentions += f.p[i].mentions;
         }
-        if (a)
-            qsort(a, na, sizeof *a, by_docs);
+        if (a) qsort(a, na, sizeof *a, by_docs);
     }
     kh_mem_free(&c->ix->mem, f.p, f.cap * sizeof *f.p);
     size_t n = na < want ? na : want;
@@ -1491,7 +1387,9 @@ static kh_status facets(sctx *c, kh_search_state *ss, uint32_t want)
             c->st = s;
             break;
         }
-        *fc = (kh_facet){{(const char *)(uintptr_t)off, ss->strings.n - off - 1}, type, a[i].docs,
+        *fc = (kh_facet){{(const char *)(uintptr_t)off, ss->strings.n - off - 1},
+                         type,
+                         a[i].docs,
                          a[i].mentions};
         ss->res.nfacets = i + 1;
     }
@@ -1501,26 +1399,20 @@ static kh_status facets(sctx *c, kh_search_state *ss, uint32_t want)
 /* Everything after parsing, inside the read transaction. */
 static kh_status search_in_txn(sctx *c, const kh_search_opts *o, kh_search_state *ss)
 {
-    if (kh_ix_refresh(c->ix))
-        return c->st = c->ix->err.status;
+    if (kh_ix_refresh(c->ix)) return c->st = c->ix->err.status;
     set_norms(c);
-    if (set_filters(c, o))
-        return c->st;
+    if (set_filters(c, o)) return c->st;
     uint32_t limit = o->limit ? o->limit : 10;
     uint64_t want = (uint64_t)o->offset + limit;
     c->R = want < RERANK ? RERANK : (size_t)want;
-    if (want > 1000000)
-        return fail(c, KH_ELIMIT, "offset + limit over 1,000,000");
-    if (!(c->heap = aalloc(&c->ar, c->R * sizeof *c->heap)))
-        return oom(c);
+    if (want > 1000000) return fail(c, KH_ELIMIT, "offset + limit over 1,000,000");
+    if (!(c->heap = aalloc(&c->ar, c->R * sizeof *c->heap))) return oom(c);
     if (o->facets && !kh_index_has_facts(c->ix))
         return fail(c, KH_EINVAL, "no entities stored: index with --extract");
     uint64_t total;
-    if (run_query(c, o->flags, &total))
-        return c->st;
+    if (run_query(c, o->flags, &total)) return c->st;
     qsort(c->heap, c->nheap, sizeof *c->heap, by_score);
-    if (o->facets && facets(c, ss, o->facets))
-        return c->st;
+    if (o->facets && facets(c, ss, o->facets)) return c->st;
     ss->res.total = total;
     size_t from = o->offset < c->nheap ? o->offset : c->nheap;
     size_t n = c->nheap - from < limit ? c->nheap - from : limit;
@@ -1531,8 +1423,7 @@ static kh_status search_in_txn(sctx *c, const kh_search_opts *o, kh_search_state
     int snippets = !(o->flags & KH_SEARCH_NO_SNIPPETS);
     uint32_t want_bytes = o->snippet_bytes ? o->snippet_bytes : 240;
     for (size_t i = 0; i < n && !c->st; i++) {
-        if (fill_hit(c, &c->heap[from + i], &ss->hits[i], snippets, want_bytes, keys, nkeys))
-            break;
+        if (fill_hit(c, &c->heap[from + i], &ss->hits[i], snippets, want_bytes, keys, nkeys)) break;
         ss->res.nhits = i + 1;
     }
     return c->st;
@@ -1541,15 +1432,13 @@ static kh_status search_in_txn(sctx *c, const kh_search_opts *o, kh_search_state
 kh_status kh_search(kh_index *ix, const char *query, size_t len, const kh_search_opts *opts,
                     const kh_results **out)
 {
-    if (!ix || !out || (!query && len))
-        return KH_EINVAL;
+    if (!ix || !out || (!query && len)) return KH_EINVAL;
     *out = NULL;
     double t0 = now_ms();
     ix->err = (kh_error){KH_OK, UINT64_MAX, ""};
     kh_search_opts o = opts ? *opts : (kh_search_opts){0};
     kh_search_state *ss = state_get(ix);
-    if (!ss)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!ss) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     kh_query q;
     kh_query_init(&q, &ix->mem);
     kh_status s = kh_query_parse(&q, ix->an, query ? query : "", len, &ix->err);
@@ -1564,14 +1453,12 @@ kh_status kh_search(kh_index *ix, const char *query, size_t len, const kh_search
     c.ar.mem = &ix->mem;
     int own = !ix->in_write;
     sqlite3_stmt *b = own ? kh_ix_stmt(ix, ST_BEGIN_READ) : NULL;
-    if (own && (!b || sqlite3_step(b) != SQLITE_DONE))
-        s = kh_ix_sqlite_error(ix, "begin");
+    if (own && (!b || sqlite3_step(b) != SQLITE_DONE)) s = kh_ix_sqlite_error(ix, "begin");
     if (!s) {
         s = search_in_txn(&c, &o, ss);
         if (own) {
             sqlite3_stmt *e = kh_ix_stmt(ix, ST_COMMIT);
-            if (e)
-                sqlite3_step(e), sqlite3_reset(e);
+            if (e) sqlite3_step(e), sqlite3_reset(e);
         }
     }
     for (size_t i = 0; i < c.nterms; i++)
@@ -1581,8 +1468,7 @@ kh_status kh_search(kh_index *ix, const char *query, size_t len, const kh_search
     kh_mem_free(&ix->mem, c.terms, c.capterms * sizeof *c.terms);
     afree(&c.ar);
     kh_query_free(&q);
-    if (s)
-        return s;
+    if (s) return s;
     fix_pointers(ss);
     ss->res.hits = ss->hits;
     ss->res.facets = ss->res.nfacets ? ss->facets : NULL;

@@ -36,10 +36,8 @@ kh_status kh_snippet(kh_analyzer *a, const kh_mem *m, const uint8_t *body, size_
 {
     const kh_analysis *an;
     kh_status s = kh_analyze(a, body, len, &an);
-    if (s)
-        return s;
-    if (nkeys > MAX_KEYS)
-        nkeys = MAX_KEYS;
+    if (s) return s;
+    if (nkeys > MAX_KEYS) nkeys = MAX_KEYS;
     /* matches: token index and key, kept in the token array's order */
     size_t nm = 0, best_i = 0, best_j = 0;
     long best = -1;
@@ -50,8 +48,7 @@ kh_status kh_snippet(kh_analyzer *a, const kh_mem *m, const uint8_t *body, size_
     size_t capmk = 0;
     for (size_t i = 0; i < an->ntokens; i++) {
         int k = an->tokens[i].key_len ? key_of(&an->tokens[i], keys, nkeys) : -1;
-        if (k < 0)
-            continue;
+        if (k < 0) continue;
         if (kh_mem_grow(m, (void **)&mt, &capmt, nm + 1, sizeof *mt) ||
             kh_mem_grow(m, (void **)&mk, &capmk, nm + 1, sizeof *mk)) {
             s = KH_ENOMEM;
@@ -62,15 +59,12 @@ kh_status kh_snippet(kh_analyzer *a, const kh_mem *m, const uint8_t *body, size_
     }
     /* sliding window over the matches: [i, j) fits in want bytes */
     for (size_t i = 0; i < nm; i++) {
-        if (j < i)
-            j = i;
+        if (j < i) j = i;
         while (j < nm && an->tokens[mt[j]].end - an->tokens[mt[i]].start <= want)
             distinct += counts[mk[j++]]++ == 0;
         long score = (long)distinct * 1000 + (long)(j - i);
-        if (score > best)
-            best = score, best_i = i, best_j = j;
-        if (j > i)
-            distinct -= --counts[mk[i]] == 0;
+        if (score > best) best = score, best_i = i, best_j = j;
+        if (j > i) distinct -= --counts[mk[i]] == 0;
     }
     uint32_t s0 = 0;
     if (nm && len > want) {
@@ -81,8 +75,7 @@ kh_status kh_snippet(kh_analyzer *a, const kh_mem *m, const uint8_t *body, size_
     }
     size_t t0 = first_from(an, s0);
     *start = t0 < an->ntokens ? an->tokens[t0].start : (uint32_t)len;
-    if (nm && *start > an->tokens[mt[best_i]].start)
-        *start = an->tokens[mt[best_i]].start;
+    if (nm && *start > an->tokens[mt[best_i]].start) *start = an->tokens[mt[best_i]].start;
     uint32_t limit = *start + want < len ? *start + want : (uint32_t)len;
     *end = *start;
     for (size_t t = t0; t < an->ntokens && an->tokens[t].end <= limit; t++)
@@ -91,8 +84,7 @@ kh_status kh_snippet(kh_analyzer *a, const kh_mem *m, const uint8_t *body, size_
         *end = an->tokens[t0].end; /* one token longer than want */
     for (size_t i = 0; i < nm; i++) {
         const kh_token *t = &an->tokens[mt[i]];
-        if (t->start < *start || t->end > *end)
-            continue;
+        if (t->start < *start || t->end > *end) continue;
         if (kh_mem_grow(m, (void **)spans, cap, *nspans + 1, sizeof **spans)) {
             s = KH_ENOMEM;
             goto done;

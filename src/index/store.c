@@ -8,8 +8,8 @@
 ** queue on SQLite's lock instead of failing halfway.
 ** Does not: parse queries or rank (search.c), build postings (writer.c).
 */
-#include "index/index.h"
 #include "extract/words.h"
+#include "index/index.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,7 +36,8 @@ static const char *const SQL[ST_COUNT] = {
     [ST_TERM_POS] = "SELECT pos FROM terms WHERE seg = ?1 AND term = ?2",
     [ST_TERM_RANGE] = "SELECT term FROM terms WHERE seg = ?1 AND term >= ?2 AND term < ?3",
     [ST_DOC_META] = "SELECT id, source, date, url, title FROM docs WHERE docid = ?1",
-    [ST_DOC_BODY] = "SELECT id, source, date, url, title, bsize, enc, body FROM docs WHERE docid = ?1",
+    [ST_DOC_BODY] =
+        "SELECT id, source, date, url, title, bsize, enc, body FROM docs WHERE docid = ?1",
 };
 
 static const char SCHEMA[] =
@@ -102,16 +103,14 @@ kh_status kh_ix_exec_stmt(kh_index *ix, sqlite3_stmt *st, const char *what)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return kh_ix_sqlite_error(ix, what);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return kh_ix_sqlite_error(ix, what);
     return KH_OK;
 }
 
 static kh_status run(kh_index *ix, int which)
 {
     sqlite3_stmt *st = kh_ix_stmt(ix, which);
-    if (!st)
-        return kh_ix_sqlite_error(ix, SQL[which]);
+    if (!st) return kh_ix_sqlite_error(ix, SQL[which]);
     return kh_ix_exec_stmt(ix, st, SQL[which]);
 }
 
@@ -142,8 +141,7 @@ static const struct {
 static kh_status meta_set(kh_index *ix, const char *key, int64_t v)
 {
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_META_SET);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "meta");
+    if (!st) return kh_ix_sqlite_error(ix, "meta");
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, v);
     return kh_ix_exec_stmt(ix, st, "meta");
@@ -160,8 +158,7 @@ kh_status kh_ix_meta_write(kh_index *ix)
 kh_status kh_ix_meta_read(kh_index *ix)
 {
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_META_GET);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "meta");
+    if (!st) return kh_ix_sqlite_error(ix, "meta");
     memset(&ix->stats, 0, sizeof ix->stats);
     ix->stats.next_docid = 1;
     ix->facts_format = 0;
@@ -170,8 +167,7 @@ kh_status kh_ix_meta_read(kh_index *ix)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *k = (const char *)sqlite3_column_text(st, 0);
         int64_t v = sqlite3_column_int64(st, 1);
-        if (!k)
-            continue;
+        if (!k) continue;
         if (!strcmp(k, "format"))
             format = v;
         else if (!strcmp(k, "analyzer"))
@@ -179,12 +175,10 @@ kh_status kh_ix_meta_read(kh_index *ix)
         else if (!strcmp(k, "facts"))
             ix->facts_format = v; /* checked by kh_ix_facts_open */
         for (size_t i = 0; i < sizeof META / sizeof META[0]; i++)
-            if (!strcmp(k, META[i].key))
-                *(int64_t *)((char *)&ix->stats + META[i].off) = v;
+            if (!strcmp(k, META[i].key)) *(int64_t *)((char *)&ix->stats + META[i].off) = v;
     }
     sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return kh_ix_sqlite_error(ix, "meta");
+    if (rc != SQLITE_DONE) return kh_ix_sqlite_error(ix, "meta");
     if (format != KH_INDEX_FORMAT)
         return kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX,
                                "not a khabar index, or index format %lld (this khabar reads %d)",
@@ -203,13 +197,11 @@ kh_status kh_ix_meta_read(kh_index *ix)
 
 kh_status kh_ix_begin_write(kh_index *ix)
 {
-    if (ix->in_write)
-        return KH_OK;
+    if (ix->in_write) return KH_OK;
     if (ix->flags & KH_INDEX_READONLY)
         return kh_ix_set_error(ix, KH_EINVAL, UINT64_MAX, "index opened read-only");
     kh_status s = run(ix, ST_BEGIN_WRITE);
-    if (s)
-        return s;
+    if (s) return s;
     ix->in_write = 1;
     /* Another writer may have committed since we last looked. */
     if ((s = kh_ix_meta_read(ix))) {
@@ -227,19 +219,14 @@ void kh_ix_rollback(kh_index *ix)
 /* Flushes the batch, writes meta and commits; then merges if needed. */
 static kh_status commit(kh_index *ix, int merge)
 {
-    if (!ix->in_write)
-        return KH_OK;
+    if (!ix->in_write) return KH_OK;
     kh_status s = kh_ix_writer_flush(ix);
-    if (!s)
-        s = kh_ix_meta_write(ix);
-    if (!s)
-        s = run(ix, ST_COMMIT);
-    if (s)
-        kh_ix_rollback(ix);
+    if (!s) s = kh_ix_meta_write(ix);
+    if (!s) s = run(ix, ST_COMMIT);
+    if (s) kh_ix_rollback(ix);
     ix->in_write = 0;
     ix->cached = 0; /* data_version does not change for our own commits */
-    if (!s && merge)
-        s = kh_ix_writer_merge(ix, 0);
+    if (!s && merge) s = kh_ix_writer_merge(ix, 0);
     return s;
 }
 
@@ -248,8 +235,7 @@ static kh_status commit(kh_index *ix, int merge)
 static kh_status init_schema(kh_index *ix)
 {
     kh_status s = kh_ix_exec(ix, "BEGIN IMMEDIATE");
-    if (s)
-        return s;
+    if (s) return s;
     sqlite3_stmt *st = NULL;
     int fresh = 0;
     if (sqlite3_prepare_v2(ix->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) ==
@@ -259,33 +245,27 @@ static kh_status init_schema(kh_index *ix)
     sqlite3_finalize(st);
     if (fresh) {
         s = kh_ix_exec(ix, SCHEMA);
-        if (!s)
-            s = meta_set(ix, "format", KH_INDEX_FORMAT);
-        if (!s)
-            s = meta_set(ix, "analyzer", KH_ANALYZER_VERSION);
+        if (!s) s = meta_set(ix, "format", KH_INDEX_FORMAT);
+        if (!s) s = meta_set(ix, "analyzer", KH_ANALYZER_VERSION);
         if (!s) {
             memset(&ix->stats, 0, sizeof ix->stats);
             ix->stats.next_docid = 1;
             s = kh_ix_meta_write(ix);
         }
     }
-    if (!s)
-        s = kh_ix_exec(ix, "COMMIT");
-    if (s)
-        kh_ix_rollback(ix);
+    if (!s) s = kh_ix_exec(ix, "COMMIT");
+    if (s) kh_ix_rollback(ix);
     return s;
 }
 
 kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **out)
 {
-    if (!out || !path)
-        return KH_EINVAL;
+    if (!out || !path) return KH_EINVAL;
     *out = NULL;
     kh_mem mem = {opts && opts->alloc ? opts->alloc : kh_mem_libc,
                   opts && opts->alloc ? opts->alloc_ud : NULL};
     kh_index *ix = kh_mem_alloc(&mem, sizeof *ix);
-    if (!ix)
-        return KH_ENOMEM;
+    if (!ix) return KH_ENOMEM;
     memset(ix, 0, sizeof *ix);
     ix->mem = mem;
     ix->flags = opts ? opts->flags : 0;
@@ -315,10 +295,8 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
     kh_status s = ro ? KH_OK
                      : kh_ix_exec(ix, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL;"
                                       "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=OFF;");
-    if (!s)
-        s = kh_ix_exec(ix, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
-    if (!s && !ro)
-        s = init_schema(ix);
+    if (!s) s = kh_ix_exec(ix, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    if (!s && !ro) s = init_schema(ix);
     if (!s) {
         s = run(ix, ST_BEGIN_READ);
         if (!s) {
@@ -326,8 +304,7 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
             run(ix, ST_COMMIT);
         }
     }
-    if (!s)
-        s = kh_ix_facts_open(ix);
+    if (!s) s = kh_ix_facts_open(ix);
     if (s && ix->err.status == KH_ESQLITE && strstr(ix->err.message, "not a database"))
         kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX, "%s: not a khabar index", path);
     return s ? ix->err.status : KH_OK;
@@ -335,11 +312,9 @@ kh_status kh_index_open(const char *path, const kh_index_opts *opts, kh_index **
 
 kh_status kh_index_close(kh_index *ix)
 {
-    if (!ix)
-        return KH_OK;
+    if (!ix) return KH_OK;
     kh_status s = KH_OK;
-    if (ix->db && ix->in_write)
-        s = commit(ix, 1);
+    if (ix->db && ix->in_write) s = commit(ix, 1);
     kh_ix_writer_free(ix);
     kh_ix_search_free(ix);
     kh_ix_facts_free(ix);
@@ -363,54 +338,44 @@ kh_status kh_index_close(kh_index *ix)
 
 kh_status kh_index_add(kh_index *ix, const kh_doc *doc, int *replaced)
 {
-    if (!ix || !doc)
-        return KH_EINVAL;
+    if (!ix || !doc) return KH_EINVAL;
     clear_error(ix);
     kh_status s = kh_ix_begin_write(ix);
     /* Entities and quotations go with their document, in its transaction:
     ** the old version's before its row is deleted, the new ones once its
     ** docid is known (the writer adds at once when it has no threads). */
     int facts = !s && ix->facts_format;
-    if (facts && doc->id.ptr)
-        s = kh_ix_facts_forget(ix, doc->id.ptr, doc->id.len);
-    if (!s)
-        s = kh_ix_writer_add(ix, doc, replaced);
+    if (facts && doc->id.ptr) s = kh_ix_facts_forget(ix, doc->id.ptr, doc->id.len);
+    if (!s) s = kh_ix_writer_add(ix, doc, replaced);
     if (!s && facts && ix->threads <= 1)
         s = kh_ix_facts_add(ix, (uint32_t)(ix->stats.next_docid - 1), doc);
-    if (!s && kh_ix_writer_pending_bytes(ix) >= ix->batch_bytes)
-        s = commit(ix, 1);
+    if (!s && kh_ix_writer_pending_bytes(ix) >= ix->batch_bytes) s = commit(ix, 1);
     return s;
 }
 
 kh_status kh_index_delete(kh_index *ix, const char *id, size_t len, int *found)
 {
-    if (!ix || (!id && len))
-        return KH_EINVAL;
+    if (!ix || (!id && len)) return KH_EINVAL;
     clear_error(ix);
     kh_status s = kh_ix_begin_write(ix);
-    if (!s && ix->facts_format && id)
-        s = kh_ix_facts_forget(ix, id, len);
-    if (!s)
-        s = kh_ix_writer_delete(ix, id, len, found);
+    if (!s && ix->facts_format && id) s = kh_ix_facts_forget(ix, id, len);
+    if (!s) s = kh_ix_writer_delete(ix, id, len, found);
     return s;
 }
 
 kh_status kh_index_commit(kh_index *ix)
 {
-    if (!ix)
-        return KH_EINVAL;
+    if (!ix) return KH_EINVAL;
     clear_error(ix);
     return commit(ix, 1);
 }
 
 kh_status kh_index_optimize(kh_index *ix)
 {
-    if (!ix)
-        return KH_EINVAL;
+    if (!ix) return KH_EINVAL;
     clear_error(ix);
     kh_status s = commit(ix, 0);
-    if (!s)
-        s = kh_ix_writer_merge(ix, 1);
+    if (!s) s = kh_ix_writer_merge(ix, 1);
     return s;
 }
 
@@ -455,8 +420,7 @@ static kh_status load_segments(kh_index *ix)
                                                 (uint32_t)di[6] << 16 | (uint32_t)di[7] << 24)};
         prev_hi = (uint32_t)hi;
     }
-    if (!s && rc != SQLITE_DONE)
-        s = kh_ix_sqlite_error(ix, "segments");
+    if (!s && rc != SQLITE_DONE) s = kh_ix_sqlite_error(ix, "segments");
     sqlite3_finalize(st);
     return s;
 }
@@ -464,8 +428,7 @@ static kh_status load_segments(kh_index *ix)
 static kh_status load_deleted(kh_index *ix)
 {
     size_t words = (size_t)(ix->stats.next_docid + 63) / 64;
-    if (kh_mem_grow(&ix->mem, (void **)&ix->deleted, &ix->capdeleted, words,
-                    sizeof *ix->deleted))
+    if (kh_mem_grow(&ix->mem, (void **)&ix->deleted, &ix->capdeleted, words, sizeof *ix->deleted))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     memset(ix->deleted, 0, words * sizeof *ix->deleted);
     ix->ndeleted = 0;
@@ -501,8 +464,7 @@ static kh_status load_sources(kh_index *ix)
         return kh_ix_set_error(ix, KH_ECORRUPT, UINT64_MAX, "bad source id");
     size_t n = (size_t)max + 1;
     ix->source_names = kh_mem_alloc(&ix->mem, n * sizeof *ix->source_names);
-    if (!ix->source_names)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!ix->source_names) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     memset(ix->source_names, 0, n * sizeof *ix->source_names);
     ix->nsources = n;
     if (sqlite3_prepare_v2(ix->db, "SELECT sid, name FROM sources", -1, &st, NULL) != SQLITE_OK)
@@ -511,8 +473,7 @@ static kh_status load_sources(kh_index *ix)
     while (!s && sqlite3_step(st) == SQLITE_ROW) {
         int64_t sid = sqlite3_column_int64(st, 0);
         const char *name = (const char *)sqlite3_column_text(st, 1);
-        if (sid < 0 || sid > max || !name)
-            continue;
+        if (sid < 0 || sid > max || !name) continue;
         size_t l = strlen(name);
         char *c = kh_mem_alloc(&ix->mem, l + 1);
         if (!c)
@@ -527,22 +488,17 @@ static kh_status load_sources(kh_index *ix)
 kh_status kh_ix_refresh(kh_index *ix)
 {
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_DATA_VERSION);
-    if (!st || sqlite3_step(st) != SQLITE_ROW)
-        return kh_ix_sqlite_error(ix, "data_version");
+    if (!st || sqlite3_step(st) != SQLITE_ROW) return kh_ix_sqlite_error(ix, "data_version");
     int64_t v = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    if (ix->cached && v == ix->data_version)
-        return KH_OK;
+    if (ix->cached && v == ix->data_version) return KH_OK;
     ix->cached = 0;
     /* A writer's statistics in memory include its pending documents: the
     ** committed ones in meta are older. */
     kh_status s = ix->in_write ? KH_OK : kh_ix_meta_read(ix);
-    if (!s)
-        s = load_segments(ix);
-    if (!s)
-        s = load_deleted(ix);
-    if (!s)
-        s = load_sources(ix);
+    if (!s) s = load_segments(ix);
+    if (!s) s = load_deleted(ix);
+    if (!s) s = load_sources(ix);
     if (!s) {
         ix->cached = 1;
         ix->data_version = v;
@@ -550,13 +506,15 @@ kh_status kh_ix_refresh(kh_index *ix)
     return s;
 }
 
-/* ---- stats ------------------------------------------------------------------------------------- */
+/* ---- stats -------------------------------------------------------------------------------------
+ */
 
 static int64_t scalar(kh_index *ix, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     int64_t v = -1;
-    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
@@ -570,14 +528,12 @@ static uint64_t file_size(const char *path)
 
 kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out)
 {
-    if (!ix || !out)
-        return KH_EINVAL;
+    if (!ix || !out) return KH_EINVAL;
     clear_error(ix);
     memset(out, 0, sizeof *out);
     int own = !ix->in_write;
     kh_status s = own ? run(ix, ST_BEGIN_READ) : KH_OK;
-    if (s)
-        return s;
+    if (s) return s;
     s = kh_ix_refresh(ix);
     if (!s) {
         out->docs = (uint64_t)ix->stats.docs;
@@ -586,8 +542,9 @@ kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out)
         out->text_bytes = (uint64_t)ix->stats.text_bytes;
         out->terms = (uint64_t)scalar(ix, "SELECT total(nterms) FROM segments");
         out->postings = (uint64_t)scalar(ix, "SELECT total(npostings) FROM segments");
-        int64_t d = scalar(ix, "SELECT total(pgsize) FROM dbstat WHERE name IN "
-                               "('docs','sources','deleted') OR name LIKE 'sqlite_autoindex_docs%'");
+        int64_t d =
+            scalar(ix, "SELECT total(pgsize) FROM dbstat WHERE name IN "
+                       "('docs','sources','deleted') OR name LIKE 'sqlite_autoindex_docs%'");
         int64_t i = scalar(ix, "SELECT total(pgsize) FROM dbstat WHERE name IN "
                                "('terms','segments','meta') OR name LIKE 'sqlite_autoindex_meta%'");
         out->doc_bytes = d > 0 ? (uint64_t)d : 0;
@@ -602,12 +559,12 @@ kh_status kh_index_stats_get(kh_index *ix, kh_index_stats *out)
         out->analyzer_version = KH_ANALYZER_VERSION;
         kh_ix_facts_stats(ix, out);
     }
-    if (own)
-        run(ix, ST_COMMIT);
+    if (own) run(ix, ST_COMMIT);
     return s;
 }
 
-/* ---- dates --------------------------------------------------------------------------------------- */
+/* ---- dates
+ * --------------------------------------------------------------------------------------- */
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's algorithm). */
 static int32_t days_from_civil(int y, int m, int d)
@@ -632,8 +589,7 @@ static int digits(const char *s, size_t len, size_t *i, int n, int *v)
 {
     int r = 0;
     for (int k = 0; k < n; k++, (*i)++) {
-        if (*i >= len || s[*i] < '0' || s[*i] > '9')
-            return -1;
+        if (*i >= len || s[*i] < '0' || s[*i] > '9') return -1;
         r = r * 10 + (s[*i] - '0');
     }
     *v = r;
@@ -652,22 +608,18 @@ static int32_t civil_or_none(int y, int m, int d)
 static int32_t arabic_date(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9'))
-            continue;
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
         size_t j = i;
         int d, m, y;
         if (digits(s, n, &j, 2, &d)) {
             j = i;
-            if (digits(s, n, &j, 1, &d))
-                continue;
+            if (digits(s, n, &j, 1, &d)) continue;
         }
-        if (j >= n || s[j] != ' ')
-            continue;
+        if (j >= n || s[j] != ' ') continue;
         size_t w = ++j;
         while (j < n && s[j] != ' ')
             j++;
-        if (j >= n || !(m = kx_month_of(s + w, j - w)))
-            continue;
+        if (j >= n || !(m = kx_month_of(s + w, j - w))) continue;
         j++;
         if (!digits(s, n, &j, 4, &y) && (j == n || s[j] < '0' || s[j] > '9'))
             return civil_or_none(y, m, d);
@@ -694,28 +646,22 @@ int32_t kh_date_parse(const char *s, size_t n)
     /* RFC 822: optional "Mon, ", then "26 Feb 2018" */
     i = b;
     const char *comma = memchr(s + b, ',', n - b);
-    if (comma && comma - (s + b) <= 4)
-        i = (size_t)(comma - s) + 1;
+    if (comma && comma - (s + b) <= 4) i = (size_t)(comma - s) + 1;
     while (i < n && s[i] == ' ')
         i++;
     size_t ds = i;
     if (digits(s, n, &i, 2, &d)) {
         i = ds;
-        if (digits(s, n, &i, 1, &d))
-            return arabic_date(s + b, n - b);
+        if (digits(s, n, &i, 1, &d)) return arabic_date(s + b, n - b);
     }
-    if (i + 5 > n || s[i] != ' ')
-        return arabic_date(s + b, n - b);
+    if (i + 5 > n || s[i] != ' ') return arabic_date(s + b, n - b);
     static const char MON[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
     for (m = 0; m < 12; m++)
-        if (!memcmp(s + i + 1, MON + 3 * m, 3))
-            break;
+        if (!memcmp(s + i + 1, MON + 3 * m, 3)) break;
     i += 4;
-    if (m == 12 || i >= n || s[i] != ' ')
-        return arabic_date(s + b, n - b);
+    if (m == 12 || i >= n || s[i] != ' ') return arabic_date(s + b, n - b);
     i++;
-    if (digits(s, n, &i, 4, &y))
-        return KH_DAY_NONE;
+    if (digits(s, n, &i, 4, &y)) return KH_DAY_NONE;
     return civil_or_none(y, m + 1, d);
 }
 
@@ -723,21 +669,15 @@ int kh_date_bound(const char *s, int end, int32_t *day)
 {
     size_t n = strlen(s), i = 0;
     int y, m = end ? 12 : 1, d = 1;
-    if (digits(s, n, &i, 4, &y))
-        return -1;
+    if (digits(s, n, &i, 4, &y)) return -1;
     if (i < n) {
-        if (s[i++] != '-' || digits(s, n, &i, 2, &m))
-            return -1;
-        if (i < n && (s[i++] != '-' || digits(s, n, &i, 2, &d)))
-            return -1;
+        if (s[i++] != '-' || digits(s, n, &i, 2, &m)) return -1;
+        if (i < n && (s[i++] != '-' || digits(s, n, &i, 2, &d))) return -1;
     }
-    if (i != n || y < 1 || m < 1 || m > 12)
-        return -1;
-    if (n <= 7 && end)
-        d = days_in_month(y, m);
+    if (i != n || y < 1 || m < 1 || m > 12) return -1;
+    if (n <= 7 && end) d = days_in_month(y, m);
     int32_t v = civil_or_none(y, m, d);
-    if (v == KH_DAY_NONE)
-        return -1;
+    if (v == KH_DAY_NONE) return -1;
     *day = v;
     return 0;
 }

@@ -22,8 +22,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#define MAX_SEGMENTS 8 /* more than this after a commit triggers a merge */
-#define MERGE_WIDTH 4  /* adjacent segments merged at a time */
+#define MAX_SEGMENTS 8   /* more than this after a commit triggers a merge */
+#define MERGE_WIDTH  4   /* adjacent segments merged at a time */
 #define COMPRESS_MIN 200 /* bodies shorter than this are stored as they are */
 
 #define HEAD 12 /* key bytes kept in the term itself */
@@ -145,8 +145,7 @@ static kh_batch *batch_get(kh_index *ix)
 {
     if (!ix->batch) {
         ix->batch = kh_mem_alloc(&ix->mem, sizeof *ix->batch);
-        if (!ix->batch)
-            return NULL;
+        if (!ix->batch) return NULL;
         memset(ix->batch, 0, sizeof *ix->batch);
         kh_batch *nb = ix->batch;
         kh_buf_init(&nb->keys, &ix->mem);
@@ -157,8 +156,7 @@ static kh_batch *batch_get(kh_index *ix)
         nb->w0.an = ix->an;
     }
     kh_batch *b = ix->batch;
-    if (b->ndocs == 0)
-        b->base = (uint32_t)ix->stats.next_docid;
+    if (b->ndocs == 0) b->base = (uint32_t)ix->stats.next_docid;
     return b;
 }
 
@@ -166,8 +164,7 @@ static kh_batch *batch_get(kh_index *ix)
 static void batch_clear(kh_index *ix)
 {
     kh_batch *b = ix->batch;
-    if (!b)
-        return;
+    if (!b) return;
     const kh_mem *m = &ix->mem;
     for (size_t i = 0; i < b->nterms; i++)
         kh_mem_free(m, b->terms[i].buf, b->terms[i].cap);
@@ -195,15 +192,13 @@ static void batch_clear(kh_index *ix)
 
 void kh_ix_writer_free(kh_index *ix)
 {
-    if (!ix->batch)
-        return;
+    if (!ix->batch) return;
     batch_clear(ix);
     for (size_t i = 0; i < ix->batch->nsources; i++)
         kh_mem_free(&ix->mem, ix->batch->sources[i].name, ix->batch->sources[i].len + 1);
     kh_mem_free(&ix->mem, ix->batch->sources, ix->batch->capsources * sizeof(source_ent));
     pool_free(ix, ix->batch->pool);
-    if (ix->batch->w0.z_ok)
-        deflateEnd(&ix->batch->w0.z);
+    if (ix->batch->w0.z_ok) deflateEnd(&ix->batch->w0.z);
     kh_buf_free(&ix->batch->j0.toks);
     kh_buf_free(&ix->batch->j0.zbody);
     kh_buf_free(&ix->batch->j0.data);
@@ -244,12 +239,10 @@ static int rehash(kh_index *ix, kh_batch *b)
 {
     size_t n = b->nslots ? b->nslots * 2 : 1u << 16;
     bslot *s = kh_mem_alloc(&ix->mem, n * sizeof *s);
-    if (!s)
-        return -1;
+    if (!s) return -1;
     memset(s, 0, n * sizeof *s);
     for (size_t i = 0; i < b->nslots; i++) {
-        if (!b->slots[i].term)
-            continue;
+        if (!b->slots[i].term) continue;
         size_t j = b->slots[i].hash & (n - 1);
         while (s[j].term)
             j = (j + 1) & (n - 1);
@@ -263,10 +256,8 @@ static int rehash(kh_index *ix, kh_batch *b)
 
 static int same_key(const kh_batch *b, const bterm *e, const char *key, size_t len)
 {
-    if (e->key_len != len)
-        return 0;
-    if (len <= HEAD)
-        return !memcmp(e->head, key, len);
+    if (e->key_len != len) return 0;
+    if (len <= HEAD) return !memcmp(e->head, key, len);
     return !memcmp(e->head, key, HEAD) &&
            !memcmp(b->keys.p + e->key_off + HEAD, key + HEAD, len - HEAD);
 }
@@ -274,12 +265,10 @@ static int same_key(const kh_batch *b, const bterm *e, const char *key, size_t l
 /* The term of a key, created if new. Returns its index or -1 (out of memory). */
 static long intern(kh_index *ix, kh_batch *b, const char *key, size_t len, uint32_t h)
 {
-    if (b->nterms * 2 >= b->nslots && rehash(ix, b))
-        return -1;
+    if (b->nterms * 2 >= b->nslots && rehash(ix, b)) return -1;
     size_t j = h & (b->nslots - 1);
     for (uint32_t t; (t = b->slots[j].term); j = (j + 1) & (b->nslots - 1))
-        if (b->slots[j].hash == h && same_key(b, &b->terms[t - 1], key, len))
-            return (long)(t - 1);
+        if (b->slots[j].hash == h && same_key(b, &b->terms[t - 1], key, len)) return (long)(t - 1);
     if (b->nterms >= UINT32_MAX - 1 || b->keys.n + len > UINT32_MAX ||
         kh_mem_grow(&ix->mem, (void **)&b->terms, &b->capterms, b->nterms + 1, sizeof *b->terms))
         return -1;
@@ -288,8 +277,7 @@ static long intern(kh_index *ix, kh_batch *b, const char *key, size_t len, uint3
     e->key_off = (uint32_t)b->keys.n;
     e->key_len = (uint32_t)len;
     memcpy(e->head, key, len < HEAD ? len : HEAD);
-    if (kh_buf_put(&b->keys, key, len))
-        return -1;
+    if (kh_buf_put(&b->keys, key, len)) return -1;
     b->slots[j] = (bslot){h, (uint32_t)b->nterms + 1};
     b->bytes += sizeof *e + len + 2 * sizeof *b->slots;
     return (long)b->nterms++;
@@ -315,16 +303,14 @@ static void prefetch_slot(const kh_batch *b, const uint8_t *p)
 {
     uint32_t h;
     memcpy(&h, p, 4);
-    if (b->nslots)
-        __builtin_prefetch(&b->slots[h & (b->nslots - 1)]);
+    if (b->nslots) __builtin_prefetch(&b->slots[h & (b->nslots - 1)]);
 }
 
 static void prefetch_term(const kh_batch *b, const uint8_t *p)
 {
     uint32_t h;
     memcpy(&h, p, 4);
-    if (!b->nslots)
-        return;
+    if (!b->nslots) return;
     const bslot *sl = &b->slots[h & (b->nslots - 1)];
     if (sl->term && sl->hash == h) {
         const char *e = (const char *)&b->terms[sl->term - 1];
@@ -367,8 +353,7 @@ static int add_tokens(kh_index *ix, kh_batch *b, const kh_buf *toks, uint32_t st
         const char *key = (const char *)p + 12;
         p += 12 + kl;
         long ti = intern(ix, b, key, kl, h);
-        if (ti < 0)
-            return -1;
+        if (ti < 0) return -1;
         bterm *e = &b->terms[ti];
         uint32_t o = (uint32_t)b->nocc++;
         b->occs[o] = (occ){pf >> 1, UINT32_MAX};
@@ -398,8 +383,7 @@ static int write_postings(kh_index *ix, kh_batch *b, uint32_t docid)
     for (size_t i = 0; i < b->ndterms; i++) {
         if (i + 4 < b->ndterms) { /* the end of a buffer is rarely in cache */
             const bterm *f = &b->terms[b->dterms[i + 4]];
-            if (f->buf)
-                __builtin_prefetch(f->buf + f->len, 1);
+            if (f->buf) __builtin_prefetch(f->buf + f->len, 1);
         }
         bterm *e = &b->terms[b->dterms[i]];
         size_t need = 5 * (3 + (size_t)e->ntitle + e->nbody);
@@ -407,11 +391,9 @@ static int write_postings(kh_index *ix, kh_batch *b, uint32_t docid)
             size_t oc = e->cap, nc = oc ? oc : 16;
             while (nc - e->len < need)
                 nc *= 2;
-            if (nc > UINT32_MAX)
-                return -1;
+            if (nc > UINT32_MAX) return -1;
             uint8_t *nb = kh_mem_realloc(&ix->mem, e->buf, oc, nc);
-            if (!nb)
-                return -1;
+            if (!nb) return -1;
             e->buf = nb;
             e->cap = (uint32_t)nc;
             b->bytes += nc - oc;
@@ -419,8 +401,7 @@ static int write_postings(kh_index *ix, kh_batch *b, uint32_t docid)
         uint8_t *p = e->buf + e->len;
         p += kh_varint_put(p, docid - e->last_doc);
         p += kh_varint_put(p, (uint64_t)e->nbody << 1 | (e->ntitle > 0));
-        if (e->ntitle)
-            p += kh_varint_put(p, e->ntitle);
+        if (e->ntitle) p += kh_varint_put(p, e->ntitle);
         uint32_t o = e->first_occ, prev = 0;
         for (uint32_t k = 0; k < e->ntitle + e->nbody; k++, o = b->occs[o].next) {
             uint32_t pos = b->occs[o].pos;
@@ -439,29 +420,24 @@ static int write_postings(kh_index *ix, kh_batch *b, uint32_t docid)
 static kh_status source_id(kh_index *ix, kh_batch *b, kh_text name, uint16_t *sid)
 {
     *sid = 0;
-    if (!name.len)
-        return KH_OK;
+    if (!name.len) return KH_OK;
     for (size_t i = 0; i < b->nsources; i++)
         if (b->sources[i].len == name.len && !memcmp(b->sources[i].name, name.ptr, name.len)) {
             *sid = b->sources[i].sid;
             return KH_OK;
         }
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_SOURCE_FIND);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "sources");
+    if (!st) return kh_ix_sqlite_error(ix, "sources");
     sqlite3_bind_text(st, 1, name.ptr, (int)name.len, SQLITE_STATIC);
     int64_t v = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
+    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     if (v < 0) {
         st = kh_ix_stmt(ix, ST_SOURCE_ADD);
-        if (!st)
-            return kh_ix_sqlite_error(ix, "sources");
+        if (!st) return kh_ix_sqlite_error(ix, "sources");
         sqlite3_bind_text(st, 1, name.ptr, (int)name.len, SQLITE_STATIC);
         kh_status s = kh_ix_exec_stmt(ix, st, "sources");
-        if (s)
-            return s;
+        if (s) return s;
         v = sqlite3_last_insert_rowid(ix->db);
     }
     if (v < 1 || v > 65535)
@@ -470,8 +446,7 @@ static kh_status source_id(kh_index *ix, kh_batch *b, kh_text name, uint16_t *si
                     sizeof *b->sources))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     char *c = kh_mem_alloc(&ix->mem, name.len + 1);
-    if (!c)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!c) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     memcpy(c, name.ptr, name.len);
     c[name.len] = 0;
     b->sources[b->nsources++] = (source_ent){c, name.len, (uint16_t)v};
@@ -484,8 +459,7 @@ static kh_status remove_doc(kh_index *ix, const char *id, size_t len, int *found
 {
     *found = 0;
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_DOC_FIND);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "docs");
+    if (!st) return kh_ix_sqlite_error(ix, "docs");
     sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) {
@@ -507,16 +481,13 @@ static kh_status remove_doc(kh_index *ix, const char *id, size_t len, int *found
         b->dead[k >> 6] |= (uint64_t)1 << (k & 63);
     } else {
         st = kh_ix_stmt(ix, ST_DELETED_ADD);
-        if (!st)
-            return kh_ix_sqlite_error(ix, "deleted");
+        if (!st) return kh_ix_sqlite_error(ix, "deleted");
         sqlite3_bind_int64(st, 1, docid);
         kh_status s = kh_ix_exec_stmt(ix, st, "deleted");
-        if (s)
-            return s;
+        if (s) return s;
     }
     st = kh_ix_stmt(ix, ST_DOC_DELETE);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "docs");
+    if (!st) return kh_ix_sqlite_error(ix, "docs");
     sqlite3_bind_int64(st, 1, docid);
     kh_status s = kh_ix_exec_stmt(ix, st, "docs");
     ix->stats.docs--;
@@ -530,8 +501,7 @@ kh_status kh_ix_writer_delete(kh_index *ix, const char *id, size_t len, int *fou
 {
     int f, pending = kill_pending(ix->batch, id, len);
     kh_status s = remove_doc(ix, id, len, &f);
-    if (found)
-        *found = f || pending;
+    if (found) *found = f || pending;
     return s;
 }
 
@@ -553,8 +523,7 @@ static void *z_alloc(void *ud, unsigned n, unsigned size)
 {
     size_t bytes = (size_t)n * size + 16;
     size_t *p = kh_mem_alloc(ud, bytes);
-    if (!p)
-        return Z_NULL;
+    if (!p) return Z_NULL;
     p[0] = bytes;
     return (char *)p + 16;
 }
@@ -581,8 +550,7 @@ static int compress_body(worker *w, const void *src, size_t len, kh_buf *out)
         ** instead of level 1's 41 %, at twice the speed (deflate was a quarter
         ** of single-thread indexing time). Same zlib stream: readers do not
         ** change. */
-        if (deflateInit2(&w->z, 1, Z_DEFLATED, 15, 8, Z_HUFFMAN_ONLY) != Z_OK)
-            return -1;
+        if (deflateInit2(&w->z, 1, Z_DEFLATED, 15, 8, Z_HUFFMAN_ONLY) != Z_OK) return -1;
         w->z_ok = 1;
     } else if (deflateReset(&w->z) != Z_OK)
         return -1;
@@ -596,8 +564,7 @@ static int compress_body(worker *w, const void *src, size_t len, kh_buf *out)
     w->z.avail_in = (uInt)len;
     w->z.next_out = out->p;
     w->z.avail_out = (uInt)bound;
-    if (deflate(&w->z, Z_FINISH) != Z_STREAM_END)
-        return -1;
+    if (deflate(&w->z, Z_FINISH) != Z_STREAM_END) return -1;
     out->n = bound - w->z.avail_out;
     return 0;
 }
@@ -608,8 +575,7 @@ static int stream_field(job *j, const kh_analysis *an, int title, uint32_t *nkey
     uint32_t k = 0;
     for (size_t i = 0; i < an->ntokens; i++) {
         const kh_token *t = &an->tokens[i];
-        if (!t->key_len)
-            continue;
+        if (!t->key_len) continue;
         k++;
         uint32_t rec[3] = {hash_key(t->key, t->key_len), (uint32_t)i << 1 | (uint32_t)title,
                            t->key_len};
@@ -629,12 +595,9 @@ static void process_job(worker *w, job *j)
     j->toks.n = 0;
     j->toks.oom = 0;
     j->st = kh_analyze(w->an, (const uint8_t *)d->title.ptr, d->title.len, &an);
-    if (!j->st && stream_field(j, an, 1, &j->tlen))
-        j->st = KH_ENOMEM;
-    if (!j->st)
-        j->st = kh_analyze(w->an, (const uint8_t *)d->body.ptr, d->body.len, &an);
-    if (!j->st && stream_field(j, an, 0, &j->blen))
-        j->st = KH_ENOMEM;
+    if (!j->st && stream_field(j, an, 1, &j->tlen)) j->st = KH_ENOMEM;
+    if (!j->st) j->st = kh_analyze(w->an, (const uint8_t *)d->body.ptr, d->body.len, &an);
+    if (!j->st && stream_field(j, an, 0, &j->blen)) j->st = KH_ENOMEM;
     j->enc = 0;
     if (!j->st && d->body.len >= COMPRESS_MIN) {
         if (compress_body(w, d->body.ptr, d->body.len, &j->zbody))
@@ -650,16 +613,12 @@ static kh_status insert_row(kh_index *ix, const job *j, uint32_t docid, uint16_t
     int enc = j->enc;
     uint32_t tlen = j->tlen, blen = j->blen;
     sqlite3_stmt *st = kh_ix_stmt(ix, ST_DOC_INSERT);
-    if (!st)
-        return kh_ix_sqlite_error(ix, "docs");
+    if (!st) return kh_ix_sqlite_error(ix, "docs");
     sqlite3_bind_int64(st, 1, docid);
     sqlite3_bind_text(st, 2, d->id.ptr, (int)d->id.len, SQLITE_STATIC);
-    if (sid)
-        sqlite3_bind_int(st, 3, sid);
-    if (d->date.len)
-        sqlite3_bind_text(st, 4, d->date.ptr, (int)d->date.len, SQLITE_STATIC);
-    if (d->url.len)
-        sqlite3_bind_text(st, 5, d->url.ptr, (int)d->url.len, SQLITE_STATIC);
+    if (sid) sqlite3_bind_int(st, 3, sid);
+    if (d->date.len) sqlite3_bind_text(st, 4, d->date.ptr, (int)d->date.len, SQLITE_STATIC);
+    if (d->url.len) sqlite3_bind_text(st, 5, d->url.ptr, (int)d->url.len, SQLITE_STATIC);
     sqlite3_bind_blob(st, 6, d->title.len ? d->title.ptr : "", (int)d->title.len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 7, tlen);
     sqlite3_bind_int64(st, 8, blen);
@@ -668,8 +627,7 @@ static kh_status insert_row(kh_index *ix, const job *j, uint32_t docid, uint16_t
     if (enc)
         sqlite3_bind_blob(st, 11, j->zbody.p, (int)j->zbody.n, SQLITE_STATIC);
     else
-        sqlite3_bind_blob(st, 11, d->body.len ? d->body.ptr : "", (int)d->body.len,
-                          SQLITE_STATIC);
+        sqlite3_bind_blob(st, 11, d->body.len ? d->body.ptr : "", (int)d->body.len, SQLITE_STATIC);
     return kh_ix_exec_stmt(ix, st, "docs");
 }
 
@@ -683,24 +641,20 @@ static kh_status ingest(kh_index *ix, kh_batch *b, job *j)
     const kh_doc *d = &j->doc;
     uint16_t sid;
     kh_status s = source_id(ix, b, d->source, &sid);
-    if (s)
-        return s;
+    if (s) return s;
     uint32_t docid = (uint32_t)ix->stats.next_docid;
-    if (b->ndocs == 0)
-        b->base = docid;
+    if (b->ndocs == 0) b->base = docid;
     uint32_t k = b->ndocs, stamp = k + 1;
     if (kh_mem_grow(&ix->mem, (void **)&b->dinfo, &b->capdinfo, (size_t)(k + 1) * 8, 1) ||
         kh_mem_grow(&ix->mem, (void **)&b->dead, &b->capdead, k / 64 + 1, sizeof *b->dead))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
-    if (k % 64 == 0)
-        b->dead[k / 64] = 0;
+    if (k % 64 == 0) b->dead[k / 64] = 0;
     b->nocc = b->ndterms = 0;
     if (add_tokens(ix, b, &j->toks, stamp) || write_postings(ix, b, docid))
         return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory while indexing");
     put_dinfo(b->dinfo + (size_t)k * 8, kh_norm_encode(j->tlen), kh_norm_encode(j->blen), sid,
               kh_date_parse(d->date.ptr, d->date.len));
-    if ((s = insert_row(ix, j, docid, sid)))
-        return s;
+    if ((s = insert_row(ix, j, docid, sid))) return s;
     b->ndocs++;
     ix->stats.next_docid++;
     ix->stats.docs++;
@@ -723,8 +677,7 @@ static void *run_worker(void *arg)
             pthread_cond_wait(&pl->work, &pl->mu);
             pl->idle--;
         }
-        if (pl->stop)
-            break;
+        if (pl->stop) break;
         job *j = &pl->ring[pl->next++ % RING];
         j->state = J_BUSY;
         pthread_mutex_unlock(&pl->mu);
@@ -740,8 +693,7 @@ static void *run_worker(void *arg)
 
 static void pool_free(kh_index *ix, pool *pl)
 {
-    if (!pl)
-        return;
+    if (!pl) return;
     if (pl->started) {
         pthread_mutex_lock(&pl->mu);
         pl->stop = 1;
@@ -755,8 +707,7 @@ static void pool_free(kh_index *ix, pool *pl)
     }
     for (int i = 0; i < 64; i++) {
         kh_analyzer_free(pl->w[i].an);
-        if (pl->w[i].z_ok)
-            deflateEnd(&pl->w[i].z);
+        if (pl->w[i].z_ok) deflateEnd(&pl->w[i].z);
     }
     for (int i = 0; i < RING; i++) {
         kh_buf_free(&pl->ring[i].data);
@@ -768,11 +719,9 @@ static void pool_free(kh_index *ix, pool *pl)
 
 static pool *pool_get(kh_index *ix, kh_batch *b)
 {
-    if (b->pool)
-        return b->pool;
+    if (b->pool) return b->pool;
     pool *pl = kh_mem_alloc(&ix->mem, sizeof *pl);
-    if (!pl)
-        return NULL;
+    if (!pl) return NULL;
     memset(pl, 0, sizeof *pl);
     pl->ix = ix;
     for (int i = 0; i < RING; i++) {
@@ -810,8 +759,7 @@ static kh_status drain(kh_index *ix, kh_batch *b, int all)
 {
     pool *pl = b->pool;
     kh_status s = KH_OK;
-    if (!pl)
-        return KH_OK;
+    if (!pl) return KH_OK;
     for (;;) {
         pthread_mutex_lock(&pl->mu);
         int need = all ? pl->head < pl->tail : pl->tail - pl->head == RING;
@@ -823,15 +771,12 @@ static kh_status drain(kh_index *ix, kh_batch *b, int all)
         }
         int ready = j && j->state == J_DONE;
         pthread_mutex_unlock(&pl->mu);
-        if (!ready)
-            return s;
+        if (!ready) return s;
         kh_status js = j->dead ? KH_OK : ingest(ix, b, j);
-        if (js && !s)
-            s = js; /* keep going: the ring must empty even after an error */
+        if (js && !s) s = js; /* keep going: the ring must empty even after an error */
         j->state = J_EMPTY;
         pl->head++; /* only this thread moves head */
-        if (s && !all)
-            return s;
+        if (s && !all) return s;
     }
 }
 
@@ -840,8 +785,7 @@ static int kill_pending(kh_batch *b, const char *id, size_t len)
 {
     pool *pl = b ? b->pool : NULL;
     int found = 0;
-    if (!pl)
-        return 0;
+    if (!pl) return 0;
     for (uint64_t i = pl->head; i < pl->tail; i++) {
         job *j = &pl->ring[i % RING];
         if (!j->dead && j->doc.id.len == len && !memcmp(j->doc.id.ptr, id, len))
@@ -854,21 +798,18 @@ static int kill_pending(kh_batch *b, const char *id, size_t len)
 static kh_status enqueue(kh_index *ix, kh_batch *b, const kh_doc *d)
 {
     pool *pl = pool_get(ix, b);
-    if (!pl)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "cannot start the analysis threads");
+    if (!pl) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "cannot start the analysis threads");
     kh_status s = drain(ix, b, 0); /* waits only while the ring is full */
-    if (s)
-        return s;
+    if (s) return s;
     job *j = &pl->ring[pl->tail % RING];
     const kh_text *f[] = {&d->id, &d->title, &d->body, &d->source, &d->url, &d->date};
-    kh_text *t[] = {&j->doc.id, &j->doc.title, &j->doc.body, &j->doc.source, &j->doc.url,
-                    &j->doc.date};
+    kh_text *t[] = {&j->doc.id,     &j->doc.title, &j->doc.body,
+                    &j->doc.source, &j->doc.url,   &j->doc.date};
     j->data.n = 0;
     j->data.oom = 0;
     for (size_t i = 0; i < 6; i++)
         kh_buf_put(&j->data, f[i]->ptr, f[i]->len);
-    if (j->data.oom)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (j->data.oom) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     size_t off = 0;
     for (size_t i = 0; i < 6; i++) {
         *t[i] = (kh_text){(const char *)j->data.p + off, f[i]->len};
@@ -880,16 +821,14 @@ static kh_status enqueue(kh_index *ix, kh_batch *b, const kh_doc *d)
     pthread_mutex_lock(&pl->mu);
     j->state = J_FILLED;
     pl->tail++;
-    if (pl->idle)
-        pthread_cond_signal(&pl->work);
+    if (pl->idle) pthread_cond_signal(&pl->work);
     pthread_mutex_unlock(&pl->mu);
     return KH_OK;
 }
 
 kh_status kh_ix_writer_add(kh_index *ix, const kh_doc *d, int *replaced)
 {
-    if (replaced)
-        *replaced = 0;
+    if (replaced) *replaced = 0;
     if (!d->id.ptr || !d->id.len)
         return kh_ix_set_error(ix, KH_EINVAL, UINT64_MAX, "document without an id");
     if (d->id.len > INT32_MAX || d->title.len > INT32_MAX || d->body.len > INT32_MAX ||
@@ -898,16 +837,12 @@ kh_status kh_ix_writer_add(kh_index *ix, const kh_doc *d, int *replaced)
     if (ix->stats.next_docid >= UINT32_MAX - 1 - RING)
         return kh_ix_set_error(ix, KH_ELIMIT, UINT64_MAX, "too many documents");
     kh_batch *b = batch_get(ix);
-    if (!b)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!b) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     int pending = kill_pending(b, d->id.ptr, d->id.len), found;
     kh_status s = remove_doc(ix, d->id.ptr, d->id.len, &found);
-    if (s)
-        return s;
-    if (replaced)
-        *replaced = found || pending;
-    if (ix->threads > 1)
-        return enqueue(ix, b, d);
+    if (s) return s;
+    if (replaced) *replaced = found || pending;
+    if (ix->threads > 1) return enqueue(ix, b, d);
     job *j = &b->j0;
     j->doc = *d;
     process_job(&b->w0, j);
@@ -934,8 +869,7 @@ static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint64_
 {
     while (n--) {
         uint32_t v;
-        if (kh_varint_get32(&p, end, &v))
-            return NULL;
+        if (kh_varint_get32(&p, end, &v)) return NULL;
     }
     return p;
 }
@@ -972,9 +906,8 @@ static kh_status insert_term(kh_index *ix, sqlite3_stmt *ins, int64_t seg, const
     return kh_ix_exec_stmt(ix, ins, "terms");
 }
 
-static kh_status insert_segment(kh_index *ix, int64_t seg, uint32_t lo, uint32_t hi,
-                                uint32_t ndocs, uint64_t nterms, uint64_t npost,
-                                const uint8_t *dinfo)
+static kh_status insert_segment(kh_index *ix, int64_t seg, uint32_t lo, uint32_t hi, uint32_t ndocs,
+                                uint64_t nterms, uint64_t npost, const uint8_t *dinfo)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(ix->db,
@@ -1007,14 +940,11 @@ static int recut(const kh_batch *b, const bterm *e, kh_post_writer *w)
             return -1;
         id += gap;
         const uint8_t *ps = p;
-        if (!(p = skip_varints(p, end, (uint64_t)tt + (f >> 1))))
-            return -1;
+        if (!(p = skip_varints(p, end, (uint64_t)tt + (f >> 1)))) return -1;
         uint32_t k = id - b->base;
-        if ((b->dead[k >> 6] >> (k & 63)) & 1)
-            continue;
+        if ((b->dead[k >> 6] >> (k & 63)) & 1) continue;
         const uint8_t *di = b->dinfo + (size_t)k * 8;
-        if (kh_post_add(w, id, tt, f >> 1, di[0], di[1], ps, (size_t)(p - ps)))
-            return -1;
+        if (kh_post_add(w, id, tt, f >> 1, di[0], di[1], ps, (size_t)(p - ps))) return -1;
     }
     return 0;
 }
@@ -1023,13 +953,10 @@ kh_status kh_ix_writer_flush(kh_index *ix)
 {
     kh_batch *b = ix->batch;
     kh_status ds = b ? drain(ix, b, 1) : KH_OK;
-    if (ds)
-        return ds;
-    if (!b || b->ndocs == 0)
-        return KH_OK;
+    if (ds) return ds;
+    if (!b || b->ndocs == 0) return KH_OK;
     sortkey *order = kh_mem_alloc(&ix->mem, (b->nterms ? b->nterms : 1) * sizeof *order);
-    if (!order)
-        return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
+    if (!order) return kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
     for (size_t i = 0; i < b->nterms; i++)
         order[i] = (sortkey){b->keys.p + b->terms[i].key_off, b->terms[i].key_len, (uint32_t)i};
     qsort(order, b->nterms, sizeof *order, cmp_key);
@@ -1053,8 +980,7 @@ kh_status kh_ix_writer_flush(kh_index *ix)
             s = kh_ix_set_error(ix, KH_ENOMEM, UINT64_MAX, "out of memory");
             break;
         }
-        if (w.df == 0)
-            continue; /* every document of the term was deleted again */
+        if (w.df == 0) continue; /* every document of the term was deleted again */
         npost += w.df;
         nterms++;
         s = insert_term(ix, ins, seg, order[i].key, order[i].len, &w, &docs);
@@ -1067,8 +993,7 @@ kh_status kh_ix_writer_flush(kh_index *ix)
             live++;
     }
     if (!s)
-        s = insert_segment(ix, seg, b->base, b->base + b->ndocs - 1, live, nterms, npost,
-                           b->dinfo);
+        s = insert_segment(ix, seg, b->base, b->base + b->ndocs - 1, live, nterms, npost, b->dinfo);
     sqlite3_finalize(ins);
     kh_buf_free(&docs);
     kh_post_free(&w);
@@ -1093,8 +1018,7 @@ static int copy_list(kh_index *ix, const uint8_t *docs, size_t dl, const uint8_t
     kh_pblock *blk;
     uint32_t nb, df;
     int rc = kh_post_parse(docs, dl, pl, &ix->mem, &blk, &nb, &df);
-    if (rc)
-        return rc;
+    if (rc) return rc;
     uint32_t id[KH_BLOCK_DOCS], tt[KH_BLOCK_DOCS], tb[KH_BLOCK_DOCS], off;
     for (uint32_t i = 0; i < nb && !rc; i++) {
         if (kh_post_block_ids(docs, &blk[i], id, &off) ||
@@ -1109,11 +1033,9 @@ static int copy_list(kh_index *ix, const uint8_t *docs, size_t dl, const uint8_t
                 rc = -1;
                 break;
             }
-            if (id[j] < lo || kh_ix_is_deleted(ix, id[j]))
-                continue;
+            if (id[j] < lo || kh_ix_is_deleted(ix, id[j])) continue;
             const uint8_t *di = dinfo + (size_t)(id[j] - lo) * 8;
-            if (kh_post_add(w, id[j], tt[j], tb[j], di[0], di[1], ps, (size_t)(p - ps)))
-                rc = -2;
+            if (kh_post_add(w, id[j], tt[j], tb[j], di[0], di[1], ps, (size_t)(p - ps))) rc = -2;
         }
     }
     kh_mem_free(&ix->mem, blk, (size_t)nb * sizeof *blk);
@@ -1145,7 +1067,8 @@ static kh_status merge_terms(kh_index *ix, mseg *ms, size_t n, int64_t seg, cons
 {
     kh_status s = KH_OK;
     sqlite3_stmt *ins = NULL;
-    if (sqlite3_prepare_v2(ix->db, "INSERT INTO terms(seg, term, df, docs, pos) VALUES(?1, ?2, ?3, ?4, ?5)",
+    if (sqlite3_prepare_v2(ix->db,
+                           "INSERT INTO terms(seg, term, df, docs, pos) VALUES(?1, ?2, ?3, ?4, ?5)",
                            -1, &ins, NULL) != SQLITE_OK)
         return kh_ix_sqlite_error(ix, "terms");
     kh_post_writer w;
@@ -1154,15 +1077,12 @@ static kh_status merge_terms(kh_index *ix, mseg *ms, size_t n, int64_t seg, cons
     kh_buf_init(&docs, &ix->mem);
     kh_buf_init(&key, &ix->mem);
     for (size_t i = 0; i < n && !s; i++)
-        if (mseg_step(ix, &ms[i]))
-            s = KH_ESQLITE;
+        if (mseg_step(ix, &ms[i])) s = KH_ESQLITE;
     while (!s) {
         mseg *min = NULL;
         for (size_t i = 0; i < n; i++)
-            if (ms[i].has_row && (!min || cmp_rows(ms[i].st, min->st) < 0))
-                min = &ms[i];
-        if (!min)
-            break;
+            if (ms[i].has_row && (!min || cmp_rows(ms[i].st, min->st) < 0)) min = &ms[i];
+        if (!min) break;
         key.n = 0;
         kh_buf_put(&key, sqlite3_column_blob(min->st, 0), (size_t)sqlite3_column_bytes(min->st, 0));
         if (key.oom) {
@@ -1172,8 +1092,7 @@ static kh_status merge_terms(kh_index *ix, mseg *ms, size_t n, int64_t seg, cons
         kh_post_reset(&w);
         /* Segments are in docid order, so their lists concatenate in order. */
         for (size_t i = 0; i < n && !s; i++) {
-            if (!ms[i].has_row || (&ms[i] != min && cmp_rows(ms[i].st, min->st) != 0))
-                continue;
+            if (!ms[i].has_row || (&ms[i] != min && cmp_rows(ms[i].st, min->st) != 0)) continue;
             sqlite3_stmt *st = ms[i].st;
             int rc = copy_list(ix, sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2),
                                sqlite3_column_blob(st, 3), (size_t)sqlite3_column_bytes(st, 3),
@@ -1189,10 +1108,8 @@ static kh_status merge_terms(kh_index *ix, mseg *ms, size_t n, int64_t seg, cons
             if (ms[i].has_row && &ms[i] != min && cmp_rows(ms[i].st, min->st) == 0 &&
                 mseg_step(ix, &ms[i]))
                 s = KH_ESQLITE;
-        if (!s && mseg_step(ix, min))
-            s = KH_ESQLITE;
-        if (s || w.df == 0)
-            continue;
+        if (!s && mseg_step(ix, min)) s = KH_ESQLITE;
+        if (s || w.df == 0) continue;
         *npost += w.df;
         (*nterms)++;
         s = insert_term(ix, ins, seg, key.p, (uint32_t)key.n, &w, &docs);
@@ -1235,8 +1152,8 @@ static kh_status read_docinfo(kh_index *ix, const kh_seginfo *g, uint8_t *dinfo,
 {
     sqlite3_stmt *st = NULL;
     kh_status s = KH_OK;
-    if (sqlite3_prepare_v2(ix->db, "SELECT docinfo FROM segments WHERE seg = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(ix->db, "SELECT docinfo FROM segments WHERE seg = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
         return kh_ix_sqlite_error(ix, "segments");
     sqlite3_bind_int64(st, 1, g->seg);
     if (sqlite3_step(st) != SQLITE_ROW ||
@@ -1267,8 +1184,7 @@ static kh_status merge_run(kh_index *ix, const kh_seginfo *run, size_t n)
     for (size_t i = 0; i < n && !s; i++) {
         ms[i] = (mseg){run[i].seg, run[i].lo, run[i].hi, run[i].ndocs, NULL, 0};
         s = read_docinfo(ix, &run[i], dinfo, lo);
-        if (!s)
-            s = prepare_scan(ix, &ms[i]);
+        if (!s) s = prepare_scan(ix, &ms[i]);
     }
     uint32_t live = 0;
     for (uint32_t d = lo; d <= hi && !s; d++) {
@@ -1279,19 +1195,16 @@ static kh_status merge_run(kh_index *ix, const kh_seginfo *run, size_t n)
     }
     int64_t seg = 0;
     uint64_t nterms = 0, npost = 0;
-    if (!s)
-        s = new_seg_id(ix, &seg);
-    if (!s)
-        s = merge_terms(ix, ms, n, seg, dinfo, lo, &nterms, &npost);
+    if (!s) s = new_seg_id(ix, &seg);
+    if (!s) s = merge_terms(ix, ms, n, seg, dinfo, lo, &nterms, &npost);
     for (size_t i = 0; i < n; i++)
-        if (ms[i].st)
-            sqlite3_finalize(ms[i].st), ms[i].st = NULL;
+        if (ms[i].st) sqlite3_finalize(ms[i].st), ms[i].st = NULL;
     for (size_t i = 0; i < n && !s; i++)
         s = drop_segment(ix, run[i].seg);
     if (!s) {
         sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(ix->db, "DELETE FROM deleted WHERE docid BETWEEN ?1 AND ?2", -1,
-                               &st, NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2(ix->db, "DELETE FROM deleted WHERE docid BETWEEN ?1 AND ?2", -1, &st,
+                               NULL) != SQLITE_OK)
             s = kh_ix_sqlite_error(ix, "deleted");
         else {
             sqlite3_bind_int64(st, 1, lo);
@@ -1301,8 +1214,7 @@ static kh_status merge_run(kh_index *ix, const kh_seginfo *run, size_t n)
         sqlite3_finalize(st);
     }
     /* A merge that leaves no document at all leaves no segment either. */
-    if (!s && live)
-        s = insert_segment(ix, seg, lo, hi, live, nterms, npost, dinfo);
+    if (!s && live) s = insert_segment(ix, seg, lo, hi, live, nterms, npost, dinfo);
 done:
     if (ms)
         for (size_t i = 0; i < n; i++)
@@ -1325,8 +1237,7 @@ static void choose_run(const kh_index *ix, int all, size_t *first, size_t *n)
 {
     *first = *n = 0;
     if (all) {
-        if (ix->nsegs > 1 || (ix->nsegs == 1 && ix->ndeleted))
-            *n = ix->nsegs;
+        if (ix->nsegs > 1 || (ix->nsegs == 1 && ix->ndeleted)) *n = ix->nsegs;
         return;
     }
     if (ix->nsegs > MAX_SEGMENTS) {
@@ -1337,8 +1248,7 @@ static void choose_run(const kh_index *ix, int all, size_t *first, size_t *n)
             uint64_t t = 0;
             for (size_t j = i; j < i + MERGE_WIDTH; j++)
                 t += ix->segs[j].ndocs;
-            if (t < best)
-                best = t, *first = i;
+            if (t < best) best = t, *first = i;
         }
         *n = MERGE_WIDTH;
         return;
@@ -1357,23 +1267,18 @@ kh_status kh_ix_writer_merge(kh_index *ix, int all)
 {
     for (;;) {
         kh_status s = kh_ix_begin_write(ix);
-        if (s)
-            return s;
+        if (s) return s;
         ix->cached = 0;
         s = kh_ix_refresh(ix);
         size_t first = 0, n = 0;
-        if (!s)
-            choose_run(ix, all, &first, &n);
-        if (!s && n)
-            s = merge_run(ix, ix->segs + first, n);
-        if (!s)
-            s = kh_ix_exec(ix, "COMMIT");
+        if (!s) choose_run(ix, all, &first, &n);
+        if (!s && n) s = merge_run(ix, ix->segs + first, n);
+        if (!s) s = kh_ix_exec(ix, "COMMIT");
         if (s) {
             kh_ix_rollback(ix);
         }
         ix->in_write = 0;
         ix->cached = 0;
-        if (s || !n || all)
-            return s;
+        if (s || !n || all) return s;
     }
 }

@@ -14,8 +14,7 @@
 const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text, size_t len,
                              uint32_t start, uint32_t end, uint32_t *type)
 {
-    if (!text || start >= end || end > len)
-        return NULL;
+    if (!text || start >= end || end > len) return NULL;
     if (r) {
         /* 1. the mention that overlaps the span most; on a tie the later one,
         ** since an Arabic noun phrase ends on its head name (متحدث باسم الناتو) */
@@ -30,8 +29,7 @@ const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text, size_t
             }
         }
         if (best) {
-            if (type)
-                *type = r->names[best->id].type;
+            if (type) *type = r->names[best->id].type;
             return r->names[best->id].name;
         }
         /* 2. an entity of the document whose name key is the span's */
@@ -41,8 +39,7 @@ const char *kh_ner_canonical(const kh_ner_result *r, const uint8_t *text, size_t
             kh_name_key(text + start, end - start, key, sizeof key, &kl) == KH_OK && kl)
             for (size_t i = 0; i < r->nnames; i++)
                 if (r->names[i].key_len == kl && !memcmp(r->names[i].key, key, kl)) {
-                    if (type)
-                        *type = r->names[i].type;
+                    if (type) *type = r->names[i].type;
                     return r->names[i].name;
                 }
     }

@@ -52,7 +52,7 @@ size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,
 ** tags (BIO, n words; sent as above). Without this rule the second pass
 ** learned that a word named once in its document is seldom a name, and
 ** dropped names an article mentions once (زابوريجيا in the seed article). */
-void kh_decode_keep_alone(const uint8_t *first, const uint8_t *alone, const uint8_t *sent,
-                          size_t n, uint8_t *tags);
+void kh_decode_keep_alone(const uint8_t *first, const uint8_t *alone, const uint8_t *sent, size_t n,
+                          uint8_t *tags);
 
 #endif

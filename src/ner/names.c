@@ -225,8 +225,8 @@ static int cmp_spelled(const void *k, const void *row)
 
 /* The alias row spelled exactly as words [i, end) (a proclitic of the
 ** first one left out), or -1. OUT: *len, the spelled length. */
-static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
-                           size_t i, size_t end, size_t *len)
+static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8_t *text, size_t i,
+                           size_t end, size_t *len)
 {
     uint8_t buf[KNOWN_BYTES + 8];
     char sp[4 * KNOWN_BYTES + 40];

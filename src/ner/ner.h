@@ -16,8 +16,8 @@
 #ifndef KH_NER_H
 #define KH_NER_H
 
-#include "khabar.h"
 #include "base/mem.h"
+#include "khabar.h"
 
 #include <stddef.h>
 #include <stdint.h>

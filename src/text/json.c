@@ -34,18 +34,15 @@ void kh_json_ws(const uint8_t *s, size_t len, size_t *pos)
 static int sc_put(jp *p, const void *b, size_t n)
 {
     kh_json_scratch *sc = p->sc;
-    if (n == 0)
-        return 0;
+    if (n == 0) return 0;
     if (sc->cap - sc->n < n) {
         size_t nc = sc->cap ? sc->cap : 4096;
         while (nc - sc->n < n) {
-            if (nc > SIZE_MAX / 2)
-                return err(p, "string too long");
+            if (nc > SIZE_MAX / 2) return err(p, "string too long");
             nc *= 2;
         }
         uint8_t *np = sc->grow(sc->ctx, sc->p, sc->cap, nc);
-        if (!np)
-            return err(p, "out of memory");
+        if (!np) return err(p, "out of memory");
         sc->p = np;
         sc->cap = nc;
     }
@@ -57,8 +54,7 @@ static int sc_put(jp *p, const void *b, size_t n)
 static int hex4(jp *p, uint32_t *v)
 {
     uint32_t r = 0;
-    if (p->len - p->i < 4)
-        return err(p, "truncated \\u escape");
+    if (p->len - p->i < 4) return err(p, "truncated \\u escape");
     for (int k = 0; k < 4; k++) {
         uint8_t c = p->s[p->i + k];
         r <<= 4;
@@ -94,25 +90,20 @@ static int put_cp(jp *p, uint32_t cp)
 /* One escape after the backslash. */
 static int escape(jp *p)
 {
-    if (p->i >= p->len)
-        return err(p, "truncated escape");
+    if (p->i >= p->len) return err(p, "truncated escape");
     uint8_t c = p->s[p->i++];
     static const char IN[] = "\"\\/bfnrt", OUT[] = "\"\\/\b\f\n\r\t";
     const char *k = c ? memchr(IN, c, 8) : NULL;
-    if (k)
-        return sc_put(p, &OUT[k - IN], 1);
-    if (c != 'u')
-        return p->i--, err(p, "bad escape");
+    if (k) return sc_put(p, &OUT[k - IN], 1);
+    if (c != 'u') return p->i--, err(p, "bad escape");
     uint32_t cp;
-    if (hex4(p, &cp))
-        return -1;
+    if (hex4(p, &cp)) return -1;
     if (cp >= 0xD800 && cp < 0xDC00 && p->len - p->i >= 6 && p->s[p->i] == '\\' &&
         p->s[p->i + 1] == 'u') {
         size_t save = p->i;
         uint32_t lo;
         p->i += 2;
-        if (hex4(p, &lo))
-            return -1;
+        if (hex4(p, &lo)) return -1;
         if (lo >= 0xDC00 && lo < 0xE000)
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         else
@@ -130,19 +121,15 @@ static int string(jp *p, int keep, const uint8_t **ptr, size_t *len, int *escape
     size_t off = p->sc->n;
     int esc = 0;
     for (;;) {
-        if (p->i >= p->len)
-            return p->i = b - 1, err(p, "unterminated string");
+        if (p->i >= p->len) return p->i = b - 1, err(p, "unterminated string");
         uint8_t c = p->s[p->i];
-        if (c == '"')
-            break;
-        if (c < 0x20)
-            return err(p, "control character in a string");
+        if (c == '"') break;
+        if (c < 0x20) return err(p, "control character in a string");
         if (c != '\\') {
             p->i++;
             continue;
         }
-        if (keep && sc_put(p, p->s + run, p->i - run))
-            return -1;
+        if (keep && sc_put(p, p->s + run, p->i - run)) return -1;
         esc = 1;
         p->i++;
         if (keep ? escape(p) : (p->i < p->len ? (p->i++, 0) : err(p, "truncated escape")))
@@ -151,8 +138,7 @@ static int string(jp *p, int keep, const uint8_t **ptr, size_t *len, int *escape
     }
     if (keep) {
         if (esc) {
-            if (sc_put(p, p->s + run, p->i - run))
-                return -1;
+            if (sc_put(p, p->s + run, p->i - run)) return -1;
             *ptr = (const uint8_t *)(uintptr_t)off;
             *len = p->sc->n - off;
         } else {
@@ -168,29 +154,24 @@ static int string(jp *p, int keep, const uint8_t **ptr, size_t *len, int *escape
 static int number(jp *p)
 {
     size_t b = p->i;
-    if (p->i < p->len && p->s[p->i] == '-')
-        p->i++;
+    if (p->i < p->len && p->s[p->i] == '-') p->i++;
     size_t d = p->i;
     while (p->i < p->len && p->s[p->i] >= '0' && p->s[p->i] <= '9')
         p->i++;
-    if (p->i == d || (p->s[d] == '0' && p->i - d > 1))
-        return p->i = b, err(p, "bad number");
+    if (p->i == d || (p->s[d] == '0' && p->i - d > 1)) return p->i = b, err(p, "bad number");
     if (p->i < p->len && p->s[p->i] == '.') {
         d = ++p->i;
         while (p->i < p->len && p->s[p->i] >= '0' && p->s[p->i] <= '9')
             p->i++;
-        if (p->i == d)
-            return err(p, "bad number");
+        if (p->i == d) return err(p, "bad number");
     }
     if (p->i < p->len && (p->s[p->i] | 0x20) == 'e') {
         p->i++;
-        if (p->i < p->len && (p->s[p->i] == '+' || p->s[p->i] == '-'))
-            p->i++;
+        if (p->i < p->len && (p->s[p->i] == '+' || p->s[p->i] == '-')) p->i++;
         d = p->i;
         while (p->i < p->len && p->s[p->i] >= '0' && p->s[p->i] <= '9')
             p->i++;
-        if (p->i == d)
-            return err(p, "bad number");
+        if (p->i == d) return err(p, "bad number");
     }
     return 0;
 }
@@ -199,33 +180,26 @@ static int value(jp *p, int depth);
 
 static int container(jp *p, int depth, uint8_t close)
 {
-    if (depth >= KH_JSON_MAX_DEPTH)
-        return err(p, "nesting too deep");
+    if (depth >= KH_JSON_MAX_DEPTH) return err(p, "nesting too deep");
     p->i++;
     kh_json_ws(p->s, p->len, &p->i);
-    if (p->i < p->len && p->s[p->i] == close)
-        return p->i++, 0;
+    if (p->i < p->len && p->s[p->i] == close) return p->i++, 0;
     for (;;) {
         if (close == '}') {
-            if (p->i >= p->len || p->s[p->i] != '"')
-                return err(p, "expected a member name");
-            if (string(p, 0, NULL, NULL, NULL))
-                return -1;
+            if (p->i >= p->len || p->s[p->i] != '"') return err(p, "expected a member name");
+            if (string(p, 0, NULL, NULL, NULL)) return -1;
             kh_json_ws(p->s, p->len, &p->i);
-            if (p->i >= p->len || p->s[p->i] != ':')
-                return err(p, "expected ':'");
+            if (p->i >= p->len || p->s[p->i] != ':') return err(p, "expected ':'");
             p->i++;
         }
-        if (value(p, depth + 1))
-            return -1;
+        if (value(p, depth + 1)) return -1;
         kh_json_ws(p->s, p->len, &p->i);
         if (p->i < p->len && p->s[p->i] == ',') {
             p->i++;
             kh_json_ws(p->s, p->len, &p->i);
             continue;
         }
-        if (p->i < p->len && p->s[p->i] == close)
-            return p->i++, 0;
+        if (p->i < p->len && p->s[p->i] == close) return p->i++, 0;
         return err(p, close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
     }
 }
@@ -233,8 +207,7 @@ static int container(jp *p, int depth, uint8_t close)
 static int literal(jp *p, const char *w)
 {
     size_t n = strlen(w);
-    if (p->len - p->i < n || memcmp(p->s + p->i, w, n))
-        return err(p, "unexpected character");
+    if (p->len - p->i < n || memcmp(p->s + p->i, w, n)) return err(p, "unexpected character");
     p->i += n;
     return 0;
 }
@@ -242,16 +215,22 @@ static int literal(jp *p, const char *w)
 static int value(jp *p, int depth)
 {
     kh_json_ws(p->s, p->len, &p->i);
-    if (p->i >= p->len)
-        return err(p, "unexpected end of input");
+    if (p->i >= p->len) return err(p, "unexpected end of input");
     switch (p->s[p->i]) {
-    case '{': return container(p, depth, '}');
-    case '[': return container(p, depth, ']');
-    case '"': return string(p, 0, NULL, NULL, NULL);
-    case 't': return literal(p, "true");
-    case 'f': return literal(p, "false");
-    case 'n': return literal(p, "null");
-    default: return number(p);
+    case '{':
+        return container(p, depth, '}');
+    case '[':
+        return container(p, depth, ']');
+    case '"':
+        return string(p, 0, NULL, NULL, NULL);
+    case 't':
+        return literal(p, "true");
+    case 'f':
+        return literal(p, "false");
+    case 'n':
+        return literal(p, "null");
+    default:
+        return number(p);
     }
 }
 
@@ -262,10 +241,8 @@ static int name_rank(const char *list, const uint8_t *name, size_t n)
     for (const char *s = list; *s; r++) {
         const char *e = strchr(s, ',');
         size_t l = e ? (size_t)(e - s) : strlen(s);
-        if (l == n && !memcmp(s, name, n))
-            return r;
-        if (!e)
-            break;
+        if (l == n && !memcmp(s, name, n)) return r;
+        if (!e) break;
         s = e + 1;
     }
     return -1;
@@ -279,16 +256,14 @@ static int member_value(jp *p, kh_json_field *f, int rank)
         const uint8_t *ptr;
         size_t len;
         int esc;
-        if (string(p, 1, &ptr, &len, &esc))
-            return -1;
+        if (string(p, 1, &ptr, &len, &esc)) return -1;
         if (f->rank < 0 || rank < f->rank)
             f->ptr = ptr, f->len = len, f->escaped = esc, f->rank = rank;
         return 0;
     }
     size_t b = p->i;
     if (p->i < p->len && (p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9'))) {
-        if (number(p))
-            return -1;
+        if (number(p)) return -1;
         if (f->rank < 0 || rank < f->rank)
             f->ptr = p->s + b, f->len = p->i - b, f->escaped = 0, f->rank = rank;
         return 0;
@@ -319,8 +294,7 @@ int kh_json_object(const uint8_t *s, size_t len, size_t *pos, kh_json_field *fie
             goto fail;
         }
         size_t nb = p.i + 1;
-        if (string(&p, 0, NULL, NULL, NULL))
-            goto fail;
+        if (string(&p, 0, NULL, NULL, NULL)) goto fail;
         size_t nl = p.i - 1 - nb; /* names with escapes never match: fine */
         kh_json_ws(s, len, &p.i);
         if (p.i >= len || s[p.i] != ':') {
@@ -331,18 +305,15 @@ int kh_json_object(const uint8_t *s, size_t len, size_t *pos, kh_json_field *fie
         kh_json_field *f = NULL;
         int rank = -1;
         for (size_t k = 0; k < nf && !f; k++)
-            if ((rank = name_rank(fields[k].names, s + nb, nl)) >= 0)
-                f = &fields[k];
-        if (f ? member_value(&p, f, rank) : value(&p, 1))
-            goto fail;
+            if ((rank = name_rank(fields[k].names, s + nb, nl)) >= 0) f = &fields[k];
+        if (f ? member_value(&p, f, rank) : value(&p, 1)) goto fail;
         kh_json_ws(s, len, &p.i);
         if (p.i < len && s[p.i] == ',') {
             p.i++;
             kh_json_ws(s, len, &p.i);
             continue;
         }
-        if (p.i < len && s[p.i] == '}')
-            break;
+        if (p.i < len && s[p.i] == '}') break;
         err(&p, "expected ',' or '}'");
         goto fail;
     }

@@ -22,16 +22,16 @@ static int compose_mark(kh_letter *prev, uint32_t mark)
 {
     uint32_t c = prev->disp, r = 0;
     if (c == KH_CP_ALEF)
-        r = mark == 0x0653 ? KH_CP_ALEF_MADDA : mark == 0x0654 ? KH_CP_ALEF_HAMZA_ABOVE
-                                                               : KH_CP_ALEF_HAMZA_BELOW;
+        r = mark == 0x0653   ? KH_CP_ALEF_MADDA
+            : mark == 0x0654 ? KH_CP_ALEF_HAMZA_ABOVE
+                             : KH_CP_ALEF_HAMZA_BELOW;
     else if (c == KH_CP_WAW && mark == 0x0654)
         r = KH_CP_WAW_HAMZA;
     else if (c == KH_CP_YEH && mark == 0x0654)
         r = KH_CP_YEH_HAMZA;
     else if (c == 0x06D5 && mark == 0x0654)
         r = 0x06C0;
-    if (!r)
-        return 0;
+    if (!r) return 0;
     prev->disp = r;
     prev->lex = kh_norm_lexfold(r, kh_fold(r));
     return 1;
@@ -58,14 +58,13 @@ size_t kh_norm_letters(const uint8_t *s, size_t n, kh_letter *out)
         int m = kh_presentation_expand(cp, pf);
         if (m >= 0) {
             for (int j = 0; j < m; j++)
-                out[k++] = (kh_letter){pf[j], kh_norm_lexfold(pf[j], kh_fold(pf[j])), st, (uint32_t)i};
+                out[k++] =
+                    (kh_letter){pf[j], kh_norm_lexfold(pf[j], kh_fold(pf[j])), st, (uint32_t)i};
             continue;
         }
         uint32_t f = kh_fold(cp);
-        if (f == 0)
-            continue; /* marks, tatweel, controls: gone from the key, bytes kept */
-        if (f < 0x80 && f >= 'A' && f <= 'Z')
-            f |= 0x20;
+        if (f == 0) continue; /* marks, tatweel, controls: gone from the key, bytes kept */
+        if (f < 0x80 && f >= 'A' && f <= 'Z') f |= 0x20;
         out[k++] = (kh_letter){cp, kh_norm_lexfold(cp, f), st, (uint32_t)i};
     }
     return k;
@@ -101,18 +100,15 @@ size_t kh_norm_text(const uint8_t *s, size_t n, uint8_t *out, int32_t *tmp)
         else if (cp == KH_CP_ARABIC_PERCENT)
             cp = '%';
         uint32_t f = kh_norm_tm(kh_fold(cp));
-        if (f == 0)
-            continue;
-        if (f >= 0x80 && !(f >= 0x0600 && f <= 0x06FF))
-            slow = 1;
+        if (f == 0) continue;
+        if (f >= 0x80 && !(f >= 0x0600 && f <= 0x06FF)) slow = 1;
         tmp[k++] = (int32_t)f;
     }
     if (slow) {
         /* NFC then case folding; utf8proc works in place on our buffer. */
-        utf8proc_ssize_t r = utf8proc_normalize_utf32(
-            tmp, (utf8proc_ssize_t)k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-        if (r >= 0)
-            k = (size_t)r;
+        utf8proc_ssize_t r =
+            utf8proc_normalize_utf32(tmp, (utf8proc_ssize_t)k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (r >= 0) k = (size_t)r;
         size_t o = 0;
         for (size_t j = 0; j < k; j++) {
             utf8proc_int32_t lo = utf8proc_tolower(tmp[j]);

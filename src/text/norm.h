@@ -50,8 +50,7 @@ static inline uint32_t kh_norm_lexfold(uint32_t cp, uint32_t folded)
 /* Key form of a lexicon-form letter: alef variants and ة folded. */
 static inline uint32_t kh_norm_keycp(uint32_t cp)
 {
-    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625)
-        return 0x0627;
+    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625) return 0x0627;
     return kh_norm_tm(cp);
 }
 

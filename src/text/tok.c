@@ -61,14 +61,11 @@ static int is_word_cc(kh_cc cc)
 static int has_prefix(const kh_tokenizer *t, size_t pos, const char *p)
 {
     size_t k = strlen(p);
-    if (t->n - pos < k)
-        return 0;
+    if (t->n - pos < k) return 0;
     for (size_t i = 0; i < k; i++) {
         uint8_t c = t->s[pos + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (uint8_t)(c | 0x20);
-        if (c != (uint8_t)p[i])
-            return 0;
+        if (c >= 'A' && c <= 'Z') c = (uint8_t)(c | 0x20);
+        if (c != (uint8_t)p[i]) return 0;
     }
     return 1;
 }
@@ -110,14 +107,12 @@ static size_t scan_email(const kh_tokenizer *t, size_t pos)
         else
             break;
     }
-    if (!at)
-        return 0;
+    if (!at) return 0;
     while (p > at && (t->s[p - 1] == '.' || t->s[p - 1] == '-'))
         p--; /* a sentence's full stop after the address */
     int dot = 0;
     for (size_t i = at; i < p; i++)
-        if (t->s[i] == '.' && i > at && i + 2 < p + 1)
-            dot = 1;
+        if (t->s[i] == '.' && i > at && i + 2 < p + 1) dot = 1;
     return dot && p > at + 2 ? p : 0;
 }
 
@@ -159,8 +154,7 @@ static size_t scan_number(const kh_tokenizer *t, size_t pos)
                 continue;
             }
         }
-        if (c.cp == '%' || c.cp == KH_CP_ARABIC_PERCENT)
-            p += c.len;
+        if (c.cp == '%' || c.cp == KH_CP_ARABIC_PERCENT) p += c.len;
         return p;
     }
 }
@@ -176,15 +170,13 @@ static size_t scan_word(const kh_tokenizer *t, size_t pos, int arabic)
         while (p + 1 < t->n && s[p] >= 0xD8 && s[p] <= 0xDB && (s[p + 1] & 0xC0) == 0x80) {
             uint32_t cp = ((uint32_t)(s[p] & 0x1F) << 6) | (s[p + 1] & 0x3F);
             kh_cc cc = (kh_cc)kh_cc_arabic_table[cp - 0x0600];
-            if (cc != KH_CC_ARLETTER && cc != KH_CC_MARK && cc != KH_CC_TATWEEL)
-                break;
+            if (cc != KH_CC_ARLETTER && cc != KH_CC_MARK && cc != KH_CC_TATWEEL) break;
             p += 2;
         }
     }
     for (;;) {
         cpinfo c = peek(t, p);
-        if (c.len == 0)
-            return p;
+        if (c.len == 0) return p;
         int ok;
         if (arabic)
             ok = c.cc == KH_CC_ARLETTER || c.cc == KH_CC_MARK || c.cc == KH_CC_TATWEEL ||
@@ -204,8 +196,7 @@ static size_t scan_word(const kh_tokenizer *t, size_t pos, int arabic)
                 q += d.len;
                 d = peek(t, q);
             }
-            if (c.cp == '-' && d.cc == KH_CC_DIGIT)
-                return scan_number(t, q); /* كوفيد-19 */
+            if (c.cp == '-' && d.cc == KH_CC_DIGIT) return scan_number(t, q); /* كوفيد-19 */
             if (d.cc == (arabic ? KH_CC_ARLETTER : KH_CC_LETTER)) {
                 p = q;
                 continue;
@@ -223,8 +214,7 @@ static size_t scan_abbrev(const kh_tokenizer *t, size_t pos)
     int letters = 0;
     for (;;) {
         cpinfo c = peek(t, p);
-        if (c.cc != KH_CC_ARLETTER)
-            break;
+        if (c.cc != KH_CC_ARLETTER) break;
         size_t q = p + c.len;
         cpinfo d = peek(t, q);
         while (d.cc == KH_CC_MARK) {
@@ -233,30 +223,25 @@ static size_t scan_abbrev(const kh_tokenizer *t, size_t pos)
         }
         if (d.cp != '.') {
             /* a final letter without its dot closes a chain: أ.ف.ب */
-            if (letters >= 2 && !is_word_cc(d.cc))
-                end = q;
+            if (letters >= 2 && !is_word_cc(d.cc)) end = q;
             break;
         }
         letters++;
         p = q + 1;
         end = p;
         cpinfo e = peek(t, p);
-        if (e.cc != KH_CC_ARLETTER)
-            break;
+        if (e.cc != KH_CC_ARLETTER) break;
         /* the next letter must itself be a one-letter unit */
         cpinfo f = peek(t, p + e.len);
-        if (f.cc == KH_CC_ARLETTER || f.cc == KH_CC_TATWEEL)
-            break;
+        if (f.cc == KH_CC_ARLETTER || f.cc == KH_CC_TATWEEL) break;
     }
     return letters ? end : 0;
 }
 
 int kh_tok_is_terminator(const uint8_t *s, size_t n)
 {
-    if (n == 1)
-        return s[0] == '.' || s[0] == '!' || s[0] == '?';
-    if (n == 2)
-        return s[0] == 0xD8 && s[1] == 0x9F; /* U+061F ؟ */
+    if (n == 1) return s[0] == '.' || s[0] == '!' || s[0] == '?';
+    if (n == 2) return s[0] == 0xD8 && s[1] == 0x9F; /* U+061F ؟ */
     return 0;
 }
 
@@ -265,8 +250,7 @@ int kh_tok_next(kh_tokenizer *t, kh_rawtok *out)
     uint32_t flags = 0;
     /* Skip what belongs to no token. */
     for (;;) {
-        if (t->pos >= t->n)
-            return 0;
+        if (t->pos >= t->n) return 0;
         cpinfo c = peek(t, t->pos);
         if (c.cc == KH_CC_NEWLINE)
             flags |= KH_RAW_NL_BEFORE;
@@ -294,7 +278,8 @@ int kh_tok_next(kh_tokenizer *t, kh_rawtok *out)
     } else if (c.cc == KH_CC_DIGIT) {
         kind = KH_TOK_NUMBER;
         end = scan_number(t, pos);
-    } else if ((c.cp == '%' || c.cp == KH_CP_ARABIC_PERCENT) && peek(t, pos + c.len).cc == KH_CC_DIGIT) {
+    } else if ((c.cp == '%' || c.cp == KH_CP_ARABIC_PERCENT) &&
+               peek(t, pos + c.len).cc == KH_CC_DIGIT) {
         kind = KH_TOK_NUMBER; /* ٪٥٠ */
         end = scan_number(t, pos + c.len);
     } else if (c.cc == KH_CC_ARLETTER || c.cc == KH_CC_MARK || c.cc == KH_CC_TATWEEL) {
@@ -321,8 +306,7 @@ int kh_tok_next(kh_tokenizer *t, kh_rawtok *out)
         kind = c.cc == KH_CC_PUNCT ? KH_TOK_PUNCT : KH_TOK_SYMBOL;
         end = pos + c.len;
     }
-    if (end <= pos)
-        end = pos + (c.len ? c.len : 1); /* always progress */
+    if (end <= pos) end = pos + (c.len ? c.len : 1); /* always progress */
     out->start = (uint32_t)pos;
     out->end = (uint32_t)end;
     out->kind = kind;

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define KH_CP_INVALID 0xFFFFFFFFu
+#define KH_CP_INVALID     0xFFFFFFFFu
 #define KH_CP_REPLACEMENT 0xFFFDu
 
 /* Decodes the code point at s[0..n) (n >= 1). OUT: *len bytes consumed
@@ -28,14 +28,12 @@ static inline uint32_t kh_utf8_decode(const uint8_t *s, size_t n, uint32_t *len)
     if (c < 0xC2 || c > 0xF4)
         return KH_CP_INVALID; /* continuation byte, overlong lead, or beyond U+10FFFF */
     if (c < 0xE0) {
-        if (n < 2 || (s[1] & 0xC0) != 0x80)
-            return KH_CP_INVALID;
+        if (n < 2 || (s[1] & 0xC0) != 0x80) return KH_CP_INVALID;
         *len = 2;
         return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
     }
     if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return KH_CP_INVALID;
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return KH_CP_INVALID;
         uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
         if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
             return KH_CP_INVALID; /* overlong or surrogate */
@@ -46,8 +44,7 @@ static inline uint32_t kh_utf8_decode(const uint8_t *s, size_t n, uint32_t *len)
         return KH_CP_INVALID;
     uint32_t cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
                   ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    if (cp < 0x10000 || cp > 0x10FFFF)
-        return KH_CP_INVALID;
+    if (cp < 0x10000 || cp > 0x10FFFF) return KH_CP_INVALID;
     *len = 4;
     return cp;
 }

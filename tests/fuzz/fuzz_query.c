@@ -35,42 +35,39 @@ static void build(void)
         "\xd9\x8a\xd9\x8a: \"\xd8\xa7\xd9\x84\xd8\xad\xd9\x88\xd8\xa7\xd8\xb1 "
         "\xd9\x85\xd9\x87\xd9\x85\".";
     kh_index_opts o = {.flags = KH_INDEX_EXTRACT};
-    if (kh_index_open(":memory:", &o, &ix))
-        abort();
+    if (kh_index_open(":memory:", &o, &ix)) abort();
     for (int i = 0; i < 200; i++) {
         char id[16];
         int n = snprintf(id, sizeof id, "d%d", i);
         const char *b = i % 5 == 4 ? E : B[i % 4];
-        kh_doc d = {.id = {id, (size_t)n}, .title = {B[(i + 1) % 4], strlen(B[(i + 1) % 4])},
-                    .body = {b, strlen(b)}, .source = {i % 2 ? "odd" : "even", i % 2 ? 3 : 4},
+        kh_doc d = {.id = {id, (size_t)n},
+                    .title = {B[(i + 1) % 4], strlen(B[(i + 1) % 4])},
+                    .body = {b, strlen(b)},
+                    .source = {i % 2 ? "odd" : "even", i % 2 ? 3 : 4},
                     .date = {"2020-01-02", 10}};
-        if (kh_index_add(ix, &d, NULL))
-            abort();
-        if (i % 50 == 49 && kh_index_commit(ix))
-            abort();
+        if (kh_index_add(ix, &d, NULL)) abort();
+        if (i % 50 == 49 && kh_index_commit(ix)) abort();
     }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!ix)
-        build();
-    if (size < 1)
-        return 0;
-    kh_search_opts o = {.flags = data[0] & 7, .limit = 1 + data[0] % 20, .offset = data[0] % 3,
+    if (!ix) build();
+    if (size < 1) return 0;
+    kh_search_opts o = {.flags = data[0] & 7,
+                        .limit = 1 + data[0] % 20,
+                        .offset = data[0] % 3,
                         .facets = data[0] & 8 ? 5 : 0};
     const kh_results *r;
     kh_status s = kh_search(ix, (const char *)data + 1, size - 1, &o, &r);
     if (s) {
-        if (!kh_index_error(ix)->message[0])
-            __builtin_trap();
+        if (!kh_index_error(ix)->message[0]) __builtin_trap();
         return 0;
     }
     for (size_t i = 0; i < r->nhits; i++)
         for (size_t k = 0; k < r->hits[i].nhighlights; k++)
             if (r->hits[i].highlights[k].start < r->hits[i].snippet_start ||
-                r->hits[i].highlights[k].end >
-                    r->hits[i].snippet_start + r->hits[i].snippet.len)
+                r->hits[i].highlights[k].end > r->hits[i].snippet_start + r->hits[i].snippet.len)
                 __builtin_trap(); /* highlights lie inside their snippet */
     for (size_t i = 0; i < r->nfacets; i++)
         if (!r->facets[i].docs || r->facets[i].docs > 200 || !r->facets[i].name.ptr)

@@ -25,8 +25,7 @@ static int cands_of(const char *w, kh_cand *out, uint32_t *lex, size_t *n)
 static int has(const kh_cand *c, int nc, int np, int ne)
 {
     for (int i = 0; i < nc; i++)
-        if (c[i].np == np && c[i].ne == ne)
-            return 1;
+        if (c[i].np == np && c[i].ne == ne) return 1;
     return 0;
 }
 

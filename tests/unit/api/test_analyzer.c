@@ -121,8 +121,7 @@ static char *churn_text(uint32_t seed, size_t n, size_t *len)
                                       "ن", "ه", "ي", "ل", "ج", "د", "ف", "ص"};
     size_t cap = 2 * n * 48 + 1, o = 0;
     char *s = malloc(cap);
-    if (!s)
-        return NULL;
+    if (!s) return NULL;
     for (int pass = 0; pass < 2; pass++) {
         uint32_t x = seed;
         for (size_t i = 0; i < n; i++) {
@@ -165,8 +164,8 @@ TEST(word_cache_never_changes_an_analysis)
                    x->segs[k].role == y->segs[k].role &&
                    strcmp(x->segs[k].text, y->segs[k].text) == 0;
         if (!same) {
-            FAIL("word %zu: %s / %s differs from its repetition %s / %s", i, x->seg, x->key,
-                 y->seg, y->key);
+            FAIL("word %zu: %s / %s differs from its repetition %s / %s", i, x->seg, x->key, y->seg,
+                 y->key);
             bad++;
         }
     }

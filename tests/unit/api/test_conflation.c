@@ -26,20 +26,16 @@ static int known_failure(const char *w1, const char *w2)
     FILE *f = fopen(KNOWN_PATH, "r");
     char buf[1024];
     int line = 0, found = 0;
-    if (!f)
-        return 0;
+    if (!f) return 0;
     while (!found && fgets(buf, sizeof buf, f)) {
         line++;
         buf[strcspn(buf, "\r\n")] = 0;
-        if (buf[0] == 0 || buf[0] == '#')
-            continue;
+        if (buf[0] == 0 || buf[0] == '#') continue;
         char *a = buf, *b = strchr(a, '\t'), *c = b ? strchr(b + 1, '\t') : NULL;
-        if (!b || !c)
-            continue;
+        if (!b || !c) continue;
         *b++ = 0;
         *c = 0;
-        if (strcmp(a, w1) == 0 && strcmp(b, w2) == 0)
-            found = line;
+        if (strcmp(a, w1) == 0 && strcmp(b, w2) == 0) found = line;
     }
     fclose(f);
     return found;
@@ -120,8 +116,8 @@ static void check_pairs(kt_ctx *kt_, int want_same)
         int known = known_failure(v[i].w1, v[i].w2);
         if (known) {
             if (holds)
-                kt_fail(kt_, KNOWN_PATH, known, "%s / %s now holds: take it off the list",
-                        v[i].w1, v[i].w2);
+                kt_fail(kt_, KNOWN_PATH, known, "%s / %s now holds: take it off the list", v[i].w1,
+                        v[i].w2);
             else
                 xfail++;
             continue;

@@ -23,7 +23,8 @@ static void free_extractor(void *p)
 }
 
 /* Extracts text with a fresh extractor freed after the test; NULL on failure. */
-static const kh_article *extract(kt_ctx *kt_, const char *text, size_t len, const kh_extract_opts *o)
+static const kh_article *extract(kt_ctx *kt_, const char *text, size_t len,
+                                 const kh_extract_opts *o)
 {
     kh_extractor *x = NULL;
     if (kh_extractor_new(NULL, &x) != KH_OK) {
@@ -1291,8 +1292,9 @@ TEST(sp2_body_name_ends_before_its_object)
 
 TEST(sp2_time_before_the_subject_and_spokesman_synonyms)
 {
-    const char *t = "عنوان\nصرحت الثلاثاء هيلين مارتن الناطقة باسم وزارة البيئة أن \"المياه نظيفة\".\n"
-                    "وتابعت المتحدثة باسم وزارة البيئة \"لا خطر على السكان\".\n";
+    const char *t =
+        "عنوان\nصرحت الثلاثاء هيلين مارتن الناطقة باسم وزارة البيئة أن \"المياه نظيفة\".\n"
+        "وتابعت المتحدثة باسم وزارة البيئة \"لا خطر على السكان\".\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "المياه");
@@ -1305,7 +1307,8 @@ TEST(sp2_time_before_the_subject_and_spokesman_synonyms)
 
 TEST(sp2_body_name_ends_before_a_definite_object)
 {
-    const char *t = "عنوان\nأكدت الخارجية الأردنية الرفض الكامل لهذا الموقف وما تضمنه \"من قراءة خاطئة للواقع\".\n";
+    const char *t = "عنوان\nأكدت الخارجية الأردنية الرفض الكامل لهذا الموقف وما تضمنه \"من قراءة "
+                    "خاطئة للواقع\".\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "من قراءة");

@@ -5,9 +5,9 @@
 #include "kt_files.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -19,8 +19,7 @@ static void rm_rf(const char *p)
 {
     char cmd[4200];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", p);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot clean %s\n", p);
+    if (system(cmd) != 0) fprintf(stderr, "cannot clean %s\n", p);
 }
 
 const char *kt_tmpdir(const char *test)
@@ -29,8 +28,7 @@ const char *kt_tmpdir(const char *test)
     mkdir("build/unit-files", 0777);
     snprintf(tmp, sizeof tmp, "build/unit-files/%s", test);
     rm_rf(tmp);
-    if (mkdir(tmp, 0777) && errno != EEXIST)
-        fprintf(stderr, "cannot create %s\n", tmp);
+    if (mkdir(tmp, 0777) && errno != EEXIST) fprintf(stderr, "cannot create %s\n", tmp);
     return tmp;
 }
 
@@ -43,8 +41,7 @@ const char *kt_path(const char *dir, const char *name)
 int kt_write(const char *p, const char *text)
 {
     FILE *f = fopen(p, "wb");
-    if (!f)
-        return -1;
+    if (!f) return -1;
     size_t n = strlen(text);
     int rc = fwrite(text, 1, n, f) == n ? 0 : -1;
     return fclose(f) || rc;
@@ -52,15 +49,13 @@ int kt_write(const char *p, const char *text)
 
 void kt_report(int fd, int n)
 {
-    if (write(fd, &n, sizeof n) != sizeof n)
-        _exit(1);
+    if (write(fd, &n, sizeof n) != sizeof n) _exit(1);
 }
 
 int kt_kill9(void (*writer)(void *arg, int fd), void *arg, int want, long pause_us)
 {
     int fd[2];
-    if (pipe(fd))
-        return -1;
+    if (pipe(fd)) return -1;
     pid_t pid = fork();
     if (pid < 0) {
         close(fd[0]);

@@ -25,9 +25,10 @@ TEST(dates_parse_in_iso_slashed_rfc822_and_arabic_month_forms)
 
 TEST(dates_that_are_not_dates_give_none)
 {
-    static const char *const bad[] = {"", "yesterday", "2020-13-01", "31/02/2020",
-                                      "07 أكتوبر", "أكتوبر 2020", "123 أكتوبر 2020",
-                                      "07 أكتوبر 20201", "07 شيء 2020"};
+    static const char *const bad[] = {
+        "",           "yesterday",   "2020-13-01",      "31/02/2020",
+        "07 أكتوبر",  "أكتوبر 2020", "123 أكتوبر 2020", "07 أكتوبر 20201",
+        "07 شيء 2020"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (day_of(bad[i]) != KH_DAY_NONE)
             FAIL("'%s' parsed as day %ld", bad[i], (long)day_of(bad[i]));

@@ -5,8 +5,8 @@
 **
 ** The articles are invented for these tests.
 */
-#include "kt_files.h"
 #include "khabar.h"
+#include "kt_files.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -53,8 +53,7 @@ static uint64_t total(kh_index *ix, const char *q)
 {
     kh_search_opts o = {0};
     const kh_results *r;
-    if (kh_search(ix, q, strlen(q), &o, &r))
-        return UINT64_MAX;
+    if (kh_search(ix, q, strlen(q), &o, &r)) return UINT64_MAX;
     return r->total;
 }
 
@@ -84,8 +83,7 @@ static int64_t count_rows(const char *path, const char *sql)
     int64_t v = -1;
     if (sqlite3_open(path, &s) == SQLITE_OK &&
         sqlite3_prepare_v2(s, sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int64(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
     }
     sqlite3_close(s);
@@ -116,14 +114,12 @@ TEST(facets_list_the_entities_of_the_results_by_canonical_name)
     int lavrov = 0, wang = 0;
     for (size_t i = 0; i < r->nfacets; i++) {
         CHECK(r->facets[i].docs <= 2);
-        if (!strcmp(r->facets[i].name.ptr, "سيرغي لافروف"))
-            lavrov = (int)r->facets[i].mentions;
+        if (!strcmp(r->facets[i].name.ptr, "سيرغي لافروف")) lavrov = (int)r->facets[i].mentions;
         if (!strcmp(r->facets[i].name.ptr, "وانغ يي")) {
             wang = (int)r->facets[i].mentions;
             CHECK_EQ_INT(r->facets[i].type, KH_ENT_PER);
         }
-        if (i)
-            CHECK(r->facets[i].docs <= r->facets[i - 1].docs);
+        if (i) CHECK(r->facets[i].docs <= r->facets[i - 1].docs);
     }
     CHECK_EQ_INT(lavrov, 3); /* headline, full name, surname: one entity */
     CHECK_EQ_INT(wang, 3);   /* وانغ, وانغ يي and the variant وانج */
@@ -143,12 +139,12 @@ TEST(entity_filter_matches_variants_aliases_and_surnames)
     add(ix, "b", B_TITLE, B_BODY);
     add(ix, "c", C_TITLE, C_BODY);
     REQUIRE(kh_index_commit(ix) == KH_OK);
-    CHECK_EQ_INT(total(ix, "entity:الناتو"), 2);           /* the alias */
+    CHECK_EQ_INT(total(ix, "entity:الناتو"), 2);               /* the alias */
     CHECK_EQ_INT(total(ix, "entity:\"حلف شمال الأطلسي\""), 2); /* the canonical name */
-    CHECK_EQ_INT(total(ix, "entity:وانج"), 1);              /* a spelling variant */
+    CHECK_EQ_INT(total(ix, "entity:وانج"), 1);                 /* a spelling variant */
     CHECK_EQ_INT(total(ix, "entity:\"وانج يي\""), 1);
-    CHECK_EQ_INT(total(ix, "entity:لافروف"), 1);            /* a surname alone */
-    CHECK_EQ_INT(total(ix, "entity:\"سيرجي لافروف\""), 1);  /* غ written ج */
+    CHECK_EQ_INT(total(ix, "entity:لافروف"), 1);           /* a surname alone */
+    CHECK_EQ_INT(total(ix, "entity:\"سيرجي لافروف\""), 1); /* غ written ج */
     CHECK_EQ_INT(total(ix, "entity:غوتيريش"), 0);
     CHECK_EQ_INT(total(ix, "قال entity:الناتو"), 2);
     CHECK_EQ_INT(total(ix, "قال entity:الناتو -entity:بكين"), 1);
@@ -156,8 +152,7 @@ TEST(entity_filter_matches_variants_aliases_and_surnames)
     CHECK_EQ_INT(total(ix, "الاقتصاد entity:الناتو"), 0);
     kh_search_opts o = {.limit = 1};
     const kh_results *r;
-    REQUIRE(kh_search(ix, "الحلف entity:الناتو", strlen("الحلف entity:الناتو"), &o, &r) ==
-            KH_OK);
+    REQUIRE(kh_search(ix, "الحلف entity:الناتو", strlen("الحلف entity:الناتو"), &o, &r) == KH_OK);
     CHECK_EQ_INT(r->total, 2);
     CHECK_EQ_INT(r->nhits, 1);
     /* syntax: a name is required, quotes must close */
@@ -253,8 +248,7 @@ TEST(quotes_are_found_by_speaker_variant_and_words_with_body_offsets)
         REQUIRE(h->span.start < h->span.end && h->span.end <= strlen(A_BODY));
         CHECK(h->text.len == h->span.end - h->span.start &&
               !memcmp(A_BODY + h->span.start, h->text.ptr, h->text.len));
-        if (h->speaker_span.start != KH_NONE)
-            CHECK(h->speaker_span.end <= strlen(A_BODY));
+        if (h->speaker_span.start != KH_NONE) CHECK(h->speaker_span.end <= strlen(A_BODY));
     }
     CHECK_EQ_INT(r->nhits, 2);
     if (r->nhits == 2) {
@@ -337,17 +331,14 @@ TEST(an_index_without_extraction_says_so_and_old_files_open)
 static void kill9_writer(void *arg, int fd)
 {
     kh_index *ix = open_extract(arg);
-    if (!ix)
-        return;
+    if (!ix) return;
     char id[32];
     for (int i = 0;; i++) {
         snprintf(id, sizeof id, "d%d", i);
         kh_doc d = doc(id, i % 2 ? A_TITLE : B_TITLE, i % 2 ? A_BODY : B_BODY);
-        if (kh_index_add(ix, &d, NULL))
-            return;
+        if (kh_index_add(ix, &d, NULL)) return;
         if ((i + 1) % 10 == 0) {
-            if (kh_index_commit(ix))
-                return;
+            if (kh_index_commit(ix)) return;
             kt_report(fd, i + 1);
         }
     }
@@ -389,8 +380,7 @@ static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         free(ptr);
         return NULL;
     }
-    if (b->left-- <= 0)
-        return NULL;
+    if (b->left-- <= 0) return NULL;
     b->used++;
     return realloc(ptr, nsize);
 }
@@ -412,8 +402,8 @@ static int extract_run(const char *path, budget *b)
     const kh_results *r;
     ok = ok && kh_search(ix, "قال entity:الناتو", strlen("قال entity:الناتو"), &so, &r) == KH_OK;
     const kh_quote_results *q;
-    ok = ok && kh_quotes_find(ix, "الناتو", strlen("الناتو"), "أعضاء", strlen("أعضاء"), NULL,
-                              &q) == KH_OK;
+    ok = ok && kh_quotes_find(ix, "الناتو", strlen("الناتو"), "أعضاء", strlen("أعضاء"), NULL, &q) ==
+                   KH_OK;
     kh_index_close(ix);
     remove(path);
     return ok;

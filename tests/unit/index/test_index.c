@@ -3,8 +3,8 @@
 ** delete, snippets, merges, threads, corrupt files, kill -9 and a reader
 ** working while a writer commits.
 */
-#include "kt_files.h"
 #include "khabar.h"
+#include "kt_files.h"
 
 #include <signal.h>
 #include <sqlite3.h>
@@ -36,8 +36,7 @@ static uint64_t total(kh_index *ix, const char *q, uint32_t flags)
 {
     kh_search_opts o = {.flags = flags};
     const kh_results *r;
-    if (kh_search(ix, q, strlen(q), &o, &r))
-        return UINT64_MAX;
+    if (kh_search(ix, q, strlen(q), &o, &r)) return UINT64_MAX;
     return r->total;
 }
 
@@ -46,8 +45,7 @@ static const char *top_id(kh_index *ix, const char *q, uint32_t flags, char *buf
     kh_search_opts o = {.flags = flags, .limit = 1};
     const kh_results *r;
     buf[0] = 0;
-    if (kh_search(ix, q, strlen(q), &o, &r) || !r->nhits)
-        return buf;
+    if (kh_search(ix, q, strlen(q), &o, &r) || !r->nhits) return buf;
     snprintf(buf, 64, "%.*s", (int)r->hits[0].id.len, r->hits[0].id.ptr);
     return buf;
 }
@@ -59,8 +57,9 @@ static void small_corpus(kh_index *ix)
             "okaz", "2015-07-21 02:16:13"),
         doc("b", "Oil prices", "Oil prices fell as the bank of england met. Banking shares rose.",
             "sabq", "2015-08-01"),
-        doc("c", "Football final", "The final ended with a late goal; the central figure was "
-                                   "the keeper.",
+        doc("c", "Football final",
+            "The final ended with a late goal; the central figure was "
+            "the keeper.",
             "okaz", "Mon, 26 Feb 2018 02:20:10 GMT"),
         doc("d", "Rates and oil", "Rates, oil, and the bank: a central question for markets.", "",
             ""),
@@ -116,15 +115,16 @@ TEST(titles_and_proximity_raise_the_rank)
     kh_index *ix;
     REQUIRE(kh_index_open(kt_path(dir, "x.db"), NULL, &ix) == KH_OK);
     kh_doc d[] = {
-        doc("body", "Other news", "Election results were announced in the capital city today.",
+        doc("body", "Other news", "Election results were announced in the capital city today.", "",
+            ""),
+        doc("title", "Election", "Results were announced in the capital city today, said one.", "",
+            ""),
+        doc("far", "x",
+            "Water is short. Trains late. Storm coming. Market open. The supply "
+            "chain again.",
             "", ""),
-        doc("title", "Election", "Results were announced in the capital city today, said one.",
-            "", ""),
-        doc("far", "x", "Water is short. Trains late. Storm coming. Market open. The supply "
-                        "chain again.",
-            "", ""),
-        doc("near", "y", "The water supply was restored to most of the city after the storm.",
-            "", ""),
+        doc("near", "y", "The water supply was restored to most of the city after the storm.", "",
+            ""),
     };
     for (size_t i = 0; i < 4; i++)
         REQUIRE(kh_index_add(ix, &d[i], NULL) == KH_OK);
@@ -197,9 +197,9 @@ TEST(keys_sharing_their_first_bytes_stay_apart_as_the_term_table_grows)
     const char *dir = kt_tmpdir("terms");
     kh_index *ix;
     REQUIRE(kh_index_open(kt_path(dir, "x.db"), NULL, &ix) == KH_OK);
-    static const char *const EDGE[] = {"abcdefghijk",   "abcdefghijkl",  "abcdefghijklm",
-                                       "abcdefghijklmn", "abcdefghijkx",  "abcdefghijklx",
-                                       "internationalization", "internationalizationb"};
+    static const char *const EDGE[] = {
+        "abcdefghijk",  "abcdefghijkl",  "abcdefghijklm",        "abcdefghijklmn",
+        "abcdefghijkx", "abcdefghijklx", "internationalization", "internationalizationb"};
     enum { NEDGE = sizeof EDGE / sizeof EDGE[0], NWORDS = 40000, PER_DOC = 100 };
     char id[32], body[PER_DOC * 32];
     for (int i = 0; i < NEDGE; i++) {
@@ -210,8 +210,7 @@ TEST(keys_sharing_their_first_bytes_stay_apart_as_the_term_table_grows)
     for (int k = 0; k < NWORDS / PER_DOC; k++) {
         size_t n = 0;
         for (int w = 0; w < PER_DOC; w++) /* 20 bytes, the first 13 shared by all */
-            n += (size_t)snprintf(body + n, sizeof body - n, "sharedprefixw%07d ",
-                                  k * PER_DOC + w);
+            n += (size_t)snprintf(body + n, sizeof body - n, "sharedprefixw%07d ", k * PER_DOC + w);
         snprintf(id, sizeof id, "gen%d", k);
         kh_doc d = doc(id, "t", body, "", "");
         REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
@@ -249,7 +248,7 @@ TEST(snippet_highlights_are_byte_offsets_into_the_stored_body)
                        "\xd9\x81\xd9\x8a \xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9"
                        "\xd8\x8c \xd8\xab\xd9\x85 \"quoted\"\n\tand more text";
     const char *word = "\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9"; /* المدرسة */
-    const char *query = "\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9 quoted";        /* مدرسة */
+    const char *query = "\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9 quoted";         /* مدرسة */
     kh_doc d = doc("s", "t", body, "", "");
     REQUIRE(kh_index_add(ix, &d, NULL) == KH_OK);
     REQUIRE(kh_index_commit(ix) == KH_OK);
@@ -307,11 +306,13 @@ TEST(long_arabic_bodies_are_stored_compressed_and_read_back_exactly)
     kh_index *ix;
     REQUIRE(kh_index_open(path, NULL, &ix) == KH_OK);
     /* أعلنت وزارة الصحة اليوم عن / نتائج الدراسة */
-    static const char *const W[] = {
-        "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa", "\xd9\x88\xd8\xb2\xd8\xa7\xd8\xb1\xd8\xa9",
-        "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9", "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85",
-        "\xd8\xb9\xd9\x86", "\xd9\x86\xd8\xaa\xd8\xa7\xd8\xa6\xd8\xac",
-        "\xd8\xa7\xd9\x84\xd8\xaf\xd8\xb1\xd8\xa7\xd8\xb3\xd8\xa9"};
+    static const char *const W[] = {"\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa",
+                                    "\xd9\x88\xd8\xb2\xd8\xa7\xd8\xb1\xd8\xa9",
+                                    "\xd8\xa7\xd9\x84\xd8\xb5\xd8\xad\xd8\xa9",
+                                    "\xd8\xa7\xd9\x84\xd9\x8a\xd9\x88\xd9\x85",
+                                    "\xd8\xb9\xd9\x86",
+                                    "\xd9\x86\xd8\xaa\xd8\xa7\xd8\xa6\xd8\xac",
+                                    "\xd8\xa7\xd9\x84\xd8\xaf\xd8\xb1\xd8\xa7\xd8\xb3\xd8\xa9"};
     static char body[8000];
     size_t n = 0;
     for (int i = 0; i < 400; i++) /* a varied word order, digits now and then */
@@ -348,13 +349,12 @@ static void gen_docs(kh_index *ix, int from, int n, int commit_every)
     char id[32], body[256];
     for (int i = from; i < from + n; i++) {
         snprintf(id, sizeof id, "d%d", i);
-        snprintf(body, sizeof body, "common w%d w%d u%d text about w%d and w%d", i % 97, i % 13,
-                 i, i % 7, i % 29);
-        kh_doc d = doc(id, i % 5 ? "headline" : "w3 headline", body, i % 2 ? "odd" : "even",
-                       "2020-01-01");
+        snprintf(body, sizeof body, "common w%d w%d u%d text about w%d and w%d", i % 97, i % 13, i,
+                 i % 7, i % 29);
+        kh_doc d =
+            doc(id, i % 5 ? "headline" : "w3 headline", body, i % 2 ? "odd" : "even", "2020-01-01");
         kh_index_add(ix, &d, NULL);
-        if (commit_every && (i + 1) % commit_every == 0)
-            kh_index_commit(ix);
+        if (commit_every && (i + 1) % commit_every == 0) kh_index_commit(ix);
     }
     kh_index_commit(ix);
 }
@@ -365,16 +365,15 @@ static void results(kh_index *ix, const char *q, uint32_t flags, char *out, size
     const kh_results *r;
     size_t n = 0;
     out[0] = 0;
-    if (kh_search(ix, q, strlen(q), &o, &r))
-        return;
+    if (kh_search(ix, q, strlen(q), &o, &r)) return;
     n += (size_t)snprintf(out, cap, "%llu:", (unsigned long long)r->total);
     for (size_t i = 0; i < r->nhits && n < cap; i++)
         n += (size_t)snprintf(out + n, cap - n, " %.*s/%.4f", (int)r->hits[i].id.len,
                               r->hits[i].id.ptr, r->hits[i].score);
 }
 
-static const char *const QUERIES[] = {"common", "w3", "w3 w5", "\"text about\"", "w1*",
-                                      "w3 -w5", "w3 source:odd", "u1234"};
+static const char *const QUERIES[] = {"common", "w3",     "w3 w5",         "\"text about\"",
+                                      "w1*",    "w3 -w5", "w3 source:odd", "u1234"};
 
 static int page_size(const char *path)
 {
@@ -383,8 +382,7 @@ static int page_size(const char *path)
     int n = -1;
     if (sqlite3_open(path, &s) == SQLITE_OK &&
         sqlite3_prepare_v2(s, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int(st, 0);
         sqlite3_finalize(st);
     }
     sqlite3_close(s);
@@ -401,8 +399,8 @@ TEST(new_files_get_16k_pages_and_old_files_keep_theirs)
     snprintf(old, sizeof old, "%s/old.db", dir);
     sqlite3 *s;
     REQUIRE(sqlite3_open(old, &s) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(s, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;", NULL, NULL,
-                         NULL) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(s, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;", NULL, NULL, NULL) ==
+            SQLITE_OK);
     sqlite3_close(s);
     REQUIRE_EQ_INT(page_size(old), 4096);
     const char *paths[] = {fresh, old};
@@ -452,8 +450,7 @@ TEST(threads_merges_and_optimize_do_not_change_results)
             results(c, QUERIES[q], f, rc, sizeof rc);
             CHECK(ra[0] != 0);
             if (strcmp(ra, rb) || strcmp(ra, rc))
-                FAIL("%s (flags %u):\n  one  %s\n  many %s\n  opt  %s", QUERIES[q], f, ra, rb,
-                     rc);
+                FAIL("%s (flags %u):\n  one  %s\n  many %s\n  opt  %s", QUERIES[q], f, ra, rb, rc);
         }
     kh_index_close(a);
     kh_index_close(b);
@@ -476,15 +473,13 @@ TEST(pruned_top_k_equals_exhaustive_ranking)
             size_t n = (size_t)snprintf(want, sizeof want, "%llu:", (unsigned long long)r->total);
             for (size_t i = 0; i < r->nhits && i < 20; i++)
                 n += (size_t)snprintf(want + n, sizeof want - n, " %.*s/%.4f",
-                                      (int)r->hits[i].id.len, r->hits[i].id.ptr,
-                                      r->hits[i].score);
+                                      (int)r->hits[i].id.len, r->hits[i].id.ptr, r->hits[i].score);
             results(ix, QUERIES[q], f, got, sizeof got);
             (void)n;
             /* re-ranking by proximity looks at the best 100 only, so compare
             ** queries of one word, where no bonus applies */
             if (!strchr(QUERIES[q], ' ') && strcmp(want, got))
-                FAIL("%s (flags %u):\n  exhaustive %s\n  pruned     %s", QUERIES[q], f, want,
-                     got);
+                FAIL("%s (flags %u):\n  exhaustive %s\n  pruned     %s", QUERIES[q], f, want, got);
         }
     CHECK_EQ_INT(total(ix, "common", KH_SEARCH_NO_TOTAL) <= 5000, 1);
     kh_index_close(ix);
@@ -526,9 +521,10 @@ TEST(a_corrupt_posting_blob_is_reported_not_trusted)
     kh_index_close(ix);
     sqlite3 *s;
     REQUIRE(sqlite3_open(path, &s) == SQLITE_OK);
-    CHECK(sqlite3_exec(s, "UPDATE terms SET docs = x'05ff01' WHERE term = CAST('common' AS BLOB);"
-                          "UPDATE terms SET docs = substr(docs, 1, length(docs) - 3) "
-                          "WHERE term = CAST('w3' AS BLOB);",
+    CHECK(sqlite3_exec(s,
+                       "UPDATE terms SET docs = x'05ff01' WHERE term = CAST('common' AS BLOB);"
+                       "UPDATE terms SET docs = substr(docs, 1, length(docs) - 3) "
+                       "WHERE term = CAST('w3' AS BLOB);",
                        NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(s);
     REQUIRE(kh_index_open(path, NULL, &ix) == KH_OK);
@@ -564,18 +560,15 @@ static void kill9_writer(void *arg, int fd)
 {
     kh_index_opts o = {.threads = 2};
     kh_index *ix;
-    if (kh_index_open(arg, &o, &ix))
-        return;
+    if (kh_index_open(arg, &o, &ix)) return;
     char id[32], body[128];
     for (int i = 0;; i++) {
         snprintf(id, sizeof id, "d%d", i);
         snprintf(body, sizeof body, "common u%d w%d", i, i % 10);
         kh_doc d = doc(id, "t", body, "", "");
-        if (kh_index_add(ix, &d, NULL))
-            return;
+        if (kh_index_add(ix, &d, NULL)) return;
         if ((i + 1) % 100 == 0) {
-            if (kh_index_commit(ix))
-                return;
+            if (kh_index_commit(ix)) return;
             kt_report(fd, i + 1);
         }
     }
@@ -617,8 +610,7 @@ TEST(a_reader_searches_while_a_writer_commits)
     REQUIRE(pid >= 0);
     if (pid == 0) {
         kh_index *w;
-        if (kh_index_open(path, NULL, &w))
-            _exit(1);
+        if (kh_index_open(path, NULL, &w)) _exit(1);
         for (int b = 0; b < 40; b++) {
             gen_docs(w, b * 50, 50, 0); /* commits once per 50 */
             sleep_us(2000);
@@ -637,8 +629,7 @@ TEST(a_reader_searches_while_a_writer_commits)
             bad++;
         else
             last = t;
-        if (done)
-            break;
+        if (done) break;
     }
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     CHECK_EQ_INT(bad, 0);
@@ -661,8 +652,7 @@ static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         free(ptr);
         return NULL;
     }
-    if (b->left-- <= 0)
-        return NULL;
+    if (b->left-- <= 0) return NULL;
     return realloc(ptr, nsize);
 }
 

@@ -1,8 +1,8 @@
 /*
 ** test_postings.c - posting blocks: round trips, bounds, corrupt blobs.
 */
-#include "kt_files.h"
 #include "index/postings.h"
+#include "kt_files.h"
 
 #include <stdlib.h>
 
@@ -53,8 +53,7 @@ static int encode(const plist *l, kh_buf *docs, uint8_t **pos, size_t *pos_len)
             int first = j == 0 || j == l->tt[i];
             k += kh_varint_put(pb + k, first ? l->pos[i][j] : l->pos[i][j] - l->pos[i][j - 1]);
         }
-        if (kh_post_add(&w, l->id[i], l->tt[i], l->tb[i], l->nt[i], l->nb[i], pb, k))
-            return -1;
+        if (kh_post_add(&w, l->id[i], l->tt[i], l->tb[i], l->nt[i], l->nb[i], pb, k)) return -1;
     }
     const uint8_t *p;
     int rc = kh_post_finish(&w, docs, &p, pos_len);
@@ -162,8 +161,7 @@ TEST(corrupt_posting_blobs_are_rejected_not_read_past)
         size_t n = round % 3 == 0 ? rnd(&seed) % docs.n : docs.n;
         uint8_t *c = malloc(n ? n : 1);
         memcpy(c, docs.p, n);
-        if (n && round % 3)
-            c[rnd(&seed) % n] ^= (uint8_t)(1u << (rnd(&seed) % 8));
+        if (n && round % 3) c[rnd(&seed) % n] ^= (uint8_t)(1u << (rnd(&seed) % 8));
         kh_pblock *b;
         uint32_t nb, df;
         if (kh_post_parse(c, n, pl, &MEM, &b, &nb, &df) == 0) {

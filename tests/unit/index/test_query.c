@@ -1,8 +1,8 @@
 /*
 ** test_query.c - the query parser: clauses, keys, and errors with offsets.
 */
-#include "kt_files.h"
 #include "index/query.h"
+#include "kt_files.h"
 
 #include <stdio.h>
 
@@ -50,7 +50,8 @@ TEST(query_words_get_the_same_keys_as_documents)
 {
     kh_analyzer *a;
     REQUIRE(kh_analyzer_new(NULL, &a) == KH_OK);
-    const char *word = "\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9"; /* والمدرسة */
+    const char *word =
+        "\xd9\x88\xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd8\xb1\xd8\xb3\xd8\xa9"; /* والمدرسة */
     const kh_analysis *an;
     REQUIRE(kh_analyze(a, (const uint8_t *)word, strlen(word), &an) == KH_OK);
     REQUIRE_EQ_INT(an->ntokens, 1);
@@ -91,8 +92,7 @@ static void expect_error(kt_ctx *kt_, kh_analyzer *a, const char *q, kh_status s
     if (p.st != st || p.err.offset != off)
         FAIL("query [%s]: status %d offset %llu, expected %d at %llu (%s)", q, p.st,
              (unsigned long long)p.err.offset, st, (unsigned long long)off, p.err.message);
-    if (p.st && !p.err.message[0])
-        FAIL("query [%s]: no message", q);
+    if (p.st && !p.err.message[0]) FAIL("query [%s]: no message", q);
     kh_query_free(&p.q);
 }
 

@@ -1,8 +1,8 @@
 /*
 ** test_reader.c - every input format, on small inputs written here.
 */
-#include "kt_files.h"
 #include "khabar.h"
+#include "kt_files.h"
 
 #include <stdio.h>
 
@@ -29,8 +29,7 @@ static void read_all(const char *text, size_t len, const char *name, kh_format f
 {
     memset(g, 0, sizeof *g);
     kh_reader *r;
-    if (kh_reader_new(o, &r))
-        return;
+    if (kh_reader_new(o, &r)) return;
     kh_reader_start(r, (const uint8_t *)text, len, name, fmt, NULL);
     for (int guard = 0; guard < 100; guard++) {
         const kh_doc *d;
@@ -43,8 +42,7 @@ static void read_all(const char *text, size_t len, const char *name, kh_format f
             g->nbad++;
             continue;
         }
-        if (!d)
-            break;
+        if (!d) break;
         if (g->ndocs < 8) {
             copy(g->id[g->ndocs], 64, d->id);
             copy(g->title[g->ndocs], 128, d->title);
@@ -74,15 +72,16 @@ TEST(text_files_have_the_title_on_the_first_line)
 TEST(json_lines_decode_escapes_and_skip_bad_lines_with_their_offsets)
 {
     got g;
-    const char *t = "{\"id\":\"1\",\"title\":\"T\\u00e9\",\"body\":\"a\\nb \\\"q\\\" \\ud83d\\ude00\","
-                    "\"source\":\"okaz\",\"date\":\"2015-07-21\",\"extra\":{\"x\":[1,2,{}]}}\n"
-                    "\n"
-                    "{\"id\":2,\"content\":\"numeric id\"}\n"
-                    "{\"id\":\"3\",\"body\":\"unterminated}\n"
-                    "{\"title\":\"no id\"}\n"
-                    "{\"id\":\"4\"} trailing\n"
-                    "[1,2]\n"
-                    "{\"id\":\"5\",\"body\":\"last, no newline\"}";
+    const char *t =
+        "{\"id\":\"1\",\"title\":\"T\\u00e9\",\"body\":\"a\\nb \\\"q\\\" \\ud83d\\ude00\","
+        "\"source\":\"okaz\",\"date\":\"2015-07-21\",\"extra\":{\"x\":[1,2,{}]}}\n"
+        "\n"
+        "{\"id\":2,\"content\":\"numeric id\"}\n"
+        "{\"id\":\"3\",\"body\":\"unterminated}\n"
+        "{\"title\":\"no id\"}\n"
+        "{\"id\":\"4\"} trailing\n"
+        "[1,2]\n"
+        "{\"id\":\"5\",\"body\":\"last, no newline\"}";
     read_all(t, strlen(t), "x.jsonl", KH_FMT_AUTO, &g, NULL);
     REQUIRE_EQ_INT(g.ndocs, 3);
     CHECK_EQ_STR(g.title[0], "T\xc3\xa9");
@@ -101,7 +100,8 @@ TEST(json_field_names_are_configurable)
 {
     got g;
     kh_reader_opts o = {.id = "url", .body = "content", .title = "headline"};
-    const char *t = "{\"url\":\"http://x/1\",\"headline\":\"H\",\"content\":\"C\",\"body\":\"B\"}\n";
+    const char *t =
+        "{\"url\":\"http://x/1\",\"headline\":\"H\",\"content\":\"C\",\"body\":\"B\"}\n";
     read_all(t, strlen(t), "-", KH_FMT_JSONL, &g, &o);
     REQUIRE_EQ_INT(g.ndocs, 1);
     CHECK_EQ_STR(g.id[0], "http://x/1");
@@ -165,13 +165,14 @@ TEST(deeply_nested_json_is_an_error_not_a_crash)
 TEST(trec_files_like_ant_give_docno_title_text_source_and_time)
 {
     got g;
-    const char *t = "<DOC>\n<DOCNO>JA-economy-1-20170125</DOCNO>\n<URL>http://x</URL>\n"
-                    "<SRC>Jawhara FM</SRC>\n<CAT>economy</CAT>\n<TITLE>Title one</TITLE>\n"
-                    "<TIME>2017-01-25T14:36:00+01:00</TIME>\n<AUTHOR></AUTHOR>\n"
-                    "<ABSTRACT>\nlead\n</ABSTRACT>\n<TEXT>\nBody a < b & c\nline 2\n</TEXT>\n</DOC>\n"
-                    "<DOC>\n<TITLE>no docno</TITLE>\n</DOC>\n"
-                    "<DOC>\n<DOCNO>d3</DOCNO>\n<ABSTRACT>only lead</ABSTRACT>\n</DOC>\n"
-                    "<DOC>\n<DOCNO>d4</DOCNO>\n";
+    const char *t =
+        "<DOC>\n<DOCNO>JA-economy-1-20170125</DOCNO>\n<URL>http://x</URL>\n"
+        "<SRC>Jawhara FM</SRC>\n<CAT>economy</CAT>\n<TITLE>Title one</TITLE>\n"
+        "<TIME>2017-01-25T14:36:00+01:00</TIME>\n<AUTHOR></AUTHOR>\n"
+        "<ABSTRACT>\nlead\n</ABSTRACT>\n<TEXT>\nBody a < b & c\nline 2\n</TEXT>\n</DOC>\n"
+        "<DOC>\n<TITLE>no docno</TITLE>\n</DOC>\n"
+        "<DOC>\n<DOCNO>d3</DOCNO>\n<ABSTRACT>only lead</ABSTRACT>\n</DOC>\n"
+        "<DOC>\n<DOCNO>d4</DOCNO>\n";
     read_all(t, strlen(t), "ant/x.txt", KH_FMT_AUTO, &g, NULL);
     REQUIRE_EQ_INT(g.ndocs, 2);
     CHECK_EQ_STR(g.id[0], "JA-economy-1-20170125");
@@ -214,8 +215,8 @@ TEST(html_pages_keep_the_article_and_drop_the_page_around_it)
     CHECK(strstr(g.body[0], "First paragraph of the story") != NULL);
     CHECK(strstr(g.body[0], "with a link & an entity.") != NULL);
     CHECK(strstr(g.body[0], "\n\nSecond paragraph") != NULL);
-    const char *junk[] = {"script text", "Home", "Share on X", "Read also", "Most read",
-                          "A comment", "Copyright", "Breaking bar", "p{}"};
+    const char *junk[] = {"script text", "Home",      "Share on X",   "Read also", "Most read",
+                          "A comment",   "Copyright", "Breaking bar", "p{}"};
     for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
         if (strstr(g.body[0], junk[i]))
             FAIL("boilerplate '%s' in the body: %s", junk[i], g.body[0]);
@@ -299,10 +300,14 @@ TEST(formats_are_sniffed_from_names_and_first_bytes)
         const char *name, *text;
         kh_format want;
     } cases[] = {
-        {"a.txt", "hello\nworld", KH_FMT_TEXT},  {"a.txt", "\n <DOC>", KH_FMT_TREC},
-        {"a.jsonl", "{}", KH_FMT_JSONL},         {"a.json", "{}", KH_FMT_JSON},
-        {"a", "[{}]", KH_FMT_JSON},              {"-", "{\"id\":1}", KH_FMT_JSONL},
-        {"a.HTM", "x", KH_FMT_HTML},             {"b", "<!doctype html><p>", KH_FMT_HTML},
+        {"a.txt", "hello\nworld", KH_FMT_TEXT},
+        {"a.txt", "\n <DOC>", KH_FMT_TREC},
+        {"a.jsonl", "{}", KH_FMT_JSONL},
+        {"a.json", "{}", KH_FMT_JSON},
+        {"a", "[{}]", KH_FMT_JSON},
+        {"-", "{\"id\":1}", KH_FMT_JSONL},
+        {"a.HTM", "x", KH_FMT_HTML},
+        {"b", "<!doctype html><p>", KH_FMT_HTML},
         {"c", "plain words", KH_FMT_TEXT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -310,8 +315,7 @@ TEST(formats_are_sniffed_from_names_and_first_bytes)
         kh_reader_start(r, (const uint8_t *)cases[i].text, strlen(cases[i].text), cases[i].name,
                         KH_FMT_AUTO, &f);
         if (f != cases[i].want)
-            FAIL("%s [%s]: format %d, expected %d", cases[i].name, cases[i].text, f,
-                 cases[i].want);
+            FAIL("%s [%s]: format %d, expected %d", cases[i].name, cases[i].text, f, cases[i].want);
     }
     kh_reader_free(r);
 }

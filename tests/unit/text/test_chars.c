@@ -56,7 +56,7 @@ TEST(presentation_forms_expand_to_letters)
 {
     uint32_t d[KH_PF_MAX];
     CHECK(kh_presentation_expand(0xFEFB, d) == 2 && d[0] == 0x0644 && d[1] == 0x0627);
-    CHECK(kh_presentation_expand(0xFDF2, d) == 4); /* Allah ligature */
-    CHECK(kh_presentation_expand(0xFE70, d) == 0); /* isolated fathatan: dropped */
+    CHECK(kh_presentation_expand(0xFDF2, d) == 4);  /* Allah ligature */
+    CHECK(kh_presentation_expand(0xFE70, d) == 0);  /* isolated fathatan: dropped */
     CHECK(kh_presentation_expand(0x0627, d) == -1); /* not a presentation form */
 }
