@@ -635,8 +635,7 @@ typedef enum kh_quote_kind { KH_QUOTE_DIRECT = 1, KH_QUOTE_REPORTED } kh_quote_k
 
 /* Quote flags. */
 #define KH_QF_CARRIED  0x1u /* speaker carried from an earlier statement (dropped subject) */
-#define KH_QF_UNCLOSED 0x2u /* direct quote whose closing mark is missing: ends at the paragraph   \
-                             */
+#define KH_QF_UNCLOSED 0x2u /* direct quote without a closing mark: ends with its paragraph */
 
 /* One statement. A direct quote's text is what stands between its marks; a
 ** reported statement's text is the إن/أن clause up to the end of its
