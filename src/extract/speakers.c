@@ -1268,8 +1268,11 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++; /* صرحت الأربعاء مايا …، قال اليوم الوزير: a time before the subject */
             if (s < L->last && !np_word(x, s)) s = t0;
             c.np_first = s;
-            c.np_last = (say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)
-                            ? s /* وصفها بأنه، ووصف جروحه بأنها: an object, the subject dropped */
+            c.np_last = ((say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)) ||
+                                (s < L->last && (x->tk[s].pro & (KX_P_B | KX_P_K)))
+                            ? s /* وصفها بأنه، ووصف جروحه بأنها: an object, the subject
+                                ** dropped; واعتبر بحزن شديد: a prepositional phrase is
+                                ** no subject either */
                             : extend_np(x, s, np_right(x, s, L->last), L->last);
             if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
                 np_left(x, i - 1, L->first) < i - 1) {

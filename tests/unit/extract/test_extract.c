@@ -533,6 +533,19 @@ TEST(more_verbs_of_saying_open_clauses_but_not_their_lookalikes)
     CHECK_SPAN(t, q->speaker, "الدراسة");
 }
 
+TEST(a_prepositional_phrase_after_the_verb_is_no_subject)
+{
+    /* أفاد لوحدة الرصد بمركز …: past the addressee, a phrase opening with ب
+    ** is where, not who; the subject stands before (وكان X أفاد) */
+    const char *t = "عنوان\nوقال الصحفي سامي الخلفاوي إن الوضع خطير.\n"
+                    "وكان الخلفاوي أفاد لوحدة الرصد بمركز السلامة المهنية بأنه تم حذف المقال.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأنه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سامي الخلفاوي");
+}
+
 TEST(spokesman_of_a_body_in_a_place_then_rank_and_name)
 {
     const char *t = "عنوان\nوقال المتحدث باسم قوات حفظ السلام في الصومال العقيد الركن سعيد "
