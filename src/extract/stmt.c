@@ -32,18 +32,26 @@ static const kh_token *tok(const kh_extractor *x, uint32_t i)
     return &x->A->tokens[i];
 }
 
+/* The text of token t's stem segment, or of the whole token when it is not
+** segmented. OUT: *len. */
+static const char *stem_text(const kh_token *t, size_t *len)
+{
+    const char *s = t->norm;
+    *len = t->norm_len;
+    for (uint32_t k = 0; k < t->nsegs; k++)
+        if (t->segs[k].role == KH_SEG_STEM) {
+            s = t->segs[k].text;
+            *len = t->segs[k].len;
+        }
+    return s;
+}
+
 /* Whether the text of token i's stem segment (or of the token, when it is
 ** not segmented) is one of the n literals, as the segmenter writes it. */
 static int stem_text_in(const kh_extractor *x, uint32_t i, const char *const *lits, size_t n)
 {
-    const kh_token *t = tok(x, i);
-    const char *s = t->norm;
-    size_t len = t->norm_len;
-    for (uint32_t k = 0; k < t->nsegs; k++)
-        if (t->segs[k].role == KH_SEG_STEM) {
-            s = t->segs[k].text;
-            len = t->segs[k].len;
-        }
+    size_t len;
+    const char *s = stem_text(tok(x, i), &len);
     for (size_t q = 0; q < n; q++)
         if (len >= 2 && lits[q][0] == s[0] && lits[q][1] == s[1] && strlen(lits[q]) == len &&
             !memcmp(lits[q], s, len))
@@ -86,13 +94,8 @@ static int verb_shape(const kh_extractor *x, uint32_t i, const char *lead)
 {
     const kh_token *t = tok(x, i);
     if (t->kind != KH_TOK_ARABIC || (x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_K))) return 0;
-    const char *s = t->norm;
-    size_t len = t->norm_len;
-    for (uint32_t k = 0; k < t->nsegs; k++)
-        if (t->segs[k].role == KH_SEG_STEM) {
-            s = t->segs[k].text;
-            len = t->segs[k].len;
-        }
+    size_t len;
+    const char *s = stem_text(t, &len);
     return (len == 8 || len == 10) && !memcmp(s, lead, 2);
 }
 
