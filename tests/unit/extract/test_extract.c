@@ -1760,3 +1760,21 @@ TEST(union_is_a_body_resolved_to_its_full_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "النقابة الوطنية لأطباء الأسنان");
 }
+
+TEST(first_name_read_as_wa_or_li_after_a_title)
+{
+    const char *t = "عنوان\nوقال كاتب عام نقابة النقل لسعيد الزواري إن الإضراب قائم.\n"
+                    "وأضاف الزواري أن المفاوضات توقفت.\n"
+                    "وقال وزير الصناعة الكندي ويتني ديكسون إن المصانع ستفتح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإضراب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن المفاوضات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المصانع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ويتني ديكسون");
+}
