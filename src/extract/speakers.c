@@ -1985,15 +1985,18 @@ static const char *const NAME_LINKS[] = {"بن", "ابن", "بنت", "آل", "أ
 /* ألقى | روبرتو مارتينيز | مدرب إيفرتون: news opens its sentences with the
 ** verb (VSO), so a bare word opening a line or a sentence, right before a
 ** name of two words or more that a title follows, is the verb and not a
-** first name. The name is then set off on its left as after a verb of
-** saying. It stays a first name when a name link follows it (محمد بن
+** first name; so is a word with و or ف there (واستقالت | ريما خلف | الأمين
+** التنفيذي), where fullest() would otherwise read "and" before a name and
+** drop the mention. The name is then set off on its left as after a verb
+** of saying. It stays a first name when a name link follows it (محمد بن
 ** سلمان ولي العهد), or when the article writes it before the same name
 ** elsewhere, away from a sentence start. Tokens [i+1, b) are the name; the
 ** bounded look through the document runs only once the rest has matched. */
 static int opening_verb(kh_extractor *x, uint32_t i, uint32_t b)
 {
-    if (b < i + 3 || b >= x->A->ntokens || !same_line(x, i, b) || x->tk[i].pro ||
-        !name_word(x, i) || !kx_is(x, b, KX_TITLE) || (x->tk[b].pro & (KX_P_W | KX_P_F)))
+    if (b < i + 3 || b >= x->A->ntokens || !same_line(x, i, b) ||
+        (x->tk[i].pro & ~(uint32_t)(KX_P_W | KX_P_F)) || !name_word(x, i) ||
+        !kx_is(x, b, KX_TITLE) || (x->tk[b].pro & (KX_P_W | KX_P_F)))
         return 0;
     const kx_line *L = &x->lines[x->tk[i].line];
     if (i != L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0)) return 0;

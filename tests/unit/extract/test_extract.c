@@ -1778,3 +1778,15 @@ TEST(first_name_read_as_wa_or_li_after_a_title)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ويتني ديكسون");
 }
+
+TEST(verb_with_wa_opening_a_sentence_is_no_first_name)
+{
+    const char *t = "عنوان\nانتهى الاجتماع مساء أمس. واستقالت سلمى قرقني المديرة التنفيذية "
+                    "للهيئة من منصبها.\n"
+                    "وقالت قرقني إن الضغوط كانت كبيرة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الضغوط");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سلمى قرقني");
+}
