@@ -1956,13 +1956,22 @@ static int32_t np_speaker(kh_extractor *x, uint32_t at, uint32_t first, uint32_t
 #define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
-/* The ال half of a compound name: عبد | الكريم، آل | الشيخ; أبو | بكر is plain. */
+/* First halves of the names in الدين (نور | الدين، صلاح | الدين): a list,
+** as الدين after another word is the noun "religion" (أصول الدين). */
+static const char *const DIN_FIRST[] = {"نور",  "صلاح", "عز",   "سيف",  "بدر",  "جمال", "كمال",
+                                        "نصر",  "شمس",  "خير",  "عماد", "حسام", "شهاب", "زين",
+                                        "فخر",  "نجم",  "شرف",  "تقي",  "محي",  "محيي", "علاء",
+                                        "بهاء", "ضياء", "عصام", "سراج", "قطب"};
+
+/* The ال half of a compound name: عبد | الكريم، آل | الشيخ, نور | الدين; أبو |
+** بكر is plain. */
 static int compound_part(kh_extractor *x, uint32_t i)
 {
     return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
            !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
            (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو") ||
-            stem_is(x, i - 1, "آل")); /* تركي آل | الشيخ: the family's name */
+            stem_is(x, i - 1, "آل") || /* تركي آل | الشيخ: the family's name */
+            (stem_is(x, i, "دين") && NORM_IN(x, i - 1, DIN_FIRST)));
 }
 
 /* An age in brackets at token b: (46 عاما). News gives it at a person's

@@ -1790,3 +1790,18 @@ TEST(verb_with_wa_opening_a_sentence_is_no_first_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سلمى قرقني");
 }
+
+TEST(ad_din_closes_a_compound_first_name)
+{
+    const char *t = "عنوان\nانتقد رئيس الكتلة، نور الدين الجلاصي، تصريحات الوزير.\n"
+                    "وقال الجلاصي إن الحكومة فشلت.\n"
+                    "وقال أستاذ أصول الدين محمد سالم إن الأمر واضح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نور الدين الجلاصي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "محمد سالم");
+}
