@@ -235,6 +235,27 @@ static int plain_word(const kh_extractor *x, uint32_t i)
            !(x->tk[i].flags & (KX_T_ENC | KX_T_PARTICLE));
 }
 
+static int nisba(const kh_extractor *x, uint32_t i);
+
+/* Whether token i follows a person's title and its complements on the same
+** line: definite words, bodies in construct, time words and the title's
+** bare adjective (كاتب عام نقابة التعليم |، وزير التجارة الأمريكي |). */
+static int titled_before(const kh_extractor *x, uint32_t i)
+{
+    for (uint32_t j = i; j > 0 && i - j < 6 && same_line(x, j - 1, i); j--) {
+        uint32_t k = j - 1;
+        if (kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG)) return 1;
+        if (k > 0 && kx_is(x, k - 1, KX_TITLE) && !kx_is(x, k - 1, KX_ORG) && !x->tk[k].pro)
+            continue; /* كاتب | عام: the title's adjective */
+        if ((x->tk[k].flags & (KX_T_ENC | KX_T_PARTICLE)) || tok(x, k)->kind != KH_TOK_ARABIC)
+            return 0;
+        /* a body in construct (نقابة التعليم) or a time word (الأمين العام)
+        ** continues the chain */
+        if (!(x->tk[k].pro & KX_P_AL) && !kx_is(x, k, KX_ORG | KX_TIME)) return 0;
+    }
+    return 0;
+}
+
 static int split_surname(const kh_extractor *x, uint32_t i)
 {
     if (i == 0 || i + 1 >= x->A->ntokens || !split_clitic(x, i)) return 0;
@@ -243,6 +264,16 @@ static int split_surname(const kh_extractor *x, uint32_t i)
     int two = i + 2 < x->A->ntokens && same_line(x, i, i + 1) && split_clitic(x, i + 1) &&
               name_end_at(x, i + 2);
     if (name_word(x, i - 1)) return name_end_at(x, i + 1) || two;
+    /* وزير التجارة الأمريكي | ويبور روس، الكاتب العام للنقابة | لسعد
+    ** اليعقوبي: after a person's title and its definite complements, a
+    ** split word before a bare name or a nisba surname is the first name; a
+    ** real و or لـ there would open a phrase, not a name; بـ there is the
+    ** place of the office (مندوب الصحة بصفاقس | عماد المعلول) */
+    if ((x->tk[i].pro == KX_P_W || x->tk[i].pro == KX_P_L) && titled_before(x, i) &&
+        !kx_is(x, i, KX_TITLE | KX_STOP) && same_line(x, i, i + 1) &&
+        ((!x->tk[i + 1].pro && name_word(x, i + 1)) ||
+         (x->tk[i + 1].pro == KX_P_AL && nisba(x, i + 1) && !kx_is(x, i + 1, KX_TITLE))))
+        return 1;
     /* الطبيبة | كريستينا بلانشارد | مديرة: a definite person's title, then a
     ** first name and a surname, the first split as ك + stem */
     return two && kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG) &&
@@ -506,6 +537,7 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
                          !kx_is(x, k, KX_WEEKDAY | KX_RELDATE); /* الأمين العام */
         if (!title_time && (!np_word(x, k) || (x->tk[k].flags & KX_T_ENC)))
             break; /* حزب العمال الكردستاني | السبت، الشرطة | تحقيقا */
+        if (k > a && split_surname(x, k)) break; /* للنقابة | لسعد اليعقوبي: a name */
         if (!(kx_is(x, k, KX_TITLE) || (x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L)) || title_time))
             break;
         k++;
@@ -1898,9 +1930,11 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
     for (size_t k = 0; k < x->nnames; k++)
         if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
             return (int32_t)k;
-    kx_name nm = {
-        a, b, kx_span(x->tk[a].word_start, tok(x, b - 1)->end), b - a == 1 && kx_is(x, a, KX_DUAL),
-        0, 0};
+    /* ويبور روس: a first name read as و + stem keeps its و */
+    uint32_t start =
+        x->tk[a].pro == KX_P_W && split_surname(x, a) ? tok(x, a)->start : x->tk[a].word_start;
+    kx_name nm = {a, b, kx_span(start, tok(x, b - 1)->end), b - a == 1 && kx_is(x, a, KX_DUAL),
+                  0, 0};
     if (KX_PUSH(x, x->names, x->nnames, x->capnames, nm)) return -1;
     return (int32_t)x->nnames - 1;
 }
@@ -1922,13 +1956,22 @@ static int32_t np_speaker(kh_extractor *x, uint32_t at, uint32_t first, uint32_t
 #define MAX_FORMS   16
 #define MAX_FULLEST 512 /* speakers whose fullest form is looked up */
 
-/* The ال half of a compound name: عبد | الكريم، آل | الشيخ; أبو | بكر is plain. */
+/* First halves of the names in الدين (نور | الدين، صلاح | الدين): a list,
+** as الدين after another word is the noun "religion" (أصول الدين). */
+static const char *const DIN_FIRST[] = {"نور",  "صلاح", "عز",   "سيف",  "بدر",  "جمال", "كمال",
+                                        "نصر",  "شمس",  "خير",  "عماد", "حسام", "شهاب", "زين",
+                                        "فخر",  "نجم",  "شرف",  "تقي",  "محي",  "محيي", "علاء",
+                                        "بهاء", "ضياء", "عصام", "سراج", "قطب"};
+
+/* The ال half of a compound name: عبد | الكريم، آل | الشيخ, نور | الدين; أبو |
+** بكر is plain. */
 static int compound_part(kh_extractor *x, uint32_t i)
 {
     return i > 0 && same_line(x, i - 1, i) && (x->tk[i].pro & KX_P_AL) &&
            !(x->tk[i].pro & (KX_P_B | KX_P_L)) && np_word(x, i) &&
            (stem_is(x, i - 1, "عبد") || stem_is(x, i - 1, "أبو") || stem_is(x, i - 1, "ابو") ||
-            stem_is(x, i - 1, "آل")); /* تركي آل | الشيخ: the family's name */
+            stem_is(x, i - 1, "آل") || /* تركي آل | الشيخ: the family's name */
+            (stem_is(x, i, "دين") && NORM_IN(x, i - 1, DIN_FIRST)));
 }
 
 /* An age in brackets at token b: (46 عاما). News gives it at a person's
@@ -1951,15 +1994,18 @@ static const char *const NAME_LINKS[] = {"بن", "ابن", "بنت", "آل", "أ
 /* ألقى | روبرتو مارتينيز | مدرب إيفرتون: news opens its sentences with the
 ** verb (VSO), so a bare word opening a line or a sentence, right before a
 ** name of two words or more that a title follows, is the verb and not a
-** first name. The name is then set off on its left as after a verb of
-** saying. It stays a first name when a name link follows it (محمد بن
+** first name; so is a word with و or ف there (واستقالت | ريما خلف | الأمين
+** التنفيذي), where fullest() would otherwise read "and" before a name and
+** drop the mention. The name is then set off on its left as after a verb
+** of saying. It stays a first name when a name link follows it (محمد بن
 ** سلمان ولي العهد), or when the article writes it before the same name
 ** elsewhere, away from a sentence start. Tokens [i+1, b) are the name; the
 ** bounded look through the document runs only once the rest has matched. */
 static int opening_verb(kh_extractor *x, uint32_t i, uint32_t b)
 {
-    if (b < i + 3 || b >= x->A->ntokens || !same_line(x, i, b) || x->tk[i].pro ||
-        !name_word(x, i) || !kx_is(x, b, KX_TITLE) || (x->tk[b].pro & (KX_P_W | KX_P_F)))
+    if (b < i + 3 || b >= x->A->ntokens || !same_line(x, i, b) ||
+        (x->tk[i].pro & ~(uint32_t)(KX_P_W | KX_P_F)) || !name_word(x, i) ||
+        !kx_is(x, b, KX_TITLE) || (x->tk[b].pro & (KX_P_W | KX_P_F)))
         return 0;
     const kx_line *L = &x->lines[x->tk[i].line];
     if (i != L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0)) return 0;

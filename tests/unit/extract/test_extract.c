@@ -1760,3 +1760,48 @@ TEST(union_is_a_body_resolved_to_its_full_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "النقابة الوطنية لأطباء الأسنان");
 }
+
+TEST(first_name_read_as_wa_or_li_after_a_title)
+{
+    const char *t = "عنوان\nوقال كاتب عام نقابة النقل لسعيد الزواري إن الإضراب قائم.\n"
+                    "وأضاف الزواري أن المفاوضات توقفت.\n"
+                    "وقال وزير الصناعة الكندي ويتني ديكسون إن المصانع ستفتح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإضراب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن المفاوضات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المصانع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ويتني ديكسون");
+}
+
+TEST(verb_with_wa_opening_a_sentence_is_no_first_name)
+{
+    const char *t = "عنوان\nانتهى الاجتماع مساء أمس. واستقالت سلمى قرقني المديرة التنفيذية "
+                    "للهيئة من منصبها.\n"
+                    "وقالت قرقني إن الضغوط كانت كبيرة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الضغوط");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سلمى قرقني");
+}
+
+TEST(ad_din_closes_a_compound_first_name)
+{
+    const char *t = "عنوان\nانتقد رئيس الكتلة، نور الدين الجلاصي، تصريحات الوزير.\n"
+                    "وقال الجلاصي إن الحكومة فشلت.\n"
+                    "وقال أستاذ أصول الدين محمد سالم إن الأمر واضح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نور الدين الجلاصي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "محمد سالم");
+}
