@@ -1939,18 +1939,28 @@ static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
     return (int32_t)x->nnames - 1;
 }
 
-/* The name np_name() reads in the noun phrase [first, last) that token at
-** governs, as one of the document's names; -1 when the phrase holds none. */
-static int32_t np_speaker(kh_extractor *x, uint32_t at, uint32_t first, uint32_t last)
+/* The name np_name() reads in the phrase [a, b) governed by token at.
+** OUT: *na, *nb (equal when none). */
+static void phrase_name(kh_extractor *x, uint32_t at, uint32_t a, uint32_t b, uint32_t *na,
+                        uint32_t *nb)
 {
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = at;
-    tmp.np_first = first;
-    tmp.np_last = last;
+    tmp.np_first = a;
+    tmp.np_last = b;
     np_name(x, &tmp);
-    if (tmp.name_last <= tmp.name_first) return -1;
-    return add_name(x, tmp.name_first, tmp.name_last);
+    *na = tmp.name_first;
+    *nb = tmp.name_last > tmp.name_first ? tmp.name_last : tmp.name_first;
+}
+
+/* The name np_name() reads in the noun phrase [first, last) that token at
+** governs, as one of the document's names; -1 when the phrase holds none. */
+static int32_t np_speaker(kh_extractor *x, uint32_t at, uint32_t first, uint32_t last)
+{
+    uint32_t na, nb;
+    phrase_name(x, at, first, last, &na, &nb);
+    return nb > na ? add_name(x, na, nb) : -1;
 }
 
 #define MAX_FORMS   16
@@ -2651,21 +2661,6 @@ static void add_cand(kh_extractor *x, size_t ci, int32_t n, uint32_t a, uint32_t
 static int say_gender(uint16_t say)
 {
     return say & (KX_SAY_DUAL | KX_SAY_PLURAL) ? 0 : say & KX_SAY_FEM ? 2 : 1;
-}
-
-/* The name np_name() reads in the phrase [a, b) governed by token at.
-** OUT: *na, *nb (equal when none). */
-static void phrase_name(kh_extractor *x, uint32_t at, uint32_t a, uint32_t b, uint32_t *na,
-                        uint32_t *nb)
-{
-    kx_cue tmp;
-    memset(&tmp, 0, sizeof tmp);
-    tmp.tok = at;
-    tmp.np_first = a;
-    tmp.np_last = b;
-    np_name(x, &tmp);
-    *na = tmp.name_first;
-    *nb = tmp.name_last > tmp.name_first ? tmp.name_last : tmp.name_first;
 }
 
 static void collect(kh_extractor *x, size_t ci, const history *h);
