@@ -60,9 +60,10 @@ $(B)/khabar.pc: khabar.pc.in
 $(B)/khabar: $(CLI_OBJ) $(B)/libkhabar.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libkhabar.a $(LIBS)
 
-# The statements' candidate speakers, what the learned chooser is trained and
-# cross-validated on (tools/train-attrib.sh, eval/attrib_cv.py).
-$(B)/tools/attrib-dump: tools/attrib-dump.c $(B)/libkhabar.a
+# What the learned extraction steps are trained on: the statements' candidate
+# speakers (attrib-dump: tools/train-attrib.sh, eval/attrib_cv.py) and the
+# mark pairs' feature rows (stmt-features: tools/train-stmt.py).
+$(B)/tools/attrib-dump $(B)/tools/stmt-features: $(B)/tools/%: tools/%.c tools/docin.h $(B)/libkhabar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libkhabar.a $(LIBS)
 

@@ -5,10 +5,8 @@
 **
 **   attrib-dump < DOCS > DUMP
 **
-** DOCS is a sequence of documents, each a line "TITLE_LEN BODY_LEN\n"
-** followed by that many bytes of title and of body (the title may be
-** empty). The text given to kh_extract is "title\nbody", as khabar analyze
-** builds it from a JSON record; offsets below are bytes of the body. The
+** DOCS are framed documents (docin.h), extracted as khabar analyze
+** extracts a JSON record; offsets below are bytes of the body. The
 ** speakers are the rules' alone (x->want_cands), whatever models/attrib.c
 ** holds. Per document, tab-separated lines:
 **
@@ -20,8 +18,8 @@
 */
 #include "extract/extract.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include "docin.h"
+
 #include <string.h>
 
 /* A name as khabar analyze prints it: a hashtag's words without # and _. */
@@ -80,27 +78,12 @@ int main(void)
     kh_extractor *x = NULL;
     if (kh_extractor_new(NULL, &x) != KH_OK) return 1;
     x->want_cands = 1;
-    size_t tl, bl, doc = 0;
-    while (scanf("%zu %zu", &tl, &bl) == 2) {
-        getchar();
-        uint8_t *s = malloc(tl + 1 + bl + 1);
-        if (!s || fread(s, 1, tl, stdin) != tl || fread(s + tl + 1, 1, bl, stdin) != bl) return 1;
-        for (size_t i = 0; i < tl; i++)
-            if (s[i] == '\n' || s[i] == '\r') s[i] = ' ';
-        s[tl] = '\n';
-        kh_extract_opts o = {0, 0, 0, 0};
-        const uint8_t *t = s;
-        size_t n = tl + 1 + bl;
-        uint32_t base = (uint32_t)tl + 1;
-        if (!tl) {
-            t = s + 1, n = bl, base = 0;
-            o.flags = KH_XF_NO_TITLE;
-        }
-        const kh_article *d;
-        if (kh_extract(x, t, n, &o, &d) != KH_OK) return 1;
-        dump(x, t, base, doc++);
-        free(s);
-    }
+    docin in = {NULL, 0, NULL, 0};
+    const kh_article *d;
+    int r;
+    for (size_t doc = 0; (r = docin_next(&in, x, &d)) == 1; doc++)
+        dump(x, in.text, (uint32_t)in.base, doc);
+    free(in.buf);
     kh_extractor_free(x);
-    return 0;
+    return r < 0;
 }

@@ -2,38 +2,18 @@
 ** stmt-features.c - prints the statement model's feature rows (stmt.h) of
 ** every mark pair of the documents on stdin, for tools/train-stmt.py.
 **
-** Input: per document a line "TITLE_BYTES BODY_BYTES\n" and then those
-** bytes, title first. The document is read as `khabar analyze --input
-** jsonl` reads a record: the title (newlines made spaces) as line 1, then
-** the body, so the rows are those the library computes at run time.
+** Input: framed documents (docin.h), read as `khabar analyze --input
+** jsonl` reads a record, so the rows are those the library computes.
 ** Output: a header line, then per body pair "DOC START END f0 f1 …" with
 ** START/END the bytes between the marks, relative to the body. Pairs in
 ** the title are left out, as the CLI leaves out the title's quotes.
 **
-** Built against the static library by tools/train-stmt.py; not installed.
+** Built by make build/tools/stmt-features (tools/train-stmt.py runs it); not
+** installed.
 */
 #include "extract/stmt.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int read_doc(uint8_t **buf, size_t *cap, size_t *tlen, size_t *blen)
-{
-    if (scanf("%zu %zu", tlen, blen) != 2 || getchar() != '\n') return 0;
-    size_t need = *tlen + 1 + *blen + 1;
-    if (need > *cap) {
-        uint8_t *nb = realloc(*buf, need);
-        if (!nb) return 0;
-        *buf = nb;
-        *cap = need;
-    }
-    if (fread(*buf, 1, *tlen, stdin) != *tlen) return 0;
-    for (size_t i = 0; i < *tlen; i++)
-        if ((*buf)[i] == '\n' || (*buf)[i] == '\r') (*buf)[i] = ' ';
-    (*buf)[*tlen] = '\n';
-    return fread(*buf + *tlen + 1, 1, *blen, stdin) == *blen;
-}
+#include "docin.h"
 
 int main(void)
 {
@@ -44,13 +24,11 @@ int main(void)
     for (size_t k = 0; k < KX_STMT_NF; k++)
         printf("\t%s", kx_stmt_names[k]);
     printf("\n");
-    uint8_t *buf = NULL;
-    size_t cap = 0, tlen, blen;
-    for (int doc = 0; read_doc(&buf, &cap, &tlen, &blen); doc++) {
-        kh_extract_opts o = {tlen ? 0 : KH_XF_NO_TITLE, 0, 0, 0};
-        size_t base = tlen ? tlen + 1 : 0;
-        const kh_article *d;
-        if (kh_extract(x, tlen ? buf : buf + 1, blen + base, &o, &d) != KH_OK) return 1;
+    docin in = {NULL, 0, NULL, 0};
+    const kh_article *d;
+    int r;
+    for (int doc = 0; (r = docin_next(&in, x, &d)) == 1; doc++) {
+        size_t base = in.base;
         for (size_t pi = 0; pi < x->npairs; pi++) {
             const kx_pair *p = &x->pairs[pi];
             if (p->text.start < base) continue;
@@ -60,7 +38,7 @@ int main(void)
             printf("\n");
         }
     }
-    free(buf);
+    free(in.buf);
     kh_extractor_free(x);
-    return 0;
+    return r < 0;
 }
