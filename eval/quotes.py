@@ -122,6 +122,23 @@ def load_heldout(path):
             if l.strip() and not l.startswith("#")}
 
 
+def gold_part(part):
+    """The gold records of one development part, for the trainers in tools/:
+    "trainant" (train-ant.txt, the only articles whose derived weights may
+    ship) or "dev32" (the articles the rules were first written from).
+    Held-out records are never returned."""
+    held = set()
+    for path in HELDOUT:
+        held |= load_heldout(path)
+    ant = load_heldout(TRAIN_ANT)
+    if ant & held:
+        sys.exit("quotes: train-ant.txt shares keys with a held-out part")
+    if part not in ("trainant", "dev32"):
+        sys.exit(f"quotes: no part {part!r} (trainant or dev32)")
+    recs = [json.loads(l) for l in open(GOLD, encoding="utf-8") if l.strip()]
+    return [r for r in recs if r["key"] not in held and (r["key"] in ant) == (part == "trainant")]
+
+
 def score(items):
     """(rows, errors) over (gold record, body, khabar's document) triples."""
     ex_tp_p = ex_np = ov_tp = ov_np = ngold = ex_tp_g = 0

@@ -38,7 +38,6 @@ on trainant may ship: dev32 comes partly from corpora whose derived data may
 not (models/NOTICE), so `write --train dev32` needs an --out of its own.
 """
 import argparse
-import glob
 import math
 import os
 import random
@@ -49,7 +48,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "eval"))
 import quotes as Q  # noqa: E402
 
-GOLD_DIR = os.path.join(ROOT, "eval", "gold", "quotes")
 DUMP = os.path.join(ROOT, "build", "tools", "attrib-dump")
 FOLDS = 8
 FEATURES = [
@@ -61,34 +59,11 @@ FEATURES = [
 ]
 
 
-def heldout_keys():
-    keys = set()
-    for path in glob.glob(os.path.join(GOLD_DIR, "heldout*.txt")):
-        keys |= Q.load_heldout(path)
-    return keys
-
-
-def part_keys(name):
-    """Keys of one list file of eval/gold/quotes/ (train-ant.txt …)."""
-    return Q.load_heldout(os.path.join(GOLD_DIR, name))
-
-
 def load_dev(data, part="trainant"):
-    """Records with their bodies and titles of one development part: trainant
-    (train-ant.txt: ANT v1.1 articles, the only ones whose derived weights
-    may ship) or dev32 (the articles the rules were written from). Held-out
-    ones never leave here."""
-    held = heldout_keys()
-    train = part_keys("train-ant.txt")
-    recs = [__import__("json").loads(l) for l in open(os.path.join(GOLD_DIR, "gold.jsonl"),
-                                                       encoding="utf-8") if l.strip()]
-    out = []
-    for r in recs:
-        if r["key"] in held or ((r["key"] in train) != (part == "trainant")):
-            continue
-        body, title = Q.load_article(data, r)
-        out.append((r, body, title))
-    return out
+    """Records with their bodies and titles of one development part
+    (quotes.gold_part: trainant, whose derived weights may ship, or dev32).
+    Held-out ones never leave there."""
+    return [(r,) + Q.load_article(data, r) for r in Q.gold_part(part)]
 
 
 def dump(dev):

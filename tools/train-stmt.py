@@ -60,7 +60,6 @@ Why the shipped setting, 2026-11-27. Direct span P / R / F1, exact.
   best veto above), both equal to the rules.
 """
 import argparse
-import json
 import math
 import os
 import random
@@ -71,9 +70,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "eval"))
 import quotes as evalq  # noqa: E402  (the gold's body rule)
 
-GOLD_DIR = os.path.join(ROOT, "eval", "gold", "quotes")
-HELDOUT = ("heldout2.txt", "heldout3.txt")
-TRAIN_ANT = "train-ant.txt"
 
 # The shipped setting (see --grid): L2 strength, columns left out, epochs.
 L2 = 0.03
@@ -90,27 +86,8 @@ GRID = [(l2, drop) for drop in ((), ("RULE_STMT",), RULE_COLS)
         for l2 in (0.0003, 0.003, 0.03, 0.1)]
 
 
-def keys_of(name):
-    return evalq.load_heldout(os.path.join(GOLD_DIR, name))
-
-
 def records(part):
-    """The gold records of one part: "trainant" (train-ant.txt, the only part
-    whose derived weights may ship) or "dev32" (the first 32 articles, the
-    ones the rules were written from). Held-out keys are never returned."""
-    held = set()
-    for f in HELDOUT:
-        held |= keys_of(f)
-    ant = keys_of(TRAIN_ANT)
-    if ant & held:
-        sys.exit("train-stmt: train-ant.txt shares keys with a held-out part")
-    recs = [json.loads(l) for l in open(os.path.join(GOLD_DIR, "gold.jsonl"), encoding="utf-8")
-            if l.strip()]
-    if part == "trainant":
-        return [r for r in recs if r["key"] in ant]
-    if part == "dev32":
-        return [r for r in recs if r["key"] not in held and r["key"] not in ant]
-    sys.exit(f"train-stmt: no part {part!r} (trainant or dev32)")
+    return evalq.gold_part(part)
 
 
 def build_tool():
