@@ -1831,12 +1831,10 @@ static void decide(kh_extractor *x)
         const float *row = x->stmtx + pi * KX_STMT_NF;
         p->follows = -1;
         if (row[KX_SF_BIAS] == 0 || row[KX_SF_RULE_STMT] == 0) continue;
-        float prob = kx_stmt_prob(row);
-        /* one candidate of the 86 training articles opens a paragraph, so the
-        ** weights know next to nothing of such a quote (“…”، قال X): the
-        ** rules' verdict stands */
-        if (row[KX_SF_LINE_START] != 0) prob = 0.6f;
-        if (prob < 0.5f) continue;
+        /* hardly any candidate of the training articles opens a paragraph, so
+        ** the weights know next to nothing of such a quote (“…”، قال X): the
+        ** rules' verdict stands, unweighed */
+        if (row[KX_SF_LINE_START] == 0 && kx_stmt_prob(row) < 0.5f) continue;
         p->statement = 1;
         if (p->cue < 0 && last_stmt >= 0) {
             const kx_pair *q = &x->pairs[last_stmt];
