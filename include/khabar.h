@@ -719,6 +719,14 @@ KH_API void kh_extractor_free(kh_extractor *x);
 KH_API kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
                             const kh_extract_opts *opts, const kh_article **out);
 
+/* Completes the speakers of the article kh_extract just read with the
+** recognizer's entities: a speaker whose name a longer person entity holds
+** (نوير where the article also says هيليل نوير, a first name the rules do
+** not know for one) takes that entity's mention. nr: kh_ner_tag's result
+** on the same text and the article's analysis (words NULL). Changes the
+** article in place; NULL arguments are a no-op. */
+KH_API void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr);
+
 /* The last error on this handle (status KH_OK if none). Borrowed. */
 KH_API const kh_error *kh_extractor_error(const kh_extractor *x);
 

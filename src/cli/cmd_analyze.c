@@ -516,6 +516,7 @@ static int extract_one(kh_extractor *x, kh_ner *ner, const an_opts *o, const uin
         free(joined);
         return 1;
     }
+    if (nr) kh_extract_entities(x, nr);
     if (o->text)
         doc_text(stdout, s, n, d, r, name, base, nr);
     else

@@ -36,7 +36,10 @@
 **    title or a nisba (نظيره الصيني وانغ يي), sits between punctuation or
 **    exactly inside quote marks, or comes before an age ((46 عاما)); a
 **    hashtag (#سعد_الحريري) and a longer speaker name ending in it count
-**    too, and the longest, most frequent form wins.
+**    too, and the longest, most frequent form wins. Once the recognizer has
+**    tagged the article, kh_extract_entities() lets a person entity that
+**    holds the name among more words (none a title) complete it: it knows
+**    first names the word lists do not (هيليل نوير).
 ** 6. Candidates. When the learned chooser is on (attrib.c, models/attrib.c)
 **    or a caller asks (x->want_cands, for training), each statement's verb
 **    also lists who else might have said it, with plain facts about each;
@@ -2858,6 +2861,68 @@ static void find_sources(kh_extractor *x)
                        kx_span(x->tk[i].word_start, tok(x, i)->end)};
         KX_PUSH(x, x->sources, x->nsources, x->capsources, s);
         i = e - 1;
+    }
+}
+
+/* ---- the recognizer's entities ------------------------------------------------------ */
+
+/* The tokens that overlap the byte span s: [*a, *b). 0 when none does. */
+static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *b)
+{
+    uint32_t lo = 0, hi = (uint32_t)x->A->ntokens;
+    while (lo < hi) { /* the first token ending after s.start */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tok(x, mid)->end <= s.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t e = lo;
+    while (e < x->A->ntokens && tok(x, e)->start < s.end)
+        e++;
+    *a = lo, *b = e;
+    return e > lo;
+}
+
+/* The longest person entity that holds the speaker's name sp among more
+** words, none of them a title: هيليل نوير for نوير, صباح خالد الحمد الصباح
+** for خالد الحمد. fullest() extends a name only over words it knows for
+** names or where the mention is anchored; the recognizer tags foreign and
+** unlisted first names that it cannot. A title is left out (كولونيل مارك
+** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
+static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    uint32_t n = b - a, best_m = n;
+    kh_span best = sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        uint32_t m = e->nwords;
+        if (e->type != KH_ENT_PER || m <= best_m || m > NAME_MAX_TOKENS + 1 ||
+            e->first + m > x->A->ntokens)
+            continue;
+        for (uint32_t j = e->first; j + n <= e->first + m; j++) {
+            if (!name_seq_eq(x, a, j, n)) continue;
+            uint32_t t = e->first;
+            while (t < e->first + m && ((t >= j && t < j + n) || !kx_is(x, t, KX_TITLE)))
+                t++;
+            if (t < e->first + m) break; /* a title in the entity */
+            best = kx_span(e->start, e->end), best_m = m;
+            break;
+        }
+    }
+    return best;
+}
+
+void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
+{
+    if (!x || !nr || !x->A || x->nomem) return;
+    for (size_t k = 0; k < x->nquotes; k++) {
+        kh_quote *q = &x->quotes[k];
+        q->speaker = entity_fullest(x, q->speaker, nr);
+        q->members[0] = entity_fullest(x, q->members[0], nr);
+        q->members[1] = entity_fullest(x, q->members[1], nr);
     }
 }
 

@@ -425,6 +425,7 @@ kh_status kh_ix_facts_add(kh_index *ix, uint32_t docid, const kh_doc *d)
     if ((s = kh_ner_tag(f->ner, t->p ? t->p : (const uint8_t *)"", t->n, art->analysis, NULL, 0,
                         &nr)))
         return kh_ix_set_error(ix, s, UINT64_MAX, "entities: %s", kh_strerror(s));
+    kh_extract_entities(f->x, nr);
     for (size_t i = 0; i < nr->nnames && !s; i++) {
         const kh_entity_name *nm = &nr->names[i];
         if (!nm->key_len || !nm->type) continue;

@@ -1805,3 +1805,75 @@ TEST(ad_din_closes_a_compound_first_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "محمد سالم");
 }
+
+/* The token of the analysis that starts at byte off of t; ntokens if none. */
+static uint32_t token_at(const kh_article *d, const char *t, const char *word)
+{
+    uint32_t off = (uint32_t)(strstr(t, word) - t);
+    uint32_t i = 0;
+    while (i < d->analysis->ntokens && d->analysis->tokens[i].start != off)
+        i++;
+    return i;
+}
+
+/* A one-entity recognizer result: the PER mention of the words [first, first+n). */
+static kh_ner_result one_person(const kh_article *d, kh_entity *e, uint32_t first, uint32_t n)
+{
+    memset(e, 0, sizeof *e);
+    e->type = KH_ENT_PER;
+    e->first = first;
+    e->nwords = n;
+    e->start = d->analysis->tokens[first].start;
+    e->end = d->analysis->tokens[first + n - 1].end;
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = 1;
+    return r;
+}
+
+TEST(entity_completes_a_speaker_the_rules_read_short)
+{
+    const char *t = "عنوان\nالتقى الصحفيون هيليل نوير أمس.\n"
+                    "وقال نوير إن الانتخاب سخيف.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الانتخاب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نوير"); /* the rules know no first name هيليل */
+    uint32_t i = token_at(d, t, "هيليل");
+    REQUIRE(i < d->analysis->ntokens);
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, i, 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "هيليل نوير");
+    kh_extract_entities(x, NULL); /* no-op */
+    CHECK_SPAN(t, q->speaker, "هيليل نوير");
+}
+
+TEST(entity_with_a_title_or_another_name_leaves_the_speaker)
+{
+    const char *t = "عنوان\nالتقى الصحفيون كولونيل مارك لاستوريا أمس.\n"
+                    "وقال لاستوريا إن الوضع هادئ.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    kh_span before = q->speaker;
+    REQUIRE(before.start != KH_NONE);
+    uint32_t i = token_at(d, t, "كولونيل");
+    REQUIRE(i < d->analysis->ntokens);
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, i, 3); /* كولونيل مارك لاستوريا: a title in it */
+    kh_extract_entities(x, &r);
+    CHECK(q->speaker.start == before.start && q->speaker.end == before.end);
+    r = one_person(d, &e, token_at(d, t, "الصحفيون"), 2); /* الصحفيون كولونيل: not the name */
+    kh_extract_entities(x, &r);
+    CHECK(q->speaker.start == before.start && q->speaker.end == before.end);
+}
