@@ -2915,12 +2915,46 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
     return best;
 }
 
+/* Whether any entity of nr covers token i. */
+static int in_entity(const kh_ner_result *nr, uint32_t i)
+{
+    for (size_t k = 0; k < nr->nentities; k++)
+        if (i >= nr->entities[k].first && i < nr->entities[k].first + nr->entities[k].nwords)
+            return 1;
+    return 0;
+}
+
+/* What follows a ruler's or a father's name as part of it: يوحنا بولس
+** الثاني، جورج بوش الابن. */
+static const char *const REGNAL[] = {"الأول",  "الثاني", "الثالث", "الرابع", "الخامس",
+                                     "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+                                     "الابن",  "الأب",   "الأكبر", "الأصغر"};
+
+/* ووصف الوزير ويبور روس | الضربة الأمريكية: a speaker that runs on past a
+** person entity opening it, into a word that no entity holds and that
+** cannot be a name word (it has ال or a clitic, or is a list word), ends
+** with the entity. */
+static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
+            continue;
+        uint32_t t = e->first + e->nwords;
+        if (in_entity(nr, t) || name_word(x, t) || NORM_IN(x, t, REGNAL)) continue;
+        return kx_span(sp.start, tok(x, t - 1)->end);
+    }
+    return sp;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
     for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
-        q->speaker = entity_fullest(x, q->speaker, nr);
+        q->speaker = entity_fullest(x, entity_trim(x, q->speaker, nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);
     }

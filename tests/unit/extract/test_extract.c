@@ -1877,3 +1877,38 @@ TEST(entity_with_a_title_or_another_name_leaves_the_speaker)
     kh_extract_entities(x, &r);
     CHECK(q->speaker.start == before.start && q->speaker.end == before.end);
 }
+
+TEST(entity_ends_a_speaker_that_runs_on_past_it)
+{
+    const char *t = "عنوان\nووصف الوزير ويبور روس الضربة على سوريا بأنها \"رائعة جدا ومهمة "
+                    "للغاية ونحن معها\".\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "رائعة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ويبور روس الضربة"); /* the rules run on into the object */
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "ويبور"), 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "ويبور روس");
+}
+
+TEST(entity_leaves_an_ordinal_after_a_name)
+{
+    const char *t = "عنوان\nوقال البابا يوحنا بولس الثاني إن السلام ممكن.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن السلام");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يوحنا بولس الثاني");
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "يوحنا"), 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "يوحنا بولس الثاني");
+}
