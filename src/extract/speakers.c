@@ -2949,12 +2949,72 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
     return sp;
 }
 
+/* The person entity whose mention starts at token k, or NULL. */
+static const kh_entity *person_at(const kh_ner_result *nr, uint32_t k, int ends)
+{
+    for (size_t q = 0; q < nr->nentities; q++) {
+        const kh_entity *e = &nr->entities[q];
+        if (e->type == KH_ENT_PER && (ends ? e->first + e->nwords == k : e->first == k)) return e;
+    }
+    return NULL;
+}
+
+static int stem_eq(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    const char *sa, *sb;
+    size_t na, nb;
+    stem_norm(x, a, &sa, &na);
+    stem_norm(x, b, &sb, &nb);
+    return na && na == nb && !memcmp(sa, sb, na);
+}
+
+#define DESCRIBED_WORDS 2 /* title words that must recur: المنسق العام, not المنسق */
+
+/* A speaker that is a person's title alone (المنسق العام المساعد لاتحاد …,
+** الناطق الرسمي للرابطة) names the person entity the article gives with
+** the same title words elsewhere: right after them (المنسق العام المساعد
+** ل"إجابة" زياد بن عمر, after a comma too) or right before them (هشام
+** المناعي الناطق الرسمي). The description rules read such names only
+** when their words are bare; the recognizer tags them with ال too. The
+** occurrence nearest before the speaker first, then the nearest after. */
+static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    if (!kx_is(x, a, KX_TITLE) || kx_is(x, a, KX_ORG)) return sp;
+    for (size_t q = 0; q < nr->nentities; q++) {
+        const kh_entity *e = &nr->entities[q];
+        if (e->type == KH_ENT_PER && e->first < b && e->first + e->nwords > a) return sp;
+    }
+    uint32_t need = b - a < DESCRIBED_WORDS ? b - a : DESCRIBED_WORDS;
+    uint32_t n = (uint32_t)x->A->ntokens;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t step = 1; step < n; step++) {
+            uint32_t j = pass == 0 ? a - step : b + step - 1;
+            if (pass == 0 && step > a) break;
+            if (pass == 1 && j >= n) break;
+            uint32_t m = 0;
+            while (a + m < b && j + m < n && stem_eq(x, a + m, j + m) && same_line(x, j, j + m))
+                m++;
+            if (m < need) continue;
+            const kh_entity *e = person_at(nr, j, 1);
+            if (!e && j > 0 && (x->tk[j - 1].flags & KX_T_COMMA)) e = person_at(nr, j - 1, 1);
+            uint32_t k = j + m;
+            if (!e && k < n) e = person_at(nr, k, 0);
+            if (!e && k + 1 < n && (x->tk[k].flags & (KX_T_COMMA | KX_T_QMARK)))
+                e = person_at(nr, k + 1, 0);
+            if (e && same_line(x, e->first, j)) return kx_span(e->start, e->end);
+        }
+    }
+    return sp;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
     for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
-        q->speaker = entity_fullest(x, entity_trim(x, q->speaker, nr), nr);
+        q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);
     }

@@ -1912,3 +1912,21 @@ TEST(entity_leaves_an_ordinal_after_a_name)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "يوحنا بولس الثاني");
 }
+
+TEST(entity_named_with_the_same_title_resolves_a_description)
+{
+    const char *t = "عنوان\nأفاد هشام المناعي الناطق الرسمي للرابطة بأن المباراة تأجلت.\n"
+                    "ومن جهة أخرى أكد الناطق الرسمي للرابطة أن الملعب جاهز.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الملعب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الناطق الرسمي للرابطة"); /* المناعي is no bare name word */
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "هشام"), 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "هشام المناعي");
+}
