@@ -3009,11 +3009,32 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
     return sp;
 }
 
+#define GUESS_WINDOW 1000 /* bytes: about three paragraphs of news */
+
+/* A statement whose dropped subject the rules found nobody to carry for
+** (the article's opening, a speaker they did not read) was most likely
+** said by the last person the article named before it: وقال في ذات
+** الإطار إن after a paragraph about هايل الفاهوم. A guess, within
+** GUESS_WINDOW bytes, with a low confidence. KH_NONE when none is near. */
+static kh_span entity_guess(const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;
+    kh_span best = kx_none();
+    for (size_t k = 0; k < nr->nentities && nr->entities[k].end <= at; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type == KH_ENT_PER && at - e->end < GUESS_WINDOW) best = kx_span(e->start, e->end);
+    }
+    return best;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
     for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
+        if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&
+            (q->speaker = entity_guess(q, nr)).start != KH_NONE)
+            q->confidence *= 0.5f;
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);

@@ -1930,3 +1930,43 @@ TEST(entity_named_with_the_same_title_resolves_a_description)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "هشام المناعي");
 }
+
+TEST(entity_named_last_is_the_guess_for_a_subject_nobody_carries)
+{
+    const char *t = "عنوان\nزار مارك لاستوريا المدينة أمس مع وفد كبير.\n"
+                    "وأضاف \"الوضع صعب جدا ولا يحتمل أكثر من هذا\".\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الوضع");
+    REQUIRE(q);
+    REQUIRE(q->flags & KH_QF_CARRIED);
+    CHECK_SPAN(t, q->speaker, NULL); /* nobody spoke before it */
+    float before = q->confidence;
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "مارك"), 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "مارك لاستوريا");
+    CHECK(q->confidence < before);
+}
+
+TEST(entity_guess_leaves_a_subject_the_rules_rejected)
+{
+    const char *t = "عنوان\nزار مارك لاستوريا المدينة أمس مع وفد كبير.\n"
+                    "وأفادت المعلومات المتوفرة أيضا بأن المجلس قرر سحب اللقب.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن المجلس");
+    REQUIRE(q);
+    REQUIRE(!(q->flags & KH_QF_CARRIED));
+    CHECK_SPAN(t, q->speaker, NULL); /* information is no speaker */
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "مارك"), 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, NULL);
+}
