@@ -719,12 +719,16 @@ KH_API void kh_extractor_free(kh_extractor *x);
 KH_API kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
                             const kh_extract_opts *opts, const kh_article **out);
 
-/* Completes the speakers of the article kh_extract just read with the
-** recognizer's entities: a speaker whose name a longer person entity holds
-** (نوير where the article also says هيليل نوير, a first name the rules do
-** not know for one) takes that entity's mention. nr: kh_ner_tag's result
+/* Completes the article kh_extract just read with the recognizer's
+** entities: a speaker whose name a longer person entity holds (نوير where
+** the article also says هيليل نوير, a first name the rules do not know
+** for one) takes that entity's mention, a speaker that runs on past one
+** ends with it, a title alone takes the person named with it elsewhere,
+** a dropped subject nobody carries is guessed as the last person named
+** (at half the confidence), and a direct quote whose text is exactly one
+** entity ("الكنام") is dropped as a quoted name. nr: kh_ner_tag's result
 ** on the same text and the article's analysis (words NULL). Changes the
-** article in place; NULL arguments are a no-op. */
+** article in place (nquotes may shrink); NULL arguments are a no-op. */
 KH_API void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr);
 
 /* The last error on this handle (status KH_OK if none). Borrowed. */

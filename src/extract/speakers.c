@@ -23,7 +23,9 @@
 **    punctuation between, or when it opens its paragraph. A short span after
 **    a noun (الشراكة “بلا حدود”), a span after a naming noun (حملة “…”), a
 **    quoted name inside a speaker's noun phrase, and quotes in the headline
-**    without a colon are names or terms, not statements (§6.7).
+**    without a colon are names or terms, not statements (§6.7); so is,
+**    once the recognizer has tagged the article, a span that is exactly
+**    one entity (kh_extract_entities).
 ** 4. Speakers are resolved in text order: an explicit subject becomes the
 **    last speaker; a dropped subject takes it, across paragraphs and
 **    subheadings (§6.5). Before carrying, a dropped subject looks in its own
@@ -3027,9 +3029,29 @@ static kh_span entity_guess(const kh_quote *q, const kh_ner_result *nr)
     return best;
 }
 
+/* Whether the text of a direct quote is exactly one entity's mention:
+** "الكنام"، "بوكيمون غو"، "جبهة الانقاذ"، "أيواجيك". A quoted name is
+** no statement (§6.7); the rules tell one only by its context. */
+static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    static const char *const DESCRIBE[] = {"وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفة", "وصفوا"};
+    uint32_t a, b, c, d;
+    if (q->kind != KH_QUOTE_DIRECT || !span_tokens(x, q->text, &a, &b)) return 0;
+    if (q->cue.start != KH_NONE && span_tokens(x, q->cue, &c, &d) && STEM_IN(x, c, DESCRIBE))
+        return 0; /* ووصف ما حصل بـ"الفضيحة": what the speaker called it is his word */
+    for (size_t k = 0; k < nr->nentities; k++)
+        if (nr->entities[k].first == a && nr->entities[k].first + nr->entities[k].nwords == b)
+            return 1;
+    return 0;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
+    size_t kept = 0;
+    for (size_t k = 0; k < x->nquotes; k++)
+        if (!quoted_entity(x, &x->quotes[k], nr)) x->quotes[kept++] = x->quotes[k];
+    x->nquotes = x->doc.nquotes = kept;
     for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
         if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&

@@ -1970,3 +1970,46 @@ TEST(entity_guess_leaves_a_subject_the_rules_rejected)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, NULL);
 }
+
+/* A one-entity recognizer result over the words of text from head on, n words. */
+static kh_ner_result one_entity(const kh_article *d, const char *t, kh_entity *e, const char *head,
+                                uint32_t n, uint32_t type)
+{
+    kh_ner_result r = one_person(d, e, token_at(d, t, head), n);
+    e->type = type;
+    return r;
+}
+
+TEST(quoted_entity_is_no_statement)
+{
+    const char *t = "عنوان\nوقال المدير إن المؤسسات ستواصل الالتزام بتعهداتها تجاه \"الكنام\" في "
+                    "الأشهر القادمة.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "الكنام")); /* the rules read it as a partial quote */
+    size_t n = d->nquotes;
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "الكنام", 1, KH_ENT_ORG);
+    kh_extract_entities(x, &r);
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "الكنام"));
+    CHECK(d->nquotes == n - 1);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن المؤسسات")); /* the clause stays */
+}
+
+TEST(quoted_entity_a_speaker_describes_with_stays)
+{
+    const char *t = "عنوان\nووصف الوزير ما حصل بـ\"الفضيحة\".\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "الفضيحة"));
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "الفضيحة", 1, KH_ENT_MISC);
+    kh_extract_entities(x, &r);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "الفضيحة"));
+}
