@@ -726,7 +726,7 @@ KH_API kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len,
 ** ends with it, a title alone takes the person named with it elsewhere,
 ** a dropped subject nobody carries is guessed as the last person named
 ** (at half the confidence), and a direct quote whose text is exactly one
-** entity ("الكنام") is dropped as a quoted name. nr: kh_ner_tag's result
+** person, body or place ("جبهة الانقاذ") is dropped as a quoted name. nr: kh_ner_tag's result
 ** on the same text and the article's analysis (words NULL). Changes the
 ** article in place (nquotes may shrink); NULL arguments are a no-op. */
 KH_API void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr);

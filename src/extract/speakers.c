@@ -3029,8 +3029,8 @@ static kh_span entity_guess(const kh_quote *q, const kh_ner_result *nr)
     return best;
 }
 
-/* Whether the text of a direct quote is exactly one entity's mention:
-** "الكنام"، "بوكيمون غو"، "جبهة الانقاذ"، "أيواجيك". A quoted name is
+/* Whether the text of a direct quote is exactly one person's, body's or
+** place's mention: "جبهة الانقاذ"، "أيواجيك"، "سبرولس". A quoted name is
 ** no statement (§6.7); the rules tell one only by its context. */
 static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
 {
@@ -3040,8 +3040,10 @@ static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result
     if (q->cue.start != KH_NONE && span_tokens(x, q->cue, &c, &d) && STEM_IN(x, c, DESCRIBE))
         return 0; /* ووصف ما حصل بـ"الفضيحة": what the speaker called it is his word */
     for (size_t k = 0; k < nr->nentities; k++)
-        if (nr->entities[k].first == a && nr->entities[k].first + nr->entities[k].nwords == b)
-            return 1;
+        if (nr->entities[k].first == a && nr->entities[k].first + nr->entities[k].nwords == b &&
+            nr->entities[k].type != KH_ENT_MISC)
+            return 1; /* MISC is the recognizer's weakest class: it tags a partial
+                      ** quote such as “للهيمنة” (the seed) as a concept */
     return 0;
 }
 

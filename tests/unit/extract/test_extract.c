@@ -1999,6 +1999,21 @@ TEST(quoted_entity_is_no_statement)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن المؤسسات")); /* the clause stays */
 }
 
+TEST(quoted_misc_entity_stays_a_statement)
+{
+    const char *t = "عنوان\nوشدد وانغ على ضرورة معارضة البلدين “للهيمنة” في كل مكان.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "للهيمنة"));
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "للهيمنة", 1, KH_ENT_MISC);
+    kh_extract_entities(x, &r);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "للهيمنة"));
+}
+
 TEST(quoted_entity_a_speaker_describes_with_stays)
 {
     const char *t = "عنوان\nووصف الوزير ما حصل بـ\"الفضيحة\".\n";
@@ -2009,7 +2024,7 @@ TEST(quoted_entity_a_speaker_describes_with_stays)
     REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
     REQUIRE(quote(d, t, KH_QUOTE_DIRECT, "الفضيحة"));
     kh_entity e;
-    kh_ner_result r = one_entity(d, t, &e, "الفضيحة", 1, KH_ENT_MISC);
+    kh_ner_result r = one_entity(d, t, &e, "الفضيحة", 1, KH_ENT_ORG);
     kh_extract_entities(x, &r);
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "الفضيحة"));
 }
