@@ -2935,13 +2935,19 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
 /* ووصف الوزير ويبور روس | الضربة الأمريكية: a speaker that runs on past a
 ** person entity opening it, into a word that no entity holds and that
 ** cannot be a name word (it has ال or a clitic, or is a list word), ends
-** with the entity. */
+** with the entity. One that opens inside a body's name ending where a
+** person entity starts (لحزب الله حسن نصر الله) starts with the person. */
 static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
     if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
+        if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b && k > 0 &&
+            nr->entities[k - 1].type != KH_ENT_PER && nr->entities[k - 1].first <= a &&
+            nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first)
+            return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله:
+                                               ** a body's name ends where the person's starts */
         if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
             continue;
         uint32_t t = e->first + e->nwords;

@@ -2028,3 +2028,22 @@ TEST(quoted_entity_a_speaker_describes_with_stays)
     kh_extract_entities(x, &r);
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "الفضيحة"));
 }
+
+TEST(entity_starts_a_speaker_read_from_inside_a_body_name)
+{
+    const char *t = "عنوان\nوقال الأمين العام لحزب الله حسن نصر الله إن المقاومة باقية.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المقاومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الله حسن نصر الله"); /* the rules start inside حزب الله */
+    kh_entity e[2];
+    kh_ner_result r = one_entity(d, t, &e[0], "لحزب", 2, KH_ENT_ORG);
+    one_entity(d, t, &e[1], "حسن", 3, KH_ENT_PER);
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "حسن نصر الله");
+}
