@@ -3053,6 +3053,44 @@ static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result
     return 0;
 }
 
+#define SUBJECT_LEAD 4 /* tokens from a sentence's start to its subject: وكان | عماد الطرابلسي */
+
+/* A carried speaker gives way to a person the article made the subject of
+** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
+** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
+** speaker of a verb of saying (نزار عياد) over a subject whose verb is not
+** one. The person entity must open its sentence (within SUBJECT_LEAD
+** tokens) and be within GUESS_WINDOW bytes before the cue. */
+/* Whether token i spells one of the words [a, b) of a name. */
+static int names_word(const kh_extractor *x, uint32_t i, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (name_tok_eq(x, i, k)) return 1;
+    return 0;
+}
+
+static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t a, b, at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;
+    if (!span_tokens(x, q->speaker, &a, &b)) return q->speaker;
+    uint32_t seen = 0; /* the end of the speaker's last mention before the cue, by any
+                       ** word of its name (وانغ for وانغ يي) */
+    for (uint32_t i = 0; i < x->A->ntokens && tok(x, i)->end <= at; i++)
+        if (names_word(x, i, a, b)) seen = tok(x, i)->end;
+    kh_span best = q->speaker;
+    for (size_t k = 0; k < nr->nentities && nr->entities[k].end <= at; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type != KH_ENT_PER || e->nwords < 2 || e->start < seen ||
+            at - e->end >= GUESS_WINDOW)
+            continue; /* a person taken up as a topic is named in full */
+        uint32_t el = e->first + e->nwords - 1;
+        if (el >= x->A->ntokens || names_word(x, el, a, b)) continue;
+        const kh_sentence *S = &x->A->sentences[tok(x, e->first)->sentence];
+        if (e->first - S->first <= SUBJECT_LEAD) best = kx_span(e->start, e->end);
+    }
+    return best;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
@@ -3065,6 +3103,8 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
         if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&
             (q->speaker = entity_guess(q, nr)).start != KH_NONE)
             q->confidence *= 0.5f;
+        else if (q->flags & KH_QF_CARRIED)
+            q->speaker = entity_topic(x, q, nr);
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);

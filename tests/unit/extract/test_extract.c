@@ -2047,3 +2047,28 @@ TEST(entity_starts_a_speaker_read_from_inside_a_body_name)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "حسن نصر الله");
 }
+
+TEST(entity_made_the_subject_since_takes_over_a_carried_speaker)
+{
+    const char *t = "عنوان\nوقال نزار عياد إن الشهادات متناقضة.\n"
+                    "وكان عماد الطرابلسي استعرض في شهادته أمس تفاصيل ما حدث.\n"
+                    "وأضاف أنه تعرض للاعتداء.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه تعرض");
+    REQUIRE(q);
+    REQUIRE(q->flags & KH_QF_CARRIED);
+    CHECK_SPAN(t, q->speaker, "نزار عياد"); /* the last speaker of a verb of saying */
+    kh_entity e[2];
+    kh_ner_result r = one_entity(d, t, &e[0], "نزار", 2, KH_ENT_PER);
+    one_entity(d, t, &e[1], "عماد", 2, KH_ENT_PER);
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "عماد الطرابلسي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الشهادات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نزار عياد"); /* named at its verb: not carried */
+}
