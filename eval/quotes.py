@@ -34,7 +34,9 @@ name without .txt), and as quotes_dev_* over the others (released.txt lists a
 first held-out part that became dev). The ANT training part (--train, default
 eval/gold/quotes/train-ant.txt: ANT v1.1 JawharaFM articles, the only ones
 that models which ship may be trained on) counts as dev in those lines and is
-also scored alone as quotes_trainant_*. --errors writes every miss and false
+also scored alone as quotes_trainant_*, and so is each --part file (default
+eval/gold/quotes/dev4.txt, 32 articles of 16 sources scored blind once, then
+released to development) as quotes_dev4_*. --errors writes every miss and false
 alarm of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
@@ -49,6 +51,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f) for f in ("heldout2.txt", "heldout3.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
+DEV4 = os.path.join(HERE, "gold", "quotes", "dev4.txt")
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -231,6 +234,9 @@ def main():
     ap.add_argument("--heldout", action="append",
                     help="a file of held-out keys; may be given several times, the held-out "
                          "part is their union (default: heldout2.txt and heldout3.txt)")
+    ap.add_argument("--part", action="append",
+                    help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
+                         "several times; default eval/gold/quotes/dev4.txt)")
     ap.add_argument("--train", default=TRAIN_ANT,
                     help="keys of the ANT training part, scored alone as quotes_trainant_* "
                          "(they stay in the dev lines); default train-ant.txt")
@@ -290,6 +296,14 @@ def main():
             rows += part_rows(prefix, keys)
     if train:
         rows += part_rows("quotes_trainant_", train)
+    for path in a.part if a.part is not None else [DEV4]:
+        keys = load_heldout(path)
+        if keys - {r["key"] for r in recs}:
+            sys.exit(f"quotes: keys of {path} not in the gold")
+        if keys & heldout:
+            sys.exit(f"quotes: {path} shares keys with the held-out part")
+        stem = re.sub(r"\W+", "_", os.path.splitext(os.path.basename(path))[0])
+        rows += part_rows("quotes_" + stem + "_", keys)
     dev_rows, dev_err = score([it for it in items if it[0]["key"] not in heldout])
     rows += [("quotes_dev_" + name[len("quotes_"):], v) for name, v in dev_rows
              if not name.startswith("quotes_baseline_speaker")]
