@@ -2937,6 +2937,18 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
 ** cannot be a name word (it has ال or a clitic, or is a list word), ends
 ** with the entity. One that opens inside a body's name ending where a
 ** person entity starts (لحزب الله حسن نصر الله) starts with the person. */
+/* Whether the words [a, f) before a person entity are no title, no
+** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
+** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
+** الرئيس | ترامب) the person may be someone else than the speaker. */
+static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
+{
+    for (uint32_t t = a; t < f; t++)
+        if (kx_is(x, t, KX_TITLE) || (x->tk[t].pro & (KX_P_B | KX_P_L)) || in_entity(nr, t))
+            return 0;
+    return 1;
+}
+
 static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
@@ -2948,6 +2960,13 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
             nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first)
             return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله:
                                                ** a body's name ends where the person's starts */
+        if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b &&
+            untitled_lead(x, nr, a, e->first)) {
+            /* a one-word entity (الدوسي after عوض) may be a name the recognizer
+            ** cut short: only where the article names the person in full */
+            kh_span p = kx_span(e->start, e->end), full = entity_fullest(x, p, nr);
+            if (e->nwords >= 2 || full.end - full.start > p.end - p.start) return full;
+        }
         if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
             continue;
         uint32_t t = e->first + e->nwords;

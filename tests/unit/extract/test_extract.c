@@ -2072,3 +2072,26 @@ TEST(entity_made_the_subject_since_takes_over_a_carried_speaker)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "نزار عياد"); /* named at its verb: not carried */
 }
+
+TEST(entity_after_untitled_words_is_the_speaker)
+{
+    const char *t = "عنوان\nقال رجل الأعمال سيرغي كونسوليان إن الناس لن يستسلموا.\n"
+                    "ومن جهته قال عوض الدوسي نائب رئيس اللجنة إن التعويض تأخر.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q1 = quote(d, t, KH_QUOTE_REPORTED, "إن الناس");
+    const kh_quote *q2 = quote(d, t, KH_QUOTE_REPORTED, "إن التعويض");
+    REQUIRE(q1 && q2);
+    CHECK_SPAN(t, q1->speaker, "رجل الأعمال سيرغي كونسوليان");
+    CHECK_SPAN(t, q2->speaker, "عوض الدوسي");
+    kh_entity e[2];
+    kh_ner_result r = one_entity(d, t, &e[0], "سيرغي", 2, KH_ENT_PER);
+    one_entity(d, t, &e[1], "الدوسي", 1, KH_ENT_PER); /* the recognizer cut the name short */
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q1->speaker, "سيرغي كونسوليان");
+    CHECK_SPAN(t, q2->speaker, "عوض الدوسي"); /* nowhere named in full as an entity */
+}
