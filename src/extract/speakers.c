@@ -2932,11 +2932,10 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
                                      "السادس", "السابع", "الثامن", "التاسع", "العاشر",
                                      "الابن",  "الأب",   "الأكبر", "الأصغر"};
 
-/* ووصف الوزير ويبور روس | الضربة الأمريكية: a speaker that runs on past a
-** person entity opening it, into a word that no entity holds and that
-** cannot be a name word (it has ال or a clitic, or is a list word), ends
-** with the entity. One that opens inside a body's name ending where a
-** person entity starts (لحزب الله حسن نصر الله) starts with the person. */
+/* The particles of foreign names that the next word continues, as
+** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
+static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "فون", "ولد", "ابو", "إل"};
+
 /* Whether the words [a, f) before a person entity are no title, no
 ** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
 ** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
@@ -2949,6 +2948,19 @@ static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_
     return 1;
 }
 
+/* The speaker's name cut to the person entity it holds. fullest() extends
+** a name over bare words the lists do not know, and the rules' subject may
+** start on a word before the name:
+** - ووصف أنور قرقاش | أداء عناصر، ويبور روس | الضربة الأمريكية: a speaker
+**   that runs on past a person entity of two words or more opening it, into
+**   a word no entity holds, ends with the entity (not after a word that
+**   links name parts, جان-ايف لو | دريان, nor before an ordinal, يوحنا
+**   بولس | الثاني);
+** - لحزب الله | حسن نصر الله: one that opens inside a body's name ending
+**   where a person entity starts starts with the person;
+** - هاجم | كمال كيليتشدار أوغلو: one whose words before a person entity
+**   ending it are no title (untitled_lead) is the entity, a one-word
+**   entity only where the article names that person in full. */
 static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
@@ -2970,7 +2982,9 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
         if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
             continue;
         uint32_t t = e->first + e->nwords;
-        if (in_entity(nr, t) || name_word(x, t) || NORM_IN(x, t, REGNAL)) continue;
+        if (in_entity(nr, t) || NORM_IN(x, t, REGNAL) || NORM_IN(x, t - 1, NAME_LINKS) ||
+            NORM_IN(x, t - 1, FOREIGN_LINKS))
+            continue;
         return kx_span(sp.start, tok(x, t - 1)->end);
     }
     return sp;

@@ -2095,3 +2095,27 @@ TEST(entity_after_untitled_words_is_the_speaker)
     CHECK_SPAN(t, q1->speaker, "سيرغي كونسوليان");
     CHECK_SPAN(t, q2->speaker, "عوض الدوسي"); /* nowhere named in full as an entity */
 }
+
+TEST(entity_ends_a_name_run_on_into_bare_words_but_not_at_a_name_particle)
+{
+    const char *t = "عنوان\nقال وزير الدولة أنور قرقاش إن النصر قريب.\n"
+                    "ووصف أنور قرقاش أداء عناصر الجيش بأنه \"مصدر فخر\".\n"
+                    "وقال وزير الدفاع جان-ايف لو دريان إن الوضع خطير.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن النصر");
+    const kh_quote *q2 = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q && q2);
+    CHECK_SPAN(t, q->speaker, "أنور قرقاش أداء عناصر"); /* the object read as a surname */
+    CHECK_SPAN(t, q2->speaker, "جان-ايف لو دريان");
+    kh_entity e[2];
+    kh_ner_result r = one_entity(d, t, &e[0], "أنور قرقاش أداء", 2, KH_ENT_PER);
+    one_entity(d, t, &e[1], "جان-ايف", 2, KH_ENT_PER); /* جان-ايف لو: cut short */
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "أنور قرقاش");
+    CHECK_SPAN(t, q2->speaker, "جان-ايف لو دريان");
+}
