@@ -3088,6 +3088,44 @@ static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result
 
 #define SUBJECT_LEAD 4 /* tokens from a sentence's start to its subject: وكان | عماد الطرابلسي */
 
+/* Whether the tokens [a, b) may stand between a title and its bearer's
+** name: titles (العميد), a place entity and its في (في سان فرانسيسكو). */
+static int title_filler(kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = a; t < b; t++)
+        if (!kx_is(x, t, KX_TITLE) && !in_entity(nr, t) && !stem_is(x, t, "في")) return 0;
+    return 1;
+}
+
+/* وقال مدير الاشغال العامة في سان فرانسيسكو محمد نورو ان، كشف مدير جوازات
+** منطقة الباحة العميد رشيد عبدالله المطيري، أنه: where the rules read the
+** title as the statement's speaker and stopped before the name, the person
+** entity right after the title (past ranks and a في place) that ends the
+** subject (a comma, the particle or the line follows) is the speaker. A
+** title that holds a person (المتحدث باسم الرئيس بوتين) is left. */
+static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t a, b, ma, mb;
+    kh_span sp = q->speaker;
+    if (sp.start == KH_NONE || q->mention.start == KH_NONE || !span_tokens(x, sp, &a, &b) ||
+        !span_tokens(x, q->mention, &ma, &mb) || b != mb || !kx_is(x, a, KX_TITLE) ||
+        kx_is(x, a, KX_ORG))
+        return sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        uint32_t end = e->first + e->nwords;
+        if (e->type != KH_ENT_PER || end <= a) continue;
+        if (e->first < b) return sp; /* the title holds a person */
+        if (e->first - b > SUBJECT_LEAD || !same_line(x, b, end - 1)) return sp;
+        if (!title_filler(x, nr, b, e->first)) return sp;
+        if (end < x->A->ntokens && same_line(x, end, end - 1) &&
+            !(x->tk[end].flags & (KX_T_COMMA | KX_T_PARTICLE)))
+            return sp;
+        return kx_span(e->start, e->end);
+    }
+    return sp;
+}
+
 /* A carried speaker gives way to a person the article made the subject of
 ** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
 ** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
@@ -3138,6 +3176,7 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
             q->confidence *= 0.5f;
         else if (q->flags & KH_QF_CARRIED)
             q->speaker = entity_topic(x, q, nr);
+        q->speaker = entity_in_mention(x, q, nr);
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);

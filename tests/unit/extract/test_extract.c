@@ -2119,3 +2119,21 @@ TEST(entity_ends_a_name_run_on_into_bare_words_but_not_at_a_name_particle)
     CHECK_SPAN(t, q->speaker, "أنور قرقاش");
     CHECK_SPAN(t, q2->speaker, "جان-ايف لو دريان");
 }
+
+TEST(entity_after_a_title_the_rules_stopped_at_is_the_speaker)
+{
+    const char *t = "عنوان\nكشف لـ«عكاظ» مدير جوازات منطقة الباحة العميد رشيد عبدالله المطيري، "
+                    "أنه تم إنهاء المعاملات.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه تم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مدير جوازات منطقة الباحة");
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "رشيد", 3, KH_ENT_PER);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "رشيد عبدالله المطيري");
+}
