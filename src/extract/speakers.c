@@ -1271,6 +1271,12 @@ static int left_apposition(kh_extractor *x, kx_cue *c, uint32_t line_first)
     return 1;
 }
 
+/* Verbs of going on (مضى يقول، عادت تقول، راح يقول) that carry a present
+** verb of saying: the word before the verb is no subject. */
+static const char *const GOING_ON[] = {
+    "مضى",   "مضت", "ومضى", "ومضت", "عاد",  "عادت", "وعاد", "وعادت", "راح",   "راحت",  "وراح",
+    "وراحت", "ظل",  "ظلت",  "وظل",  "وظلت", "أخذ",  "أخذت", "وأخذ",  "وأخذت", "استمر", "واستمر"};
+
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
@@ -1342,6 +1348,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 }
             }
         }
+        if (c.np_last == i && c.np_first + 1 == i && NORM_IN(x, i - 1, GOING_ON))
+            c.np_first = c.np_last = i + 1; /* ومضت تقول: the subject is dropped */
     }
     if (c.np_last > c.np_first) {
         int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);

@@ -2137,3 +2137,15 @@ TEST(entity_after_a_title_the_rules_stopped_at_is_the_speaker)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "رشيد عبدالله المطيري");
 }
+
+TEST(verb_of_going_on_before_a_verb_of_saying_is_no_subject)
+{
+    const char *t = "عنوان\nوقالت المخرجة نادين لبكي إن الطفولة معذبة.\n"
+                    "ومضت تقول: \"لا يمكننا أن نستمر بإدارة ظهورنا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لا يمكننا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نادين لبكي");
+    CHECK(q->flags & KH_QF_CARRIED);
+}
