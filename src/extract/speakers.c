@@ -1158,9 +1158,11 @@ static uint32_t skip_lam_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
     }
     k = s + 1;
     while (k < limit && k - s <= 3 && is_word(x, k) && !(x->tk[k].pro & (KX_P_W | KX_P_F)) &&
-           !(x->tk[k].flags & KX_T_PARTICLE) && !kx_is(x, k, KX_TITLE | KX_STOP | KX_SAY) &&
+           !(x->tk[k].flags & KX_T_PARTICLE) && !kx_is(x, k, KX_STOP | KX_SAY) &&
+           (!kx_is(x, k, KX_TITLE) || (k > s + 1 && kx_is(x, k, KX_ORG))) &&
            ((x->tk[k].pro == KX_P_AL && np_word(x, k)) || (medium && name_word(x, k))))
-        k++; /* المحلية، فرانس برس */
+        k++; /* المحلية، فرانس برس; لمجلس العلاقات الخارجية: a body's word in a
+             ** genitive, where a person's title (للصحيفة الوزير) starts the subject */
     return k;
 }
 

@@ -2149,3 +2149,14 @@ TEST(verb_of_going_on_before_a_verb_of_saying_is_no_subject)
     CHECK_SPAN(t, q->speaker, "نادين لبكي");
     CHECK(q->flags & KH_QF_CARRIED);
 }
+
+TEST(body_word_inside_an_addressee_is_no_subject)
+{
+    const char *t = "عنوان\nقال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.\n"
+                    "وقال لمجلس العلاقات الخارجية في نيويورك \"أخشى مما يمكن أن يحدث بعد ذلك\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أخشى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جون كيري");
+}
