@@ -412,9 +412,13 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
                 x->pairs[pi].nwords > NP_QUOTE_WORDS)
                 break;
-            uint32_t after = x->pairs[pi].close + 1;
+            uint32_t after = x->pairs[pi].close + 1, adj = after;
+            while (adj < limit && adj - after < 3 && x->tk[adj].pro == KX_P_AL && np_word(x, adj) &&
+                   !kx_is(x, adj, KX_TITLE) && !starts_clause(x, adj))
+                adj++; /* "لجنة مكافحة الإرهاب" الروسية: إن، "اكسور" الايطالية القابضة، */
             int head = k > from && kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD);
-            int ends = after >= limit || starts_clause(x, after);
+            int ends = after >= limit || starts_clause(x, after) ||
+                       (adj > after && k == from && (adj >= limit || starts_clause(x, adj)));
             if (!ends && !(head && np_word(x, after))) break;
             x->pairs[pi].in_np = 1;
             k = after;
@@ -1557,6 +1561,15 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             /* لـ"العربية.نت" إن: an outlet's name between the cue and its clause */
             k = x->pairs[t->pair].close;
             continue;
+        }
+        if ((t->flags & KX_T_COLON) && t->pair < 0 && k + 1 < L->last &&
+            (x->tk[k + 1].flags & KX_T_PARTICLE) && k == from && c->np_last > c->tok &&
+            !particle_blocked(x, k + 1)) {
+            /* أعلنت "لجنة مكافحة الإرهاب" الروسية: إن: a colon after the subject's
+            ** adjective, then the particle */
+            c->clause_tok = k + 1;
+            c->clause = kx_span(tok(x, k + 1)->start, tok(x, sentence_last(x, k + 1))->end);
+            return;
         }
         if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK))) return;
         if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL)) return;

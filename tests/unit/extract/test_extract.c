@@ -2160,3 +2160,20 @@ TEST(body_word_inside_an_addressee_is_no_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "جون كيري");
 }
+
+TEST(quoted_body_name_with_its_adjective_then_a_colon_is_the_subject)
+{
+    const char *t = "عنوان\nأعلنت \"لجنة مكافحة الإرهاب\" الروسية: إن قوات الأمن قتلت ستة أشخاص.\n"
+                    "وقالت \"اكسور\" الايطالية القابضة، إنها تجري محادثات لزيادة حصتها.\n"
+                    "وأعلن الانتحاري الذي قال: إن الحصيلة ارتفعت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن قوات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لجنة مكافحة الإرهاب");
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "لجنة")); /* a name, not a statement */
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنها تجري");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "اكسور");
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "إن الحصيلة")); /* the colon after a relative's verb */
+}
