@@ -1557,16 +1557,18 @@ static void find_clause(kh_extractor *x, kx_cue *c)
         if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
             x->pairs[t->pair].close != UINT32_MAX && x->pairs[t->pair].nwords <= NP_QUOTE_WORDS &&
             x->pairs[t->pair].close + 1 < L->last &&
-            !(x->tk[x->pairs[t->pair].close + 1].flags & KX_T_COLON)) {
+            (!(x->tk[x->pairs[t->pair].close + 1].flags & KX_T_COLON) ||
+             (x->pairs[t->pair].close + 2 < L->last &&
+              (x->tk[x->pairs[t->pair].close + 2].flags & KX_T_PARTICLE)))) {
             /* لـ"العربية.نت" إن: an outlet's name between the cue and its clause */
             k = x->pairs[t->pair].close;
             continue;
         }
         if ((t->flags & KX_T_COLON) && t->pair < 0 && k + 1 < L->last &&
-            (x->tk[k + 1].flags & KX_T_PARTICLE) && k == from && c->np_last > c->tok &&
+            (x->tk[k + 1].flags & KX_T_PARTICLE) && c->np_last > c->tok &&
             !particle_blocked(x, k + 1)) {
-            /* أعلنت "لجنة مكافحة الإرهاب" الروسية: إن: a colon after the subject's
-            ** adjective, then the particle */
+            /* أعلنت "لجنة مكافحة الإرهاب" الروسية: إن، قال X، لـ"سبق": إنه: a
+            ** colon after the subject or the addressee, then the particle */
             c->clause_tok = k + 1;
             c->clause = kx_span(tok(x, k + 1)->start, tok(x, sentence_last(x, k + 1))->end);
             return;

@@ -2177,3 +2177,14 @@ TEST(quoted_body_name_with_its_adjective_then_a_colon_is_the_subject)
     CHECK_SPAN(t, q->speaker, "اكسور");
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "إن الحصيلة")); /* the colon after a relative's verb */
 }
+
+TEST(quoted_addressee_then_a_colon_before_the_particle)
+{
+    const char *t = "عنوان\nقال نبيل بن محمد آل صالح، لـ\"سبق\": إنه لم تسجل أي حالة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نبيل بن محمد آل صالح");
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "سبق"));
+}
