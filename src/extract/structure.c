@@ -78,13 +78,16 @@ static int is_boilerplate(kh_extractor *x, const kx_line *L)
     if (first == L->last) return 0;
     for (size_t k = 0; k < sizeof OPENERS / sizeof OPENERS[0]; k++)
         if (ntok <= OPENERS[k].max_tokens && word_is(x, first, OPENERS[k].word)) return 1;
-    uint32_t social = 0;
+    uint32_t social = 0, says = 0;
     for (uint32_t i = L->first; i < L->last; i++) {
         if (kx_is(x, i, KX_BOILER) && x->A->tokens[i].kind == KH_TOK_SYMBOL) return 1; /* © */
         if (word_is(x, i, RIGHTS) && i > L->first) return 1;
         if (kx_is(x, i, KX_SOCIAL)) social++;
+        if (x->tk[i].flags & KX_T_PARTICLE) says = 1;
     }
-    return social >= 2 && ntok <= 30;
+    /* تابعونا على فيسبوك وتويتر; but تقول شركتا فيسبوك وتويتر إنهما …: a
+    ** line that reports a statement is news about the networks */
+    return social >= 2 && ntok <= 30 && !says;
 }
 
 static int ends_open(kh_extractor *x, const kx_line *L)

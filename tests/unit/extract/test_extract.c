@@ -2188,3 +2188,16 @@ TEST(quoted_addressee_then_a_colon_before_the_particle)
     CHECK_SPAN(t, q->speaker, "نبيل بن محمد آل صالح");
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "سبق"));
 }
+
+TEST(statement_about_the_networks_is_no_boilerplate)
+{
+    const char *t = "عنوان\nتقول شركتا فيسبوك وتويتر إنهما علقتا حسابات مرتبطة بإيران.\n"
+                    "تابعونا على فيسبوك وتويتر\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->nboilerplate == 1);
+    CHECK_SPAN(t, d->boilerplate[0], "تابعونا على فيسبوك وتويتر");
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنهما");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "شركتا فيسبوك وتويتر");
+}
