@@ -11,7 +11,9 @@
 **     marks equal its text; quotes are in order of text start;
 **   - speaker, mention, cue, member, source, date and number spans are valid;
 **   - unpaired mark offsets are inside the input;
-**   - a second extraction on the same handle gives the same result.
+**   - a second extraction on the same handle gives the same result;
+**   - after kh_extract_entities with the built-in recognizer's entities the
+**     article still holds all of the above (and no new quote).
 ** Any violation prints what broke and abort()s.
 */
 #include "khabar.h"
@@ -100,7 +102,10 @@ static uint64_t check_doc(const kh_article *d, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static kh_extractor *x; /* one handle for the run, as a long-lived indexer keeps it */
+    static kh_ner *ner;     /* the built-in recognizer, when the library has one */
     if (!x && kh_extractor_new(NULL, &x) != KH_OK) die("kh_extractor_new failed");
+    if (!ner && kh_ner_has_builtin() && kh_ner_new(NULL, &ner, NULL) != KH_OK)
+        die("kh_ner_new failed");
     static const kh_extract_opts body = {KH_XF_NO_TITLE, 2024, 2, 29};
     const kh_extract_opts *opts[2] = {NULL, &body};
     for (int k = 0; k < 2; k++) {
@@ -109,6 +114,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint64_t h = check_doc(d, size);
         if (kh_extract(x, data, size, opts[k], &d) != KH_OK || check_doc(d, size) != h)
             die("a second extraction on the same handle differs");
+        /* the recognizer's entities complete the speakers in place: the
+        ** article must stay as valid as before */
+        const kh_ner_result *nr = NULL;
+        if (ner && kh_ner_tag(ner, data, size, d->analysis, NULL, 0, &nr) != KH_OK)
+            die("kh_ner_tag failed");
+        if (nr) {
+            size_t n = d->nquotes;
+            kh_extract_entities(x, nr);
+            check_doc(d, size);
+            if (d->nquotes > n) die("entities added quotes");
+        }
     }
     return 0;
 }
