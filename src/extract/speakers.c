@@ -1283,6 +1283,28 @@ static const char *const GOING_ON[] = {
     "مضى",   "مضت", "ومضى", "ومضت", "عاد",  "عادت", "وعاد", "وعادت", "راح",   "راحت",  "وراح",
     "وراحت", "ظل",  "ظلت",  "وظل",  "وظلت", "أخذ",  "أخذت", "وأخذ",  "وأخذت", "استمر", "واستمر"};
 
+#define TOPIC_MAX 8 /* words between أما and its فـ */
+
+/* أما X فقال، أما X فقد أشار: the topic after أما is the subject of the
+** verb its فـ opens. The أما token, or UINT32_MAX when verb i (or the قد
+** before it) carries no فـ or no أما opens the sentence shortly before. */
+static uint32_t topic_start(kh_extractor *x, uint32_t i, uint32_t line_first)
+{
+    uint32_t v = i;
+    if (!(x->tk[i].pro & KX_P_F)) {
+        if (i < 1 || !(kx_norm_is(x, i - 1, "فقد") ||
+                       (stem_is(x, i - 1, "قد") && (x->tk[i - 1].pro & KX_P_F))))
+            return UINT32_MAX;
+        v = i - 1;
+    }
+    for (uint32_t j = v; j > line_first && v - j < TOPIC_MAX;) {
+        j--;
+        if (x->tk[j].flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)) return UINT32_MAX;
+        if (kx_norm_is(x, j, "أما")) return j + 1 < v ? j : UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
@@ -1323,8 +1345,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                                 ** dropped; واعتبر بحزن شديد: a prepositional phrase is
                                 ** no subject either */
                             : extend_np(x, s, np_right(x, s, L->last), L->last);
-            if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
-                np_left(x, i - 1, L->first) < i - 1) {
+            uint32_t topic = c.np_last == c.np_first ? topic_start(x, i, L->first) : UINT32_MAX;
+            if (topic != UINT32_MAX) {
+                c.np_first = topic + 1; /* أما المواطن يحيى العبيد فقد أشار */
+                c.np_last = (x->tk[i].pro & KX_P_F) ? i : i - 1;
+            } else if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
+                       np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
                 c.np_last = i - 1;
             } else if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&

@@ -2201,3 +2201,17 @@ TEST(statement_about_the_networks_is_no_boilerplate)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "شركتا فيسبوك وتويتر");
 }
+
+TEST(topic_after_amma_is_the_subject_of_its_fa_verb)
+{
+    const char *t = "عنوان\nأما المواطن يحيى العبيد فقد أشار إلى أنه ينقل بسيارته.\n"
+                    "أما الوزير فقال إن الوضع جيد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه ينقل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يحيى العبيد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+}
