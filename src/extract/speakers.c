@@ -2266,6 +2266,8 @@ static void longer_speaker(kh_extractor *x, size_t k)
         const kx_name *o = &x->names[m];
         uint32_t on = o->last - o->first;
         if (m == k || on <= n || o->dual || !name_seq_eq(x, o->last - n, nm->first, n)) continue;
+        if (x->tk[o->last - n].pro & KX_P_W)
+            continue; /* شركتا فيسبوك وتويتر: تويتر is one of two, not their name */
         if (!name_word(x, o->first) && !compound_part(x, o->first))
             continue; /* a name, not a title */
         if (o->full.end - o->full.start > nm->full.end - nm->full.start) nm->full = o->full;

@@ -2215,3 +2215,14 @@ TEST(topic_after_amma_is_the_subject_of_its_fa_verb)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الوزير");
 }
+
+TEST(one_of_two_coordinated_names_keeps_its_own_name)
+{
+    const char *t = "عنوان\nتقول شركتا فيسبوك وتويتر إنهما علقتا حسابات مرتبطة بإيران.\n"
+                    "وقالت تويتر إنها علقت 284 حسابا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها علقت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تويتر");
+}
