@@ -8,6 +8,8 @@
 **   3. kx_pair      quotation marks paired by position (quotes.c)
 **   4. kx_speech    verbs of saying, speakers, statements, sources (speakers.c)
 **   5. kx_dates, kx_numbers (dates.c)
+** After it, kh_extract_entities() (entities.c) may complete the article's
+** speakers with the entity recognizer's mentions of the same text.
 ** Each stage appends to growable arrays on the handle. Allocation failure is
 ** sticky (x->nomem): a stage that cannot grow an array stops, later stages
 ** do nothing, and kh_extract() reports KH_ENOMEM once at the end.
@@ -250,6 +252,16 @@ static inline int kx_is(const kh_extractor *x, size_t i, uint32_t cls)
     return i < x->A->ntokens && x->tk[i].e && (x->tk[i].e->cls & cls);
 }
 
+static inline const kh_token *kx_token(const kh_extractor *x, uint32_t i)
+{
+    return &x->A->tokens[i];
+}
+
+static inline int kx_same_line(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    return x->tk[a].line == x->tk[b].line;
+}
+
 /* Folded form of the literal lit (its address is the key). OUT: *n bytes.
 ** A literal too long to cache is folded into the caller's buf (KX_LIT_MAX). */
 const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf);
@@ -274,6 +286,17 @@ size_t kx_attrib_choose(kx_cand *cands, size_t n);
 /* The fullest form of the name of tokens [first, last) in the document,
 ** as a speaker's name is resolved (speakers.c). */
 kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last);
+
+/* The words of the speaker rules (speakers.c) that entities.c reads too. */
+#define KX_NAME_MAX_TOKENS 4                                       /* words of a person's name */
+int kx_name_word(const kh_extractor *x, uint32_t i);               /* may be part of a name */
+int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b); /* spellings of one name word */
+int kx_name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n);
+int kx_name_link(kh_extractor *x, uint32_t i); /* بن، عبد، أبو … */
+void kx_stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n);
+int kx_stem_is(kh_extractor *x, uint32_t i, const char *lit);
+int kx_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
+int kx_norm_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
 
 /* The stages. */
 void kx_prepare(kh_extractor *x);

@@ -1,0 +1,330 @@
+/*
+** entities.c - the recognizer's entities complete what the rules read
+** (kh_extract_entities): after kh_ner_tag has run on the article's own
+** analysis, person entities give speakers the names the word lists do not
+** know (هيليل نوير), end names the rules ran on (أنور قرقاش | أداء عناصر),
+** resolve titles and dropped subjects, and quoted names are no statements.
+** Each step changes a speaker only where an entity gives evidence; without
+** entities (khabar analyze --no-entities) the rules' answer stands.
+*/
+#include "extract/extract.h"
+
+#include <string.h>
+
+#define N(list) (sizeof(list) / sizeof(list)[0])
+
+/* The tokens that overlap the byte span s: [*a, *b). 0 when none does. */
+static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *b)
+{
+    uint32_t lo = 0, hi = (uint32_t)x->A->ntokens;
+    while (lo < hi) { /* the first token ending after s.start */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (kx_token(x, mid)->end <= s.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t e = lo;
+    while (e < x->A->ntokens && kx_token(x, e)->start < s.end)
+        e++;
+    *a = lo, *b = e;
+    return e > lo;
+}
+
+/* The longest person entity that holds the speaker's name sp among more
+** words, none of them a title: هيليل نوير for نوير, صباح خالد الحمد الصباح
+** for خالد الحمد. fullest() extends a name only over words it knows for
+** names or where the mention is anchored; the recognizer tags foreign and
+** unlisted first names that it cannot. A title is left out (كولونيل مارك
+** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
+static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    uint32_t n = b - a, best_m = n;
+    kh_span best = sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        uint32_t m = e->nwords;
+        if (e->type != KH_ENT_PER || m <= best_m || m > KX_NAME_MAX_TOKENS + 1 ||
+            e->first + m > x->A->ntokens)
+            continue;
+        for (uint32_t j = e->first; j + n <= e->first + m; j++) {
+            if (!kx_name_seq_eq(x, a, j, n)) continue;
+            uint32_t t = e->first;
+            while (t < e->first + m && ((t >= j && t < j + n) || !kx_is(x, t, KX_TITLE)))
+                t++;
+            if (t < e->first + m) break; /* a title in the entity */
+            best = kx_span(e->start, e->end), best_m = m;
+            break;
+        }
+    }
+    return best;
+}
+
+/* Whether any entity of nr covers token i. */
+static int in_entity(const kh_ner_result *nr, uint32_t i)
+{
+    for (size_t k = 0; k < nr->nentities; k++)
+        if (i >= nr->entities[k].first && i < nr->entities[k].first + nr->entities[k].nwords)
+            return 1;
+    return 0;
+}
+
+/* What follows a ruler's or a father's name as part of it: يوحنا بولس
+** الثاني، جورج بوش الابن. */
+static const char *const REGNAL[] = {"الأول",  "الثاني", "الثالث", "الرابع", "الخامس",
+                                     "السادس", "السابع", "الثامن", "التاسع", "العاشر",
+                                     "الابن",  "الأب",   "الأكبر", "الأصغر"};
+
+/* The particles of foreign names that the next word continues, as
+** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
+static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "فون", "ولد", "ابو", "إل"};
+
+/* Whether the words [a, f) before a person entity are no title, no
+** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
+** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
+** الرئيس | ترامب) the person may be someone else than the speaker. */
+static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
+{
+    for (uint32_t t = a; t < f; t++)
+        if (kx_is(x, t, KX_TITLE) || (x->tk[t].pro & (KX_P_B | KX_P_L)) || in_entity(nr, t))
+            return 0;
+    return 1;
+}
+
+/* The speaker's name cut to the person entity it holds. fullest() extends
+** a name over bare words the lists do not know, and the rules' subject may
+** start on a word before the name:
+** - ووصف أنور قرقاش | أداء عناصر، ويبور روس | الضربة الأمريكية: a speaker
+**   that runs on past a person entity of two words or more opening it, into
+**   a word no entity holds, ends with the entity (not after a word that
+**   links name parts, جان-ايف لو | دريان, nor before an ordinal, يوحنا
+**   بولس | الثاني);
+** - لحزب الله | حسن نصر الله: one that opens inside a body's name ending
+**   where a person entity starts starts with the person;
+** - هاجم | كمال كيليتشدار أوغلو: one whose words before a person entity
+**   ending it are no title (untitled_lead) is the entity, a one-word
+**   entity only where the article names that person in full. */
+static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b && k > 0 &&
+            nr->entities[k - 1].type != KH_ENT_PER && nr->entities[k - 1].first <= a &&
+            nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first)
+            return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله:
+                                               ** a body's name ends where the person's starts */
+        if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b &&
+            untitled_lead(x, nr, a, e->first)) {
+            /* a one-word entity (الدوسي after عوض) may be a name the recognizer
+            ** cut short: only where the article names the person in full */
+            kh_span p = kx_span(e->start, e->end), full = entity_fullest(x, p, nr);
+            if (e->nwords >= 2 || full.end - full.start > p.end - p.start) return full;
+        }
+        if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
+            continue;
+        uint32_t t = e->first + e->nwords;
+        if (in_entity(nr, t) || kx_norm_in(x, t, REGNAL, N(REGNAL)) || kx_name_link(x, t - 1) ||
+            kx_norm_in(x, t - 1, FOREIGN_LINKS, N(FOREIGN_LINKS)))
+            continue;
+        return kx_span(sp.start, kx_token(x, t - 1)->end);
+    }
+    return sp;
+}
+
+/* The person entity whose mention starts at token k, or NULL. */
+static const kh_entity *person_at(const kh_ner_result *nr, uint32_t k, int ends)
+{
+    for (size_t q = 0; q < nr->nentities; q++) {
+        const kh_entity *e = &nr->entities[q];
+        if (e->type == KH_ENT_PER && (ends ? e->first + e->nwords == k : e->first == k)) return e;
+    }
+    return NULL;
+}
+
+static int stem_eq(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    const char *sa, *sb;
+    size_t na, nb;
+    kx_stem_norm(x, a, &sa, &na);
+    kx_stem_norm(x, b, &sb, &nb);
+    return na && na == nb && !memcmp(sa, sb, na);
+}
+
+#define DESCRIBED_WORDS 2 /* title words that must recur: المنسق العام, not المنسق */
+
+/* A speaker that is a person's title alone (المنسق العام المساعد لاتحاد …,
+** الناطق الرسمي للرابطة) names the person entity the article gives with
+** the same title words elsewhere: right after them (المنسق العام المساعد
+** ل"إجابة" زياد بن عمر, after a comma too) or right before them (هشام
+** المناعي الناطق الرسمي). The description rules read such names only
+** when their words are bare; the recognizer tags them with ال too. The
+** occurrence nearest before the speaker first, then the nearest after. */
+static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    if (!kx_is(x, a, KX_TITLE) || kx_is(x, a, KX_ORG)) return sp;
+    for (size_t q = 0; q < nr->nentities; q++) {
+        const kh_entity *e = &nr->entities[q];
+        if (e->type == KH_ENT_PER && e->first < b && e->first + e->nwords > a) return sp;
+    }
+    uint32_t need = b - a < DESCRIBED_WORDS ? b - a : DESCRIBED_WORDS;
+    uint32_t n = (uint32_t)x->A->ntokens;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t step = 1; step < n; step++) {
+            uint32_t j = pass == 0 ? a - step : b + step - 1;
+            if (pass == 0 && step > a) break;
+            if (pass == 1 && j >= n) break;
+            uint32_t m = 0;
+            while (a + m < b && j + m < n && stem_eq(x, a + m, j + m) && kx_same_line(x, j, j + m))
+                m++;
+            if (m < need) continue;
+            const kh_entity *e = person_at(nr, j, 1);
+            if (!e && j > 0 && (x->tk[j - 1].flags & KX_T_COMMA)) e = person_at(nr, j - 1, 1);
+            uint32_t k = j + m;
+            if (!e && k < n) e = person_at(nr, k, 0);
+            if (!e && k + 1 < n && (x->tk[k].flags & (KX_T_COMMA | KX_T_QMARK)))
+                e = person_at(nr, k + 1, 0);
+            if (e && kx_same_line(x, e->first, j)) return kx_span(e->start, e->end);
+        }
+    }
+    return sp;
+}
+
+#define GUESS_WINDOW 1000 /* bytes: about three paragraphs of news */
+
+/* A statement whose dropped subject the rules found nobody to carry for
+** (the article's opening, a speaker they did not read) was most likely
+** said by the last person the article named before it: وقال في ذات
+** الإطار إن after a paragraph about هايل الفاهوم. A guess, within
+** GUESS_WINDOW bytes, with a low confidence. KH_NONE when none is near. */
+static kh_span entity_guess(const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;
+    kh_span best = kx_none();
+    for (size_t k = 0; k < nr->nentities && nr->entities[k].end <= at; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type == KH_ENT_PER && at - e->end < GUESS_WINDOW) best = kx_span(e->start, e->end);
+    }
+    return best;
+}
+
+/* Whether the text of a direct quote is exactly one person's, body's or
+** place's mention: "جبهة الانقاذ"، "أيواجيك"، "سبرولس". A quoted name is
+** no statement (§6.7); the rules tell one only by its context. */
+static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    static const char *const DESCRIBE[] = {"وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفة", "وصفوا"};
+    uint32_t a, b, c, d;
+    if (q->kind != KH_QUOTE_DIRECT || !span_tokens(x, q->text, &a, &b)) return 0;
+    if (q->cue.start != KH_NONE && span_tokens(x, q->cue, &c, &d) &&
+        kx_stem_in(x, c, DESCRIBE, N(DESCRIBE)))
+        return 0; /* ووصف ما حصل بـ"الفضيحة": what the speaker called it is his word */
+    for (size_t k = 0; k < nr->nentities; k++)
+        if (nr->entities[k].first == a && nr->entities[k].first + nr->entities[k].nwords == b &&
+            nr->entities[k].type != KH_ENT_MISC)
+            return 1; /* MISC is the recognizer's weakest class: it tags a partial
+                      ** quote such as “للهيمنة” (the seed) as a concept */
+    return 0;
+}
+
+#define SUBJECT_LEAD 4 /* tokens from a sentence's start to its subject: وكان | عماد الطرابلسي */
+
+/* Whether the tokens [a, b) may stand between a title and its bearer's
+** name: titles (العميد), a place entity and its في (في سان فرانسيسكو). */
+static int title_filler(kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = a; t < b; t++)
+        if (!kx_is(x, t, KX_TITLE) && !in_entity(nr, t) && !kx_stem_is(x, t, "في")) return 0;
+    return 1;
+}
+
+/* وقال مدير الاشغال العامة في سان فرانسيسكو محمد نورو ان، كشف مدير جوازات
+** منطقة الباحة العميد رشيد عبدالله المطيري، أنه: where the rules read the
+** title as the statement's speaker and stopped before the name, the person
+** entity right after the title (past ranks and a في place) that ends the
+** subject (a comma, the particle or the line follows) is the speaker. A
+** title that holds a person (المتحدث باسم الرئيس بوتين) is left. */
+static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t a, b, ma, mb;
+    kh_span sp = q->speaker;
+    if (sp.start == KH_NONE || q->mention.start == KH_NONE || !span_tokens(x, sp, &a, &b) ||
+        !span_tokens(x, q->mention, &ma, &mb) || b != mb || !kx_is(x, a, KX_TITLE) ||
+        kx_is(x, a, KX_ORG))
+        return sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        uint32_t end = e->first + e->nwords;
+        if (e->type != KH_ENT_PER || end <= a) continue;
+        if (e->first < b) return sp; /* the title holds a person */
+        if (e->first - b > SUBJECT_LEAD || !kx_same_line(x, b, end - 1)) return sp;
+        if (!title_filler(x, nr, b, e->first)) return sp;
+        if (end < x->A->ntokens && kx_same_line(x, end, end - 1) &&
+            !(x->tk[end].flags & (KX_T_COMMA | KX_T_PARTICLE)))
+            return sp;
+        return kx_span(e->start, e->end);
+    }
+    return sp;
+}
+
+/* A carried speaker gives way to a person the article made the subject of
+** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
+** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
+** speaker of a verb of saying (نزار عياد) over a subject whose verb is not
+** one. The person entity must open its sentence (within SUBJECT_LEAD
+** tokens) and be within GUESS_WINDOW bytes before the cue. */
+/* Whether token i spells one of the words [a, b) of a name. */
+static int names_word(const kh_extractor *x, uint32_t i, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (kx_name_tok_eq(x, i, k)) return 1;
+    return 0;
+}
+
+static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t a, b, at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;
+    if (!span_tokens(x, q->speaker, &a, &b)) return q->speaker;
+    uint32_t seen = 0; /* the end of the speaker's last mention before the cue, by any
+                       ** word of its name (وانغ for وانغ يي) */
+    for (uint32_t i = 0; i < x->A->ntokens && kx_token(x, i)->end <= at; i++)
+        if (names_word(x, i, a, b)) seen = kx_token(x, i)->end;
+    kh_span best = q->speaker;
+    for (size_t k = 0; k < nr->nentities && nr->entities[k].end <= at; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type != KH_ENT_PER || e->nwords < 2 || e->start < seen ||
+            at - e->end >= GUESS_WINDOW)
+            continue; /* a person taken up as a topic is named in full */
+        uint32_t el = e->first + e->nwords - 1;
+        if (el >= x->A->ntokens || names_word(x, el, a, b)) continue;
+        const kh_sentence *S = &x->A->sentences[kx_token(x, e->first)->sentence];
+        if (e->first - S->first <= SUBJECT_LEAD) best = kx_span(e->start, e->end);
+    }
+    return best;
+}
+
+void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
+{
+    if (!x || !nr || !x->A || x->nomem) return;
+    size_t kept = 0;
+    for (size_t k = 0; k < x->nquotes; k++)
+        if (!quoted_entity(x, &x->quotes[k], nr)) x->quotes[kept++] = x->quotes[k];
+    x->nquotes = x->doc.nquotes = kept;
+    for (size_t k = 0; k < x->nquotes; k++) {
+        kh_quote *q = &x->quotes[k];
+        if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&
+            (q->speaker = entity_guess(q, nr)).start != KH_NONE)
+            q->confidence *= 0.5f;
+        else if (q->flags & KH_QF_CARRIED)
+            q->speaker = entity_topic(x, q, nr);
+        q->speaker = entity_in_mention(x, q, nr);
+        q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
+        q->members[0] = entity_fullest(x, q->members[0], nr);
+        q->members[1] = entity_fullest(x, q->members[1], nr);
+    }
+}
