@@ -1491,6 +1491,27 @@ static void came_in(kh_extractor *x, uint32_t i)
                      : kx_none();
 }
 
+#define BAYYANA_GAP 5 /* words from بيّن to its particle */
+
+/* كما بين ان، وبين الهواشي أن: بيّن (he explained) is written like بين
+** (between), so the word list leaves it out (only بينت). It is the verb
+** after كما or opening its sentence with و (not يختار بين أن … وأن:
+** between two clauses), when an إن/أن particle follows within a few words
+** and no و comes first (وبين المدينة والقرية: between two nouns). */
+static int bayyana(kh_extractor *x, uint32_t i)
+{
+    if (tok(x, i)->kind != KH_TOK_ARABIC || x->tk[i].pair >= 0) return 0;
+    if (!kx_norm_is(x, i, "بين") && !kx_norm_is(x, i, "وبين")) return 0;
+    int opens = i == 0 || (x->tk[i - 1].flags & KX_T_TERM) || !same_line(x, i - 1, i);
+    if (!(i > 0 && kx_norm_is(x, i - 1, "كما")) && !(opens && kx_norm_is(x, i, "وبين"))) return 0;
+    for (uint32_t k = i + 1; k < x->A->ntokens && k - i <= BAYYANA_GAP && same_line(x, k, i); k++) {
+        if (x->tk[k].flags & KX_T_PARTICLE)
+            return 1; /* كما بين ان، وبين أن opening a sentence: not between clauses */
+        if ((x->tk[k].pro & KX_P_W) || (x->tk[k].flags & (KX_T_TERM | KX_T_QMARK))) return 0;
+    }
+    return 0;
+}
+
 static void find_cues(kh_extractor *x)
 {
     for (uint32_t i = 0; i < x->A->ntokens && !x->nomem; i++) {
@@ -1505,6 +1526,8 @@ static void find_cues(kh_extractor *x)
         else if ((tok(x, i)->norm_len == 6 || tok(x, i)->norm_len == 8) &&
                  !(t->pro & ~(uint32_t)KX_P_W) && stem_is(x, i, "جاء"))
             came_in(x, i);
+        else if (bayyana(x, i))
+            add_cue(x, i, KX_SAY_PAST);
     }
 }
 

@@ -2226,3 +2226,19 @@ TEST(one_of_two_coordinated_names_keeps_its_own_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "تويتر");
 }
+
+TEST(bayyana_is_a_verb_of_saying_where_between_cannot_be_read)
+{
+    const char *t = "عنوان\nوبين الهواشي أن مراجعة هذا القانون ضرورية.\n"
+                    "كما بين ان هذا الاتفاق المبدئي مهم.\n"
+                    "يختار المرء بين أن يبقى وأن يرحل.\n"
+                    "وبين المدينة والقرية أن تختار.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن مراجعة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهواشي");
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "ان هذا الاتفاق"));
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن يبقى"));
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن تختار"));
+}
