@@ -154,7 +154,8 @@ static int stem_eq(const kh_extractor *x, uint32_t a, uint32_t b)
     return na && na == nb && !memcmp(sa, sb, na);
 }
 
-#define DESCRIBED_WORDS 2 /* title words that must recur: المنسق العام, not المنسق */
+#define DESCRIBED_WINDOW 4000 /* tokens each way: a long article, not a whole file */
+#define DESCRIBED_WORDS  2 /* title words that must recur: المنسق العام, not المنسق */
 
 /* A speaker that is a person's title alone (المنسق العام المساعد لاتحاد …,
 ** الناطق الرسمي للرابطة) names the person entity the article gives with
@@ -175,7 +176,7 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
     uint32_t need = b - a < DESCRIBED_WORDS ? b - a : DESCRIBED_WORDS;
     uint32_t n = (uint32_t)x->A->ntokens;
     for (int pass = 0; pass < 2; pass++) {
-        for (uint32_t step = 1; step < n; step++) {
+        for (uint32_t step = 1; step < n && step < DESCRIBED_WINDOW; step++) {
             uint32_t j = pass == 0 ? a - step : b + step - 1;
             if (pass == 0 && step > a) break;
             if (pass == 1 && j >= n) break;
@@ -292,7 +293,9 @@ static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_n
     if (!span_tokens(x, q->speaker, &a, &b)) return q->speaker;
     uint32_t seen = 0; /* the end of the speaker's last mention before the cue, by any
                        ** word of its name (وانغ for وانغ يي) */
-    for (uint32_t i = 0; i < x->A->ntokens && kx_token(x, i)->end <= at; i++)
+    uint32_t i0, i1;   /* only mentions within the window matter: entities before it are not read */
+    span_tokens(x, kx_span(at > GUESS_WINDOW ? at - GUESS_WINDOW : 0, at), &i0, &i1);
+    for (uint32_t i = i0; i < x->A->ntokens && kx_token(x, i)->end <= at; i++)
         if (names_word(x, i, a, b)) seen = kx_token(x, i)->end;
     kh_span best = q->speaker;
     for (size_t k = 0; k < nr->nentities && nr->entities[k].end <= at; k++) {
