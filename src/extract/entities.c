@@ -176,7 +176,10 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
     uint32_t need = b - a < DESCRIBED_WORDS ? b - a : DESCRIBED_WORDS;
     uint32_t n = (uint32_t)x->A->ntokens;
     for (int pass = 0; pass < 2; pass++) {
-        for (uint32_t step = 1; step < n && step < DESCRIBED_WINDOW; step++) {
+        /* the title's own mention first (its fullest form may be the one
+        ** the name follows: رئيس الوزراء التشيكي أندريه بابيس), then the
+        ** others, nearest before it first */
+        for (uint32_t step = pass; step < n && step < DESCRIBED_WINDOW; step++) {
             uint32_t j = pass == 0 ? a - step : b + step - 1;
             if (pass == 0 && step > a) break;
             if (pass == 1 && j >= n) break;

@@ -2242,3 +2242,21 @@ TEST(bayyana_is_a_verb_of_saying_where_between_cannot_be_read)
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن يبقى"));
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن تختار"));
 }
+
+TEST(entity_after_the_titles_own_fullest_mention_resolves_it)
+{
+    const char *t = "عنوان\nوقال رئيس الوزراء التشيكي أندريه بابيس، إن قبول بعض الركاب خطأ.\n"
+                    "وكتب رئيس الوزراء التشيكي على موقع تويتر: \"بلدنا لن يستقبل أي مهاجرين\".\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "بلدنا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رئيس الوزراء التشيكي");
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "أندريه", 2, KH_ENT_PER);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "أندريه بابيس");
+}
