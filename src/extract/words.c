@@ -125,7 +125,10 @@ static const char *const TITLES[] = {
     /* more heads of a person's name in news: القيادي في حماس X، عمدة لندن X */
     "قيادي", "عمدة", "مغني", "صاحب", "مؤسس", "بطريرك", "أسقف", "مطران", "حاخام",
     /* a champion in apposition after a team or a player: يوفنتوس بطل إيطاليا */
-    "بطل", "بطلة"};
+    "بطل", "بطلة",
+    /* heads of a construct that names an office: كبير المفاوضين، تاجر اللوحات،
+    ** صاحبة اللوحة */
+    "كبير", "كبيرة", "تاجر", "صاحبة", "مبتعث", "المبتعث"};
 
 /* Function words: a noun phrase or a name ends before them. */
 static const char *const STOPS[] = {

@@ -2260,3 +2260,23 @@ TEST(entity_after_the_titles_own_fullest_mention_resolves_it)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "أندريه بابيس");
 }
+
+TEST(construct_heads_of_an_office_are_titles)
+{
+    const char *t =
+        "عنوان\nأعلن كبير المفاوضين الفلسطينيين صائب عريقات الجمعة أن المستوطنين ارتكبوا "
+        "جرائم.\nوقال عريقات إن الحكومة مسؤولة.\n"
+        "وقال تاجر اللوحات الفنية الدولي فيليب مولد: \"لا شك أن هذا واحد من أكثر "
+        "التحقيقات إقناعا\".\nوقال مسؤول كبير في البيت الأبيض إن الرئيس قلق.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "صائب عريقات");
+    q = quote(d, t, KH_QUOTE_DIRECT, "لا شك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فيليب مولد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الرئيس");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مسؤول كبير في البيت الأبيض"); /* an adjective after a title */
+}
