@@ -282,6 +282,7 @@ void kx_prepare(kh_extractor *x)
                     k->pro |= seg_is(&t->segs[j], PART_WA_BARE) ? KX_P_W : KX_P_B;
                 }
         k->e = lookup_word(x, t, k);
+        if (k->e && (k->e->cls & KX_BARE) && (k->pro & KX_P_AL)) k->e = NULL;
     }
 }
 

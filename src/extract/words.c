@@ -128,7 +128,12 @@ static const char *const TITLES[] = {
     "بطل", "بطلة",
     /* heads of a construct that names an office: كبير المفاوضين، تاجر اللوحات،
     ** صاحبة اللوحة */
-    "كبير", "كبيرة", "تاجر", "صاحبة", "مبتعث", "المبتعث"};
+    "تاجر", "صاحبة", "مبتعث", "المبتعث"};
+
+/* Heads of a construct that names an office (كبير المفاوضين، كبيرة
+** الاقتصاديين), titles only without ال: الكبير is a surname or an
+** adjective (عادل الكبير، المسؤول الكبير). */
+static const char *const BARE_TITLES[] = {"كبير", "كبيرة"};
 
 /* Function words: a noun phrase or a name ends before them. */
 static const char *const STOPS[] = {
@@ -432,6 +437,7 @@ static void fill(kx_words *w)
         if (e) e->say |= KX_SAY_NOUN | KX_SAY_STRONG;
     }
     add_list(w, TITLES, N(TITLES), KX_TITLE);
+    add_list(w, BARE_TITLES, N(BARE_TITLES), KX_TITLE | KX_BARE);
     add_list(w, STOPS, N(STOPS), KX_STOP);
     add_list(w, ORGS, N(ORGS), KX_ORG | KX_TITLE);
     add_list(w, TIMES, N(TIMES), KX_TIME);
