@@ -1027,7 +1027,23 @@ static const char *const SPEECH_PLACES[] = {
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {
-    return STEM_IN(x, i, SPEECH_PLACES);
+    if (STEM_IN(x, i, SPEECH_PLACES)) return 1;
+    if (!(x->tk[i].flags & KX_T_ENC)) return 0;
+    /* في بيانها، في تصريحاته: the noun under its pronoun */
+    const kh_token *t = tok(x, i);
+    for (uint32_t j = 0; j < t->nsegs; j++) {
+        const kh_segment *g = &t->segs[j];
+        if (g->role != KH_SEG_STEM) continue;
+        if (kx_grow(x, (void **)&x->fold, &x->capfold, g->len + 1, 1)) return 0;
+        size_t n = kx_fold(g->text, g->len, x->fold);
+        for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++) {
+            char buf[KX_LIT_MAX];
+            size_t fl;
+            const char *f = kx_lit(x, SPEECH_PLACES[q], &fl, buf);
+            if (fl == n && !memcmp(f, x->fold, n)) return 1;
+        }
+    }
+    return 0;
 }
 
 /* مصادر قريبة من الحركة، تقارير بوسائل الإعلام الأمريكية، مصدر مطلع في

@@ -2280,3 +2280,14 @@ TEST(construct_heads_of_an_office_are_titles)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مسؤول كبير في البيت الأبيض"); /* an adjective after a title */
 }
+
+TEST(speech_place_with_its_pronoun_is_no_part_of_the_subject)
+{
+    const char *t = "عنوان\nوقالت المنظمة الأفريقية في بيانها: \"البطل السوداني المقيم في قطر "
+                    "قتل\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "البطل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المنظمة الأفريقية");
+}
