@@ -723,6 +723,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     return 1;
                 }
             }
+            if (org && k < L->last && (x->tk[k].pro & (KX_P_W | KX_P_F)))
+                continue; /* المنظمة الأفريقية للثقافة | وحقوق الإنسان: the body's own
+                          ** genitive goes on, no name follows it */
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
@@ -2292,6 +2295,68 @@ static void fullest(kh_extractor *x, kx_name *nm)
         nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
 }
 
+#define BODY_NAME_MAX 9 /* words of a body's full name */
+
+/* Whether the name that ends before token b plainly ends there: a comma,
+** a bracket, a colon, a quote mark, the particle, the line's end, or a
+** في before a speech place (في بيان له). */
+static int body_name_ends(kh_extractor *x, uint32_t b, uint32_t line_last)
+{
+    if (b >= line_last) return 1;
+    if (x->tk[b].flags &
+        (KX_T_COMMA | KX_T_OPENP | KX_T_COLON | KX_T_QMARK | KX_T_PARTICLE | KX_T_TERM | KX_T_DASH))
+        return 1;
+    return stem_is(x, b, "في") && b + 1 < line_last && speech_place(x, b + 1);
+}
+
+/* A body's fullest name: أعربت المنظمة الأفريقية للثقافة وحقوق الإنسان، …
+** then وقالت المنظمة الأفريقية; واستدعت وزارة الخارجية السودانية، … then
+** واعتبرت الخارجية السودانية. fullest() does not run a body's name on
+** (its verb's object follows it); here a mention of the same words grows
+** over its adjectives and genitives (ال words, لل words, و with an ال
+** word or a construct: وحقوق الإنسان) and a bare body head before it
+** (وزارة), and counts only where the longer name plainly ends. The
+** longest wins. */
+static void body_fullest(kh_extractor *x, kx_name *nm)
+{
+    uint32_t n = nm->last - nm->first;
+    if (nm->dual || n == 0 || n > BODY_NAME_MAX || !kx_is(x, nm->first, KX_ORG | KX_TITLE) ||
+        (kx_is(x, nm->first, KX_TITLE) && !kx_is(x, nm->first, KX_ORG) &&
+         !(x->tk[nm->first].pro & KX_P_AL) && !kx_is(x, nm->first - 1, KX_ORG)))
+        return;
+    uint32_t best_a = 0, best_b = 0;
+    for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+        if (!seq_eq(x, nm->first, i, n)) continue;
+        const kx_line *L = &x->lines[x->tk[i].line];
+        uint32_t a = i, b = i + n;
+        if (a > L->first && kx_is(x, a - 1, KX_ORG) && !x->tk[a - 1].pro &&
+            (x->tk[a].pro & KX_P_AL) && !(x->tk[a].pro & ~(uint32_t)KX_P_AL))
+            a--; /* وزارة | الخارجية السودانية */
+        if (!kx_is(x, a, KX_ORG) || STEM_IN(x, a, DOCUMENTS))
+            continue; /* a body's name opens with a body's word, not a document's
+                      ** (البيان الختامي | للقمة العربية) */
+        while (b < L->last && b - a < BODY_NAME_MAX && np_word(x, b) &&
+               !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
+               !(x->tk[b].flags & KX_T_ENC)) {
+            uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
+            if (pro == KX_P_AL || pro == (KX_P_L | KX_P_AL)) {
+                b++; /* السودانية، للثقافة، والحريات */
+                continue;
+            }
+            if (!pro && (x->tk[b].pro & KX_P_W) && b + 1 < L->last && x->tk[b + 1].pro == KX_P_AL &&
+                np_word(x, b + 1)) {
+                b += 2; /* وحقوق الإنسان */
+                continue;
+            }
+            break;
+        }
+        if (b - a <= n || b - a > BODY_NAME_MAX || !body_name_ends(x, b, L->last)) continue;
+        if (b - a > best_b - best_a) best_a = a, best_b = b;
+    }
+    if (best_b > best_a && best_b - best_a > n)
+        nm->full = kx_span(x->tk[best_a].word_start, tok(x, best_b - 1)->end);
+}
+
 /* كما أكد الغفيلي after وأوضح المدير العام … عبدالعزيز بن صالح الغفيلي: a
 ** name that ends another speaker's name (a subject read after its title)
 ** takes that speaker's fullest form when it is longer, even where the
@@ -2922,8 +2987,10 @@ static void resolve_speakers(kh_extractor *x)
             p->speaker = q->speaker;
         }
     }
-    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
+    for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++) {
         fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
+        body_fullest(x, &x->names[k]);
+    }
     for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
         longer_speaker(x, k);
 }

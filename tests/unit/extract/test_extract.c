@@ -2291,3 +2291,24 @@ TEST(speech_place_with_its_pronoun_is_no_part_of_the_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "المنظمة الأفريقية");
 }
+
+TEST(body_takes_its_fullest_name_where_that_plainly_ends)
+{
+    const char *t =
+        "عنوان\nأعربت المنظمة الأفريقية للثقافة وحقوق الإنسان، الأربعاء، عن بالغ قلقها.\n"
+        "وقالت المنظمة الأفريقية في بيانها: \"البطل السوداني المقيم في قطر قتل\".\n"
+        "واستدعت وزارة الخارجية السودانية، السبت الماضي، السفير.\n"
+        "وقالت الخارجية السودانية إن المسلسل مسيء.\n"
+        "وأعلنت الشرطة المصرية القبض على المتهم.\nوقالت الشرطة المصرية إن التحقيق جار.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "البطل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المنظمة الأفريقية للثقافة وحقوق الإنسان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المسلسل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة الخارجية السودانية");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن التحقيق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة المصرية"); /* القبض is the verb's object */
+}
