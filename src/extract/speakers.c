@@ -300,9 +300,19 @@ static int split_na_name(const kh_extractor *x, uint32_t i)
 }
 
 /* A word that can be part of a personal or proper name. */
+/* ماي after a first name (تيريزا ماي): a month that is also a common
+** word (needs_next) and has no number beside it is no date. */
+static int month_as_name(const kh_extractor *x, uint32_t i)
+{
+    return kx_is(x, i, KX_MONTH) && x->tk[i].e->needs_next && !x->tk[i].pro && i > 0 &&
+           same_line(x, i - 1, i) && tok(x, i - 1)->kind == KH_TOK_ARABIC && !x->tk[i - 1].e &&
+           !x->tk[i - 1].pro && (i + 1 >= x->A->ntokens || tok(x, i + 1)->kind != KH_TOK_NUMBER);
+}
+
 static int name_word(const kh_extractor *x, uint32_t i)
 {
     if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
+    if (month_as_name(x, i)) return 1;
     if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */
     return np_word(x, i) && !(x->tk[i].flags & KX_T_ENC) &&
            !(x->tk[i].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) &&

@@ -2312,3 +2312,16 @@ TEST(body_takes_its_fullest_name_where_that_plainly_ends)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الشرطة المصرية"); /* القبض is the verb's object */
 }
+
+TEST(ambiguous_month_after_a_first_name_is_a_surname)
+{
+    const char *t = "عنوان\nوحضر المناسبة رئيسة الوزراء تيريزا ماي والأمير وليام.\n"
+                    "وقالت تيريزا إن الإرهابيين فشلوا.\nوفي 5 ماي 2017 وقع الهجوم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإرهابيين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تيريزا ماي");
+    REQUIRE(d->ndates == 1);
+    CHECK_SPAN(t, d->dates[0].span, "5 ماي 2017");
+}
