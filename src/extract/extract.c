@@ -282,7 +282,14 @@ void kx_prepare(kh_extractor *x)
                     k->pro |= seg_is(&t->segs[j], PART_WA_BARE) ? KX_P_W : KX_P_B;
                 }
         k->e = lookup_word(x, t, k);
-        if (k->e && (k->e->cls & KX_BARE) && (k->pro & KX_P_AL)) k->e = NULL;
+    }
+    /* كبير المفاوضين: a KX_BARE title heads a construct, a bare word before an
+    ** ال word; الكبير (a surname) and كبير في الجيش (an adjective) are none */
+    for (size_t i = 0; i < x->A->ntokens; i++) {
+        kx_tok *k = &x->tk[i];
+        if (k->e && (k->e->cls & KX_BARE) &&
+            ((k->pro & KX_P_AL) || i + 1 >= x->A->ntokens || x->tk[i + 1].pro != KX_P_AL))
+            k->e = NULL;
     }
 }
 

@@ -2325,3 +2325,14 @@ TEST(ambiguous_month_after_a_first_name_is_a_surname)
     REQUIRE(d->ndates == 1);
     CHECK_SPAN(t, d->dates[0].span, "5 ماي 2017");
 }
+
+TEST(unnamed_officer_is_an_anonymous_speaker_with_his_phrase)
+{
+    const char *t = "عنوان\nوقال ضابط إسرائيلي كبير في الجيش إنه كان هناك عدد من المقاتلين.\n"
+                    "وقال الضابط إن الجيش مستعد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الجيش");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ضابط إسرائيلي كبير في الجيش");
+}
