@@ -2336,3 +2336,15 @@ TEST(unnamed_officer_is_an_anonymous_speaker_with_his_phrase)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ضابط إسرائيلي كبير في الجيش");
 }
+
+TEST(quoted_person_name_with_a_title_in_apposition_is_the_subject)
+{
+    const char *t = "عنوان\nوقال “جيري ساندرز” الرئيس التنفيذي في الشركة: إنه يمكن بناء المحطات "
+                    "على الأرصفة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه يمكن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جيري ساندرز");
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "جيري"));
+}
