@@ -1315,6 +1315,26 @@ static const char *const GOING_ON[] = {
     "مضى",   "مضت", "ومضى", "ومضت", "عاد",  "عادت", "وعاد", "وعادت", "راح",   "راحت",  "وراح",
     "وراحت", "ظل",  "ظلت",  "وظل",  "وظلت", "أخذ",  "أخذت", "وأخذ",  "وأخذت", "استمر", "واستمر"};
 
+/* قال عضو الائتلاف، المعارض البارز سمير نشار إن: a person's title with no
+** name, a comma, then another title or a description with the name and
+** the particle: the
+** second phrase is the first in apposition, and the subject runs on to it.
+** The new end of the phrase [first, last), or last. */
+static uint32_t titled_apposition(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
+{
+    if (last <= first || last + 2 >= limit || !(x->tk[last].flags & KX_T_COMMA) ||
+        !kx_is(x, first, KX_TITLE) || kx_is(x, first, KX_ORG) || has_name(x, first, last))
+        return last;
+    uint32_t s = last + 1;
+    if (!(kx_is(x, s, KX_TITLE) || (x->tk[s].pro == KX_P_AL && np_word(x, s))) ||
+        kx_is(x, s, KX_ORG))
+        return last; /* a title or a definite description: المعارض البارز */
+    uint32_t e = np_right(x, s, limit);
+    if (e <= s + 1 || e >= limit || !(x->tk[e].flags & KX_T_PARTICLE) || !has_name(x, s + 1, e))
+        return last;
+    return e;
+}
+
 #define TOPIC_MAX 8 /* words between أما and its فـ */
 
 /* أما X فقال، أما X فقد أشار: the topic after أما is the subject of the
@@ -1377,6 +1397,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                                 ** dropped; واعتبر بحزن شديد: a prepositional phrase is
                                 ** no subject either */
                             : extend_np(x, s, np_right(x, s, L->last), L->last);
+            c.np_last = titled_apposition(x, c.np_first, c.np_last, L->last);
             uint32_t topic = c.np_last == c.np_first ? topic_start(x, i, L->first) : UINT32_MAX;
             if (topic != UINT32_MAX) {
                 c.np_first = topic + 1; /* أما المواطن يحيى العبيد فقد أشار */

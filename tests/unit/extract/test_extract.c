@@ -2348,3 +2348,17 @@ TEST(quoted_person_name_with_a_title_in_apposition_is_the_subject)
     CHECK_SPAN(t, q->speaker, "جيري ساندرز");
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "جيري"));
 }
+
+TEST(title_comma_then_description_with_the_name_is_one_subject)
+{
+    const char *t = "عنوان\nمن جهته، قال عضو الائتلاف، المعارض البارز سمير نشار إن هناك العديد من "
+                    "المؤشرات.\nوقال المتحدث باسم الوزارة، إن الوضع هادئ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن هناك");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير نشار");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المتحدث باسم الوزارة");
+}
