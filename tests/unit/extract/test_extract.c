@@ -2362,3 +2362,14 @@ TEST(title_comma_then_description_with_the_name_is_one_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "المتحدث باسم الوزارة");
 }
+
+TEST(hashtag_body_in_a_title_chain_anchors_the_name_after_it)
+{
+    const char *t = "عنوان\nأبدت المديرة العامة لـ #صندوق_النقد_الدولي كريستين لاغارد تفاؤلا حيال "
+                    "الاقتصاد.\nوقالت لاغارد إن النمو قوي.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن النمو");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كريستين لاغارد");
+}
