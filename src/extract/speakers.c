@@ -2168,12 +2168,20 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
     uint32_t k = a;
     if (a >= 2 && same_line(x, a - 2, a) && place_head(x, a - 2)) return 1;
     if (a >= 1 && construct_complement(x, a - 1)) return 1; /* محافظ عدن | نايف البكري */
-    while (k > 0 && a - k < 5 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE) &&
-           (((x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
-             !(x->tk[k - 1].flags & KX_T_PARTICLE)) ||
-            tok(x, k - 1)->kind == KH_TOK_HASHTAG || (tok(x, k - 1)->flags & KH_TOKF_PREFIX)))
+    while (k > 0 && a - k < 8 && same_line(x, k - 1, a) && !kx_is(x, k - 1, KX_TITLE)) {
+        const kx_tok *p = &x->tk[k - 1];
+        if ((p->flags & KX_T_QMARK) && p->pair >= 0 && x->pairs[p->pair].close == k - 1 &&
+            x->pairs[p->pair].nwords <= NP_QUOTE_WORDS && x->pairs[p->pair].open > 0) {
+            k = x->pairs[p->pair].open; /* لمجموعة "بي إن" | صوفي جوردان */
+            continue;
+        }
+        if (!(((p->pro & (KX_P_AL | KX_P_B | KX_P_L)) && is_word(x, k - 1) &&
+               !(p->flags & KX_T_PARTICLE)) ||
+              tok(x, k - 1)->kind == KH_TOK_HASHTAG || (tok(x, k - 1)->flags & KH_TOKF_PREFIX)))
+            break;
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس; المديرة العامة لـ
              ** #صندوق_النقد_الدولي | كريستين لاغارد */
+    }
     if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
     if (age_after(x, b)) return 1; /* محمد عبد البابا (46 عاما) */

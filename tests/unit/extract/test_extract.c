@@ -2373,3 +2373,15 @@ TEST(hashtag_body_in_a_title_chain_anchors_the_name_after_it)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كريستين لاغارد");
 }
+
+TEST(quoted_body_in_a_title_chain_anchors_the_name_after_it)
+{
+    const char *t =
+        "عنوان\nوقالت المستشارة القانونية العامة لمجموعة \"بي إن\" صوفي جوردان إن الفيفا "
+        "تأخر.\nوأضافت جوردان أن الشبكة القطرية في حوار متواصل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الشبكة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "صوفي جوردان");
+}
