@@ -32,7 +32,7 @@ static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *
 }
 
 /* The longest person entity that holds the speaker's name sp among more
-** words, none of them a title: هيليل نوير for نوير, صباح خالد الحمد الصباح
+** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
 ** for خالد الحمد. fullest() extends a name only over words it knows for
 ** names or where the mention is anchored; the recognizer tags foreign and
 ** unlisted first names that it cannot. A title is left out (كولونيل مارك
@@ -52,9 +52,11 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
         for (uint32_t j = e->first; j + n <= e->first + m; j++) {
             if (!kx_name_seq_eq(x, a, j, n)) continue;
             uint32_t t = e->first;
-            while (t < e->first + m && ((t >= j && t < j + n) || !kx_is(x, t, KX_TITLE)))
+            while (t < j && !kx_is(x, t, KX_TITLE))
                 t++;
-            if (t < e->first + m) break; /* a title in the entity */
+            if (t < j)
+                break; /* a title before the name (كولونيل | مارك لاستوريا); after
+                        ** it a title word is a name's part (بن مساعد) */
             best = kx_span(e->start, e->end), best_m = m;
             break;
         }

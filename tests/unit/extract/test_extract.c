@@ -2385,3 +2385,21 @@ TEST(quoted_body_in_a_title_chain_anchors_the_name_after_it)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "صوفي جوردان");
 }
+
+TEST(entity_completes_a_name_whose_later_part_is_a_title_word)
+{
+    const char *t = "عنوان\nقال الأمير عبدالله بن مساعد بن عبدالعزيز خلال استقباله المجلس إن الخطط "
+                    "جيدة.\n";
+    kh_extractor *x = NULL;
+    REQUIRE(kh_extractor_new(NULL, &x) == KH_OK);
+    kt_defer(KT, free_extractor, x);
+    const kh_article *d = NULL;
+    REQUIRE(kh_extract(x, (const uint8_t *)t, strlen(t), NULL, &d) == KH_OK);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الخطط");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبدالله بن"); /* مساعد (assistant) is a title word */
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "عبدالله", 5, KH_ENT_PER);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "عبدالله بن مساعد بن عبدالعزيز");
+}
