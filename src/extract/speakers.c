@@ -956,7 +956,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
                 c->name_last = k; /* X Y "لقب": a nickname after a full name */
                 return;
             }
-            if (after < b && has_name(x, after, b) && k > a && !kx_is(x, k - 1, KX_ORG)) {
+            int person_head = kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
+                              (x->tk[k - 1].pro & KX_P_L); /* المستشارة … لمجموعة "بي إن" */
+            if (after < b && has_name(x, after, b) && k > a &&
+                (!kx_is(x, k - 1, KX_ORG) || person_head)) {
                 c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
             } else {
                 c->name_first = k + 1;

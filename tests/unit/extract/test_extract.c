@@ -2313,3 +2313,19 @@ TEST(quoted_body_in_a_title_chain_anchors_the_name_after_it)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "صوفي جوردان");
 }
+
+TEST(person_after_a_quoted_body_in_a_persons_title_is_the_name)
+{
+    const char *t =
+        "عنوان\nوقالت المستشارة القانونية العامة لمجموعة \"بي إن\" صوفي جوردان \"طلبنا من "
+        "الفيفا اتخاذ إجراء قانوني\".\nوقالت منظمة \"هيومن رايتس ووتش\" إن السلطات "
+        "مسؤولة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "طلبنا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "صوفي جوردان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن السلطات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش"); /* a body named in quotes */
+}
