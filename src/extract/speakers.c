@@ -1082,6 +1082,8 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
          ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
         int prep = !(x->tk[last].pro & KX_P_B); /* من، في، لدى: a word of its own */
         uint32_t s = prep ? last + 1 : last;
+        if (prep && s + 1 < limit && (kx_norm_is(x, s, "داخل") || kx_norm_is(x, s, "خارج")))
+            s++; /* مصدر رسمي من داخل | المحافظة: a compound preposition */
         uint32_t e = s;
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
                (e == s || !(x->tk[e].pro & KX_P_B)))

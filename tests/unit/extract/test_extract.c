@@ -2329,3 +2329,13 @@ TEST(person_after_a_quoted_body_in_a_persons_title_is_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش"); /* a body named in quotes */
 }
+
+TEST(anonymous_source_with_a_compound_preposition_keeps_its_phrase)
+{
+    const char *t = "عنوان\nوفي سياق ذلك حذر مصدر رسمي من داخل المحافظة من أن الوضع متوتر جدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر رسمي من داخل المحافظة");
+}
