@@ -1088,6 +1088,9 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
                (e == s || !(x->tk[e].pro & KX_P_B)))
             e++;
+        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
+            (e + 2 >= limit || starts_clause(x, e + 2)))
+            e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
         if (e > s && (e >= limit || starts_clause(x, e))) return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&

@@ -2339,3 +2339,14 @@ TEST(anonymous_source_with_a_compound_preposition_keeps_its_phrase)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مصدر رسمي من داخل المحافظة");
 }
+
+TEST(anonymous_source_keeps_a_second_place_phrase)
+{
+    const char *t = "عنوان\nوأعلن مسؤول عسكري في قاعدة حميميم الروسية في سوريا، أن الدفاعات أسقطت "
+                    "أهدافا.\nوقال المسؤول إن العملية انتهت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن العملية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مسؤول عسكري في قاعدة حميميم الروسية في سوريا");
+}
