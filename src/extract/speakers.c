@@ -1563,6 +1563,10 @@ static int bayyana(kh_extractor *x, uint32_t i)
 {
     if (tok(x, i)->kind != KH_TOK_ARABIC || x->tk[i].pair >= 0) return 0;
     if (!kx_norm_is(x, i, "بين") && !kx_norm_is(x, i, "وبين")) return 0;
+    const kh_token *t = tok(x, i);
+    for (uint32_t b = t->start; b + 1 < t->end; b++)
+        if (x->text[b] == 0xd9 && x->text[b + 1] == 0x91)
+            return 1; /* وبيّن: the shadda writes the verb, the clause is found as any verb's */
     int opens = i == 0 || (x->tk[i - 1].flags & KX_T_TERM) || !same_line(x, i - 1, i);
     if (!(i > 0 && kx_norm_is(x, i - 1, "كما")) && !(opens && kx_norm_is(x, i, "وبين"))) return 0;
     for (uint32_t k = i + 1; k < x->A->ntokens && k - i <= BAYYANA_GAP && same_line(x, k, i); k++) {

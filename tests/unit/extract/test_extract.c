@@ -2350,3 +2350,14 @@ TEST(anonymous_source_keeps_a_second_place_phrase)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "مسؤول عسكري في قاعدة حميميم الروسية في سوريا");
 }
+
+TEST(bayyana_written_with_shadda_is_a_verb_whatever_follows)
+{
+    const char *t = "عنوان\nوبيّن مدير جمعية الثقافة والفنون بجدة عمر الجاسر لـ\"الوطن\" أن إطلاق "
+                    "الجمعية للموسم الأول مهم.\nوأضاف \"سيشهد الموسم الأول عروضا كثيرة جدا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سيشهد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عمر الجاسر");
+}
