@@ -97,6 +97,8 @@ static const verb_row VERBS[] = {
     {"نبه", "ينبه", "منبه", 0, ""},
     {"أظهر", "", "", 0, ""},
     {"", "", "", 0, "بينت"},
+    /* بيّن's participle (مبينا بأن); not مفيدا, also an adjective (useful) */
+    {"", "", "", 0, "مبينا مبينة مبيناً"},
 };
 
 /* Titles and head nouns that stand before a name (primer §6.4). */

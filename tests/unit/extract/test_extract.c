@@ -2361,3 +2361,13 @@ TEST(bayyana_written_with_shadda_is_a_verb_whatever_follows)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "عمر الجاسر");
 }
+
+TEST(mubayyinan_is_a_participle_of_saying)
+{
+    const char *t = "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التنفيذ");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد سالم");
+}
