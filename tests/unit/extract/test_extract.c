@@ -1665,32 +1665,122 @@ TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
     CHECK_SPAN(t, q->speaker, "ثلثا المستطلعين");
 }
 
-TEST(comma_right_after_the_verb_comes_before_its_subject)
-{
-    const char *t = "عنوان\nأكد، رئيس بلدية القرية، منصف الدريدي، أن الماء سيعود غدا.\n"
-                    "وأضاف، الدريدي، في تصريح للإذاعة، أن الأشغال \"شارفت على النهاية\".\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الماء");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
-    q = quote(d, t, KH_QUOTE_DIRECT, "شارفت");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "منصف الدريدي");
-}
+/* The speaker of each statement, one row per behaviour of the speaker rules
+** (its name says which): the statement of kind whose text starts with head
+** has that speaker. Up to three statements per text. */
+static const struct speaker_case {
+    const char *why, *text;
+    struct {
+        uint32_t kind;
+        const char *head, *speaker;
+    } q[3];
+} SPEAKER_CASES[] = {
+    {"comma right after the verb comes before its subject",
+     "عنوان\nأكد، رئيس بلدية القرية، منصف الدريدي، أن الماء سيعود غدا.\n"
+     "وأضاف، الدريدي، في تصريح للإذاعة، أن الأشغال \"شارفت على النهاية\".\n",
+     {{KH_QUOTE_REPORTED, "أن الماء", "منصف الدريدي"}, {KH_QUOTE_DIRECT, "شارفت", "منصف الدريدي"}}},
+    {"nickname after a name and the medium told are not the speaker",
+     "عنوان\nقال كمال بوعزة \"أبو نجم\"، بطل المسابقة، إنه سعيد بالجائزة.\n"
+     "وأكد مصدر أمني لمراسل \"الإذاعة\"، يوم الأحد، أن الطريق فتحت.\n",
+     {{KH_QUOTE_REPORTED, "إنه سعيد", "كمال بوعزة"},
+      {KH_QUOTE_REPORTED, "أن الطريق", "مصدر أمني"}}},
+    {"first name alone takes the al surname given before a title",
+     "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
+     "وأكد منير أن الفريق جاهز.\n",
+     {{KH_QUOTE_REPORTED, "أن الفريق", "منير الهمداني"}}},
+    {"name after a title with its lada phrase and a comma",
+     "عنوان\nقالت سفيرة كندا لدى الاتحاد الأوروبي، ليلى مارتان، يوم الخميس إن "
+     "المفاوضات ستستأنف.\n",
+     {{KH_QUOTE_REPORTED, "إن المفاوضات", "ليلى مارتان"}}},
+    {"name after a title with its an phrase closed by the particle",
+     "عنوان\nقال النائب بالبرلمان عن حزب الأمل الجديد، كمال بوزيان إن "
+     "الميزانية لن تمر.\n",
+     {{KH_QUOTE_REPORTED, "إن الميزانية", "كمال بوزيان"}}},
+    {"union is a body resolved to its full name",
+     "عنوان\nنبهت النقابة الوطنية لأطباء الأسنان إلى خطورة الوضع المالي.\n"
+     "وأوضحت النقابة أن الأسعار ارتفعت كثيرا.\n",
+     {{KH_QUOTE_REPORTED, "أن الأسعار", "النقابة الوطنية لأطباء الأسنان"}}},
+    {"first name read as wa or li after a title",
+     "عنوان\nوقال كاتب عام نقابة النقل لسعيد الزواري إن الإضراب قائم.\n"
+     "وأضاف الزواري أن المفاوضات توقفت.\n"
+     "وقال وزير الصناعة الكندي ويتني ديكسون إن المصانع ستفتح.\n",
+     {{KH_QUOTE_REPORTED, "إن الإضراب", "لسعيد الزواري"},
+      {KH_QUOTE_REPORTED, "أن المفاوضات", "لسعيد الزواري"},
+      {KH_QUOTE_REPORTED, "إن المصانع", "ويتني ديكسون"}}},
+    {"verb with wa opening a sentence is no first name",
+     "عنوان\nانتهى الاجتماع مساء أمس. واستقالت سلمى قرقني المديرة التنفيذية "
+     "للهيئة من منصبها.\n"
+     "وقالت قرقني إن الضغوط كانت كبيرة.\n",
+     {{KH_QUOTE_REPORTED, "إن الضغوط", "سلمى قرقني"}}},
+    {"ad din closes a compound first name",
+     "عنوان\nانتقد رئيس الكتلة، نور الدين الجلاصي، تصريحات الوزير.\n"
+     "وقال الجلاصي إن الحكومة فشلت.\n"
+     "وقال أستاذ أصول الدين محمد سالم إن الأمر واضح.\n",
+     {{KH_QUOTE_REPORTED, "إن الحكومة", "نور الدين الجلاصي"},
+      {KH_QUOTE_REPORTED, "إن الأمر", "محمد سالم"}}},
+    {"body word inside an addressee is no subject",
+     "عنوان\nقال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.\n"
+     "وقال لمجلس العلاقات الخارجية في نيويورك \"أخشى مما يمكن أن يحدث بعد ذلك\".\n",
+     {{KH_QUOTE_DIRECT, "أخشى", "جون كيري"}}},
+    {"topic after amma is the subject of its fa verb",
+     "عنوان\nأما المواطن يحيى العبيد فقد أشار إلى أنه ينقل بسيارته.\n"
+     "أما الوزير فقال إن الوضع جيد.\n",
+     {{KH_QUOTE_REPORTED, "أنه ينقل", "يحيى العبيد"}, {KH_QUOTE_REPORTED, "إن الوضع", "الوزير"}}},
+    {"one of two coordinated names keeps its own name",
+     "عنوان\nتقول شركتا فيسبوك وتويتر إنهما علقتا حسابات مرتبطة بإيران.\n"
+     "وقالت تويتر إنها علقت 284 حسابا.\n",
+     {{KH_QUOTE_REPORTED, "إنها علقت", "تويتر"}}},
+    {"speech place with its pronoun is no part of the subject",
+     "عنوان\nوقالت المنظمة الأفريقية في بيانها: \"البطل السوداني المقيم في قطر "
+     "قتل\".\n",
+     {{KH_QUOTE_DIRECT, "البطل", "المنظمة الأفريقية"}}},
+    {"unnamed officer is an anonymous speaker with his phrase",
+     "عنوان\nوقال ضابط إسرائيلي كبير في الجيش إنه كان هناك عدد من المقاتلين.\n"
+     "وقال الضابط إن الجيش مستعد.\n",
+     {{KH_QUOTE_REPORTED, "إن الجيش", "ضابط إسرائيلي كبير في الجيش"}}},
+    {"title comma then description with the name is one subject",
+     "عنوان\nمن جهته، قال عضو الائتلاف، المعارض البارز سمير نشار إن هناك العديد من "
+     "المؤشرات.\nوقال المتحدث باسم الوزارة، إن الوضع هادئ.\n",
+     {{KH_QUOTE_REPORTED, "إن هناك", "سمير نشار"},
+      {KH_QUOTE_REPORTED, "إن الوضع", "المتحدث باسم الوزارة"}}},
+    {"hashtag body in a title chain anchors the name after it",
+     "عنوان\nأبدت المديرة العامة لـ #صندوق_النقد_الدولي كريستين لاغارد تفاؤلا حيال "
+     "الاقتصاد.\nوقالت لاغارد إن النمو قوي.\n",
+     {{KH_QUOTE_REPORTED, "إن النمو", "كريستين لاغارد"}}},
+    {"anonymous source with a compound preposition keeps its phrase",
+     "عنوان\nوفي سياق ذلك حذر مصدر رسمي من داخل المحافظة من أن الوضع متوتر جدا.\n",
+     {{KH_QUOTE_REPORTED, "أن الوضع", "مصدر رسمي من داخل المحافظة"}}},
+    {"anonymous source keeps a second place phrase",
+     "عنوان\nوأعلن مسؤول عسكري في قاعدة حميميم الروسية في سوريا، أن الدفاعات أسقطت "
+     "أهدافا.\nوقال المسؤول إن العملية انتهت.\n",
+     {{KH_QUOTE_REPORTED, "إن العملية", "مسؤول عسكري في قاعدة حميميم الروسية في سوريا"}}},
+    {"bayyana written with shadda is a verb whatever follows",
+     "عنوان\nوبيّن مدير جمعية الثقافة والفنون بجدة عمر الجاسر لـ\"الوطن\" أن إطلاق "
+     "الجمعية للموسم الأول مهم.\nوأضاف \"سيشهد الموسم الأول عروضا كثيرة جدا\".\n",
+     {{KH_QUOTE_DIRECT, "سيشهد", "عمر الجاسر"}}},
+    {"mubayyinan is a participle of saying",
+     "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
+     {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
+};
 
-TEST(nickname_after_a_name_and_the_medium_told_are_not_the_speaker)
+TEST(speaker_cases)
 {
-    const char *t = "عنوان\nقال كمال بوعزة \"أبو نجم\"، بطل المسابقة، إنه سعيد بالجائزة.\n"
-                    "وأكد مصدر أمني لمراسل \"الإذاعة\"، يوم الأحد، أن الطريق فتحت.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه سعيد");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "كمال بوعزة");
-    q = quote(d, t, KH_QUOTE_REPORTED, "أن الطريق");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "مصدر أمني");
+    for (size_t k = 0; k < sizeof SPEAKER_CASES / sizeof SPEAKER_CASES[0]; k++) {
+        const struct speaker_case *c = &SPEAKER_CASES[k];
+        const kh_article *d = X(c->text);
+        REQUIRE(d);
+        for (size_t j = 0; j < 3 && c->q[j].head; j++) {
+            const kh_quote *q = quote(d, c->text, c->q[j].kind, c->q[j].head);
+            if (!q)
+                kt_fail(KT, __FILE__, __LINE__, "%s: no statement starting \"%s\"", c->why,
+                        c->q[j].head);
+            else if (!span_is(c->text, q->speaker, c->q[j].speaker))
+                kt_fail(KT, __FILE__, __LINE__, "%s: speaker \"%.*s\", expected \"%s\"", c->why,
+                        q->speaker.start == KH_NONE ? 0 : (int)(q->speaker.end - q->speaker.start),
+                        q->speaker.start == KH_NONE ? "" : c->text + q->speaker.start,
+                        c->q[j].speaker ? c->q[j].speaker : "(none)");
+        }
+    }
 }
 
 TEST(communique_is_a_place_of_speech_and_a_document)
@@ -1708,17 +1798,6 @@ TEST(communique_is_a_place_of_speech_and_a_document)
     CHECK_SPAN(t, q->speaker, "البلاغ");
 }
 
-TEST(first_name_alone_takes_the_al_surname_given_before_a_title)
-{
-    const char *t = "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
-                    "وأكد منير أن الفريق جاهز.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الفريق");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "منير الهمداني");
-}
-
 TEST(long_title_before_the_name_still_reaches_the_name)
 {
     /* eleven words of title and complements, then the name */
@@ -1729,84 +1808,6 @@ TEST(long_title_before_the_name_still_reaches_the_name)
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التحقيق");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كريم بوزيد");
-}
-
-TEST(name_after_a_title_with_its_lada_phrase_and_a_comma)
-{
-    const char *t = "عنوان\nقالت سفيرة كندا لدى الاتحاد الأوروبي، ليلى مارتان، يوم الخميس إن "
-                    "المفاوضات ستستأنف.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المفاوضات");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "ليلى مارتان");
-}
-
-TEST(name_after_a_title_with_its_an_phrase_closed_by_the_particle)
-{
-    const char *t = "عنوان\nقال النائب بالبرلمان عن حزب الأمل الجديد، كمال بوزيان إن "
-                    "الميزانية لن تمر.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الميزانية");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "كمال بوزيان");
-}
-
-TEST(union_is_a_body_resolved_to_its_full_name)
-{
-    const char *t = "عنوان\nنبهت النقابة الوطنية لأطباء الأسنان إلى خطورة الوضع المالي.\n"
-                    "وأوضحت النقابة أن الأسعار ارتفعت كثيرا.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأسعار");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "النقابة الوطنية لأطباء الأسنان");
-}
-
-TEST(first_name_read_as_wa_or_li_after_a_title)
-{
-    const char *t = "عنوان\nوقال كاتب عام نقابة النقل لسعيد الزواري إن الإضراب قائم.\n"
-                    "وأضاف الزواري أن المفاوضات توقفت.\n"
-                    "وقال وزير الصناعة الكندي ويتني ديكسون إن المصانع ستفتح.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الإضراب");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
-    q = quote(d, t, KH_QUOTE_REPORTED, "أن المفاوضات");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "لسعيد الزواري");
-    q = quote(d, t, KH_QUOTE_REPORTED, "إن المصانع");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "ويتني ديكسون");
-}
-
-TEST(verb_with_wa_opening_a_sentence_is_no_first_name)
-{
-    const char *t = "عنوان\nانتهى الاجتماع مساء أمس. واستقالت سلمى قرقني المديرة التنفيذية "
-                    "للهيئة من منصبها.\n"
-                    "وقالت قرقني إن الضغوط كانت كبيرة.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الضغوط");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "سلمى قرقني");
-}
-
-TEST(ad_din_closes_a_compound_first_name)
-{
-    const char *t = "عنوان\nانتقد رئيس الكتلة، نور الدين الجلاصي، تصريحات الوزير.\n"
-                    "وقال الجلاصي إن الحكومة فشلت.\n"
-                    "وقال أستاذ أصول الدين محمد سالم إن الأمر واضح.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحكومة");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "نور الدين الجلاصي");
-    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمر");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "محمد سالم");
 }
 
 /* The token of the analysis that starts at byte off of t; ntokens if none. */
@@ -2096,17 +2097,6 @@ TEST(verb_of_going_on_before_a_verb_of_saying_is_no_subject)
     CHECK(q->flags & KH_QF_CARRIED);
 }
 
-TEST(body_word_inside_an_addressee_is_no_subject)
-{
-    const char *t = "عنوان\nقال وزير الخارجية الأمريكي جون كيري إن الاتفاق جيد.\n"
-                    "وقال لمجلس العلاقات الخارجية في نيويورك \"أخشى مما يمكن أن يحدث بعد ذلك\".\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أخشى");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "جون كيري");
-}
-
 TEST(quoted_body_name_with_its_adjective_then_a_colon_is_the_subject)
 {
     const char *t = "عنوان\nأعلنت \"لجنة مكافحة الإرهاب\" الروسية: إن قوات الأمن قتلت ستة أشخاص.\n"
@@ -2148,31 +2138,6 @@ TEST(statement_about_the_networks_is_no_boilerplate)
     CHECK_SPAN(t, q->speaker, "شركتا فيسبوك وتويتر");
 }
 
-TEST(topic_after_amma_is_the_subject_of_its_fa_verb)
-{
-    const char *t = "عنوان\nأما المواطن يحيى العبيد فقد أشار إلى أنه ينقل بسيارته.\n"
-                    "أما الوزير فقال إن الوضع جيد.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه ينقل");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "يحيى العبيد");
-    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "الوزير");
-}
-
-TEST(one_of_two_coordinated_names_keeps_its_own_name)
-{
-    const char *t = "عنوان\nتقول شركتا فيسبوك وتويتر إنهما علقتا حسابات مرتبطة بإيران.\n"
-                    "وقالت تويتر إنها علقت 284 حسابا.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها علقت");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "تويتر");
-}
-
 TEST(bayyana_is_a_verb_of_saying_where_between_cannot_be_read)
 {
     const char *t = "عنوان\nوبين الهواشي أن مراجعة هذا القانون ضرورية.\n"
@@ -2209,17 +2174,6 @@ TEST(construct_heads_of_an_office_are_titles)
     CHECK_SPAN(t, q->speaker, "مسؤول كبير في البيت الأبيض"); /* an adjective after a title */
 }
 
-TEST(speech_place_with_its_pronoun_is_no_part_of_the_subject)
-{
-    const char *t = "عنوان\nوقالت المنظمة الأفريقية في بيانها: \"البطل السوداني المقيم في قطر "
-                    "قتل\".\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "البطل");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "المنظمة الأفريقية");
-}
-
 TEST(body_takes_its_fullest_name_where_that_plainly_ends)
 {
     const char *t =
@@ -2254,17 +2208,6 @@ TEST(ambiguous_month_after_a_first_name_is_a_surname)
     CHECK_SPAN(t, d->dates[0].span, "5 ماي 2017");
 }
 
-TEST(unnamed_officer_is_an_anonymous_speaker_with_his_phrase)
-{
-    const char *t = "عنوان\nوقال ضابط إسرائيلي كبير في الجيش إنه كان هناك عدد من المقاتلين.\n"
-                    "وقال الضابط إن الجيش مستعد.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الجيش");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "ضابط إسرائيلي كبير في الجيش");
-}
-
 TEST(quoted_person_name_with_a_title_in_apposition_is_the_subject)
 {
     const char *t = "عنوان\nوقال “جيري ساندرز” الرئيس التنفيذي في الشركة: إنه يمكن بناء المحطات "
@@ -2275,31 +2218,6 @@ TEST(quoted_person_name_with_a_title_in_apposition_is_the_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "جيري ساندرز");
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "جيري"));
-}
-
-TEST(title_comma_then_description_with_the_name_is_one_subject)
-{
-    const char *t = "عنوان\nمن جهته، قال عضو الائتلاف، المعارض البارز سمير نشار إن هناك العديد من "
-                    "المؤشرات.\nوقال المتحدث باسم الوزارة، إن الوضع هادئ.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن هناك");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "سمير نشار");
-    q = quote(d, t, KH_QUOTE_REPORTED, "إن الوضع");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "المتحدث باسم الوزارة");
-}
-
-TEST(hashtag_body_in_a_title_chain_anchors_the_name_after_it)
-{
-    const char *t = "عنوان\nأبدت المديرة العامة لـ #صندوق_النقد_الدولي كريستين لاغارد تفاؤلا حيال "
-                    "الاقتصاد.\nوقالت لاغارد إن النمو قوي.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن النمو");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "كريستين لاغارد");
 }
 
 TEST(quoted_body_in_a_title_chain_anchors_the_name_after_it)
@@ -2328,46 +2246,4 @@ TEST(person_after_a_quoted_body_in_a_persons_title_is_the_name)
     q = quote(d, t, KH_QUOTE_REPORTED, "إن السلطات");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش"); /* a body named in quotes */
-}
-
-TEST(anonymous_source_with_a_compound_preposition_keeps_its_phrase)
-{
-    const char *t = "عنوان\nوفي سياق ذلك حذر مصدر رسمي من داخل المحافظة من أن الوضع متوتر جدا.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "مصدر رسمي من داخل المحافظة");
-}
-
-TEST(anonymous_source_keeps_a_second_place_phrase)
-{
-    const char *t = "عنوان\nوأعلن مسؤول عسكري في قاعدة حميميم الروسية في سوريا، أن الدفاعات أسقطت "
-                    "أهدافا.\nوقال المسؤول إن العملية انتهت.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن العملية");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "مسؤول عسكري في قاعدة حميميم الروسية في سوريا");
-}
-
-TEST(bayyana_written_with_shadda_is_a_verb_whatever_follows)
-{
-    const char *t = "عنوان\nوبيّن مدير جمعية الثقافة والفنون بجدة عمر الجاسر لـ\"الوطن\" أن إطلاق "
-                    "الجمعية للموسم الأول مهم.\nوأضاف \"سيشهد الموسم الأول عروضا كثيرة جدا\".\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سيشهد");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "عمر الجاسر");
-}
-
-TEST(mubayyinan_is_a_participle_of_saying)
-{
-    const char *t = "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التنفيذ");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->speaker, "خالد سالم");
 }
