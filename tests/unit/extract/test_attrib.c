@@ -59,18 +59,37 @@ static const char THREE[] = "قال الوزير أحمد سالم إن الوض
                             "وأكدت الوزيرة ليلى حسن أن الحوار مستمر. "
                             "وأضاف أن المحادثات ستستأنف.";
 
+/* THREE listed: its last statement (a dropped subject) and the candidates
+** أحمد سالم and ليلى حسن. */
+typedef struct three {
+    kh_extractor *x;
+    const kx_cue *c;
+    const kx_cand *ahmad, *layla;
+} three;
+
+/* 1 when every part of t is found; 0 with a failure noted. */
+static int listed_three(kt_ctx *kt_, three *t)
+{
+    memset(t, 0, sizeof *t);
+    if (!(t->x = listed(kt_, THREE))) return 0;
+    if (!(t->c = last_statement(t->x))) {
+        FAIL("THREE has no statement");
+        return 0;
+    }
+    t->ahmad = cand(t->x, t->c, THREE, "أحمد سالم");
+    t->layla = cand(t->x, t->c, THREE, "ليلى حسن");
+    if (!t->ahmad || !t->layla) FAIL("THREE lacks a candidate");
+    return t->ahmad && t->layla;
+}
+
 TEST(dropped_subject_lists_the_recent_speakers)
 {
-    kh_extractor *x = listed(KT, THREE);
-    REQUIRE(x != NULL);
-    const kx_cue *c = last_statement(x);
-    REQUIRE(c != NULL);
+    three t;
+    REQUIRE(listed_three(KT, &t));
+    const kx_cue *c = t.c;
+    const kx_cand *ahmad = t.ahmad, *layla = t.layla;
     REQUIRE(c->ncand >= 2);
-    CHECK(x->cands[c->cand_first].src & KX_CS_RULE);
-    const kx_cand *ahmad = cand(x, c, THREE, "أحمد سالم");
-    const kx_cand *layla = cand(x, c, THREE, "ليلى حسن");
-    REQUIRE(ahmad != NULL);
-    REQUIRE(layla != NULL);
+    CHECK(t.x->cands[c->cand_first].src & KX_CS_RULE);
     CHECK(ahmad->src & KX_CS_HISTORY);
     CHECK(layla->src & KX_CS_HISTORY);
     CHECK_EQ_INT(layla->hist_rank, 0);
@@ -80,14 +99,10 @@ TEST(dropped_subject_lists_the_recent_speakers)
 
 TEST(masculine_verb_carries_the_masculine_speaker_and_notes_the_clash)
 {
-    kh_extractor *x = listed(KT, THREE);
-    REQUIRE(x != NULL);
-    const kx_cue *c = last_statement(x);
-    REQUIRE(c != NULL);
-    const kx_cand *ahmad = cand(x, c, THREE, "أحمد سالم");
-    const kx_cand *layla = cand(x, c, THREE, "ليلى حسن");
-    REQUIRE(ahmad != NULL);
-    REQUIRE(layla != NULL);
+    three t;
+    REQUIRE(listed_three(KT, &t));
+    const kx_cue *c = t.c;
+    const kx_cand *ahmad = t.ahmad, *layla = t.layla;
     CHECK(ahmad->src & KX_CS_CARRY);
     CHECK(ahmad->facts & KX_CF_AGREE);
     CHECK(layla->facts & KX_CF_CLASH);
@@ -97,14 +112,9 @@ TEST(masculine_verb_carries_the_masculine_speaker_and_notes_the_clash)
 
 TEST(distances_count_sentences_back_to_the_mention)
 {
-    kh_extractor *x = listed(KT, THREE);
-    REQUIRE(x != NULL);
-    const kx_cue *c = last_statement(x);
-    REQUIRE(c != NULL);
-    const kx_cand *ahmad = cand(x, c, THREE, "أحمد سالم");
-    const kx_cand *layla = cand(x, c, THREE, "ليلى حسن");
-    REQUIRE(ahmad != NULL);
-    REQUIRE(layla != NULL);
+    three t;
+    REQUIRE(listed_three(KT, &t));
+    const kx_cand *ahmad = t.ahmad, *layla = t.layla;
     CHECK(layla->sent_dist >= 1);
     CHECK(ahmad->sent_dist > layla->sent_dist);
     CHECK(ahmad->tok_dist > layla->tok_dist);
