@@ -68,121 +68,94 @@ TEST(feature_names_follow_the_columns)
     CHECK_EQ_STR(kx_stmt_names[KX_STMT_NF - 1], "PREV_VERB");
 }
 
-TEST(a_definite_span_after_a_bare_noun_is_a_genitive)
-{
-    /* تمويل "الصندوق": the quoted noun completes the noun before it */
-    const char *t = "عنوان\nوأكد الوزير أن تمويل \"الصندوق\" مضمون هذا العام.\n"
-                    "وقال المدير إن عددهم \"كبير\" جدا.\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "الصندوق");
-    REQUIRE(r);
-    CHECK(r[KX_SF_IDAFA] == 1);
-    CHECK(r[KX_SF_IN_CLAUSE] == 1);
-    /* an indefinite word after a noun with a pronoun suffix is a predicate */
-    r = row_of(x, t, "كبير");
-    REQUIRE(r);
-    CHECK(r[KX_SF_IDAFA] == 0);
-    CHECK(r[KX_SF_PREV_ENC] == 1);
-}
+static const char T_GENITIVE[] = "عنوان\nوأكد الوزير أن تمويل \"الصندوق\" مضمون هذا العام.\n"
+                                 "وقال المدير إن عددهم \"كبير\" جدا.\n";
+static const char T_LIST[] =
+    "عنوان\nوأوضح المصدر أن الأعوان حجزوا بنادق \"صقر\" و\"نسر\" في المنزل.\n"
+    "وقال الوزير \"سنواصل العمل في كل الجهات\" و\"لن نتراجع عن الإصلاحات\".\n";
+static const char T_COLON[] = "عنوان\nوقال الوزير: \"نحن مستعدون للحوار مع الجميع\".\n";
 
-TEST(a_detached_preposition_is_no_genitive_head)
-{
-    const char *t = "عنوان\nونفى الوزير ما وصفه ب\"الدعاية الكاذبة\" حول المشروع.\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "الدعاية");
-    REQUIRE(r);
-    CHECK(r[KX_SF_IDAFA] == 0);
-}
+/* Columns of the feature row of the pair whose text starts with head, one
+** row per behaviour (why); each listed column must hold its value. */
+static const struct feature_case {
+    const char *why, *text, *head;
+    struct {
+        int col; /* KX_SF_*; a row's list ends at the first 0 (KX_SF_BIAS is checked apart) */
+        float value;
+    } want[8];
+} FEATURE_CASES[] = {
+    {"a definite span after a bare noun is a genitive (تمويل \"الصندوق\")",
+     T_GENITIVE,
+     "الصندوق",
+     {{KX_SF_IDAFA, 1}, {KX_SF_IN_CLAUSE, 1}}},
+    {"an indefinite word after a noun with a pronoun suffix is a predicate",
+     T_GENITIVE,
+     "كبير",
+     {{KX_SF_IDAFA, 0}, {KX_SF_PREV_ENC, 1}}},
+    {"a detached preposition is no genitive head",
+     "عنوان\nونفى الوزير ما وصفه ب\"الدعاية الكاذبة\" حول المشروع.\n",
+     "الدعاية",
+     {{KX_SF_IDAFA, 0}}},
+    {"short spans joined by و are a list", T_LIST, "صقر", {{KX_SF_LIST, 1}}},
+    {"short spans joined by و are a list (the second)", T_LIST, "نسر", {{KX_SF_LIST, 1}}},
+    {"sentences joined by و are parts of one statement, not items",
+     T_LIST,
+     "سنواصل",
+     {{KX_SF_LIST, 0}}},
+    {"a verb before the mark",
+     "عنوان\nوقال المحقق إن المتهم قد يكون \"متورطا\" في القضية.\n",
+     "متورطا",
+     {{KX_SF_PREV_VERB, 1}, {KX_SF_IDAFA, 0}}},
+    {"first-person words mark a span that speaks",
+     T_COLON,
+     "نحن",
+     {{KX_SF_FIRST_PERSON, 1},
+      {KX_SF_COLON, 1},
+      {KX_SF_CUED, 1},
+      {KX_SF_W4_7, 1},
+      {KX_SF_NEXT_TERM, 1},
+      {KX_SF_FAM_ASCII, 1}}},
+    {"a name quoted twice is marked repeated",
+     "عنوان\nنشرت صحيفة «الأفق» تقريرا عن المدينة.\nوأضافت «الأفق» أن السكان غادروا.\n",
+     "الأفق",
+     {{KX_SF_REPEATED, 1},
+      {KX_SF_W1, 1},
+      {KX_SF_ALL_DEFINITE, 1},
+      {KX_SF_FAM_GUILLEMET, 1},
+      {KX_SF_PREV_NAMEHEAD, 1},
+      {KX_SF_NEXT_WORD, 1}}},
+    {"the object of a verb of saying after its preposition",
+     "عنوان\nوشدد الرئيس على “الوحدة” في كلمته.\n",
+     "الوحدة",
+     {{KX_SF_CUE_BEFORE, 1},
+      {KX_SF_CUE_PREP, 1},
+      {KX_SF_CUE_ADJ, 0},
+      {KX_SF_PREV_PREP, 1},
+      {KX_SF_SENT_SAY, 1},
+      {KX_SF_FAM_CURLY, 1}}},
+    {"verb-shaped words inside a quote",
+     "عنوان\nوقال المدير \"أريد أن يفهم الجميع\".\n",
+     "أريد",
+     {{KX_SF_VERB_I, 1}, {KX_SF_VERB_HE, 1}, {KX_SF_PARTICLE_IN, 1}, {KX_SF_CUE_ADJ, 1}}},
+};
 
-TEST(short_spans_joined_by_wa_are_a_list)
+TEST(feature_cases)
 {
-    const char *t = "عنوان\nوأوضح المصدر أن الأعوان حجزوا بنادق \"صقر\" و\"نسر\" في المنزل.\n"
-                    "وقال الوزير \"سنواصل العمل في كل الجهات\" و\"لن نتراجع عن الإصلاحات\".\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "صقر");
-    REQUIRE(r);
-    CHECK(r[KX_SF_LIST] == 1);
-    r = row_of(x, t, "نسر");
-    REQUIRE(r);
-    CHECK(r[KX_SF_LIST] == 1);
-    /* sentences joined by و are parts of one statement, not items */
-    r = row_of(x, t, "سنواصل");
-    REQUIRE(r);
-    CHECK(r[KX_SF_LIST] == 0);
-}
-
-TEST(a_verb_before_the_mark)
-{
-    const char *t = "عنوان\nوقال المحقق إن المتهم قد يكون \"متورطا\" في القضية.\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "متورطا");
-    REQUIRE(r);
-    CHECK(r[KX_SF_PREV_VERB] == 1);
-    CHECK(r[KX_SF_IDAFA] == 0);
-}
-
-TEST(first_person_words_mark_a_span_that_speaks)
-{
-    const char *t = "عنوان\nوقال الوزير: \"نحن مستعدون للحوار مع الجميع\".\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "نحن");
-    REQUIRE(r);
-    CHECK(r[KX_SF_BIAS] == 1);
-    CHECK(r[KX_SF_FIRST_PERSON] == 1);
-    CHECK(r[KX_SF_COLON] == 1);
-    CHECK(r[KX_SF_CUED] == 1);
-    CHECK(r[KX_SF_W4_7] == 1);
-    CHECK(r[KX_SF_NEXT_TERM] == 1);
-    CHECK(r[KX_SF_FAM_ASCII] == 1);
-}
-
-TEST(a_name_quoted_twice_is_marked_repeated)
-{
-    const char *t = "عنوان\nنشرت صحيفة «الأفق» تقريرا عن المدينة.\n"
-                    "وأضافت «الأفق» أن السكان غادروا.\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "الأفق");
-    REQUIRE(r);
-    CHECK(r[KX_SF_REPEATED] == 1);
-    CHECK(r[KX_SF_W1] == 1);
-    CHECK(r[KX_SF_ALL_DEFINITE] == 1);
-    CHECK(r[KX_SF_FAM_GUILLEMET] == 1);
-    CHECK(r[KX_SF_PREV_NAMEHEAD] == 1);
-    CHECK(r[KX_SF_NEXT_WORD] == 1);
-}
-
-TEST(the_object_of_a_verb_of_saying_after_its_preposition)
-{
-    const char *t = "عنوان\nوشدد الرئيس على “الوحدة” في كلمته.\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "الوحدة");
-    REQUIRE(r);
-    CHECK(r[KX_SF_CUE_BEFORE] == 1);
-    CHECK(r[KX_SF_CUE_PREP] == 1);
-    CHECK(r[KX_SF_CUE_ADJ] == 0);
-    CHECK(r[KX_SF_PREV_PREP] == 1);
-    CHECK(r[KX_SF_SENT_SAY] == 1);
-    CHECK(r[KX_SF_FAM_CURLY] == 1);
-}
-
-TEST(verb_shaped_words_inside_a_quote)
-{
-    const char *t = "عنوان\nوقال المدير \"أريد أن يفهم الجميع\".\n";
-    kh_extractor *x = run(KT, t);
-    REQUIRE(x);
-    const float *r = row_of(x, t, "أريد");
-    REQUIRE(r);
-    CHECK(r[KX_SF_VERB_I] == 1);
-    CHECK(r[KX_SF_VERB_HE] == 1);
-    CHECK(r[KX_SF_PARTICLE_IN] == 1);
-    CHECK(r[KX_SF_CUE_ADJ] == 1);
+    for (size_t k = 0; k < sizeof FEATURE_CASES / sizeof FEATURE_CASES[0]; k++) {
+        const struct feature_case *c = &FEATURE_CASES[k];
+        kh_extractor *x = run(KT, c->text);
+        REQUIRE(x);
+        const float *r = row_of(x, c->text, c->head);
+        if (!r) {
+            kt_fail(KT, __FILE__, __LINE__, "%s: no pair starting \"%s\"", c->why, c->head);
+            continue;
+        }
+        if (r[KX_SF_BIAS] != 1) kt_fail(KT, __FILE__, __LINE__, "%s: BIAS is not 1", c->why);
+        for (size_t j = 0; j < 8 && c->want[j].col; j++)
+            if (r[c->want[j].col] != c->want[j].value)
+                kt_fail(KT, __FILE__, __LINE__, "%s: %s = %g, expected %g", c->why,
+                        kx_stmt_names[c->want[j].col], r[c->want[j].col], c->want[j].value);
+    }
 }
 
 TEST(a_headline_quote_without_colon_is_no_candidate)
@@ -245,7 +218,7 @@ TEST(stmt_score_is_a_probability_for_any_row)
 
 TEST(weights_that_read_only_the_rules_skip_the_other_columns)
 {
-    const char *t = "عنوان\nوقال الوزير: \"نحن مستعدون للحوار مع الجميع\".\n";
+    const char *t = T_COLON;
     kh_extractor *x = run_with(KT, t, 0);
     REQUIRE(x);
     const float *r = row_of(x, t, "نحن");
