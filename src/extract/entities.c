@@ -278,12 +278,6 @@ static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ne
     return sp;
 }
 
-/* A carried speaker gives way to a person the article made the subject of
-** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
-** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
-** speaker of a verb of saying (نزار عياد) over a subject whose verb is not
-** one. The person entity must open its sentence (within SUBJECT_LEAD
-** tokens) and be within GUESS_WINDOW bytes before the cue. */
 /* Whether token i spells one of the words [a, b) of a name. */
 static int names_word(const kh_extractor *x, uint32_t i, uint32_t a, uint32_t b)
 {
@@ -292,6 +286,12 @@ static int names_word(const kh_extractor *x, uint32_t i, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* A carried speaker gives way to a person the article made the subject of
+** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
+** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
+** speaker of a verb of saying (نزار عياد) over a subject whose verb is not
+** one. The person entity must open its sentence (within SUBJECT_LEAD
+** tokens) and be within GUESS_WINDOW bytes before the cue. */
 static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
 {
     uint32_t a, b, at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;

@@ -1561,7 +1561,10 @@ static void came_in(kh_extractor *x, uint32_t i)
 ** and no و comes first (وبين المدينة والقرية: between two nouns). */
 static int bayyana(kh_extractor *x, uint32_t i)
 {
-    if (tok(x, i)->kind != KH_TOK_ARABIC || x->tk[i].pair >= 0) return 0;
+    size_t n = tok(x, i)->norm_len; /* find_cues asks at every word: the cheap tests first */
+    if ((n != 6 && n != 8) || !kx_is(x, i, KX_STOP) || tok(x, i)->kind != KH_TOK_ARABIC ||
+        x->tk[i].pair >= 0)
+        return 0;
     if (!kx_norm_is(x, i, "بين") && !kx_norm_is(x, i, "وبين")) return 0;
     const kh_token *t = tok(x, i);
     for (uint32_t b = t->start; b + 1 < t->end; b++)
