@@ -1325,9 +1325,8 @@ static const char *const GOING_ON[] = {
 
 /* قال عضو الائتلاف، المعارض البارز سمير نشار إن: a person's title with no
 ** name, a comma, then another title or a description with the name and
-** the particle: the
-** second phrase is the first in apposition, and the subject runs on to it.
-** The new end of the phrase [first, last), or last. */
+** the particle: the second phrase is the first in apposition, and the
+** subject runs on to it. The new end of the phrase [first, last), or last. */
 static uint32_t titled_apposition(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
     if (last <= first || last + 2 >= limit || !(x->tk[last].flags & KX_T_COMMA) ||
@@ -2379,12 +2378,16 @@ static int body_name_ends(kh_extractor *x, uint32_t b, uint32_t line_last)
 static void body_fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
+    /* a body's word, or a definite word a bare body head may precede */
     if (nm->dual || n == 0 || n > BODY_NAME_MAX || !kx_is(x, nm->first, KX_ORG | KX_TITLE) ||
-        (kx_is(x, nm->first, KX_TITLE) && !kx_is(x, nm->first, KX_ORG) &&
-         !(x->tk[nm->first].pro & KX_P_AL) && !kx_is(x, nm->first - 1, KX_ORG)))
+        (!kx_is(x, nm->first, KX_ORG) && !(x->tk[nm->first].pro & KX_P_AL)))
         return;
+    const kh_token *t0 = tok(x, nm->first);
     uint32_t best_a = 0, best_b = 0;
     for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+        const kh_token *ti = tok(x, i);
+        if (!ti->norm_len || ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1])
+            continue; /* as in fullest(): equal words end alike, most tokens fail here */
         if (!seq_eq(x, nm->first, i, n)) continue;
         const kx_line *L = &x->lines[x->tk[i].line];
         uint32_t a = i, b = i + n;
