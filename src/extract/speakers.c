@@ -2001,6 +2001,8 @@ static void bare(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
     size_t lead =
         (x->tk[i].pro & (KX_P_W | KX_P_F)) && t->norm_len > 2 && x->tk[i].word_start > t->start ? 2
                                                                                                 : 0;
+    if (t->kind == KH_TOK_HASHTAG && t->norm_len > 1 && !memchr(t->norm, '_', t->norm_len))
+        lead = 1; /* وقالت #لاغارد: a one-word hashtag is the name as written */
     *s = t->norm + lead;
     *n = t->norm_len - lead;
 }

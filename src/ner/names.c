@@ -102,7 +102,8 @@ static size_t put(kh_names *nm, const void *s, size_t n)
     return at;
 }
 
-/* Appends the display form of text[b..e): whitespace runs become one space,
+/* Appends the display form of text[b..e): whitespace runs and a hashtag's
+** underscores become one space,
 ** edges trimmed, prefixed by pre. Returns the offset or SIZE_MAX; OUT: *len. */
 static size_t put_display(kh_names *nm, const char *pre, const uint8_t *text, size_t b, size_t e,
                           size_t *len)
@@ -116,7 +117,7 @@ static size_t put_display(kh_names *nm, const char *pre, const uint8_t *text, si
     int space = 0;
     for (size_t i = b; i < e; i++) {
         uint8_t c = text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') { /* #صندوق_النقد */
             space = o > at;
             continue;
         }
@@ -331,6 +332,7 @@ static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, co
         const kh_token *t = first_word_token(fx, an, e->first);
         const char *pre;
         uint32_t cut = cut_proclitics(t, e->start, &pre);
+        if (!*pre && cut < e->end && text[cut] == '#') cut++; /* #لاغارد is لاغارد */
         e->start = *pre ? e->start : cut;
         mm->disp = put_display(nm, pre, text, cut, e->end, &mm->displen);
         if (mm->disp == SIZE_MAX || put_keys(nm, mm)) return -1;

@@ -1684,6 +1684,11 @@ static const struct speaker_case {
      "وأكد مصدر أمني لمراسل \"الإذاعة\"، يوم الأحد، أن الطريق فتحت.\n",
      {{KH_QUOTE_REPORTED, "إنه سعيد", "كمال بوعزة"},
       {KH_QUOTE_REPORTED, "أن الطريق", "مصدر أمني"}}},
+    {"a one-word hashtag is the name as written and takes its fullest form",
+     "عنوان\nأبدت المديرة العامة لـ #صندوق_النقد_الدولي كريستين لاغارد تفاؤلا، قائلة \"لا داعي "
+     "للقلق\".\n"
+     "وقالت #لاغارد خلال مؤتمر صحافي: \"أعتقد أنه يجب ألا نكون قلقين\" بشأن النمو.\n",
+     {{KH_QUOTE_DIRECT, "أعتقد", "كريستين لاغارد"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",

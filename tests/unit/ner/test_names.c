@@ -109,6 +109,8 @@ static const kh_ner_result *tag_text(kt_ctx *kt_, const char *text, kh_analyzer 
     return r;
 }
 
+static const kh_entity *ending_at(const kh_ner_result *r, uint32_t end);
+
 /* The entity whose text (input bytes) is s, or NULL. */
 static const kh_entity *find(const kh_ner_result *r, const char *text, const char *s)
 {
@@ -149,6 +151,27 @@ TEST(mentions_of_one_person_share_the_fullest_name)
     REQUIRE(b1 != NULL);
     CHECK_EQ_INT(r->names[b1->id].nmentions, 2); /* بكين twice, one entity */
     CHECK_EQ_INT(r->names[full->id].type, KH_ENT_PER);
+    kh_analyzer_free(a);
+}
+
+TEST(a_hashtag_mention_is_the_name_without_its_signs)
+{
+    /* #لافروف is لافروف; the span starts after the #, and #سيرغي_لافروف
+    ** displays its words with spaces */
+    const char *text = "قال سيرغي لافروف في موسكو .\nقال #لافروف إن الحوار مستمر .\n"
+                       "وصل #سيرغي_لافروف إلى بكين أمس .";
+    kh_analyzer *a = NULL;
+    const kh_ner_result *r = tag_text(KT, text, &a);
+    REQUIRE(r != NULL);
+    const kh_entity *full = find(r, text, "سيرغي لافروف");
+    const kh_entity *tag1 = ending_at(r, (uint32_t)(strstr(text, " إن") - text));
+    const kh_entity *tag2 = ending_at(r, (uint32_t)(strstr(text, " إلى بكين") - text));
+    REQUIRE(full && tag1 && tag2);
+    CHECK_EQ_INT(tag1->start, (uint32_t)(strstr(text, "#لافروف") - text) + 1);
+    CHECK_EQ_INT(tag1->id, full->id);
+    CHECK_EQ_INT(tag2->start, (uint32_t)(strstr(text, "#سيرغي") - text) + 1);
+    CHECK_EQ_INT(tag2->id, full->id);
+    CHECK_EQ_STR(tag1->canonical, "سيرغي لافروف");
     kh_analyzer_free(a);
 }
 
