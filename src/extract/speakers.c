@@ -715,7 +715,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     c->name_last = x->pairs[x->tk[k].pair].close;
                     return 1;
                 }
-                if (!kx_is(x, j, KX_NAMEHEAD)) continue;
+                if (!kx_is(x, j, KX_NAMEHEAD) || c->np_last - c->np_first >= 2) continue;
+                /* الحزب الدستوري الحر | يعبر: a body's head with its adjectives is
+                ** the body's name; the word after an earlier mention is not */
             }
             if (k + 2 < L->last && stem_is(x, k, "في") && !x->tk[k].pro && np_word(x, k + 1)) {
                 /* مدرب الحراس في ليفربول، جون آتشتربرغ: the title's في phrase

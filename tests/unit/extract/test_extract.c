@@ -1689,6 +1689,10 @@ static const struct speaker_case {
      "للقلق\".\n"
      "وقالت #لاغارد خلال مؤتمر صحافي: \"أعتقد أنه يجب ألا نكون قلقين\" بشأن النمو.\n",
      {{KH_QUOTE_DIRECT, "أعتقد", "كريستين لاغارد"}}},
+    {"a body's head with its adjectives is its name, not a description of the word after it",
+     "الحزب الدستوري الحر يعبر عن تخوفه من العودة\n"
+     "اعتبر الحزب الدستوري الحر في بيان له اليوم السبت أن الحكومة لم ترتق.\n",
+     {{KH_QUOTE_REPORTED, "أن الحكومة", "الحزب الدستوري الحر"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
