@@ -12,9 +12,11 @@
 ** Pairing runs per paragraph with a small stack; marks of different families
 ** (" / “” / «») may nest. A quote still open at the end of a paragraph
 ** continues into the next one only if that paragraph starts with an opening
-** mark (the convention of multi-paragraph quotes); otherwise it closes at
-** the paragraph end, flagged KH_QF_UNCLOSED, and its mark is reported as
-** unpaired. Whether a pair is a statement is decided later (speakers.c).
+** mark (the convention of multi-paragraph quotes); otherwise it is
+** unclosed (KH_QF_UNCLOSED, its mark reported as unpaired) and ends where
+** the reporter speaks again: before the cue of the next quote, a verb of
+** saying that opens a clause, or the paragraph's end (lost_closer_end).
+** Whether a pair is a statement is decided later (speakers.c).
 */
 #include "extract/extract.h"
 
@@ -32,6 +34,7 @@ typedef struct open_mark {
     uint32_t tok;
     uint32_t fam;
     uint32_t reopened; /* a mark of its family opened inside it */
+    uint32_t turned;   /* closing by its look, an opener only as the particle's next */
 } open_mark;
 
 /* Code point before byte offset pos (0 at the start of the text). */
@@ -179,6 +182,47 @@ static uint32_t next_line_first(kh_extractor *x, size_t li, size_t *lj)
     return UINT32_MAX;
 }
 
+#define TERM_WORDS 4 /* a quoted term inside a quotation: نظام "فصل عنصري" */
+
+/* Where the words of an opener at token o that lost its closer end (its
+** family opened again inside it, and nothing closed it in the paragraph):
+** at the paragraph's end when what opened inside it is a short term that
+** closed and no mark follows (… اتفاق "تسهيل الصندوق الممدد" وهي … تونس.);
+** else where a verb of saying opens a clause (… الاقتصادي | وأوضح) or at
+** the next mark, less the cue or link words that introduce the next quote
+** (… هذا العمل | مضيفا "كيف، … الوقائي | وذلك "قبل). Token index, exclusive. */
+static uint32_t lost_closer_end(kh_extractor *x, uint32_t o, uint32_t last)
+{
+    uint32_t r = o + 1;
+    while (r < last && !(x->tk[r].flags & KX_T_QMARK))
+        r++;
+    int32_t pi = r < last ? x->tk[r].pair : -1;
+    int cued = 0; /* وأضاف "سنبدأ غدا": a quote of its own, not a term inside */
+    for (uint32_t k = r; k > o + 1 && r - k < 2; k--)
+        cued |= kx_is(x, k - 1, KX_SAY) || (x->tk[k - 1].flags & (KX_T_COMMA | KX_T_COLON));
+    if (!cued && pi >= 0 && x->pairs[pi].open == r && x->pairs[pi].close != UINT32_MAX &&
+        x->pairs[pi].nwords <= TERM_WORDS) {
+        uint32_t c = x->pairs[pi].close + 1;
+        while (c < last && !(x->tk[c].flags & KX_T_QMARK))
+            c++;
+        if (c == last) return last;
+    }
+    uint32_t e = o + 2;
+    while (e < r &&
+           !(kx_is(x, e, KX_SAY) &&
+             ((x->tk[e].pro & KX_P_W) || (x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)))) &&
+           !((x->tk[e - 1].flags & KX_T_TERM) && (x->tk[e].pro & KX_P_W)))
+        e++; /* … الاقتصادي | وأوضح المتحدث, … بالتزاماتها. | وكرر: the reporter
+             ** speaks again (a quoted sentence rarely opens with و) */
+    uint32_t f = e;
+    while (e > o + 1 && f - e < 3 &&
+           ((x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)) || kx_is(x, e - 1, KX_SAY) ||
+            (kx_is(x, e - 1, KX_STOP) && (x->tk[e - 1].pro & KX_P_W)) ||
+            kx_stem_is(x, e - 1, "كما") || kx_stem_is(x, e - 1, "لكن")))
+        e--;
+    return e;
+}
+
 static int by_open(const void *a, const void *b)
 {
     const kx_pair *p = a, *q = b;
@@ -203,18 +247,21 @@ void kx_pair_marks(kh_extractor *x)
             for (size_t j = 0; j < n; j++)
                 live += !st[j].reopened;
             if (role == ROLE_EITHER) role = live ? ROLE_CLOSE : ROLE_OPEN;
+            uint32_t turned = 0;
             if (role == ROLE_CLOSE && !n && (opens_after(x, i) || closer_follows(x, i, L->last)))
-                role = ROLE_OPEN; /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue */
+                role = ROLE_OPEN, turned = (x->tk[i - 1].flags & KX_T_PARTICLE) != 0;
+            /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue. After
+            ** the particle, the mark may also close a name (سي إن إن” عن) */
             if (role == ROLE_OPEN) {
                 if (n && st[n - 1].fam == fam) {
                     /* same family opened again: either the earlier one lost
                     ** its closer, or a term is quoted inside a quotation
                     ** ("… وشعاره "التضامن". … أيضا"). Keep both; the earlier
                     ** one pairs only with a closer after the inner pair's,
-                    ** else it is dropped at the paragraph's end as before. */
+                    ** else it is unclosed at the paragraph's end (below). */
                     st[n - 1].reopened = 1;
                 }
-                if (n < STACK_MAX) st[n++] = (open_mark){i, fam, 0};
+                if (n < STACK_MAX) st[n++] = (open_mark){i, fam, 0, turned};
                 continue;
             }
             if (!n) {
@@ -231,8 +278,25 @@ void kx_pair_marks(kh_extractor *x)
             add_pair(x, st[k - 1].tok, i, 0);
             n = k - 1;
         }
-        while (n && st[0].reopened) { /* lost their closers: drop from the bottom */
-            KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[st[0].tok].start);
+        uint32_t glued = UINT32_MAX;  /* a mark read as the closer of the quote before it */
+        while (n && st[0].reopened) { /* lost their closers: unclosed, from the bottom */
+            uint32_t o = st[0].tok, e = lost_closer_end(x, o, L->last);
+            if (st[0].turned || o == glued || !count_words(x, o + 1, e)) {
+                /* a stray mark: nothing quoted, a closer read as an opener only
+                ** for the particle before it, or the last quote's closer */
+                KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[o].start);
+                memmove(st, st + 1, (n - 1) * sizeof st[0]);
+                n--;
+                continue;
+            }
+            add_pair(x, o, UINT32_MAX, e);
+            if (e < L->last && (x->tk[e].flags & KX_T_QMARK) &&
+                family(x->text + x->A->tokens[e].start) == st[0].fam && x->npairs) {
+                /* … أصلا "من خلال: the mark it runs up to is its closer glued to
+                ** the next word; its words are all that stands before it */
+                x->pairs[x->npairs - 1].text.end = x->A->tokens[e].start;
+                glued = e;
+            }
             memmove(st, st + 1, (n - 1) * sizeof st[0]);
             n--;
         }
@@ -246,7 +310,7 @@ void kx_pair_marks(kh_extractor *x)
         }
         for (size_t j = 1; j < n; j++)
             KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[st[j].tok].start);
-        add_pair(x, st[0].tok, UINT32_MAX, L->last);
+        add_pair(x, st[0].tok, UINT32_MAX, lost_closer_end(x, st[0].tok, L->last));
         n = 0;
     }
     /* pairs were appended in closing order; statements want opening order */

@@ -781,18 +781,70 @@ TEST(same_mark_quoted_inside_a_quotation_nests)
     CHECK_EQ_INT(d->nunpaired, 0);
 }
 
-TEST(opener_that_lost_its_closer_is_dropped_not_nested)
+TEST(opener_that_lost_its_closer_ends_where_the_reporter_speaks_again)
 {
-    /* a stray opening mark, then a complete quote in the same paragraph: the
-    ** stray mark is reported, the complete quote stands alone */
-    const char *t = "عنوان\nوقال الوزير \"إن الخطة جاهزة، وأضاف \"سنبدأ غدا\".\n";
+    /* a quote whose closing mark is missing, then a complete quote in the
+    ** same paragraph: the first ends before the cue of the second (not
+    ** nested, not dropped), the second stands alone; the lost mark is reported */
+    const char *t =
+        "عنوان\nوقال الوزير \"إن الخطة جاهزة تماما للتنفيذ، وأضاف \"سنبدأ غدا في العمل\".\n";
     const kh_article *d = X(t);
     REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ غدا");
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "إن الخطة");
     REQUIRE(q);
-    CHECK_SPAN(t, q->text, "سنبدأ غدا");
-    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الخطة") == NULL);
+    CHECK_SPAN(t, q->text, "إن الخطة جاهزة تماما للتنفيذ");
+    CHECK_SPAN(t, q->speaker, "الوزير");
+    q = quote(d, t, KH_QUOTE_DIRECT, "سنبدأ غدا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "سنبدأ غدا في العمل");
+    CHECK_SPAN(t, q->speaker, "الوزير");
     CHECK_EQ_INT(d->nunpaired, 1);
+    /* with no mark after it, a full stop and a clause opened by و end it */
+    t = "عنوان\nوقال الوزير \"إن الخطة جاهزة تماما للتنفيذ. وأضاف أن العمل سيبدأ غدا.\n";
+    d = X(t);
+    REQUIRE(d);
+    q = quote(d, t, KH_QUOTE_DIRECT, "إن الخطة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "إن الخطة جاهزة تماما للتنفيذ");
+}
+
+TEST(opener_that_lost_its_closer_holds_a_quoted_term)
+{
+    /* a term quoted inside a quotation whose closer is missing: the quote
+    ** runs to the paragraph's end and holds the term */
+    const char *t = "عنوان\nأكد رئيس البعثة، بيورن روتر، \"ان الوفد استكمل مشاوراته حول برنامج "
+                    "\"تسهيل الصندوق\" وهي مرحلة تسبق صرف القسط الثاني.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "ان الوفد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text,
+               "ان الوفد استكمل مشاوراته حول برنامج \"تسهيل الصندوق\" وهي مرحلة تسبق صرف "
+               "القسط الثاني");
+    CHECK_SPAN(t, q->speaker, "بيورن روتر");
+}
+
+TEST(closer_glued_to_the_next_word_ends_the_quote_that_lost_one)
+{
+    /* … خانقة "بسبب: the mark after the space is the closer, glued to the
+    ** next word; the quote's words end before it, the space kept as written.
+    ** A closer read as an opener only after the particle (سي إن إن” عن) and
+    ** never closed is a stray mark, not a quote. */
+    const char *t = "عنوان\nوقال البيان إن \"الاقتصاد يمر بأزمة خانقة \"بسبب الزيادات الأخيرة، "
+                    "وأضاف أن \"الحكومة مسؤولة\".\n"
+                    "كشفت شركة “سكاي تران” لوكالة سي إن إن” عن خطة للنقل، كما أوضحت “سكاي "
+                    "تران” أنه يمكن استدعاء المركبات.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الاقتصاد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "الاقتصاد يمر بأزمة خانقة ");
+    CHECK_SPAN(t, q->speaker, "البيان");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الحكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "الحكومة مسؤولة");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, " عن خطة") == NULL);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "عن خطة") == NULL);
 }
 
 TEST(opener_glued_to_the_word_before_pairs_with_the_next_closer)
