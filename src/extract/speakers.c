@@ -2663,8 +2663,10 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
         if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
         if (!stem_is(x, j, "عن") && !(stem_is(x, j, "لسان") && j > 0 && stem_is(x, j - 1, "على")))
             continue; /* نقلت … عن X قوله، نقلت … على لسان X قوله */
-        uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
-        if (last != c->tok || last == j + 1) return -1;
+        uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok), e = last;
+        while (e < c->tok && (x->tk[e].flags & KX_T_COMMA) && !(x->tk[e].flags & KX_T_WORD))
+            e++; /* عن مسؤول أميركي كبير، قوله */
+        if (e != c->tok || last == j + 1) return -1;
         return np_speaker(x, j, j + 1, last);
     }
     return -1;
@@ -2738,6 +2740,33 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
     for (size_t k = 0; k < h->n; k++)
         if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return h->who[k];
     return h->n ? h->who[0] : -1;
+}
+
+/* Anonymous heads that may stand for one another once defined: المصدر
+** after مسؤول أميركي كبير (reporters call a source an official and back). */
+static const char *const ANON_SINGULAR[] = {"مصدر", "مسؤول"};
+
+/* المصدر, المسؤول, المصادر: an anonymous head with ال and nothing after it
+** refers back to the source the article introduced without ال (مصدر مطلع،
+** مسؤول أميركي كبير); that recent speaker, or -1. */
+static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
+{
+    const kx_name *nm = &x->names[who];
+    uint32_t a = nm->first;
+    if (nm->last != a + 1 || x->tk[a].pro != KX_P_AL || !anonymous_word(x, a)) return -1;
+    int single = STEM_IN(x, a, ANON_SINGULAR);
+    for (size_t k = 0; k < h->n; k++) {
+        const kx_name *o = &x->names[h->who[k]];
+        uint32_t b = o->first;
+        if (h->who[k] == who || o->last <= b + 1 || x->tk[b].pro || !anonymous_word(x, b)) continue;
+        const char *sa, *sb;
+        size_t na, nb;
+        stem_norm(x, a, &sa, &na);
+        stem_norm(x, b, &sb, &nb);
+        if ((na == nb && !memcmp(sa, sb, na)) || (single && STEM_IN(x, b, ANON_SINGULAR)))
+            return h->who[k];
+    }
+    return -1;
 }
 
 /* ---- candidates for the learned chooser ---------------------------------------------- */
@@ -3003,6 +3032,8 @@ static void resolve_speakers(kh_extractor *x)
                     c->speaker = -1; /* المزاعم التي تقول إن: nobody is named */
                 } else if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
+                    int32_t back = c->speaker >= 0 ? anonymous_anaphor(x, &h, c->speaker) : -1;
+                    if (back >= 0) c->speaker = back;
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;

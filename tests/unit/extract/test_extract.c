@@ -1745,6 +1745,16 @@ static const struct speaker_case {
      "الحزب الدستوري الحر يعبر عن تخوفه من العودة\n"
      "اعتبر الحزب الدستوري الحر في بيان له اليوم السبت أن الحكومة لم ترتق.\n",
      {{KH_QUOTE_REPORTED, "أن الحكومة", "الحزب الدستوري الحر"}}},
+    {"the speech noun after a comma quotes the source named after an; the source defined is the "
+     "same",
+     "عنوان\nنقلت الصحيفة عن مسؤول أميركي كبير، قوله إن الدول الأربع تعمل على خطة.\n"
+     "وأضاف المصدر أن الخطة \"بديل\" للمبادرة.\n",
+     {{KH_QUOTE_REPORTED, "إن الدول", "مسؤول أميركي كبير"},
+      {KH_QUOTE_REPORTED, "أن الخطة", "مسؤول أميركي كبير"}}},
+    {"a defined anonymous head is the source introduced without al",
+     "عنوان\nوقال مصدر مطلع إن الاجتماع تأجل.\nوقال الوزير إن الموعد لم يحدد.\n"
+     "وأوضح المصدر أن السبب سياسي.\n",
+     {{KH_QUOTE_REPORTED, "أن السبب", "مصدر مطلع"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
