@@ -708,6 +708,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     continue;
                 }
                 if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
+                    (strict || c->np_last == c->np_first + 1) && /* السلطات التونسية is not
+                                                                  ** السلطات الألمانية "غير قانوني":
+                                                                  *only the same words name it */
                     x->pairs[x->tk[k].pair].open == k &&
                     x->pairs[x->tk[k].pair].close != UINT32_MAX &&
                     x->pairs[x->tk[k].pair].nwords <= NP_QUOTE_WORDS) {
@@ -2504,8 +2507,16 @@ static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
         if (!is_word(x, j) || x->tk[j].pro || (x->tk[j].flags & KX_T_ENC) || v->norm_len < 6 ||
             memcmp(v->norm + v->norm_len - 2, "\xd8\xaa", 2) || x->tk[j].e)
             continue; /* …ت, a verb not in the lists */
-        if (x->tk[n].pro != KX_P_AL || !kx_is(x, n, KX_ORG) || x->tk[n].pair >= 0) continue;
-        return np_speaker(x, n, n, j);
+        if (x->tk[n].pro == KX_P_AL && kx_is(x, n, KX_ORG) && x->tk[n].pair < 0)
+            return np_speaker(x, n, n, j);
+        /* لكن محكمة ألمانية أمرت … معتبرة: a body and its nisba open the
+        ** sentence (after a link word), its verb follows */
+        uint32_t h = n;
+        while (h > s && h + 3 > n && !x->tk[h].pro && !kx_is(x, h, KX_ORG) && is_word(x, h))
+            h--;
+        if (h < n && !x->tk[h].pro && kx_is(x, h, KX_ORG) && x->tk[h].pair < 0 &&
+            (h == s || (h == s + 1 && kx_is(x, s, KX_STOP))))
+            return np_speaker(x, h, h, j);
     }
     return -1;
 }
@@ -2521,7 +2532,7 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
     uint32_t s = at;
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
-    if ((x->cues[ci].say & KX_SAY_FEM) && (x->tk[at].pro & KX_P_W)) {
+    if (x->cues[ci].say & KX_SAY_FEM) {
         int32_t who = feminine_body(x, s, at);
         if (who >= 0) return who;
     }

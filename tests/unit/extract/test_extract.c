@@ -1755,6 +1755,14 @@ static const struct speaker_case {
      "عنوان\nوقال مصدر مطلع إن الاجتماع تأجل.\nوقال الوزير إن الموعد لم يحدد.\n"
      "وأوضح المصدر أن السبب سياسي.\n",
      {{KH_QUOTE_REPORTED, "أن السبب", "مصدر مطلع"}}},
+    {"a body and its nisba opening the sentence are the subject of a feminine participle",
+     "عنوان\nوقال سامي العيدوي إنه بريء.\n"
+     "لكن محكمة ألمانية أمرت بعد ذلك بإعادته معتبرة أن سلوك السلطات \"غير قانوني\".\n",
+     {{KH_QUOTE_REPORTED, "أن سلوك", "محكمة ألمانية"}}},
+    {"a body with its nisba is not another body's quoted name",
+     "عنوان\nأفادت السلطات التونسية السبت أنها أوقفت رجلا.\n"
+     "واعتبرت المحكمة أن سلوك السلطات الألمانية \"غير قانوني على الإطلاق\" وينتهك القانون.\n",
+     {{KH_QUOTE_REPORTED, "أنها أوقفت", "السلطات التونسية"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
