@@ -449,6 +449,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
+            (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
+            break; /* ولفت آل فويز | النظر إلى: the verb's own object */
         if (k > from && t->pro == KX_P_L &&
             (named_after_head(x, k) || stem_is(x, k, "مراسل") || stem_is(x, k, "مراسلة")))
             break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة: whom the source told */
