@@ -3099,6 +3099,8 @@ static void resolve_speakers(kh_extractor *x)
         }
     }
     for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++) {
+        if (anonymous_word(x, x->names[k].first) && !(x->tk[x->names[k].first].pro & KX_P_AL))
+            continue; /* مصادر محلية and مصادر محلية يمنية may be two: as written */
         fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
         body_fullest(x, &x->names[k]);
     }

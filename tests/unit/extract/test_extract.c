@@ -1767,6 +1767,11 @@ static const struct speaker_case {
      "عنوان\nوقال حسين آل فويّز إنه سعيد.\n"
      "ولفت آل فويز النظر إلى أنه قام بتدريب عدد من الشباب.\n",
      {{KH_QUOTE_REPORTED, "أنه قام", "حسين آل فويّز"}}},
+    {"an anonymous source is named as written, not by a longer source elsewhere",
+     "عنوان\nوذكرت مصادر محلية يمنية أن القتال توقف.\n"
+     "وقالت مصادر محلية: إن مواجهات عنيفة اندلعت في المنطقة.\n",
+     {{KH_QUOTE_REPORTED, "أن القتال", "مصادر محلية يمنية"},
+      {KH_QUOTE_REPORTED, "إن مواجهات", "مصادر محلية"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
