@@ -684,6 +684,8 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             }
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
+            if (org && k > j + 1 && (x->tk[j + 1].pro & KX_P_W))
+                k = j + 1; /* الشرطة | والمسلحين الأكراد: a second party, not the name */
             if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
                 c->np_last == c->np_first + 1 && pass % 2 == 0) {
                 /* وزارة #الخارجية_التركية، منظمة #العفو الدولية: the hashtag and
@@ -2411,6 +2413,9 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
                !(x->tk[b].flags & KX_T_ENC)) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
+            if ((x->tk[b].pro & KX_P_W) && b == a + 1)
+                break; /* الشرطة | والمسلحين الأكراد: و right after the head joins
+                       ** a second party, not the body's own genitive */
             if (pro == KX_P_AL || pro == (KX_P_L | KX_P_AL)) {
                 b++; /* السودانية، للثقافة، والحريات */
                 continue;

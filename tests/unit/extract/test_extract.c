@@ -1772,6 +1772,10 @@ static const struct speaker_case {
      "وقالت مصادر محلية: إن مواجهات عنيفة اندلعت في المنطقة.\n",
      {{KH_QUOTE_REPORTED, "أن القتال", "مصادر محلية يمنية"},
       {KH_QUOTE_REPORTED, "إن مواجهات", "مصادر محلية"}}},
+    {"a body named alone is not the pair it was named in before",
+     "عنوان\nووقعت اشتباكات بين الشرطة والمسلحين الأكراد في المدينة.\n"
+     "وأعلنت الشرطة أنها اعتقلت أحد المشاركين.\n",
+     {{KH_QUOTE_REPORTED, "أنها اعتقلت", "الشرطة"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
