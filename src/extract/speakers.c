@@ -2724,6 +2724,38 @@ static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Nouns that say whose view follows: وبحسب تقديرات الجيش، وفق تعبير الوزير. */
+static const char *const VIEW_NOUNS[] = {"تقديرات", "تقدير", "رأي", "تعبير", "رواية", "قول"};
+
+/* وبحسب تقديرات الجيش فإن "…"، ووفق الصحيفة "…": a quote with no verb of
+** saying, attributed in its own sentence by حسب/وفق before it, is the
+** words of whom the phrase names (the gold's rule: a preposition is the
+** cue). -1 when no such phrase stands before the quote, or the phrase is a
+** pronoun (وبحسبه، بحسب رأيه: the last speaker, as carried). */
+static int32_t according_to(kh_extractor *x, const kx_pair *p)
+{
+    uint32_t o = p->open;
+    const kx_line *L = &x->lines[x->tk[o].line];
+    for (uint32_t i = o; i-- > L->first && o - i <= 10;) {
+        if (x->tk[i].flags & (KX_T_TERM | KX_T_QMARK)) return -1;
+        if (!kx_is(x, i, KX_SOURCE) || stem_is(x, i, "نقلا")) continue;
+        if (x->tk[i].flags & KX_T_ENC) return -1;
+        uint32_t a = i + 1;
+        while (a < o && a < i + 3 && ((tok(x, a)->flags & KH_TOKF_PREFIX) || kx_is(x, a, KX_STOP)))
+            a++; /* وفقا لـ */
+        if (a < o && STEM_IN(x, a, VIEW_NOUNS)) {
+            if (x->tk[a].flags & KX_T_ENC) return -1;
+            a++;
+        }
+        uint32_t b = a < o ? np_right(x, a, o) : a;
+        if (b == a) return -1;
+        for (uint32_t k = b; k < o; k++)
+            if (is_word(x, k) && !(x->tk[k].flags & KX_T_PARTICLE)) return -1; /* فإن only */
+        return np_speaker(x, i, a, b);
+    }
+    return -1;
+}
+
 #define HISTORY 8
 
 /* Recent speakers, newest first, with the verb each last spoke through. */
@@ -3081,6 +3113,12 @@ static void resolve_speakers(kh_extractor *x)
         }
         kx_pair *p = &x->pairs[pi++];
         if (!p->statement || p->cue >= 0) continue;
+        int32_t by = according_to(x, p);
+        if (by >= 0) {
+            p->speaker = by; /* named, not carried: it goes on to later quotes */
+            remember(&h, by, p->open, 0);
+            continue;
+        }
         if (p->follows >= 0) {
             const kx_pair *q = &x->pairs[p->follows];
             p->speaker = q->cue >= 0 ? x->cues[q->cue].speaker : q->speaker;

@@ -1776,6 +1776,11 @@ static const struct speaker_case {
      "عنوان\nووقعت اشتباكات بين الشرطة والمسلحين الأكراد في المدينة.\n"
      "وأعلنت الشرطة أنها اعتقلت أحد المشاركين.\n",
      {{KH_QUOTE_REPORTED, "أنها اعتقلت", "الشرطة"}}},
+    {"a quote after bihasab and the view noun is the words of whom the phrase names",
+     "عنوان\nوقال الوزير إن الوضع مستقر.\n"
+     "وبحسب تقديرات الجيش فإن \"إيران تقدم ما بين 4 إلى 5 مليارات دولار للتنظيمات\".\n"
+     "وبحسب رأيه فإن \"الحل في يد الحكومة وحدها دون غيرها\".\n",
+     {{KH_QUOTE_DIRECT, "إيران تقدم", "الجيش"}, {KH_QUOTE_DIRECT, "الحل في", "الجيش"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
