@@ -412,6 +412,10 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
 ** marked in_np. The phrase ends before a second title (an apposition:
 ** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
 ** after a bare name (ادكوك | لوكالة فرانس برس). */
+/* Whom a statement is told, after لـ: never part of the speaker's phrase. */
+static const char *const TOLD_NOUNS[] = {"مراسل",  "مراسلة",  "صحفيين",  "صحافيين",
+                                         "صحفيون", "صحافيون", "إعلاميين"};
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -452,9 +456,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
             (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
             break; /* ولفت آل فويز | النظر إلى: the verb's own object */
-        if (k > from && t->pro == KX_P_L &&
-            (named_after_head(x, k) || stem_is(x, k, "مراسل") || stem_is(x, k, "مراسلة")))
-            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة: whom the source told */
+        if (k > from && (t->pro & KX_P_L) && (named_after_head(x, k) || STEM_IN(x, k, TOLD_NOUNS)))
+            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة، المتحدث | للصحفيين: whom
+                   ** the source told */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
