@@ -441,6 +441,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             k = after;
             continue;
         }
+        if (k == from + 1 && x->tk[from].pro == KX_P_AL && kx_is(x, from, KX_TITLE) &&
+            !kx_is(x, from, KX_ORG) && !t->pro && kx_is(x, k, KX_ORG) && !name_word(x, k))
+            break; /* وأبلغت السفيرة | مجموعة صغيرة: a bare body noun after a
+                   ** person's defined title is the verb's object, not a name */
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
@@ -731,9 +735,11 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 /* الحزب الدستوري الحر | يعبر: a body's head with its adjectives is
                 ** the body's name; the word after an earlier mention is not */
             }
-            if (k + 2 < L->last && stem_is(x, k, "في") && !x->tk[k].pro && np_word(x, k + 1)) {
-                /* مدرب الحراس في ليفربول، جون آتشتربرغ: the title's في phrase
-                ** says where he holds it; the name follows its comma */
+            if (k + 2 < L->last && (stem_is(x, k, "في") || stem_is(x, k, "لدى")) && !x->tk[k].pro &&
+                np_word(x, k + 1)) {
+                /* مدرب الحراس في ليفربول، جون آتشتربرغ، سفيرة الولايات المتحدة
+                ** لدى الأمم المتحدة، نيكي هيلي: the title's في/لدى phrase says
+                ** where he holds it; the name follows its comma */
                 uint32_t f = k + 1;
                 while (f < L->last && f - k <= 3 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
                     f++;
