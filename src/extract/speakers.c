@@ -2804,8 +2804,9 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
 }
 
 /* Anonymous heads that may stand for one another once defined: المصدر
-** after مسؤول أميركي كبير (reporters call a source an official and back). */
-static const char *const ANON_SINGULAR[] = {"مصدر", "مسؤول"};
+** after مسؤول أميركي كبير (reporters call a source an official and back),
+** المتحدث after مصدر أمني when that source spoke last. */
+static const char *const ANON_SINGULAR[] = {"مصدر", "مسؤول", "متحدث"};
 
 /* المصدر, المسؤول, المصادر: an anonymous head with ال and nothing after it
 ** refers back to the source the article introduced without ال (مصدر مطلع،
@@ -2824,8 +2825,9 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
         size_t na, nb;
         stem_norm(x, a, &sa, &na);
         stem_norm(x, b, &sb, &nb);
-        if ((na == nb && !memcmp(sa, sb, na)) || (single && STEM_IN(x, b, ANON_SINGULAR)))
-            return h->who[k];
+        if ((na == nb && !memcmp(sa, sb, na)) ||
+            (single && STEM_IN(x, b, ANON_SINGULAR) && (k == 0 || !stem_is(x, a, "متحدث"))))
+            return h->who[k]; /* المتحدث names whoever spoke last, not an older source */
     }
     return -1;
 }
