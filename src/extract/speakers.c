@@ -626,6 +626,21 @@ static int same_head(kh_extractor *x, uint32_t a, uint32_t b)
     return 0;
 }
 
+static int nisba(const kh_extractor *x, uint32_t i);
+
+/* Whether a body's description of more than one word already names it: a
+** head without ال in construct (مكتب مفوضة تنظيم المعلومات), or a nisba
+** after it that tells bodies apart (السلطات التونسية). الشركة العملاقة only
+** describes one. */
+static int described_name(const kh_extractor *x, const kx_cue *c)
+{
+    if (c->np_last <= c->np_first + 1) return 0;
+    if (!(x->tk[c->np_first].pro & KX_P_AL)) return 1;
+    for (uint32_t k = c->np_first + 1; k < c->np_last; k++)
+        if (nisba(x, k)) return 1;
+    return 0;
+}
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -721,9 +736,11 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     continue;
                 }
                 if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
-                    (strict || c->np_last == c->np_first + 1) && /* السلطات التونسية is not
-                                                                  ** السلطات الألمانية "غير قانوني":
-                                                                  *only the same words name it */
+                    (strict ||
+                     !described_name(
+                         x,
+                         c)) && /* السلطات التونسية is not
+                                 ** السلطات الألمانية "غير قانوني", مكتب مفوضة … is its own name */
                     x->pairs[x->tk[k].pair].open == k &&
                     x->pairs[x->tk[k].pair].close != UINT32_MAX &&
                     x->pairs[x->tk[k].pair].nwords <= NP_QUOTE_WORDS) {

@@ -1796,6 +1796,10 @@ static const struct speaker_case {
      "عنوان\nأكد مصدر أمني لمراسل \"وات\"، يوم الأحد، أن الوحدات الأمنية لم تستعمل الرش.\n"
      "وقال المتحدث إن قوات الأمن استعادت حركة المرور.\n",
      {{KH_QUOTE_REPORTED, "إن قوات", "مصدر أمني"}}},
+    {"a described body takes the quoted name given before; a named one keeps its own",
+     "عنوان\nوتعهدت شركة \"ماستركارد\" بالتبرع بمليون وجبة.\n"
+     "وأوضحت الشركة العملاقة في بيانها \"لا نريد أن ينسى عشاق كرة القدم مسألة الجوع\".\n",
+     {{KH_QUOTE_DIRECT, "لا نريد", "ماستركارد"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
