@@ -46,9 +46,10 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
         uint32_t m = e->nwords;
-        if (e->type != KH_ENT_PER || m <= best_m || m > KX_NAME_MAX_TOKENS + 1 ||
-            e->first + m > x->A->ntokens)
-            continue;
+        if (e->type != KH_ENT_PER || e->first + m > x->A->ntokens) continue;
+        while (m > 1 && kx_is(x, e->first + m - 1, KX_WEEKDAY | KX_RELDATE))
+            m--; /* جيرار كولومب | الخميس: the day the recognizer ran the name into */
+        if (m <= best_m || m > KX_NAME_MAX_TOKENS + 1) continue;
         for (uint32_t j = e->first; j + n <= e->first + m; j++) {
             if (!kx_name_seq_eq(x, a, j, n)) continue;
             uint32_t t = e->first;
@@ -57,7 +58,8 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
             if (t < j)
                 break; /* a title before the name (كولونيل | مارك لاستوريا); after
                         ** it a title word is a name's part (بن مساعد) */
-            best = kx_span(e->start, e->end), best_m = m;
+            best = kx_span(e->start, m < e->nwords ? kx_token(x, e->first + m - 1)->end : e->end);
+            best_m = m;
             break;
         }
     }

@@ -2051,6 +2051,9 @@ static const struct {
     /* مساعد (assistant) is a title word, but after the name a part of it */
     {"عنوان\nقال الأمير عبدالله بن مساعد بن عبدالعزيز خلال استقباله المجلس إن الخطط جيدة.\n",
      "إن الخطط", "عبدالله بن", "عبدالله", "عبدالله بن مساعد بن عبدالعزيز", KH_QUOTE_REPORTED, 5},
+    /* a weekday the recognizer ran the name into is not the name's */
+    {"عنوان\nالتقى الوزير جيرار كولومب الخميس بالسفراء.\nوأكد كولومب أن الوضع صعب.\n", "أن الوضع",
+     "جيرار كولومب", "جيرار", "جيرار كولومب", KH_QUOTE_REPORTED, 3},
 };
 
 TEST(person_entity_completes_a_speaker_the_rules_read)
