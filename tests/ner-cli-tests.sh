@@ -144,6 +144,13 @@ if [ "$ntok" -eq 14 ]; then pass; else fail "ner tsv: $ntok token lines, expecte
 bad=$(awk -F'\t' 'NF && ($2 !~ /^(O|[BI]-(PER|ORG|LOC|MISC))$/ || NF != 2)' "$T/out" | wc -l)
 [ "$bad" -eq 0 ] && pass || fail "ner tsv: $bad malformed lines"
 
+# a weekday ends a name: the tagger may run one on into it (كولومب الخميس)
+printf '%s\n' 'قال وزير الداخلية الفرنسي جيرار كولومب الخميس إن بلاده تقدم عددا كبيرا.' >"$T/day.txt"
+run "$KHABAR" ner "$T/day.txt"
+expect_rc 0 "ner on a name before a weekday"
+grep -q "$(printf 'كولومب\t[BI]-PER')" "$T/out" && grep -q "$(printf 'الخميس\tO')" "$T/out" && pass ||
+    { fail "ner: the weekday after a name is tagged as the name's"; show "$T/out"; }
+
 run "$KHABAR" ner --format json - <"$T/raw.txt"
 expect_rc 0 "ner --format json from stdin"
 # every entity's start/end must point at its text in the input
