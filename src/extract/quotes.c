@@ -207,7 +207,7 @@ static uint32_t lost_closer_end(kh_extractor *x, uint32_t o, uint32_t last)
             c++;
         if (c == last) return last;
     }
-    uint32_t e = o + 2;
+    uint32_t e = o + 2 < r ? o + 2 : r; /* never past the next mark or the line */
     while (e < r &&
            !(kx_is(x, e, KX_SAY) &&
              ((x->tk[e].pro & KX_P_W) || (x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)))) &&
@@ -249,7 +249,7 @@ void kx_pair_marks(kh_extractor *x)
             if (role == ROLE_EITHER) role = live ? ROLE_CLOSE : ROLE_OPEN;
             uint32_t turned = 0;
             if (role == ROLE_CLOSE && !n && (opens_after(x, i) || closer_follows(x, i, L->last)))
-                role = ROLE_OPEN, turned = (x->tk[i - 1].flags & KX_T_PARTICLE) != 0;
+                role = ROLE_OPEN, turned = i > 0 && (x->tk[i - 1].flags & KX_T_PARTICLE);
             /* وقال:" ان …، بانه" ليس …، إن» بارزاني: glued to the cue. After
             ** the particle, the mark may also close a name (سي إن إن” عن) */
             if (role == ROLE_OPEN) {
@@ -278,8 +278,9 @@ void kx_pair_marks(kh_extractor *x)
             add_pair(x, st[k - 1].tok, i, 0);
             n = k - 1;
         }
-        uint32_t glued = UINT32_MAX;  /* a mark read as the closer of the quote before it */
-        while (n && st[0].reopened) { /* lost their closers: unclosed, from the bottom */
+        uint32_t glued = UINT32_MAX; /* a mark read as the closer of the quote before it */
+        while (n && (st[0].reopened || st[0].tok == glued)) { /* lost their closers:
+                                                               ** unclosed, from the bottom */
             uint32_t o = st[0].tok, e = lost_closer_end(x, o, L->last);
             if (st[0].turned || o == glued || !count_words(x, o + 1, e)) {
                 /* a stray mark: nothing quoted, a closer read as an opener only
@@ -295,6 +296,7 @@ void kx_pair_marks(kh_extractor *x)
                 /* … أصلا "من خلال: the mark it runs up to is its closer glued to
                 ** the next word; its words are all that stands before it */
                 x->pairs[x->npairs - 1].text.end = x->A->tokens[e].start;
+                x->pairs[x->npairs - 1].marks.end = x->A->tokens[e].end;
                 glued = e;
             }
             memmove(st, st + 1, (n - 1) * sizeof st[0]);

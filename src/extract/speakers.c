@@ -115,6 +115,11 @@ static int np_word(const kh_extractor *x, uint32_t i)
 static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n)
 {
     const kh_token *t = tok(x, i);
+    if (!t->norm) { /* punctuation has no normalized form */
+        *s = "";
+        *n = 0;
+        return;
+    }
     uint32_t pro = x->tk[i].pro;
     size_t skip = 0;
     skip += (pro & KX_P_W) ? 2 : 0;

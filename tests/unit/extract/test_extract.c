@@ -808,6 +808,24 @@ TEST(opener_that_lost_its_closer_ends_where_the_reporter_speaks_again)
     CHECK_SPAN(t, q->text, "إن الخطة جاهزة تماما للتنفيذ");
 }
 
+TEST(opener_at_the_end_of_the_text_quotes_nothing)
+{
+    /* the last token of the text, and of a line, is an opening mark: nothing
+    ** follows it to quote, and nothing past the text or the line is read */
+    const char *ts[] = {"عنوان\nوقال الوزير \"", "عنوان\nوقال الوزير \"\nوأضاف أن العمل مستمر.\n"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *t = ts[k];
+        const kh_article *d = X(t);
+        REQUIRE(d);
+        for (size_t i = 0; i < d->nquotes; i++) {
+            const kh_quote *q = &d->quotes[i];
+            CHECK(q->text.start <= q->text.end && q->text.end <= strlen(t));
+            CHECK(q->kind != KH_QUOTE_DIRECT); /* no direct quote: nothing was quoted */
+        }
+        CHECK_EQ_INT(d->nunpaired, 1);
+    }
+}
+
 TEST(opener_that_lost_its_closer_holds_a_quoted_term)
 {
     /* a term quoted inside a quotation whose closer is missing: the quote
@@ -839,6 +857,7 @@ TEST(closer_glued_to_the_next_word_ends_the_quote_that_lost_one)
     const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الاقتصاد");
     REQUIRE(q);
     CHECK_SPAN(t, q->text, "الاقتصاد يمر بأزمة خانقة ");
+    CHECK_SPAN(t, q->marks, "\"الاقتصاد يمر بأزمة خانقة \""); /* the marks hold the text */
     CHECK_SPAN(t, q->speaker, "البيان");
     q = quote(d, t, KH_QUOTE_DIRECT, "الحكومة");
     REQUIRE(q);
