@@ -108,8 +108,8 @@ const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
 void kh_model_free(const kh_mem *mem, kh_model *m)
 {
     if (m->w) kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NSTATES * sizeof *m->w);
-    kh_mem_free(mem, m->gaz, m->ngaz * sizeof *m->gaz);
-    kh_mem_free(mem, m->clusters, m->nclusters * sizeof *m->clusters);
+    kh_mem_free(mem, m->gaz, m->capgaz * sizeof *m->gaz);
+    kh_mem_free(mem, m->clusters, m->capclusters * sizeof *m->clusters);
     memset(m, 0, sizeof *m);
 }
 
@@ -279,10 +279,13 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
     end_section(&b, at);
 
     if (!b.failed) put_u32(&b, kh_crc32(b.p, b.n));
-    if (b.failed) {
+    /* the caller frees *outlen bytes: the allocator is told the size it gave */
+    uint8_t *fit = b.failed ? NULL : kh_mem_realloc(mem, b.p, b.cap, b.n);
+    if (!fit) {
         kh_mem_free(mem, b.p, b.cap);
         return KH_ENOMEM;
     }
+    b.p = fit;
     *out = b.p;
     *outlen = b.n;
     return KH_OK;
@@ -438,7 +441,7 @@ static kh_status decode_gaz(const kh_mem *mem, rbuf *r, kh_model *m, kh_error *e
         m->gaz = kh_mem_alloc(mem, (size_t)count * sizeof *m->gaz);
         if (!m->gaz) return KH_ENOMEM;
     }
-    m->ngaz = count;
+    m->ngaz = m->capgaz = count;
     for (uint32_t i = 0; i < count; i++) {
         off = OFF(r);
         get_u64(r, &m->gaz[i].key);
@@ -462,7 +465,7 @@ static kh_status decode_clusters(const kh_mem *mem, rbuf *r, kh_model *m, kh_err
         m->clusters = kh_mem_alloc(mem, (size_t)count * sizeof *m->clusters);
         if (!m->clusters) return KH_ENOMEM;
     }
-    m->nclusters = count;
+    m->nclusters = m->capclusters = count;
     for (uint32_t i = 0; i < count; i++) {
         off = OFF(r);
         get_u64(r, &m->clusters[i].key);

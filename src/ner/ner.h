@@ -142,6 +142,9 @@ typedef struct kh_model {
     size_t ngaz;
     kh_cluster_entry *clusters; /* sorted by key, keys unique */
     size_t nclusters;
+    size_t capgaz, capclusters; /* items allocated: a trainer's arrays keep their
+                                ** capacity after duplicates merge, and an
+                                ** allocator hook is told the size it gave */
 } kh_model;
 
 /* Decodes a model file image (model.c documents the format). On failure

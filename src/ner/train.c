@@ -208,7 +208,7 @@ void kh_ner_trainer_free(kh_ner_trainer *t)
     if (!t->frozen) {
         t->model.gaz = NULL;
         t->model.clusters = NULL;
-        t->model.ngaz = t->model.nclusters = 0;
+        t->model.ngaz = t->model.nclusters = t->model.capgaz = t->model.capclusters = 0;
     }
     kh_model_free(m, &t->model);
     m->fn(m->ud, t, sizeof *t, 0);
@@ -359,8 +359,10 @@ static void freeze(kh_ner_trainer *t)
     t->ncl = o;
     t->model.gaz = t->gaz;
     t->model.ngaz = t->ngaz;
+    t->model.capgaz = t->capgaz;
     t->model.clusters = t->cl;
     t->model.nclusters = t->ncl;
+    t->model.capclusters = t->capcl;
     t->gaz = NULL;
     t->cl = NULL;
     t->capgaz = t->capcl = 0;

@@ -352,6 +352,56 @@ TEST(every_allocation_failure_is_enomem_without_leaks)
     kh_analyzer_free(a);
 }
 
+/* A hook that remembers each block's size and counts frees told another. */
+typedef struct sized_heap {
+    long live;
+    size_t bad_osize;
+} sized_heap;
+
+static void *sized_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sized_heap *h = ud;
+    size_t *b = ptr ? (size_t *)ptr - 2 : NULL; /* two words keep the alignment */
+    if (b && b[0] != osize) h->bad_osize++;
+    if (nsize == 0) {
+        if (b) h->live--;
+        free(b);
+        return NULL;
+    }
+    size_t *nb = realloc(b, 2 * sizeof *nb + nsize);
+    if (!nb) return NULL;
+    if (!b) h->live++;
+    nb[0] = nsize;
+    return nb + 2;
+}
+
+TEST(trainer_frees_gazetteer_and_clusters_with_the_sizes_it_asked_for)
+{
+    /* duplicate entries merge when the lists freeze, so fewer are kept than
+    ** were allocated: the allocator must still be told the size it gave */
+    sized_heap h = {0, 0};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, sized_alloc, &h, 0};
+    kn_data *d = malloc(sizeof *d);
+    REQUIRE(d != NULL);
+    kt_defer(KT, free_buf, d);
+    REQUIRE(kn_layout(kn_corpus, d) == 0);
+    kh_ner_trainer *t = NULL;
+    REQUIRE(kh_ner_trainer_new(&o, &t) == KH_OK);
+    static const char gaz[] = "موسكو\nموسكو\nبكين\nبكين\nباريس\n";
+    static const char cl[] = "موسكو\t1\nموسكو\t2\nبكين\t1\n";
+    CHECK_EQ_INT(kh_ner_trainer_gazetteer(t, KH_ENT_LOC, (const uint8_t *)gaz, sizeof gaz - 1),
+                 KH_OK);
+    CHECK_EQ_INT(kh_ner_trainer_clusters(t, (const uint8_t *)cl, sizeof cl - 1), KH_OK);
+    CHECK_EQ_INT(kh_ner_trainer_add(t, d->text, d->len, d->words, d->tags, d->n, 0), KH_OK);
+    CHECK_EQ_INT(kh_ner_trainer_epoch(t, NULL), KH_OK);
+    const uint8_t *img;
+    size_t len;
+    CHECK_EQ_INT(kh_ner_trainer_model(t, &img, &len), KH_OK);
+    kh_ner_trainer_free(t);
+    CHECK_EQ_INT(h.bad_osize, 0);
+    CHECK_EQ_INT(h.live, 0);
+}
+
 /* A trainer on the fixture, trained for 5 epochs with the given seed. */
 static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
 {
