@@ -52,7 +52,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f) for f in ("heldout2.txt", "heldout3.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
-DEV_PARTS = [os.path.join(HERE, "gold", "quotes", f) for f in ("dev4.txt", "dev5.txt", "dev6.txt", "dev7.txt", "dev8.txt")]
+DEV_PARTS = [os.path.join(HERE, "gold", "quotes", f) for f in ("dev4.txt", "dev5.txt", "dev6.txt", "dev7.txt", "dev8.txt",
+                                                                 "dev9.txt")]
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -237,7 +238,7 @@ def main():
                          "part is their union (default: heldout2.txt and heldout3.txt)")
     ap.add_argument("--part", action="append",
                     help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
-                         "several times; default eval/gold/quotes/dev4.txt … dev8.txt)")
+                         "several times; default eval/gold/quotes/dev4.txt … dev9.txt)")
     ap.add_argument("--train", default=TRAIN_ANT,
                     help="keys of the ANT training part, scored alone as quotes_trainant_* "
                          "(they stay in the dev lines); default train-ant.txt")
