@@ -1297,6 +1297,14 @@ static int left_subject_ok(kh_extractor *x, uint32_t verb, uint32_t line_first)
 {
     uint32_t f = np_left(x, verb, line_first);
     if (f == verb) return 0;
+    /* وعن مباراة النصر قال، وحول قرار إبعاده … هل كان مفاجئا قال: an
+    ** interview's topic opens the clause; the one who answers is dropped */
+    static const char *const TOPICS[] = {"عن", "حول", "بشأن"};
+    uint32_t k = verb;
+    while (k > line_first && verb - k < 16 &&
+           !(x->tk[k - 1].flags & (KX_T_COMMA | KX_T_TERM | KX_T_COLON | KX_T_QMARK)))
+        k--;
+    if (k < f && STEM_IN(x, k, TOPICS) && !(x->tk[k].pro & ~(uint32_t)(KX_P_W | KX_P_F))) return 0;
     const kh_token *p = tok(x, verb - 1);
     /* أن مصدرا رفيعا قال: the noun of إن/أن is accusative and still the verb's subject */
     int after_an =
