@@ -288,6 +288,20 @@ static int names_word(const kh_extractor *x, uint32_t i, uint32_t a, uint32_t b)
     return 0;
 }
 
+#define TITLE_LEAD 10 /* tokens of a title chain before the subject's name */
+
+/* ودانت المتحدثة باسم وزارة الخارجية الأميركية | هيذر نويرت: the verb
+** opening sentence s, then a title and its complements, then the name at
+** token f: the person is the subject however long the title. */
+static int titled_lead(const kh_extractor *x, uint32_t s, uint32_t f)
+{
+    if (f <= s + 1 || f - s > TITLE_LEAD || !kx_is(x, s + 1, KX_TITLE)) return 0;
+    for (uint32_t t = s + 1; t < f; t++)
+        if (!kx_same_line(x, t, s) || (x->tk[t].flags & (KX_T_COMMA | KX_T_TERM | KX_T_QMARK)))
+            return 0;
+    return 1;
+}
+
 /* A carried speaker gives way to a person the article made the subject of
 ** a sentence since it last named the speaker: وكان عماد الطرابلسي استعرض
 ** في شهادته … إذ أشار إلى أنه, then وأضاف أنه — the rules carry the last
@@ -313,7 +327,8 @@ static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_n
         uint32_t el = e->first + e->nwords - 1;
         if (el >= x->A->ntokens || names_word(x, el, a, b)) continue;
         const kh_sentence *S = &x->A->sentences[kx_token(x, e->first)->sentence];
-        if (e->first - S->first <= SUBJECT_LEAD) best = kx_span(e->start, e->end);
+        if (e->first - S->first <= SUBJECT_LEAD || titled_lead(x, S->first, e->first))
+            best = kx_span(e->start, e->end);
     }
     return best;
 }

@@ -2075,6 +2075,11 @@ static const struct {
     /* مساعد (assistant) is a title word, but after the name a part of it */
     {"عنوان\nقال الأمير عبدالله بن مساعد بن عبدالعزيز خلال استقباله المجلس إن الخطط جيدة.\n",
      "إن الخطط", "عبدالله بن", "عبدالله", "عبدالله بن مساعد بن عبدالعزيز", KH_QUOTE_REPORTED, 5},
+    /* a person after a long title, the subject of a verb that is not one of
+    ** saying, takes the carried statement from the last speaker */
+    {"عنوان\nوقالت الولايات المتحدة إن الصواريخ خطيرة.\nودانت المتحدثة باسم وزارة الخارجية "
+     "الأميركية هيذر نويرت ما كشفه زعيم الكرملين. وقالت للصحافيين \"هذا عمل غير مسؤول\".\n",
+     "هذا عمل", "الولايات المتحدة", "هيذر", "هيذر نويرت", KH_QUOTE_DIRECT, 2},
     /* a weekday the recognizer ran the name into is not the name's */
     {"عنوان\nالتقى الوزير جيرار كولومب الخميس بالسفراء.\nوأكد كولومب أن الوضع صعب.\n", "أن الوضع",
      "جيرار كولومب", "جيرار", "جيرار كولومب", KH_QUOTE_REPORTED, 3},
