@@ -130,7 +130,10 @@ static const char *const TITLES[] = {
     "بطل", "بطلة",
     /* heads of a construct that names an office: كبير المفاوضين، تاجر اللوحات،
     ** صاحبة اللوحة */
-    "تاجر", "صاحبة", "مبتعث", "المبتعث"};
+    "تاجر", "صاحبة", "مبتعث", "المبتعث",
+    /* honorifics before a title or a name, as Gulf papers write them: معالي
+    ** الوزير، سمو الأمير، سماحة المفتي، فضيلة الشيخ، فخامة الرئيس */
+    "معالي", "سمو", "سماحة", "فضيلة", "فخامة", "سعادة", "جلالة"};
 
 /* Heads of a construct that names an office (كبير المفاوضين، كبيرة
 ** الاقتصاديين), titles only without ال: الكبير is a surname or an

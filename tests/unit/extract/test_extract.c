@@ -1824,6 +1824,17 @@ static const struct speaker_case {
      "وحول قرار إبعاده عن الفريق هل كان مفاجئا قال: «نعم كان بالنسبة لي شيئا مفاجئا».\n"
      "وعن مباراة النصر قال: «كانت صعبة علينا».\n",
      {{KH_QUOTE_DIRECT, "نعم كان", "عمر الغامدي"}, {KH_QUOTE_DIRECT, "كانت صعبة", "عمر الغامدي"}}},
+    {"an honorific before a title or a name is no name; with a pronoun it stands for the last "
+     "speaker",
+     "عنوان\nوقال معالي وزير الصحة الدكتور توفيق الربيعة إن الخدمات متوفرة.\n"
+     "وأضاف معاليه أن المستشفيات جاهزة.\n",
+     {{KH_QUOTE_REPORTED, "إن الخدمات", "توفيق الربيعة"},
+      {KH_QUOTE_REPORTED, "أن المستشفيات", "توفيق الربيعة"}}},
+    {"honorifics of princes and sheikhs before their titles",
+     "عنوان\nوأكد سمو أمير منطقة الرياض الأمير فيصل بن بندر أن المشروع مهم.\n"
+     "وقال فضيلة الشيخ صالح الفوزان إن الصلاة واجبة.\n",
+     {{KH_QUOTE_REPORTED, "أن المشروع", "فيصل بن بندر"},
+      {KH_QUOTE_REPORTED, "إن الصلاة", "صالح الفوزان"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
