@@ -412,11 +412,6 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
     return 1;
 }
 
-/* The subject after a verb: tokens [from, end). A short quoted name inside
-** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
-** marked in_np. The phrase ends before a second title (an apposition:
-** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
-** after a bare name (ادكوك | لوكالة فرانس برس). */
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
 static const char *const TOLD_NOUNS[] = {"مراسل",  "مراسلة",  "صحفيين",  "صحافيين",
                                          "صحفيون", "صحافيون", "إعلاميين"};
@@ -431,6 +426,11 @@ static const char *const HONORIFIC_PRONOUNS[] = {"سموه",    "معاليه", 
                                                  "فخامته",  "سعادته", "جلالته", "سموها",
                                                  "معاليها", "سعادتها"};
 
+/* The subject after a verb: tokens [from, end). A short quoted name inside
+** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
+** marked in_np. The phrase ends before a second title (an apposition:
+** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
+** after a bare name (ادكوك | لوكالة فرانس برس). */
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -659,6 +659,14 @@ static int described_name(const kh_extractor *x, const kx_cue *c)
     return 0;
 }
 
+/* Whether token i, a و word right after a body's head, joins a second
+** party (الشرطة | والمسلحين الأكراد) rather than going on with the body's
+** name, whose own و genitives come after a complement (منظمة الأمن والتعاون). */
+static int second_party(const kh_extractor *x, uint32_t head, uint32_t i)
+{
+    return i == head + 1 && (x->tk[i].pro & KX_P_W);
+}
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -671,6 +679,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     if (!hn || !is_word(x, head) || !kx_is(x, head, KX_TITLE))
         return 0; /* only a person's or a body's title names someone: not التقرير */
     int org = kx_is(x, head, KX_ORG);
+    /* السلطات التونسية is not السلطات الألمانية "غير قانوني", and مكتب مفوضة
+    ** … is its own name: only the same words take a quoted name after them */
+    int named = org && described_name(x, c);
     size_t n = x->A->ntokens;
     uint32_t best_first = 0, best_last = 0, best_len = 0;
     int synonym = 0; /* whether the head has a synonym: checked once, not per token */
@@ -725,8 +736,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             }
             uint32_t lim = L->last < j + 8 ? L->last : j + 8;
             uint32_t k = after_titles(x, j, lim);
-            if (org && k > j + 1 && (x->tk[j + 1].pro & KX_P_W))
-                k = j + 1; /* الشرطة | والمسلحين الأكراد: a second party, not the name */
+            if (org && k > j + 1 && second_party(x, j, j + 1)) k = j + 1;
             if (org && k == j + 1 && k < L->last && tok(x, k)->kind == KH_TOK_HASHTAG &&
                 c->np_last == c->np_first + 1 && pass % 2 == 0) {
                 /* وزارة #الخارجية_التركية، منظمة #العفو الدولية: the hashtag and
@@ -754,12 +764,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     continue;
                 }
                 if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0 &&
-                    (strict ||
-                     !described_name(
-                         x,
-                         c)) && /* السلطات التونسية is not
-                                 ** السلطات الألمانية "غير قانوني", مكتب مفوضة … is its own name */
-                    x->pairs[x->tk[k].pair].open == k &&
+                    (strict || !named) && x->pairs[x->tk[k].pair].open == k &&
                     x->pairs[x->tk[k].pair].close != UINT32_MAX &&
                     x->pairs[x->tk[k].pair].nwords <= NP_QUOTE_WORDS) {
                     c->name_first = k + 1;
@@ -2470,9 +2475,7 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
                !(x->tk[b].flags & KX_T_ENC)) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
-            if ((x->tk[b].pro & KX_P_W) && b == a + 1)
-                break; /* الشرطة | والمسلحين الأكراد: و right after the head joins
-                       ** a second party, not the body's own genitive */
+            if (second_party(x, a, b)) break;
             if (pro == KX_P_AL || pro == (KX_P_L | KX_P_AL)) {
                 b++; /* السودانية، للثقافة، والحريات */
                 continue;
@@ -2864,17 +2867,19 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
     uint32_t a = nm->first;
     if (nm->last != a + 1 || x->tk[a].pro != KX_P_AL || !anonymous_word(x, a)) return -1;
     int single = STEM_IN(x, a, ANON_SINGULAR);
+    int last_only = stem_is(x, a, "متحدث"); /* المتحدث names whoever spoke last, not an
+                                            ** older source */
+    const char *sa, *sb;
+    size_t na, nb;
+    stem_norm(x, a, &sa, &na);
     for (size_t k = 0; k < h->n; k++) {
         const kx_name *o = &x->names[h->who[k]];
         uint32_t b = o->first;
         if (h->who[k] == who || o->last <= b + 1 || x->tk[b].pro || !anonymous_word(x, b)) continue;
-        const char *sa, *sb;
-        size_t na, nb;
-        stem_norm(x, a, &sa, &na);
         stem_norm(x, b, &sb, &nb);
         if ((na == nb && !memcmp(sa, sb, na)) ||
-            (single && STEM_IN(x, b, ANON_SINGULAR) && (k == 0 || !stem_is(x, a, "متحدث"))))
-            return h->who[k]; /* المتحدث names whoever spoke last, not an older source */
+            (single && STEM_IN(x, b, ANON_SINGULAR) && (k == 0 || !last_only)))
+            return h->who[k];
     }
     return -1;
 }
