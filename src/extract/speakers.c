@@ -416,16 +416,6 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
 static const char *const TOLD_NOUNS[] = {"مراسل",  "مراسلة",  "صحفيين",  "صحافيين",
                                          "صحفيون", "صحافيون", "إعلاميين"};
 
-/* Honorifics (words.c lists them as titles, for the chains they open). */
-static const char *const HONORIFICS[] = {"معالي", "سمو",   "سماحة", "فضيلة",
-                                         "فخامة", "سعادة", "جلالة"};
-
-/* Honorifics with a pronoun (words.c lists the honorifics as titles):
-** وأكد سموه، وأضاف معاليه stand for him, the speaker named before. */
-static const char *const HONORIFIC_PRONOUNS[] = {"سموه",    "معاليه", "سماحته", "فضيلته",
-                                                 "فخامته",  "سعادته", "جلالته", "سموها",
-                                                 "معاليها", "سعادتها"};
-
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
 ** marked in_np. The phrase ends before a second title (an apposition:
@@ -460,9 +450,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             !kx_is(x, from, KX_ORG) && !t->pro && kx_is(x, k, KX_ORG) && !name_word(x, k))
             break; /* وأبلغت السفيرة | مجموعة صغيرة: a bare body noun after a
                    ** person's defined title is the verb's object, not a name */
-        if (k == from && !(t->pro & ~(uint32_t)(KX_P_W | KX_P_F)) &&
-            NORM_IN(x, k, HONORIFIC_PRONOUNS))
-            break; /* وأكد سموه: he, a dropped subject */
+        if (k == from && kx_is(x, k, KX_HONOR) && (t->flags & KX_T_ENC))
+            break; /* وأكد سموه، وأضاف معاليه: he, the speaker named before */
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
@@ -1466,7 +1455,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++; /* صرحت الأربعاء مايا …، قال اليوم الوزير: a time before the subject */
             if (s < L->last && !np_word(x, s)) s = t0;
             if (s + 1 < L->last && !(x->tk[s].pro & ~(uint32_t)(KX_P_W | KX_P_F)) &&
-                NORM_IN(x, s, HONORIFICS) && (kx_is(x, s + 1, KX_TITLE) || name_word(x, s + 1)))
+                kx_is(x, s, KX_HONOR) && !(x->tk[s].flags & KX_T_ENC) &&
+                (kx_is(x, s + 1, KX_TITLE) || name_word(x, s + 1)))
                 s++; /* قال معالي | وزير الصحة، أكد سمو | أمير المنطقة: the honorific
                      ** only says how the title is addressed */
             c.np_first = s;

@@ -130,10 +130,12 @@ static const char *const TITLES[] = {
     "بطل", "بطلة",
     /* heads of a construct that names an office: كبير المفاوضين، تاجر اللوحات،
     ** صاحبة اللوحة */
-    "تاجر", "صاحبة", "مبتعث", "المبتعث",
-    /* honorifics before a title or a name, as Gulf papers write them: معالي
-    ** الوزير، سمو الأمير، سماحة المفتي، فضيلة الشيخ، فخامة الرئيس */
-    "معالي", "سمو", "سماحة", "فضيلة", "فخامة", "سعادة", "جلالة"};
+    "تاجر", "صاحبة", "مبتعث", "المبتعث"};
+
+/* Honorifics before a title or a name, as Gulf papers write them: معالي
+** الوزير، سمو الأمير، سماحة المفتي، فضيلة الشيخ، فخامة الرئيس. */
+static const char *const HONORIFICS[] = {"معالي", "سمو",   "سماحة", "فضيلة",
+                                         "فخامة", "سعادة", "جلالة"};
 
 /* Heads of a construct that names an office (كبير المفاوضين، كبيرة
 ** الاقتصاديين), titles only without ال: الكبير is a surname or an
@@ -443,6 +445,7 @@ static void fill(kx_words *w)
     }
     add_list(w, TITLES, N(TITLES), KX_TITLE);
     add_list(w, BARE_TITLES, N(BARE_TITLES), KX_TITLE | KX_BARE);
+    add_list(w, HONORIFICS, N(HONORIFICS), KX_TITLE | KX_HONOR);
     add_list(w, STOPS, N(STOPS), KX_STOP);
     add_list(w, ORGS, N(ORGS), KX_ORG | KX_TITLE);
     add_list(w, TIMES, N(TIMES), KX_TIME);

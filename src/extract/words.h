@@ -39,7 +39,8 @@ enum {
     KX_AGENCY = 1u << 15,  /* news agency (first word of its name) */
     KX_PARTICLE = 1u << 16, /* إن / أن (from the segmentation, not from this table) */
     KX_ORG = 1u << 17, /* a body, not a person: الوزارة، الشرطة، المنظمة (also KX_TITLE) */
-    KX_BARE = 1u << 18 /* a class only without ال: كبير المفاوضين is a title, الكبير a surname */
+    KX_BARE = 1u << 18, /* a class only without ال: كبير المفاوضين is a title, الكبير a surname */
+    KX_HONOR = 1u << 19 /* an honorific before a title or a name: معالي، سمو (also KX_TITLE) */
 };
 
 /* Properties of a verb of saying (kx_entry.say). */
