@@ -193,6 +193,7 @@ static uint32_t next_line_first(kh_extractor *x, size_t li, size_t *lj)
 ** (… هذا العمل | مضيفا "كيف، … الوقائي | وذلك "قبل). Token index, exclusive. */
 static uint32_t lost_closer_end(kh_extractor *x, uint32_t o, uint32_t last)
 {
+    static const char *const LINKS[] = {"كما", "لكن"}; /* … الوقائي | كما أعلنت "… */
     uint32_t r = o + 1;
     while (r < last && !(x->tk[r].flags & KX_T_QMARK))
         r++;
@@ -218,7 +219,7 @@ static uint32_t lost_closer_end(kh_extractor *x, uint32_t o, uint32_t last)
     while (e > o + 1 && f - e < 3 &&
            ((x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)) || kx_is(x, e - 1, KX_SAY) ||
             (kx_is(x, e - 1, KX_STOP) && (x->tk[e - 1].pro & KX_P_W)) ||
-            kx_stem_is(x, e - 1, "كما") || kx_stem_is(x, e - 1, "لكن")))
+            kx_stem_in(x, e - 1, LINKS, sizeof LINKS / sizeof LINKS[0])))
         e--;
     return e;
 }
