@@ -109,7 +109,13 @@ static const kh_ner_result *tag_text(kt_ctx *kt_, const char *text, kh_analyzer 
     return r;
 }
 
-static const kh_entity *ending_at(const kh_ner_result *r, uint32_t end);
+/* The entity whose span ends at byte end, or NULL. */
+static const kh_entity *ending_at(const kh_ner_result *r, uint32_t end)
+{
+    for (size_t i = 0; i < r->nentities; i++)
+        if (r->entities[i].end == end) return &r->entities[i];
+    return NULL;
+}
 
 /* The entity whose text (input bytes) is s, or NULL. */
 static const kh_entity *find(const kh_ner_result *r, const char *text, const char *s)
@@ -251,14 +257,6 @@ TEST(a_name_the_analyzer_reads_as_future_verb_keeps_its_first_letter)
     CHECK_EQ_INT(e->start, (uint32_t)(strstr(text, "سيرجي") - text));
     CHECK_EQ_STR(e->canonical, "سيرجي لافروف");
     kh_analyzer_free(a);
-}
-
-/* The entity whose span ends at byte end, or NULL. */
-static const kh_entity *ending_at(const kh_ner_result *r, uint32_t end)
-{
-    for (size_t i = 0; i < r->nentities; i++)
-        if (r->entities[i].end == end) return &r->entities[i];
-    return NULL;
 }
 
 static const kh_ner_result *tag_flags(kt_ctx *kt_, const char *text, uint32_t flags,
