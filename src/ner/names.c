@@ -103,8 +103,8 @@ static size_t put(kh_names *nm, const void *s, size_t n)
 }
 
 /* Appends the display form of text[b..e): whitespace runs and a hashtag's
-** underscores become one space,
-** edges trimmed, prefixed by pre. Returns the offset or SIZE_MAX; OUT: *len. */
+** underscores become one space, edges trimmed, prefixed by pre. Returns
+** the offset or SIZE_MAX; OUT: *len. */
 static size_t put_display(kh_names *nm, const char *pre, const uint8_t *text, size_t b, size_t e,
                           size_t *len)
 {

@@ -190,23 +190,29 @@ typedef struct chunk_ctx {
     const kh_word *words;
 } chunk_ctx;
 
+/* Word i's first and end byte: the caller's words, else the analysis's
+** tokens, one word each. */
+static uint32_t word_start(const kh_analysis *an, const kh_word *words, size_t i)
+{
+    return words ? words[i].start : an->tokens[i].start;
+}
+
+static uint32_t word_end(const kh_analysis *an, const kh_word *words, size_t i)
+{
+    return words ? words[i].end : an->tokens[i].end;
+}
+
 static void add_entity(void *ud, size_t first, size_t count, unsigned type)
 {
     chunk_ctx *c = ud;
     kh_ner *n = c->n;
-    size_t last = first + count - 1;
     kh_entity *e = &n->ents[n->nents++];
     memset(e, 0, sizeof *e);
     e->first = (uint32_t)first;
     e->nwords = (uint32_t)count;
     e->type = type;
-    if (c->words) {
-        e->start = c->words[first].start;
-        e->end = c->words[last].end;
-    } else {
-        e->start = c->an->tokens[first].start;
-        e->end = c->an->tokens[last].end;
-    }
+    e->start = word_start(c->an, c->words, first);
+    e->end = word_end(c->an, c->words, first + count - 1);
 }
 
 /* The days of the week with their article. In ANERcorp's training part
@@ -222,8 +228,7 @@ static void cut_weekdays(uint8_t *tags, size_t nw, const uint8_t *text, const kh
 {
     for (size_t i = 0; i < nw; i++) {
         if (!tags[i]) continue;
-        size_t s = words ? words[i].start : an->tokens[i].start;
-        size_t e = words ? words[i].end : an->tokens[i].end;
+        uint32_t s = word_start(an, words, i), e = word_end(an, words, i);
         for (size_t k = 0; k < sizeof WEEKDAYS / sizeof WEEKDAYS[0]; k++)
             if (strlen(WEEKDAYS[k]) == e - s && !memcmp(text + s, WEEKDAYS[k], e - s)) {
                 tags[i] = 0;
