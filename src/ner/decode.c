@@ -1,31 +1,26 @@
 /*
 ** decode.c - emission scores, Viterbi under the BIO constraint, chunks.
 **
-** The cost per word is (features x 17) additions for the scores, 17 x 17
-** for Viterbi, and with pair features (feat.h) up to 4 more rows for each
-** of the 17 states the word may follow, which is what keeps tagging far
-** above 100,000 words a second: the weights of one feature for all states
-** sit in one row, so a feature costs one or two cache lines, not seventeen.
+** The cost per word is one row per feature for the scores, 17 x 17 for
+** Viterbi, and with pair features (feat.h) up to 4 more rows for each of
+** the 17 states the word may follow. The weights of one feature for all
+** states sit in one row, so a feature costs a cache line or two, not
+** seventeen; a decoded model's rows hold only their nonzero weights
+** (ner.h), which keeps the rows a text touches in cache.
 */
 #include "ner/decode.h"
 
 #include <float.h>
 
-void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, float *out)
+void kh_decode_scores(const kh_weights *wt, const kh_feat *fx, size_t b, size_t e, float *out)
 {
     for (size_t i = b; i < e; i++) {
         float s[KH_NSTATES] = {0};
         const uint32_t *f = fx->f + i * KH_MAXF;
-        for (unsigned k = 0; k < fx->nf[i]; k++) {
-            const float *row = w + (size_t)f[k] * KH_NSTATES;
-            for (int t = 0; t < KH_NSTATES; t++)
-                s[t] += row[t];
-        }
-        for (unsigned k = 0; k < fx->ndf[i]; k++) { /* second pass only */
-            const float *row = w + (size_t)fx->df[i * KH_MAXD + k] * KH_NSTATES;
-            for (int t = 0; t < KH_NSTATES; t++)
-                s[t] += row[t];
-        }
+        for (unsigned k = 0; k < fx->nf[i]; k++)
+            kh_weights_add(wt, f[k], s);
+        for (unsigned k = 0; k < fx->ndf[i]; k++) /* second pass only */
+            kh_weights_add(wt, fx->df[i * KH_MAXD + k], s);
         memcpy(out + (i - b) * KH_NSTATES, s, sizeof s);
     }
 }
@@ -39,8 +34,35 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
     if (pp && pp->n[0]) kh_decode_pair_scores(pp, 0, KH_NSTATES, ps);
     for (unsigned t = 0; t < KH_NSTATES; t++)
         cur[t] = kh_state_allowed(KH_NSTATES, t) ? trans[KH_NSTATES][t] + sc[t] + ps[t] : -FLT_MAX;
+    /* the states each state may follow, in increasing order: 97 of the 289
+    ** pairs, so a word without pair features visits only those */
+    uint8_t prev[KH_NSTATES][KH_NSTATES], nprev[KH_NSTATES] = {0};
+    for (unsigned t = 0; t < KH_NSTATES; t++)
+        for (unsigned p = 0; p < KH_NSTATES; p++)
+            if (kh_state_allowed(p, t)) prev[t][nprev[t]++] = (uint8_t)p;
     for (size_t i = 1; i < n; i++) {
         uint8_t *bk = back + i * KH_NSTATES;
+        if (!(pp && pp->n[i])) {
+            /* the loop below without pair scores, state by state: the same
+            ** sums and the same ties (the smallest p wins) */
+            for (unsigned t = 0; t < KH_NSTATES; t++) {
+                float best = -FLT_MAX;
+                uint8_t arg = 0;
+                for (unsigned k = 0; k < nprev[t]; k++) {
+                    unsigned p = prev[t][k];
+                    if (cur[p] == -FLT_MAX) continue;
+                    float v = cur[p] + trans[p][t];
+                    if (v > best) {
+                        best = v;
+                        arg = (uint8_t)p;
+                    }
+                }
+                nxt[t] = best == -FLT_MAX ? best : best + sc[i * KH_NSTATES + t];
+                bk[t] = arg;
+            }
+            memcpy(cur, nxt, sizeof cur);
+            continue;
+        }
         for (unsigned t = 0; t < KH_NSTATES; t++) {
             nxt[t] = -FLT_MAX;
             bk[t] = 0;

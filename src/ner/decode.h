@@ -6,14 +6,49 @@
 
 #include "ner/feat.h"
 
+/* Weight rows: a dense table w (a trainer's), or a decoded model's stored
+** rows (slot and pool, ner.h) when w is NULL. */
+typedef struct kh_weights {
+    const float *w;
+    const uint32_t *slot;
+    const float *pool;
+} kh_weights;
+
+static inline kh_weights kh_model_weights(const kh_model *m)
+{
+    kh_weights wt = {m->w, m->slot, m->pool};
+    return wt;
+}
+
+/* Adds row r's weights to out[]. A stored row adds only its nonzero
+** weights, in state order, so the sums are the dense table's to the bit
+** (adding 0 changes no float). */
+static inline void kh_row_add(float *restrict out, const float *restrict row)
+{
+    /* 16 + 1: a loop of 16 the compiler turns into vector adds at -O2 */
+    for (int t = 0; t < 16; t++)
+        out[t] += row[t];
+    out[16] += row[16];
+}
+
+static inline void kh_weights_add(const kh_weights *wt, uint32_t r, float out[KH_NSTATES])
+{
+    if (wt->w) {
+        kh_row_add(out, wt->w + (size_t)r * KH_NSTATES);
+        return;
+    }
+    uint32_t o = wt->slot[r];
+    if (o) kh_row_add(out, wt->pool + (size_t)(o - 1) * KH_NSTATES);
+}
+
 /* Emission scores of words [b, e): out[(i - b) * KH_NSTATES + t] is the sum of
-** row f's weight for tag t over word i's features f. w: the weight rows. */
-void kh_decode_scores(const float *w, const kh_feat *fx, size_t b, size_t e, float *out);
+** row f's weight for tag t over word i's features f. */
+void kh_decode_scores(const kh_weights *wt, const kh_feat *fx, size_t b, size_t e, float *out);
 
 /* Pair features of a sentence's words (feat.h): rows[i * KH_MAXP + k] for
-** k < n[i] is word i's k-th base row; w the weight rows; bits the model's. */
+** k < n[i] is word i's k-th base row; wt the weight rows; bits the model's. */
 typedef struct kh_pairs {
-    const float *w;
+    kh_weights wt;
     const uint32_t *rows;
     const uint8_t *n;
     uint32_t bits;
@@ -31,11 +66,8 @@ static inline void kh_decode_pair_scores(const kh_pairs *pp, size_t i, unsigned 
                                          float out[KH_NSTATES])
 {
     uint32_t salt = kh_pair_row(0, prev, pp->bits);
-    for (unsigned k = 0; k < pp->n[i]; k++) {
-        const float *row = pp->w + (size_t)(pp->rows[i * KH_MAXP + k] ^ salt) * KH_NSTATES;
-        for (int t = 0; t < KH_NSTATES; t++)
-            out[t] += row[t];
-    }
+    for (unsigned k = 0; k < pp->n[i]; k++)
+        kh_weights_add(&pp->wt, pp->rows[i * KH_MAXP + k] ^ salt, out);
 }
 
 /* Calls fn(ud, first, count, type) for each entity of tags[0..n) by

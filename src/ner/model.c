@@ -108,6 +108,8 @@ const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
 void kh_model_free(const kh_mem *mem, kh_model *m)
 {
     if (m->w) kh_mem_free(mem, m->w, ((size_t)1 << m->bits) * KH_NSTATES * sizeof *m->w);
+    if (m->slot) kh_mem_free(mem, m->slot, ((size_t)1 << m->bits) * sizeof *m->slot);
+    kh_mem_free(mem, m->pool, m->npool * sizeof *m->pool);
     kh_mem_free(mem, m->gaz, m->capgaz * sizeof *m->gaz);
     kh_mem_free(mem, m->clusters, m->capclusters * sizeof *m->clusters);
     memset(m, 0, sizeof *m);
@@ -395,9 +397,12 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
     size_t nrows = (size_t)1 << m->bits;
     if (count > nrows)
         return corrupt(err, off + 4, "weights: %u rows stored, the model has %zu", count, nrows);
-    m->w = kh_mem_alloc(mem, nrows * KH_NSTATES * sizeof *m->w);
-    if (!m->w) return KH_ENOMEM;
-    memset(m->w, 0, nrows * KH_NSTATES * sizeof *m->w);
+    m->slot = kh_mem_alloc(mem, nrows * sizeof *m->slot);
+    m->npool = (count ? count : 1) * (size_t)KH_NSTATES;
+    m->pool = kh_mem_alloc(mem, m->npool * sizeof *m->pool);
+    if (!m->slot || !m->pool) return KH_ENOMEM;
+    memset(m->slot, 0, nrows * sizeof *m->slot);
+    memset(m->pool, 0, m->npool * sizeof *m->pool);
     uint64_t row = 0;
     for (uint32_t i = 0; i < count; i++) {
         uint64_t d;
@@ -412,6 +417,7 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
         if (get_u32(r, &mask)) return corrupt(err, off, "weights: row %u: truncated", i);
         if (!mask || mask >> KH_NSTATES)
             return corrupt(err, off, "weights: row %u: bad tag mask 0x%x", i, mask);
+        m->slot[row] = i + 1;
         for (int t = 0; t < KH_NSTATES; t++) {
             if (!(mask & (1u << t))) continue;
             uint64_t z;
@@ -421,7 +427,7 @@ static kh_status decode_weights(const kh_mem *mem, rbuf *r, kh_model *m, kh_erro
             if (z == 0 || z > 65534)
                 return corrupt(err, off, "weights: row %u: weight out of range", i);
             int32_t q = z & 1 ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1);
-            m->w[row * KH_NSTATES + (size_t)t] = (float)q * scale;
+            m->pool[(size_t)i * KH_NSTATES + (size_t)t] = (float)q * scale;
         }
     }
     if (r->at != r->n)

@@ -134,9 +134,18 @@ typedef struct kh_cluster_entry {
 #define KH_MODEL_MAX_BITS 24
 
 typedef struct kh_model {
-    uint32_t bits;                           /* log2 of the number of weight rows */
-    uint32_t feat_set;                       /* which feature templates were used (KH_FEAT_*) */
-    float *w;                                /* (1 << bits) rows of KH_NSTATES weights */
+    uint32_t bits;     /* log2 of the number of weight rows */
+    uint32_t feat_set; /* which feature templates were used (KH_FEAT_*) */
+    float *w;          /* (1 << bits) rows of KH_NSTATES weights, or NULL */
+    /* A decoded model keeps only its stored rows, not the dense table w:
+    ** slot[r] is 0 for an all-zero row r, else 1 + the offset in pool of
+    ** the row's state mask, which its weights (float bits, in state order)
+    ** follow. A quarter of the rows are stored, with four weights each on
+    ** average: 5 MB in place of 36 that are scattered reads per feature,
+    ** so tagging stays in cache. The trainer's models are dense. */
+    uint32_t *slot;
+    float *pool;
+    size_t npool;
     float trans[KH_NSTATES + 1][KH_NSTATES]; /* [prev][state]; prev KH_NSTATES = start */
     kh_gaz_entry *gaz;                       /* sorted by key, keys unique */
     size_t ngaz;
@@ -147,12 +156,13 @@ typedef struct kh_model {
                                 ** allocator hook is told the size it gave */
 } kh_model;
 
-/* Decodes a model file image (model.c documents the format). On failure
-** fills *err (status, byte offset, message) and leaves *m empty. */
+/* Decodes a model file image (model.c documents the format) into the
+** stored-rows form (slot, pool). On failure fills *err (status, byte
+** offset, message) and leaves *m empty. */
 kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_model *m,
                           kh_error *err);
 
-/* Encodes a model. Weights are quantized to 16 bits, and rows whose
+/* Encodes a model with a dense table w. Weights are quantized to 16 bits, and rows whose
 ** quantized weights are all within prune of zero are left out.
 ** OUT: *out (allocated with mem; *outlen bytes). */
 kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uint8_t **out,

@@ -282,8 +282,9 @@ kh_status kh_ner_tag(kh_ner *n, const uint8_t *text, size_t len, const kh_analys
             size_t e = b + 1;
             while (e < nw && !n->fx.sent[e])
                 e++;
-            kh_decode_scores(n->model.w, &n->fx, b, e, n->sc);
-            kh_pairs pp = {n->model.w, n->fx.pf + b * KH_MAXP, n->fx.npf + b, n->model.bits};
+            kh_weights wt = kh_model_weights(&n->model);
+            kh_decode_scores(&wt, &n->fx, b, e, n->sc);
+            kh_pairs pp = {wt, n->fx.pf + b * KH_MAXP, n->fx.npf + b, n->model.bits};
             kh_decode_viterbi((const float(*)[KH_NSTATES])n->model.trans, n->sc, e - b,
                               (n->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, n->back,
                               n->states + b);

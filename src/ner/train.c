@@ -485,7 +485,7 @@ static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
         }
         out[0] -= bias;
     }
-    kh_pairs pp = {w, t->prow + s->first * KH_MAXP, t->npf + s->first, t->model.bits};
+    kh_pairs pp = {{w, NULL, NULL}, t->prow + s->first * KH_MAXP, t->npf + s->first, t->model.bits};
     kh_decode_viterbi(tr, t->sc, s->n, (t->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, t->back,
                       t->pred);
 }
