@@ -219,15 +219,13 @@ static int is_word(const kh_feat *fx, const kh_analysis *an, size_t w)
     return k == KH_TOK_ARABIC || k == KH_TOK_LATIN;
 }
 
-static int cmp_spelled(const void *k, const void *row)
-{
-    return strcmp(k, ((const kh_alias_row *)row)->key);
-}
-
 /* The alias row spelled exactly as words [i, end) (a proclitic of the
-** first one left out), or -1. OUT: *len, the spelled length. */
+** first one left out), or -1. OUT: *len, the spelled length; *more (may
+** be NULL), whether some row's spelling begins with it, so that a longer
+** span may still be a name: without that test every word was spelled with
+** up to six words after it and looked up each time, a fifth of tagging. */
 static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8_t *text, size_t i,
-                           size_t end, size_t *len)
+                           size_t end, size_t *len, int *more)
 {
     uint8_t buf[KNOWN_BYTES + 8];
     char sp[4 * KNOWN_BYTES + 40];
@@ -237,13 +235,23 @@ static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8
     size_t pl = strlen(pre), fl = fx->firsts[2 * (end - 1)] + fx->firsts[2 * (end - 1) + 1];
     uint32_t e = an->tokens[fl - 1].end;
     *len = 0;
+    if (more) *more = 0;
     if (e < s || e - s + pl > KNOWN_BYTES) return -1;
     memcpy(buf, pre, pl);
     memcpy(buf + pl, text + s, e - s);
     *len = kh_name_spelled(buf, pl + e - s, sp);
-    const kh_alias_row *r =
-        bsearch(sp, kh_names_spelled, kh_names_nspelled, sizeof *kh_names_spelled, cmp_spelled);
-    return r ? (int32_t)r->canonical : -1;
+    /* the first row not before sp: sp itself, or the first that extends it */
+    size_t lo = 0, hi = kh_names_nspelled;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(kh_names_spelled[mid].key, sp) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == kh_names_nspelled || strncmp(kh_names_spelled[lo].key, sp, *len)) return -1;
+    if (more) *more = 1;
+    return strcmp(kh_names_spelled[lo].key, sp) ? -1 : (int32_t)kh_names_spelled[lo].canonical;
 }
 
 void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
@@ -254,10 +262,11 @@ void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t
         if (!is_word(fx, an, i)) continue;
         size_t best = 0, len, prev;
         int32_t row = -1;
-        spelled_row(fx, an, text, i, i + 1, &prev);
-        for (size_t j = i + 1; j < nw && j - i < KNOWN_WORDS && !fx->sent[j] && is_word(fx, an, j);
-             j++) {
-            int32_t r = spelled_row(fx, an, text, i, j + 1, &len);
+        int more;
+        spelled_row(fx, an, text, i, i + 1, &prev, &more);
+        for (size_t j = i + 1;
+             more && j < nw && j - i < KNOWN_WORDS && !fx->sent[j] && is_word(fx, an, j); j++) {
+            int32_t r = spelled_row(fx, an, text, i, j + 1, &len, &more);
             if (len <= prev) break; /* a word that spells nothing (a lone tatweel) ends it */
             prev = len;
             if (r >= 0) best = j - i + 1, row = r;
@@ -282,7 +291,7 @@ void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t
             size_t c = k + 1;
             while (c < end && tags[c] == tags[k] + 1)
                 c++;
-            inner_alias = (c - k < best) && spelled_row(fx, an, text, k, c, &len) == row;
+            inner_alias = (c - k < best) && spelled_row(fx, an, text, k, c, &len, NULL) == row;
         }
         if (inner_alias) continue;
         tags[i] = (uint8_t)KH_TAG_B(type);
