@@ -79,9 +79,53 @@ uint32_t kh_crc32(const uint8_t *buf, size_t n)
 
 /* ---- lookups ------------------------------------------------------------------- */
 
+/* dir for n sorted keys, the key of item i at base + i * stride */
+static uint32_t *build_dir(const kh_mem *mem, const void *base, size_t n, size_t stride,
+                           uint32_t *bits)
+{
+    uint32_t b = 1;
+    while (b < 24 && ((size_t)1 << (b + 1)) <= n)
+        b++;
+    size_t nd = ((size_t)1 << b) + 1;
+    uint32_t *dir = n && n < UINT32_MAX ? kh_mem_alloc(mem, nd * sizeof *dir) : NULL;
+    if (!dir) return NULL;
+    size_t i = 0;
+    for (size_t h = 0; h + 1 < nd; h++) {
+        dir[h] = (uint32_t)i;
+        for (uint64_t k; i < n; i++) {
+            memcpy(&k, (const uint8_t *)base + i * stride, sizeof k);
+            if (k >> (64 - b) != h) break;
+        }
+    }
+    dir[nd - 1] = (uint32_t)n;
+    *bits = b;
+    return dir;
+}
+
+void kh_model_index(const kh_mem *mem, kh_model *m)
+{
+    if (!m->gazdir) m->gazdir = build_dir(mem, m->gaz, m->ngaz, sizeof *m->gaz, &m->gazdirbits);
+    if (!m->cldir)
+        m->cldir = build_dir(mem, m->clusters, m->nclusters, sizeof *m->clusters, &m->cldirbits);
+}
+
+/* [*lo, *hi): where key may be in a list of n items with directory dir */
+static void dir_range(const uint32_t *dir, uint32_t bits, size_t n, uint64_t key, size_t *lo,
+                      size_t *hi)
+{
+    *lo = 0;
+    *hi = n;
+    if (dir) {
+        *lo = dir[key >> (64 - bits)];
+        *hi = dir[(key >> (64 - bits)) + 1];
+    }
+}
+
 const kh_gaz_entry *kh_gaz_find(const kh_model *m, uint64_t key)
 {
-    size_t lo = 0, hi = m->ngaz;
+    size_t lo, hi;
+    dir_range(m->gazdir, m->gazdirbits, m->ngaz, key, &lo, &hi);
+    size_t end = hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (m->gaz[mid].key < key)
@@ -89,12 +133,14 @@ const kh_gaz_entry *kh_gaz_find(const kh_model *m, uint64_t key)
         else
             hi = mid;
     }
-    return lo < m->ngaz && m->gaz[lo].key == key ? &m->gaz[lo] : NULL;
+    return lo < end && m->gaz[lo].key == key ? &m->gaz[lo] : NULL;
 }
 
 const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
 {
-    size_t lo = 0, hi = m->nclusters;
+    size_t lo, hi;
+    dir_range(m->cldir, m->cldirbits, m->nclusters, key, &lo, &hi);
+    size_t end = hi;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (m->clusters[mid].key < key)
@@ -102,7 +148,7 @@ const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key)
         else
             hi = mid;
     }
-    return lo < m->nclusters && m->clusters[lo].key == key ? &m->clusters[lo] : NULL;
+    return lo < end && m->clusters[lo].key == key ? &m->clusters[lo] : NULL;
 }
 
 void kh_model_free(const kh_mem *mem, kh_model *m)
@@ -112,6 +158,9 @@ void kh_model_free(const kh_mem *mem, kh_model *m)
     kh_mem_free(mem, m->pool, m->npool * sizeof *m->pool);
     kh_mem_free(mem, m->gaz, m->capgaz * sizeof *m->gaz);
     kh_mem_free(mem, m->clusters, m->capclusters * sizeof *m->clusters);
+    if (m->gazdir)
+        kh_mem_free(mem, m->gazdir, (((size_t)1 << m->gazdirbits) + 1) * sizeof(uint32_t));
+    if (m->cldir) kh_mem_free(mem, m->cldir, (((size_t)1 << m->cldirbits) + 1) * sizeof(uint32_t));
     memset(m, 0, sizeof *m);
 }
 
@@ -579,6 +628,7 @@ kh_status kh_model_decode(const kh_mem *mem, const uint8_t *buf, size_t len, kh_
         st = corrupt(err, at, "model lacks its %s section", seen & 1u ? "weights" : "transitions");
         goto fail;
     }
+    kh_model_index(mem, m);
     return KH_OK;
 fail:
     if (st == KH_ENOMEM && err) {

@@ -154,6 +154,12 @@ typedef struct kh_model {
     size_t capgaz, capclusters; /* items allocated: a trainer's arrays keep their
                                 ** capacity after duplicates merge, and an
                                 ** allocator hook is told the size it gave */
+    /* Directories of the two sorted lists (kh_model_index), or NULL: entries
+    ** [dir[h], dir[h + 1]) are those whose key's top bits are h. Keys are
+    ** hashes, spread evenly, so a lookup reads one or two entries where a
+    ** binary search over the whole list read sixteen. */
+    uint32_t *gazdir, *cldir;
+    uint32_t gazdirbits, cldirbits;
 } kh_model;
 
 /* Decodes a model file image (model.c documents the format) into the
@@ -173,6 +179,11 @@ kh_status kh_model_encode(const kh_mem *mem, const kh_model *m, float prune, uin
 void kh_model_quantize(kh_model *m, float prune);
 
 void kh_model_free(const kh_mem *mem, kh_model *m);
+
+/* Builds the directories of m's gazetteer and cluster lists (sorted, keys
+** unique). Only speed depends on them: where memory for one is lacking,
+** its lookups search the whole list. */
+void kh_model_index(const kh_mem *mem, kh_model *m);
 
 const kh_gaz_entry *kh_gaz_find(const kh_model *m, uint64_t key);
 const kh_cluster_entry *kh_cluster_find(const kh_model *m, uint64_t key);

@@ -366,6 +366,7 @@ static void freeze(kh_ner_trainer *t)
     t->gaz = NULL;
     t->cl = NULL;
     t->capgaz = t->capcl = 0;
+    kh_model_index(&t->mem, &t->model);
     t->frozen = 1;
 }
 
