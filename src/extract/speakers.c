@@ -1090,8 +1090,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
 
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {
-    "بيان",  "تصريح", "تصريحات", "حديث",   "مؤتمر", "مقابلة", "كلمة", "تغريدة", "لقاء",
-    "رسالة", "اتصال", "خطاب",    "تدوينة", "منشور", "حوار",   "ختام", "بلاغ"};
+    "بيان",   "تصريح", "تصريحات", "حديث",  "مؤتمر", "مقابلة", "كلمة",
+    "تغريدة", "لقاء",  "رسالة",   "اتصال", "خطاب",  "تدوينة", "منشور",
+    "حوار",   "ختام",  "بلاغ",    "فيديو", "تسجيل", "مقطع",   "مداخلة"};
 
 static int speech_place(kh_extractor *x, uint32_t i)
 {

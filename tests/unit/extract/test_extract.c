@@ -1835,6 +1835,9 @@ static const struct speaker_case {
      "وقال فضيلة الشيخ صالح الفوزان إن الصلاة واجبة.\n",
      {{KH_QUOTE_REPORTED, "أن المشروع", "فيصل بن بندر"},
       {KH_QUOTE_REPORTED, "إن الصلاة", "صالح الفوزان"}}},
+    {"a video is where she spoke, not a part of her title",
+     "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
+     {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
     {"first name alone takes the al surname given before a title",
      "عنوان\nوقال منير الهمداني رئيس النادي إن الموسم سيكون صعبا.\n"
      "وأكد منير أن الفريق جاهز.\n",
