@@ -213,3 +213,64 @@ size_t kh_name_spelled(const uint8_t *s, size_t n, char *out)
     }
     return o;
 }
+
+/* Folded letters of a name, words joined, separators dropped; at most
+** MAX_LETTERS. Returns the count. */
+static size_t joined_letters(const uint8_t *s, size_t n, uint32_t *cps)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < MAX_LETTERS;) {
+        uint32_t l;
+        uint32_t c = kh_utf8_decode(s + i, n - i, &l);
+        i += l;
+        if (is_sep(c) || !(c = fold(c))) continue;
+        cps[k++] = c;
+    }
+    return k;
+}
+
+static int weak_letter(uint32_t c)
+{
+    return c == KH_CP_ALEF || c == KH_CP_WAW || c == KH_CP_YEH || c == KH_CP_HAMZA;
+}
+
+/* The weak letters (ا و ي ء) after the first letter, in order. */
+static size_t weak_seq(const uint32_t *cps, size_t k, uint32_t *out)
+{
+    size_t o = 0;
+    for (size_t i = 1; i < k; i++)
+        if (weak_letter(cps[i])) out[o++] = cps[i];
+    return o;
+}
+
+/* Edit distance of a and b, when it is at most 1; else 2. */
+static int within_one(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    if (na > nb + 1 || nb > na + 1) return 2;
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    if (i == na && i == nb) return 0;
+    if (na == nb) return memcmp(a + i + 1, b + i + 1, (na - i - 1) * sizeof *a) ? 2 : 1;
+    if (na > nb) return memcmp(a + i + 1, b + i, (nb - i) * sizeof *a) ? 2 : 1;
+    return memcmp(a + i, b + i + 1, (na - i) * sizeof *a) ? 2 : 1;
+}
+
+int kh_name_close(const uint8_t *a, size_t na, const uint8_t *b, size_t nb)
+{
+    uint32_t ca[MAX_LETTERS], cb[MAX_LETTERS], wa[MAX_LETTERS], wb[MAX_LETTERS];
+    size_t ka = joined_letters(a, na, ca), kb = joined_letters(b, nb, cb);
+    int ha = ka >= 3 && ca[ka - 1] == KH_CP_HEH, hb = kb >= 3 && cb[kb - 1] == KH_CP_HEH;
+    if (ha != hb) {
+        /* سوريا/سورية: a final ة stands for the other's final ا only */
+        const uint32_t *o = ha ? cb : ca;
+        size_t ko = ha ? kb : ka;
+        if (!ko || o[ko - 1] != KH_CP_ALEF) return 0;
+        if (ha)
+            ka--;
+        else
+            kb--;
+    }
+    size_t sa = weak_seq(ca, ka, wa), sb = weak_seq(cb, kb, wb);
+    return within_one(wa, sa, wb, sb) <= 1;
+}

@@ -73,11 +73,25 @@ static int32_t alias_by_key(const char *key)
     return r ? (int32_t)r->canonical : -1;
 }
 
+/* The alias row of a name (its key), kept only where the name is spelled
+** close to one of the row's names (kh_name_close); or -1. */
+static int32_t alias_of(const char *key, const uint8_t *name, size_t len)
+{
+    int32_t a = alias_by_key(key);
+    if (a < 0) return -1;
+    for (size_t i = 0; i < kh_names_nspelled; i++)
+        if (kh_names_spelled[i].canonical == (uint16_t)a &&
+            kh_name_close(name, len, (const uint8_t *)kh_names_spelled[i].key,
+                          strlen(kh_names_spelled[i].key)))
+            return a;
+    return -1;
+}
+
 const char *kh_alias_find(const uint8_t *name, size_t len, uint32_t *type)
 {
     char key[512];
     if (!name || kh_name_key(name, len, key, sizeof key, NULL) != KH_OK || !key[0]) return NULL;
-    int32_t a = alias_by_key(key);
+    int32_t a = alias_of(key, name, len);
     if (a < 0) return NULL;
     if (type) *type = kh_names_type[a];
     return kh_names_canonical[a];
@@ -450,7 +464,9 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx, c
     size_t ng = 0;
     for (size_t i = 0; i < n; i++) {
         kh_mention *mm = &nm->mm[i];
-        if (ents[i].type != KH_ENT_PER) mm->alias = alias_by_key(nm->arena + mm->key);
+        if (ents[i].type != KH_ENT_PER)
+            mm->alias =
+                alias_of(nm->arena + mm->key, (const uint8_t *)nm->arena + mm->disp, mm->displen);
         size_t x = 0;
         for (; x < ng; x++) {
             const kh_mention *f = &nm->mm[g[x].first];

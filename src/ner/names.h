@@ -33,6 +33,14 @@ size_t kh_name_fold(const uint8_t *s, size_t n, char *out);
 ** (room for 4 * n + 1; NUL-terminated). Returns the length. */
 size_t kh_name_spelled(const uint8_t *s, size_t n, char *out);
 
+/* Whether two names of one key (kh_name_key) are spelled alike enough to
+** be one name: their weak letters (ا و ي ء after the first letter) differ
+** by at most one letter added, dropped or changed (أمريكا/أميركا،
+** بوتين/بوتن، زابوريجيا/زابوروجيا), and a final ة stands only for a final
+** ا (سورية/سوريا). The key alone also joins ألمانيا and اليمن, سيناء and
+** سانا, النصر and النصرة, which an alias table must not. */
+int kh_name_close(const uint8_t *a, size_t na, const uint8_t *b, size_t nb);
+
 /* ---- the generated tables (data/ner_names.c) --------------------------------------- */
 
 typedef struct kh_alias_row {
