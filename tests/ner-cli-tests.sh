@@ -134,6 +134,29 @@ run "$KHABAR" ner --model "$T/m.khm" --format json --conll "$T/train.conll"
 expect_rc 0 "ner --conll --format json"
 grep -q '"first":1,"last":2' "$T/out" && pass || fail "ner --conll json: no token indices"
 
+# each -DOCSTART- document is tagged on its own: a club the first article
+# names (النصر) does not make the word a name in the next (victory), as the
+# document-wide step would if the file were one document
+printf -- '-DOCSTART-\n\n%s\n\n%s\n' "$(printf '%s\n' وتغلب النصر على الترجي بهدفين .)" \
+    "$(printf '%s\n' وقال مدرب النصر إن الفوز مستحق .)" >"$T/docA.conll"
+printf -- '-DOCSTART-\n\n%s\n' "$(printf '%s\n' وقال إن النصر كبير في موسكو .)" >"$T/docB.conll"
+cat "$T/docA.conll" - "$T/docB.conll" <<<'' >"$T/docAB.conll"
+run "$KHABAR" ner --conll "$T/docAB.conll"
+expect_rc 0 "ner --conll with two documents"
+cp "$T/out" "$T/ab.out"
+run "$KHABAR" ner --conll "$T/docA.conll"
+cp "$T/out" "$T/a.out"
+run "$KHABAR" ner --conll "$T/docB.conll"
+cat "$T/a.out" "$T/out" >"$T/a-b.out"
+if cmp -s "$T/ab.out" "$T/a-b.out"; then pass; else
+    fail "ner --conll: two documents tagged together differ from each alone"
+    diff "$T/a-b.out" "$T/ab.out" | head -6 || true
+fi
+run "$KHABAR" ner --format json --conll "$T/docAB.conll"
+# موسكو is the file's 19th token, the second document's 6th
+grep -q '"text":"موسكو","type":"LOC","first":18,"last":18' "$T/out" && pass ||
+    fail "ner --conll json: token indices of the second document"
+
 # ---- raw text with the built-in model -------------------------------------
 text='وقال وزير الخارجية الروسي سيرغي لافروف في موسكو إن حلف الناتو يهدد روسيا.'
 printf '%s\n' "$text" >"$T/raw.txt"

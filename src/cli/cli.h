@@ -49,6 +49,8 @@ typedef struct cli_conll {
     kh_word *words; /* one per token line; KH_WORD_SENTENCE_START marks sentences */
     uint8_t *tags;  /* one per token (0 = O when tags were not asked for) */
     size_t nwords;
+    size_t *docs; /* the first word of each document (a -DOCSTART- line starts one) */
+    size_t ndocs;
 } cli_conll;
 
 /* Parses s[0..len). want_tags: the last column must be a tag
@@ -57,6 +59,12 @@ typedef struct cli_conll {
 int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *out, char *err,
                     size_t errcap);
 void cli_conll_free(cli_conll *c);
+
+/* Document d of c: *text and *len, its span of c->text; its words with
+** offsets into that span, written to *w (an array of *cap words, grown with
+** realloc); *n, how many. Returns 0, or -1 when out of memory. */
+int cli_conll_doc(const cli_conll *c, size_t d, const uint8_t **text, size_t *len, kh_word **w,
+                  size_t *cap, size_t *n);
 
 int cmd_tokens(int argc, char **argv);
 int cmd_index(int argc, char **argv);

@@ -40,7 +40,9 @@ static void help(FILE *f)
           "  --conll FILE       pre-tokenized input: one token per line (first\n"
           "                     column), blank line between sentences; prints\n"
           "                     token<TAB>tag for the same tokens (json: entities\n"
-          "                     with token indices first/last instead of bytes)\n"
+          "                     with token indices first/last instead of bytes);\n"
+          "                     a -DOCSTART- line starts a document, tagged on\n"
+          "                     its own and left out of the output\n"
           "  --format tsv|json  output format (default tsv)\n"
           "  --model FILE       a model from khabar train-ner (default: built in)\n"
           "  --per-sentence     tag each sentence on its own (default: the file is\n"
@@ -74,8 +76,9 @@ static void print_entities(const uint8_t *s, uint64_t base, const kh_ner_result 
         fputs("{\"text\":", f);
         if (conll) {
             cli_json_str(f, s + e->start, e->end - e->start);
-            fprintf(f, ",\"type\":\"%s\",\"first\":%u,\"last\":%u", kh_entity_type_name(e->type),
-                    e->first, e->first + e->nwords - 1);
+            fprintf(f, ",\"type\":\"%s\",\"first\":%llu,\"last\":%llu",
+                    kh_entity_type_name(e->type), (unsigned long long)(base + e->first),
+                    (unsigned long long)(base + e->first + e->nwords - 1));
         } else {
             cli_json_str(f, s + e->start, e->end - e->start);
             fprintf(f, ",\"type\":\"%s\",\"start\":%llu,\"end\":%llu", kh_entity_type_name(e->type),
@@ -87,17 +90,17 @@ static void print_entities(const uint8_t *s, uint64_t base, const kh_ner_result 
     }
 }
 
-static void print_names(const kh_ner_result *r, int *first)
+static void print_names(FILE *f, const kh_ner_result *r, int *first)
 {
     for (size_t i = 0; i < r->nnames; i++) {
         const kh_entity_name *n = &r->names[i];
-        fputs(*first ? "" : ",", stdout);
+        fputs(*first ? "" : ",", f);
         *first = 0;
-        fputs("{\"name\":", stdout);
-        cli_json_str(stdout, (const uint8_t *)n->name, n->name_len);
-        fprintf(stdout, ",\"type\":\"%s\",\"key\":", kh_entity_type_name(n->type));
-        cli_json_str(stdout, (const uint8_t *)n->key, n->key_len);
-        fprintf(stdout, ",\"mentions\":%u}", n->nmentions);
+        fputs("{\"name\":", f);
+        cli_json_str(f, (const uint8_t *)n->name, n->name_len);
+        fprintf(f, ",\"type\":\"%s\",\"key\":", kh_entity_type_name(n->type));
+        cli_json_str(f, (const uint8_t *)n->key, n->key_len);
+        fprintf(f, ",\"mentions\":%u}", n->nmentions);
     }
 }
 
@@ -151,7 +154,7 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
             if (o->json && pass == 0) {
                 print_entities(in.data + from, from, r, 0, &first_ent);
             } else if (o->json) {
-                print_names(r, &first_name);
+                print_names(stdout, r, &first_name);
             } else {
                 for (size_t i = 0; i < an->ntokens; i++) {
                     const kh_token *t = &an->tokens[i];
@@ -169,7 +172,11 @@ static int run_text(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *
     return rc;
 }
 
-/* Tags a CoNLL file. Returns 0 or 1. */
+/* Tags a CoNLL file, each document (-DOCSTART-) on its own: the
+** recognizer's document-wide steps (one type per name in a document)
+** should not carry a name's type from one article into the next. In JSON,
+** "first" and "last" count the file's tokens and "names" lists each
+** document's names in turn. Returns 0 or 1. */
 static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char *path)
 {
     cli_buf in;
@@ -182,31 +189,59 @@ static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char 
         fprintf(stderr, "khabar ner: %s: %s\n", path, err);
         return 1;
     }
-    const kh_analysis *an;
-    const kh_ner_result *r;
-    if (kh_analyze(a, c.text, c.len, &an) != KH_OK) {
-        rc = fail_analysis(path, a, 0);
-    } else if (kh_ner_tag(ner, c.text, c.len, an, c.words, c.nwords, &r) != KH_OK) {
+    kh_word *w = NULL;
+    size_t capw = 0;
+    uint8_t *tags = c.nwords ? malloc(c.nwords) : NULL;
+    if (c.nwords && !tags) {
         fprintf(stderr, "khabar ner: %s: out of memory\n", path);
         rc = 1;
-    } else if (o->json) {
-        int first = 1;
+    }
+    int first = 1, firstname = 1;
+    if (o->json) {
         fputs("{\"file\":", stdout);
         cli_json_str(stdout, (const uint8_t *)path, strlen(path));
         fputs(",\"entities\":[", stdout);
-        print_entities(c.text, 0, r, 1, &first);
+    }
+    cli_buf names = {0}; /* JSON: the names, written after every document's entities */
+    FILE *nf = o->json ? open_memstream((char **)&names.data, &names.len) : NULL;
+    if (o->json && !nf) rc = 1;
+    for (size_t d = 0; d < c.ndocs && !rc; d++) {
+        const uint8_t *text;
+        size_t len, n;
+        const kh_analysis *an;
+        const kh_ner_result *r;
+        if (cli_conll_doc(&c, d, &text, &len, &w, &capw, &n)) {
+            fprintf(stderr, "khabar ner: %s: out of memory\n", path);
+            rc = 1;
+        } else if (kh_analyze(a, text, len, &an) != KH_OK) {
+            rc = fail_analysis(path, a, 0);
+        } else if (kh_ner_tag(ner, text, len, an, w, n, &r) != KH_OK) {
+            fprintf(stderr, "khabar ner: %s: out of memory\n", path);
+            rc = 1;
+        } else {
+            memcpy(tags + c.docs[d], r->tags, n);
+            if (o->json) {
+                print_entities(text, c.docs[d], r, 1, &first);
+                print_names(nf, r, &firstname);
+            }
+        }
+    }
+    if (o->json) {
+        if (nf) fclose(nf);
         fputs("],\"names\":[", stdout);
-        first = 1;
-        print_names(r, &first);
+        if (names.data) fwrite(names.data, 1, names.len, stdout);
         fputs("]}\n", stdout);
-    } else {
+        free(names.data);
+    } else if (!rc) {
         for (size_t i = 0; i < c.nwords; i++) {
             if (i && (c.words[i].flags & KH_WORD_SENTENCE_START)) putc('\n', stdout);
             cli_tsv_field(stdout, c.text + c.words[i].start, c.words[i].end - c.words[i].start);
-            printf("\t%s\n", kh_ner_tag_name(r->tags[i]));
+            printf("\t%s\n", kh_ner_tag_name(tags[i]));
         }
         if (c.nwords) putc('\n', stdout);
     }
+    free(w);
+    free(tags);
     cli_conll_free(&c);
     return rc;
 }

@@ -5,7 +5,9 @@
 ** Input: one token per line, its text in the first column; columns are
 ** separated by TABs, or, on a line without a TAB, by spaces (CoNLL-2003
 ** and ANERcorp write "token tag"). A line holding only whitespace ends a
-** sentence; a "-DOCSTART-" line too, and is skipped. A UTF-8 BOM at the
+** sentence; a "-DOCSTART-" line too, and is skipped: it starts a new
+** document, which khabar ner tags on its own (the recognizer's
+** document-wide steps stay inside one article). A UTF-8 BOM at the
 ** start and CRs before line feeds are ignored. The tag, when asked for, is
 ** the last column.
 **
@@ -30,6 +32,7 @@ void cli_conll_free(cli_conll *c)
     free(c->text);
     free(c->words);
     free(c->tags);
+    free(c->docs);
     memset(c, 0, sizeof *c);
 }
 
@@ -53,9 +56,9 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
                     size_t errcap)
 {
     memset(c, 0, sizeof *c);
-    size_t captext = 0, capw = 0, capt = 0;
+    size_t captext = 0, capw = 0, capt = 0, capd = 0;
     size_t i = 0, line = 0;
-    int sentence_open = 0;
+    int sentence_open = 0, doc_open = 0;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) i = 3;
     while (i < len) {
         const uint8_t *nl = memchr(s + i, '\n', len - i);
@@ -69,6 +72,7 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
             k++;
         if (k == e || (e - b >= 10 && !memcmp(s + b, "-DOCSTART-", 10))) {
             sentence_open = 0;
+            if (k != e) doc_open = 0;
             continue;
         }
         /* first column and last column */
@@ -119,7 +123,8 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
         }
         if (grow((void **)&c->text, &captext, c->len + tl + 2, 1) ||
             grow((void **)&c->words, &capw, c->nwords + 1, sizeof *c->words) ||
-            grow((void **)&c->tags, &capt, c->nwords + 1, 1)) {
+            grow((void **)&c->tags, &capt, c->nwords + 1, 1) ||
+            grow((void **)&c->docs, &capd, c->ndocs + 1, sizeof *c->docs)) {
             snprintf(err, errcap, "out of memory");
             goto fail;
         }
@@ -131,11 +136,29 @@ int cli_conll_parse(const uint8_t *s, size_t len, int want_tags, cli_conll *c, c
         w->end = (uint32_t)c->len;
         w->flags = sentence_open ? 0 : KH_WORD_SENTENCE_START;
         c->tags[c->nwords] = (uint8_t)tag;
+        if (!doc_open) c->docs[c->ndocs++] = c->nwords;
         c->nwords++;
-        sentence_open = 1;
+        sentence_open = doc_open = 1;
     }
     return 0;
 fail:
     cli_conll_free(c);
     return -1;
+}
+
+int cli_conll_doc(const cli_conll *c, size_t d, const uint8_t **text, size_t *len, kh_word **w,
+                  size_t *cap, size_t *n)
+{
+    size_t first = c->docs[d], end = d + 1 < c->ndocs ? c->docs[d + 1] : c->nwords;
+    *n = end - first;
+    if (grow((void **)w, cap, *n ? *n : 1, sizeof **w)) return -1;
+    uint32_t base = c->words[first].start;
+    for (size_t i = 0; i < *n; i++) {
+        (*w)[i] = c->words[first + i];
+        (*w)[i].start -= base;
+        (*w)[i].end -= base;
+    }
+    *text = c->text + base;
+    *len = c->words[end - 1].end - base;
+    return 0;
 }

@@ -5,7 +5,8 @@
 **
 ** The first byte chooses whether tags are required. A parse that succeeds
 ** must give words in order, inside the text, with the first word starting a
-** sentence; tagging them must give one tag per word. A parse that fails must
+** sentence, and documents that start sentences, in order; tagging each
+** document must give one tag per word. A parse that fails must
 ** say why. Anything else abort()s.
 */
 #include "khabar.h"
@@ -48,13 +49,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (i == 0 && !(w->flags & KH_WORD_SENTENCE_START))
             die("the first word does not start a sentence");
     }
-    const kh_analysis *an;
-    const kh_ner_result *r;
-    if (ner && kh_analyze(an_handle, c.text, c.len, &an) == KH_OK) {
-        if (kh_ner_tag(ner, c.text, c.len, an, c.words, c.nwords, &r) != KH_OK)
-            die("tagging failed");
-        if (r->nwords != c.nwords) die("not one tag per word");
+    if ((c.nwords && (!c.ndocs || c.docs[0] != 0)) || (!c.nwords && c.ndocs))
+        die("documents do not cover the words");
+    for (size_t d = 1; d < c.ndocs; d++)
+        if (c.docs[d] <= c.docs[d - 1] || c.docs[d] >= c.nwords ||
+            !(c.words[c.docs[d]].flags & KH_WORD_SENTENCE_START))
+            die("a document out of order or not starting a sentence");
+    /* each document tagged on its own, as khabar ner --conll does */
+    kh_word *w = NULL;
+    size_t capw = 0;
+    for (size_t d = 0; d < c.ndocs && ner; d++) {
+        const uint8_t *text;
+        size_t len, n;
+        const kh_analysis *an;
+        const kh_ner_result *r;
+        if (cli_conll_doc(&c, d, &text, &len, &w, &capw, &n)) die("out of memory");
+        if (!n || w[n - 1].end != len || w[0].start != 0)
+            die("a document's words and text disagree");
+        if (kh_analyze(an_handle, text, len, &an) != KH_OK) continue;
+        if (kh_ner_tag(ner, text, len, an, w, n, &r) != KH_OK) die("tagging failed");
+        if (r->nwords != n) die("not one tag per word");
     }
+    free(w);
     cli_conll_free(&c);
     return 0;
 }
