@@ -174,6 +174,14 @@ expect_rc 0 "ner on a name before a weekday"
 grep -q "$(printf 'كولومب\t[BI]-PER')" "$T/out" && grep -q "$(printf 'الخميس\tO')" "$T/out" && pass ||
     { fail "ner: the weekday after a name is tagged as the name's"; show "$T/out"; }
 
+# one key, two names: غانا and غينيا differ in more than one weak letter
+printf '%s\n' 'وصل الرئيس الفرنسي إلى غانا أمس بعد زيارة إلى غينيا استمرت يومين.' >"$T/gg.txt"
+run "$KHABAR" ner --format json "$T/gg.txt"
+expect_rc 0 "ner on two places of one key"
+grep -q '"name":"غانا","type":"LOC","key":"[^"]*","mentions":1' "$T/out" &&
+    grep -q '"name":"غينيا","type":"LOC"' "$T/out" && pass ||
+    { fail "ner: غانا and غينيا merged"; show "$T/out"; }
+
 run "$KHABAR" ner --format json - <"$T/raw.txt"
 expect_rc 0 "ner --format json from stdin"
 # every entity's start/end must point at its text in the input

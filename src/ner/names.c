@@ -345,6 +345,14 @@ static int same_key(const kh_names *nm, const kh_mention *a, const kh_mention *b
     return a->keylen == b->keylen && !memcmp(nm->arena + a->key, nm->arena + b->key, a->keylen);
 }
 
+/* One name: the same key, and spelled close (kh_name_close; الجزائر and
+** الجزيرة share a key). */
+static int same_name(const kh_names *nm, const kh_mention *a, const kh_mention *b)
+{
+    return same_key(nm, a, b) && kh_name_close((const uint8_t *)nm->arena + a->disp, a->displen,
+                                               (const uint8_t *)nm->arena + b->disp, b->displen);
+}
+
 /* Builds the mentions' display texts and keys, proclitics left out. */
 static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, const uint8_t *text,
                           const kh_analysis *an, kh_entity *ents, size_t n)
@@ -470,8 +478,9 @@ kh_status kh_names_resolve(kh_names *nm, const kh_model *m, const kh_feat *fx, c
         size_t x = 0;
         for (; x < ng; x++) {
             const kh_mention *f = &nm->mm[g[x].first];
-            if (mm->alias >= 0 ? g[x].alias == mm->alias
-                               : g[x].alias < 0 && g[x].type == ents[i].type && same_key(nm, mm, f))
+            if (mm->alias >= 0
+                    ? g[x].alias == mm->alias
+                    : g[x].alias < 0 && g[x].type == ents[i].type && same_name(nm, mm, f))
                 break;
         }
         if (x == ng) g[ng++] = (kh_group){ents[i].type, mm->alias, (uint32_t)i, (uint32_t)x, 0, 0};
