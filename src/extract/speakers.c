@@ -1195,11 +1195,17 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
-    uint32_t e = k + 1;
-    while (e < limit && e - k - 1 < NAME_MAX_TOKENS && appo_word(x, e, k + 1))
+    /* المتحدث الأمني، اللواء | منصور التركي،: a rank or an honorific before
+    ** the name (up to two words) is no part of it */
+    uint32_t f = k + 1;
+    while (f < limit && f - k - 1 < 2 && x->tk[f].pro == KX_P_AL &&
+           kx_is(x, f, KX_TITLE | KX_HONOR) && !kx_is(x, f, KX_ORG))
+        f++;
+    uint32_t e = f;
+    while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
         e++;
-    if (e == k + 1 || e >= limit || !(x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE))) return 0;
-    c->name_first = k + 1;
+    if (e == f || e >= limit || !(x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE))) return 0;
+    c->name_first = f;
     c->name_last = e;
     c->np_last = e;
     return 1;
