@@ -37,6 +37,14 @@ static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *
 ** names or where the mention is anchored; the recognizer tags foreign and
 ** unlisted first names that it cannot. A title is left out (كولونيل مارك
 ** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
+/* Whether token i is على as written, with ى: the preposition, which folds
+** to the name علي. */
+static int preposition_ala(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = kx_token(x, i);
+    return t->end - t->start == 6 && !memcmp(x->text + t->start, "على", 6);
+}
+
 static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
@@ -47,18 +55,22 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
         const kh_entity *e = &nr->entities[k];
         uint32_t m = e->nwords;
         if (e->type != KH_ENT_PER || e->first + m > x->A->ntokens) continue;
-        while (m > 1 && kx_is(x, e->first + m - 1, KX_WEEKDAY | KX_RELDATE))
-            m--; /* جيرار كولومب | الخميس: the day the recognizer ran the name into */
+        while (m > 1 && kx_is(x, e->first + m - 1, KX_WEEKDAY | KX_RELDATE | KX_SAY))
+            m--; /* جيرار كولومب | الخميس, أبو شعيب | قائلا: the day or the verb
+                 ** of saying the recognizer ran the name into */
+        uint32_t f = e->first;
+        if (m > 1 && preposition_ala(x, f)) f++, m--; /* على | ابن تيمية */
         if (m <= best_m || m > KX_NAME_MAX_TOKENS + 1) continue;
-        for (uint32_t j = e->first; j + n <= e->first + m; j++) {
+        for (uint32_t j = f; j + n <= f + m; j++) {
             if (!kx_name_seq_eq(x, a, j, n)) continue;
-            uint32_t t = e->first;
+            uint32_t t = f;
             while (t < j && !kx_is(x, t, KX_TITLE))
                 t++;
             if (t < j)
                 break; /* a title before the name (كولونيل | مارك لاستوريا); after
                         ** it a title word is a name's part (بن مساعد) */
-            best = kx_span(e->start, m < e->nwords ? kx_token(x, e->first + m - 1)->end : e->end);
+            best = kx_span(f > e->first ? kx_token(x, f)->start : e->start,
+                           f + m < e->first + e->nwords ? kx_token(x, f + m - 1)->end : e->end);
             best_m = m;
             break;
         }

@@ -2100,6 +2100,11 @@ static const struct {
     /* a weekday the recognizer ran the name into is not the name's */
     {"عنوان\nالتقى الوزير جيرار كولومب الخميس بالسفراء.\nوأكد كولومب أن الوضع صعب.\n", "أن الوضع",
      "جيرار كولومب", "جيرار", "جيرار كولومب", KH_QUOTE_REPORTED, 3},
+    /* nor is a verb of saying after it, or the preposition على before it */
+    {"عنوان\nوتحدث القائد أبو شعيب قائلا إن الهجوم مستمر.\nوأكد أبو شعيب أن المعركة طويلة.\n",
+     "أن المعركة", "أبو شعيب", "أبو", "أبو شعيب", KH_QUOTE_REPORTED, 3},
+    {"عنوان\nوالرد على ابن تيمية صعب.\nويقول ابن تيمية إن الأمر واضح.\n", "إن الأمر", "ابن تيمية",
+     "على", "ابن تيمية", KH_QUOTE_REPORTED, 3},
 };
 
 TEST(person_entity_completes_a_speaker_the_rules_read)
