@@ -109,6 +109,18 @@ static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_
     return 1;
 }
 
+/* Whether the words [t, b) after a person entity are no part of its name:
+** no entity holds them, and no ordinal or name link ties them to it. */
+static int plain_tail(kh_extractor *x, const kh_ner_result *nr, uint32_t t, uint32_t b)
+{
+    if (kx_name_link(x, t - 1) || kx_norm_in(x, t - 1, FOREIGN_LINKS, N(FOREIGN_LINKS))) return 0;
+    for (uint32_t k = t; k < b; k++)
+        if (in_entity(nr, k) || kx_norm_in(x, k, REGNAL, N(REGNAL)) || kx_name_link(x, k) ||
+            kx_is(x, k, KX_TITLE))
+            return 0;
+    return 1;
+}
+
 /* The speaker's name cut to the person entity it holds. fullest() extends
 ** a name over bare words the lists do not know, and the rules' subject may
 ** start on a word before the name:
@@ -140,6 +152,9 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
             kh_span p = kx_span(e->start, e->end), full = entity_fullest(x, p, nr);
             if (e->nwords >= 2 || full.end - full.start > p.end - p.start) return full;
         }
+        if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords < b &&
+            untitled_lead(x, nr, a, e->first) && plain_tail(x, nr, e->first + e->nwords, b))
+            return entity_fullest(x, kx_span(e->start, e->end), nr);
         if (e->type != KH_ENT_PER || e->first != a || e->nwords < 2 || e->first + e->nwords >= b)
             continue;
         uint32_t t = e->first + e->nwords;

@@ -2105,6 +2105,9 @@ static const struct {
      "أن المعركة", "أبو شعيب", "أبو", "أبو شعيب", KH_QUOTE_REPORTED, 3},
     {"عنوان\nوالرد على ابن تيمية صعب.\nويقول ابن تيمية إن الأمر واضح.\n", "إن الأمر", "ابن تيمية",
      "على", "ابن تيمية", KH_QUOTE_REPORTED, 3},
+    /* a clause between commas the rules took for a longer form of the name */
+    {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
+     "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
 };
 
 TEST(person_entity_completes_a_speaker_the_rules_read)
