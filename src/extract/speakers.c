@@ -1431,6 +1431,8 @@ static uint32_t topic_start(kh_extractor *x, uint32_t i, uint32_t line_first)
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
+    if (i > L->first && stem_is(x, i - 1, "هل"))
+        return; /* هل ترى أن …: an interviewer's question, no statement */
     kx_cue c;
     memset(&c, 0, sizeof c);
     c.tok = i;
@@ -1456,6 +1458,9 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);
+            if (s + 1 < L->last && kx_norm_is(x, s, "بذلك") && np_word(x, s + 1) &&
+                !(x->tk[s + 1].pro & KX_P_AL))
+                s++; /* صرح بذلك | وكيل الوزارة: what was said comes first */
             uint32_t t0 = s;
             while (s < L->last && s - t0 < 3 && kx_is(x, s, KX_TIME | KX_WEEKDAY | KX_RELDATE) &&
                    !kx_is(x, s, KX_TITLE))

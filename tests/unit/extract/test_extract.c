@@ -1838,6 +1838,11 @@ static const struct speaker_case {
     {"a rank between the comma and the name is no part of the name in apposition",
      "عنوان\nوأعلن المتحدث الأمني بوزارة الداخلية، اللواء منصور الراشد، أن الطرق آمنة.\n",
      {{KH_QUOTE_REPORTED, "أن الطرق", "منصور الراشد"}}},
+    {"then after the verb is a time, not the subject; so is what was said before the subject",
+     "عنوان\nوأوضح أن زعيم الجيش اعتبر آنذاك أن التأسيس خطأ.\n"
+     "صرح بذلك وكيل الوزارة توفيق الراشد الذي بين أنه تم توزيع الكتب.\n",
+     {{KH_QUOTE_REPORTED, "أن التأسيس", "زعيم الجيش"},
+      {KH_QUOTE_REPORTED, "أنه تم", "توفيق الراشد"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
@@ -1919,6 +1924,14 @@ static const struct speaker_case {
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
 };
+
+TEST(question_is_no_statement)
+{
+    const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن التنظيم"));
+}
 
 TEST(speaker_cases)
 {
