@@ -84,6 +84,8 @@ static int is_word(const kh_extractor *x, uint32_t i)
 static int plain_word(const kh_extractor *x, uint32_t i);
 
 /* A word that may be part of a subject noun phrase. */
+static int is_ali(const kh_extractor *x, uint32_t i);
+
 static int np_word(const kh_extractor *x, uint32_t i)
 {
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
@@ -103,6 +105,8 @@ static int np_word(const kh_extractor *x, uint32_t i)
         tok(x, i)->norm_len > x->tk[i].e->len + 2)
         return 1; /* فهد | العلي: found through its stem علي، which folds like the
                   ** preposition على; a preposition never takes ال */
+    if (i > 0 && tok(x, i - 1)->kind == KH_TOK_ABBREV && is_ali(x, i))
+        return 1; /* د. | علي: the name, which folds like the preposition على */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;
@@ -172,9 +176,12 @@ static int norm_in(kh_extractor *x, uint32_t i, const char *const *list, size_t 
 static int is_ali(const kh_extractor *x, uint32_t i)
 {
     const kh_token *t = tok(x, i);
-    return t->norm_len == 6 && !memcmp(t->norm, "\xd8\xb9\xd9\x84\xd9\x8a", 6) &&
-           t->end - t->start == 6 && !memcmp(x->text + t->start + 4, "\xd9\x8a", 2) &&
-           i + 1 < x->A->ntokens && tok(x, i + 1)->kind == KH_TOK_ARABIC &&
+    if (t->norm_len != 6 || memcmp(t->norm, "\xd8\xb9\xd9\x84\xd9\x8a", 6) ||
+        t->end - t->start != 6 || memcmp(x->text + t->start + 4, "\xd9\x8a", 2))
+        return 0;
+    if (i > 0 && same_line(x, i - 1, i) && tok(x, i - 1)->kind == KH_TOK_ABBREV)
+        return 1; /* د. علي: after an abbreviated title, the name alone */
+    return i + 1 < x->A->ntokens && tok(x, i + 1)->kind == KH_TOK_ARABIC &&
            !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
 }
 
