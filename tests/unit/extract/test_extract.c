@@ -1846,6 +1846,11 @@ static const struct speaker_case {
     {"علي after an abbreviated title is the name, not the preposition (the title stays)",
      "عنوان\nويؤكد د. علي لـ«الجريدة» أن التفاعل معقد.\n",
      {{KH_QUOTE_REPORTED, "أن التفاعل", "د. علي"}}},
+    {"istadraka is a verb of saying; athna'a (during) is no speaker",
+     "عنوان\nوقال الباحث سامي النمر إن الحل ممكن، مستدركا أن الوقت ضيق.\n"
+     "وقال أثناء جلسة استماع إن الأدلة كافية.\n",
+     {{KH_QUOTE_REPORTED, "أن الوقت", "سامي النمر"},
+      {KH_QUOTE_REPORTED, "إن الأدلة", "سامي النمر"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
