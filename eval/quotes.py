@@ -35,9 +35,9 @@ first held-out part that became dev). The ANT training part (--train, default
 eval/gold/quotes/train-ant.txt: ANT v1.1 JawharaFM articles, the only ones
 that models which ship may be trained on) counts as dev in those lines and is
 also scored alone as quotes_trainant_*, and so is each --part file (default
-eval/gold/quotes/dev4.txt, dev5.txt and dev6.txt, 32 articles of 16 sources
-each, scored blind once, then released to development) as quotes_dev4_* to
-quotes_dev6_*. --errors writes every miss and false
+eval/gold/quotes/dev4.txt … dev10.txt, 32 articles of 16 sources each,
+scored blind once, then released to development) as quotes_dev4_* to
+quotes_dev10_*. --errors writes every miss and false
 alarm of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
@@ -53,7 +53,7 @@ GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f) for f in ("heldout2.txt", "heldout3.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
 # the parts scored blind once and then released to development, in order
-DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 10)]
+DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 11)]
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -238,7 +238,7 @@ def main():
                          "part is their union (default: heldout2.txt and heldout3.txt)")
     ap.add_argument("--part", action="append",
                     help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
-                         "several times; default eval/gold/quotes/dev4.txt … dev9.txt)")
+                         "several times; default eval/gold/quotes/dev4.txt … dev10.txt)")
     ap.add_argument("--train", default=TRAIN_ANT,
                     help="keys of the ANT training part, scored alone as quotes_trainant_* "
                          "(they stay in the dev lines); default train-ant.txt")
