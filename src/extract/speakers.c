@@ -477,6 +477,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && (t->pro & KX_P_L) && (named_after_head(x, k) || STEM_IN(x, k, TOLD_NOUNS)))
             break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة، المتحدث | للصحفيين: whom
                    ** the source told */
+        if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
+            break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
