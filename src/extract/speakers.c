@@ -2393,9 +2393,9 @@ static void fullest(kh_extractor *x, kx_name *nm)
         /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
         ** with ال (a body, a group) does not run on into the bare words after it */
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);
-        while (open_right && b < x->A->ntokens && same_line(x, b, i) && ext_word(x, b) &&
-               !(x->tk[b].pro & (KX_P_W | KX_P_F)) && b - a < NAME_MAX_TOKENS + 1 &&
-               !(b - a >= 2 && accusative(x, b)))
+        while (open_right && b < x->A->ntokens && same_line(x, b, i) &&
+               (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
+               b - a < NAME_MAX_TOKENS + 1 && !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
             b - a < NAME_MAX_TOKENS && name_word(x, b - 1) && x->tk[b].pro == KX_P_AL &&

@@ -1854,6 +1854,10 @@ static const struct speaker_case {
     {"bil-qawl after the subject is how it spoke, not a part of its name",
      "عنوان\nوتابعت الهيئة بالقول إن النظام واضح.\n",
      {{KH_QUOTE_REPORTED, "إن النظام", "الهيئة"}}},
+    {"a longer form of the name runs on over the al half of abd al-",
+     "عنوان\nوصرح رئيس الوزراء نجيب عبد الرزاق للصحفيين بأن الحطام للطائرة.\n"
+     "وقال نجيب في بيان إن الموقع متوافق مع التحليل.\n",
+     {{KH_QUOTE_REPORTED, "إن الموقع", "نجيب عبد الرزاق"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
