@@ -95,6 +95,8 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
 
 /* The particles of foreign names that the next word continues, as
 ** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
+static const char *const NASAB[] = {"بن", "بنت"};
+
 static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "فون", "ولد", "ابو", "إل"};
 
 /* Whether the words [a, f) before a person entity are no title, no
@@ -159,8 +161,10 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
             continue;
         uint32_t t = e->first + e->nwords;
         if (in_entity(nr, t) || kx_norm_in(x, t, REGNAL, N(REGNAL)) || kx_name_link(x, t - 1) ||
-            kx_norm_in(x, t - 1, FOREIGN_LINKS, N(FOREIGN_LINKS)))
-            continue;
+            kx_norm_in(x, t - 1, FOREIGN_LINKS, N(FOREIGN_LINKS)) ||
+            (t >= 2 && t + 1 == b && kx_norm_in(x, t - 2, NASAB, N(NASAB))))
+            continue; /* … محمد بن عبدالله | باجودة: one word after بن X may be the
+                      ** family name the recognizer left out */
         return kx_span(sp.start, kx_token(x, t - 1)->end);
     }
     return sp;

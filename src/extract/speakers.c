@@ -2348,6 +2348,27 @@ static int opens_after_dateline(const kh_extractor *x, uint32_t i)
            tok(x, i - 1)->start >= dl.start;
 }
 
+/* ناصر عوشن → ناصر بن حمد بن عوشن: a first name and a family name are the
+** ends of the full nasab, whose بن X links the article may give once. For
+** a two-word name at first, the end of such a form at i (first name, one
+** to three بن/ابن/بنت links with a name word each, the family name), or 0. */
+static uint32_t nasab_form(kh_extractor *x, uint32_t first, uint32_t n, uint32_t i)
+{
+    static const char *const LINKS[] = {"بن", "ابن", "بنت"};
+    if (n != 2 || i + 4 > x->A->ntokens || !name_seq_eq(x, first, i, 1)) return 0;
+    if (NORM_IN(x, first + 1, LINKS)) return 0;
+    uint32_t j = i + 1, links = 0;
+    while (j + 1 < x->A->ntokens && links < 3 && same_line(x, i, j + 1) && NORM_IN(x, j, LINKS) &&
+           name_word(x, j + 1)) {
+        links++;
+        if (name_seq_eq(x, first + 1, j + 1, 1)) return j + 2; /* ناصر بن حمد بن | عوشن */
+        j += 2;
+    }
+    if (!links || j >= x->A->ntokens || !same_line(x, i, j) || !name_seq_eq(x, first + 1, j, 1))
+        return 0;
+    return j + 1; /* ناصر بن حمد | عوشن: the family name after the links */
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -2364,6 +2385,19 @@ static void fullest(kh_extractor *x, kx_name *nm)
             if (k == nf) {
                 if (nf == MAX_FORMS) continue;
                 fa[nf] = i, fb[nf] = i + 1, cnt[nf] = 0, fw[nf] = hw;
+                nf++;
+            }
+            cnt[k]++;
+            continue;
+        }
+        uint32_t ne = nasab_form(x, nm->first, n, i);
+        if (ne && anchored(x, i, ne)) {
+            size_t k = 0;
+            while (k < nf && !(fb[k] - fa[k] == ne - i && seq_eq(x, fa[k], i, ne - i)))
+                k++;
+            if (k == nf) {
+                if (nf == MAX_FORMS) continue;
+                fa[nf] = i, fb[nf] = ne, cnt[nf] = 0, fw[nf] = ne - i;
                 nf++;
             }
             cnt[k]++;

@@ -1858,6 +1858,10 @@ static const struct speaker_case {
      "عنوان\nوصرح رئيس الوزراء نجيب عبد الرزاق للصحفيين بأن الحطام للطائرة.\n"
      "وقال نجيب في بيان إن الموقع متوافق مع التحليل.\n",
      {{KH_QUOTE_REPORTED, "إن الموقع", "نجيب عبد الرزاق"}}},
+    {"a first and a family name take the full nasab the article gives once",
+     "عنوان\nوأوضح المتحدث ناصر عوشن لـ\"الوطن\" أنهم تقدموا للوظائف.\n"
+     "وأكد المتحدث باسم الإداريين ناصر بن حمد بن عوشن، أن الوضع صعب.\n",
+     {{KH_QUOTE_REPORTED, "أنهم تقدموا", "ناصر بن حمد بن عوشن"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
@@ -2133,6 +2137,9 @@ static const struct {
      "أن المعركة", "أبو شعيب", "أبو", "أبو شعيب", KH_QUOTE_REPORTED, 3},
     {"عنوان\nوالرد على ابن تيمية صعب.\nويقول ابن تيمية إن الأمر واضح.\n", "إن الأمر", "ابن تيمية",
      "على", "ابن تيمية", KH_QUOTE_REPORTED, 3},
+    /* the family name after بن X that the recognizer left out stays */
+    {"عنوان\nوأوضح مدير المصنع الدكتور محمد بن عبدالله باجودة أن المصنع يعمل.\n", "أن المصنع",
+     "محمد بن عبدالله باجودة", "محمد", "محمد بن عبدالله باجودة", KH_QUOTE_REPORTED, 3},
     /* a clause between commas the rules took for a longer form of the name */
     {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
      "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
