@@ -1134,6 +1134,17 @@ static int anonymous_head(kh_extractor *x, uint32_t i)
     return anonymous_word(x, i);
 }
 
+/* لـ«عكاظ»، ل»الرياض»: a lone ل before a quoted medium, whom the source told;
+** it ends the source's phrase as a clause does. */
+static int told_medium(kh_extractor *x, uint32_t i)
+{
+    if (i + 1 >= x->A->ntokens || !same_line(x, i, i + 1) || !(x->tk[i + 1].flags & KX_T_QMARK))
+        return 0;
+    const kh_token *t = tok(x, i);
+    return (t->flags & KH_TOKF_PREFIX) ||
+           (t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x84", 2));
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
     if (last > first && last + 1 < limit && anonymous_head(x, first) &&
@@ -1141,6 +1152,7 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
          ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
         int prep = !(x->tk[last].pro & KX_P_B); /* من، في، لدى: a word of its own */
         uint32_t s = prep ? last + 1 : last;
+        if (s < limit && speech_place(x, s)) return last; /* مسؤول أمني | في حديث لـ«…» */
         if (prep && s + 1 < limit && (kx_norm_is(x, s, "داخل") || kx_norm_is(x, s, "خارج")))
             s++; /* مصدر رسمي من داخل | المحافظة: a compound preposition */
         uint32_t e = s;
@@ -1148,9 +1160,9 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
                (e == s || !(x->tk[e].pro & KX_P_B)))
             e++;
         if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
-            (e + 2 >= limit || starts_clause(x, e + 2)))
+            (e + 2 >= limit || starts_clause(x, e + 2) || told_medium(x, e + 2)))
             e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
-        if (e > s && (e >= limit || starts_clause(x, e))) return e;
+        if (e > s && (e >= limit || starts_clause(x, e) || told_medium(x, e))) return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {

@@ -1862,6 +1862,11 @@ static const struct speaker_case {
      "عنوان\nوأوضح المتحدث ناصر عوشن لـ\"الوطن\" أنهم تقدموا للوظائف.\n"
      "وأكد المتحدث باسم الإداريين ناصر بن حمد بن عوشن، أن الوضع صعب.\n",
      {{KH_QUOTE_REPORTED, "أنهم تقدموا", "ناصر بن حمد بن عوشن"}}},
+    {"an anonymous source's place phrase ends at the medium it told (la + quote mark)",
+     "عنوان\nوأوضح مصدر قبلي في محافظة أبين لـ«الصحيفة» أن المقاتلات قصفت.\n"
+     "وقال مسؤول أمني في حديث لـ«الصحيفة» إن الوضع هادئ.\n",
+     {{KH_QUOTE_REPORTED, "أن المقاتلات", "مصدر قبلي في محافظة أبين"},
+      {KH_QUOTE_REPORTED, "إن الوضع", "مسؤول أمني"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
