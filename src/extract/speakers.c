@@ -2309,6 +2309,10 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         b >= x->A->ntokens || !same_line(x, b, b - 1) ||
         (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
         kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
+    if (!left && right && a > 0 && same_line(x, a - 1, a) && kx_norm_is(x, a - 1, "عن") &&
+        b < x->A->ntokens && kx_is(x, b, KX_TITLE) && !kx_is(x, b, KX_ORG))
+        left = 1; /* نقلت الوكالة عن | سعيد الطاير | العضو المنتدب: a person's title
+                   ** after the words relayed from says they are a name */
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
 }
 

@@ -1867,6 +1867,10 @@ static const struct speaker_case {
      "وقال مسؤول أمني في حديث لـ«الصحيفة» إن الوضع هادئ.\n",
      {{KH_QUOTE_REPORTED, "أن المقاتلات", "مصدر قبلي في محافظة أبين"},
       {KH_QUOTE_REPORTED, "إن الوضع", "مسؤول أمني"}}},
+    {"a name relayed from (an) and followed by its title is a full form of the name",
+     "عنوان\nونقلت الوكالة عن سعيد الطاير العضو المنتدب للهيئة أن المشروع كبير.\n"
+     "وأوضح الطاير أنه سيتم التنفيذ.\n",
+     {{KH_QUOTE_REPORTED, "أنه سيتم", "سعيد الطاير"}}},
     {"a video is where she spoke, not a part of her title",
      "عنوان\nوقالت الشيخة ليلى في الفيديو إنها غادرت البلاد.\n",
      {{KH_QUOTE_REPORTED, "إنها غادرت", "ليلى"}}},
