@@ -2309,8 +2309,8 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         b >= x->A->ntokens || !same_line(x, b, b - 1) ||
         (x->tk[b].flags & (KX_T_COMMA | KX_T_TERM | KX_T_CLOSEP | KX_T_PARTICLE | KX_T_COLON)) ||
         kx_is(x, b, KX_SAY | KX_TITLE) || (say_before && kx_is(x, b, KX_STOP | KX_TIME));
-    if (!left && right && a > 0 && same_line(x, a - 1, a) && kx_norm_is(x, a - 1, "عن") &&
-        b < x->A->ntokens && kx_is(x, b, KX_TITLE) && !kx_is(x, b, KX_ORG))
+    if (!left && right && a > 0 && b < x->A->ntokens && kx_is(x, b, KX_TITLE) &&
+        !kx_is(x, b, KX_ORG) && same_line(x, a - 1, a) && kx_norm_is(x, a - 1, "عن"))
         left = 1; /* نقلت الوكالة عن | سعيد الطاير | العضو المنتدب: a person's title
                    ** after the words relayed from says they are a name */
     return left && right; /* ، محمد المومني: / وقال ستيف ادكوك قائد شرطة البلدة */
@@ -2371,7 +2371,12 @@ static int opens_after_dateline(const kh_extractor *x, uint32_t i)
 static uint32_t nasab_form(kh_extractor *x, uint32_t first, uint32_t n, uint32_t i)
 {
     static const char *const LINKS[] = {"بن", "ابن", "بنت"};
-    if (n != 2 || i + 4 > x->A->ntokens || !name_seq_eq(x, first, i, 1)) return 0;
+    if (n != 2 || i + 4 > x->A->ntokens) return 0;
+    const kh_token *ti = tok(x, i), *t0 = tok(x, first);
+    if (!ti->norm_len || !t0->norm_len ||
+        ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1] || !name_seq_eq(x, first, i, 1) ||
+        !NORM_IN(x, i + 1, LINKS))
+        return 0; /* as in fullest(): the cheap tests first */
     if (NORM_IN(x, first + 1, LINKS)) return 0;
     uint32_t j = i + 1, links = 0;
     while (j + 1 < x->A->ntokens && links < 3 && same_line(x, i, j + 1) && NORM_IN(x, j, LINKS) &&
