@@ -2390,38 +2390,44 @@ static uint32_t nasab_form(kh_extractor *x, uint32_t first, uint32_t n, uint32_t
     return j + 1; /* ناصر بن حمد | عوشن: the family name after the links */
 }
 
+/* The longer forms of a name fullest() has seen: tokens [a, b), times seen,
+** width in words (a hashtag's words for a one-token hashtag). */
+typedef struct name_forms {
+    uint32_t a[MAX_FORMS], b[MAX_FORMS], cnt[MAX_FORMS], width[MAX_FORMS];
+    size_t n;
+} name_forms;
+
+/* Counts one more sighting of the form [a, b); a new form past MAX_FORMS is
+** not kept. */
+static void count_form(kh_extractor *x, name_forms *f, uint32_t a, uint32_t b, uint32_t width)
+{
+    size_t k = 0;
+    while (k < f->n && !(f->b[k] - f->a[k] == b - a && seq_eq(x, f->a[k], a, b - a)))
+        k++;
+    if (k == f->n) {
+        if (f->n == MAX_FORMS) return;
+        f->a[k] = a, f->b[k] = b, f->cnt[k] = 0, f->width[k] = width;
+        f->n++;
+    }
+    f->cnt[k]++;
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
-    uint32_t fa[MAX_FORMS], fb[MAX_FORMS], cnt[MAX_FORMS], fw[MAX_FORMS];
-    size_t nf = 0;
+    name_forms F;
+    F.n = 0;
     for (uint32_t i = 0; i < x->A->ntokens; i++) {
         /* رئيس الوزراء اللبناني #سعد_الحريري: a hashtag after a title is the
         ** only full mention of the name in some articles */
         uint32_t hw = hashtag_holds(x, i, nm->first, n);
         if (hw > n && hw <= NAME_MAX_TOKENS && anchored(x, i, i + 1)) {
-            size_t k = 0;
-            while (k < nf && !(fb[k] - fa[k] == 1 && seq_eq(x, fa[k], i, 1)))
-                k++;
-            if (k == nf) {
-                if (nf == MAX_FORMS) continue;
-                fa[nf] = i, fb[nf] = i + 1, cnt[nf] = 0, fw[nf] = hw;
-                nf++;
-            }
-            cnt[k]++;
+            count_form(x, &F, i, i + 1, hw);
             continue;
         }
         uint32_t ne = nasab_form(x, nm->first, n, i);
         if (ne && anchored(x, i, ne)) {
-            size_t k = 0;
-            while (k < nf && !(fb[k] - fa[k] == ne - i && seq_eq(x, fa[k], i, ne - i)))
-                k++;
-            if (k == nf) {
-                if (nf == MAX_FORMS) continue;
-                fa[nf] = i, fb[nf] = ne, cnt[nf] = 0, fw[nf] = ne - i;
-                nf++;
-            }
-            cnt[k]++;
+            count_form(x, &F, i, ne, ne - i);
             continue;
         }
         if (i + n > x->A->ntokens) continue;
@@ -2475,22 +2481,15 @@ static void fullest(kh_extractor *x, kx_name *nm)
         }
         if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
-        size_t k = 0;
-        while (k < nf && !(fb[k] - fa[k] == b - a && seq_eq(x, fa[k], a, b - a)))
-            k++;
-        if (k == nf) {
-            if (nf == MAX_FORMS) continue;
-            fa[nf] = a, fb[nf] = b, cnt[nf] = 0, fw[nf] = b - a;
-            nf++;
-        }
-        cnt[k]++;
+        count_form(x, &F, a, b, b - a);
     }
     size_t best = MAX_FORMS;
-    for (size_t k = 0; k < nf; k++)
-        if (best == MAX_FORMS || cnt[k] > cnt[best] || (cnt[k] == cnt[best] && fw[k] > fw[best]))
+    for (size_t k = 0; k < F.n; k++)
+        if (best == MAX_FORMS || F.cnt[k] > F.cnt[best] ||
+            (F.cnt[k] == F.cnt[best] && F.width[k] > F.width[best]))
             best = k;
     if (best != MAX_FORMS)
-        nm->full = kx_span(x->tk[fa[best]].word_start, tok(x, fb[best] - 1)->end);
+        nm->full = kx_span(x->tk[F.a[best]].word_start, tok(x, F.b[best] - 1)->end);
 }
 
 #define BODY_NAME_MAX 9 /* words of a body's full name */
