@@ -204,7 +204,10 @@ static int run_conll(kh_analyzer *a, kh_ner *ner, const ner_opts *o, const char 
     }
     cli_buf names = {0}; /* JSON: the names, written after every document's entities */
     FILE *nf = o->json ? open_memstream((char **)&names.data, &names.len) : NULL;
-    if (o->json && !nf) rc = 1;
+    if (o->json && !nf) {
+        fprintf(stderr, "khabar ner: %s: out of memory\n", path);
+        rc = 1;
+    }
     for (size_t d = 0; d < c.ndocs && !rc; d++) {
         const uint8_t *text;
         size_t len, n;

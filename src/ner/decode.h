@@ -20,9 +20,7 @@ static inline kh_weights kh_model_weights(const kh_model *m)
     return wt;
 }
 
-/* Adds row r's weights to out[]. A stored row adds only its nonzero
-** weights, in state order, so the sums are the dense table's to the bit
-** (adding 0 changes no float). */
+/* Adds a row's KH_NSTATES weights to out[]. */
 static inline void kh_row_add(float *restrict out, const float *restrict row)
 {
     /* 16 + 1: a loop of 16 the compiler turns into vector adds at -O2 */
@@ -31,6 +29,9 @@ static inline void kh_row_add(float *restrict out, const float *restrict row)
     out[16] += row[16];
 }
 
+/* Adds row r's weights to out[]. A row a decoded model did not store adds
+** nothing, as its zeros did in the dense table: the sums are the same to
+** the bit (adding 0 changes no float). */
 static inline void kh_weights_add(const kh_weights *wt, uint32_t r, float out[KH_NSTATES])
 {
     if (wt->w) {

@@ -138,11 +138,12 @@ typedef struct kh_model {
     uint32_t feat_set; /* which feature templates were used (KH_FEAT_*) */
     float *w;          /* (1 << bits) rows of KH_NSTATES weights, or NULL */
     /* A decoded model keeps only its stored rows, not the dense table w:
-    ** slot[r] is 0 for an all-zero row r, else 1 + the offset in pool of
-    ** the row's state mask, which its weights (float bits, in state order)
-    ** follow. A quarter of the rows are stored, with four weights each on
-    ** average: 5 MB in place of 36 that are scattered reads per feature,
-    ** so tagging stays in cache. The trainer's models are dense. */
+    ** slot[r] is 0 for an all-zero row r, else 1 + the row's number in
+    ** pool, which holds the stored rows' KH_NSTATES weights each, in row
+    ** order. A quarter of the rows are stored: 12 MB (10 of rows, 2 of
+    ** slots) in place of 36, read at random once per feature, and a
+    ** feature whose row is zero costs one read of slot. The trainer's
+    ** models are dense. */
     uint32_t *slot;
     float *pool;
     size_t npool;
