@@ -24,10 +24,14 @@
 # names once, and now overrules the first only with evidence from the
 # document (kh_decode_keep_alone, src/ner/decode.h); the pair feature "in no
 # list" is gone (feat.c says why). With them, 5-fold CV 0.7441 -> 0.7529,
-# ANERcorp test 0.7221 -> 0.7279, seed 21/21, but tagging runs at about
-# half the speed (two passes: 176k vs 333k tokens/s in one bench run), so
-# the shipped model keeps one pass: NER_FEATURES=base,gaz,clusters,pairs,doc
-# builds the other.
+# ANERcorp test 0.7221 -> 0.7279, seed 21/21, but tagging runs at less
+# than half the speed (two passes: 310k vs 810k tokens/s in bench_ner after
+# the tagger's speed-up; the pair rows are read at random), and through the
+# entity steps speakers fall on the quote gold (all 367 articles 0.678 ->
+# 0.671), so the shipped model keeps one pass:
+# NER_FEATURES=base,gaz,clusters,pairs,doc builds the other.
+# Gazetteers mined from the same text (bare words after person titles and
+# place heads) gained +0.0018 mean 5-fold CV over three seeds; not kept.
 # Word classes from skip-gram vectors (k-means over the same text) beside
 # the exchange classes were tried on 2026-11-27: +0.002 mean 5-fold CV
 # over three seeds (0.7445 -> 0.7464), within the seeds' spread; not kept.
