@@ -5,8 +5,8 @@
 ** Viterbi, and with pair features (feat.h) up to 4 more rows for each of
 ** the 17 states the word may follow. The weights of one feature for all
 ** states sit in one row, so a feature costs a cache line or two, not
-** seventeen; a decoded model's rows hold only their nonzero weights
-** (ner.h), which keeps the rows a text touches in cache.
+** seventeen; a decoded model holds only its stored rows (ner.h), which
+** keeps the rows a text touches in cache.
 */
 #include "ner/decode.h"
 
@@ -25,6 +25,28 @@ void kh_decode_scores(const kh_weights *wt, const kh_feat *fx, size_t b, size_t 
     }
 }
 
+/* O, B and U follow O, L or U; I-X and L-X follow B-X or I-X (ner.h). */
+#define CLOSED                                                                                     \
+    {                                                                                              \
+        9,                                                                                         \
+        {                                                                                          \
+            0, 3, 4, 7, 8, 11, 12, 15, 16                                                          \
+        }                                                                                          \
+    }
+#define OPEN(x)                                                                                    \
+    {                                                                                              \
+        2,                                                                                         \
+        {                                                                                          \
+            4 * (x)-3, 4 * (x)-2                                                                   \
+        }                                                                                          \
+    }
+const kh_prev_states kh_decode_prev[KH_NSTATES] = {
+    CLOSED, CLOSED,  OPEN(1), OPEN(1), CLOSED, CLOSED,  OPEN(2), OPEN(2), CLOSED,
+    CLOSED, OPEN(3), OPEN(3), CLOSED,  CLOSED, OPEN(4), OPEN(4), CLOSED,
+};
+#undef CLOSED
+#undef OPEN
+
 void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
                        const kh_pairs *pp, uint8_t *back, uint8_t *tags)
 {
@@ -34,12 +56,6 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
     if (pp && pp->n[0]) kh_decode_pair_scores(pp, 0, KH_NSTATES, ps);
     for (unsigned t = 0; t < KH_NSTATES; t++)
         cur[t] = kh_state_allowed(KH_NSTATES, t) ? trans[KH_NSTATES][t] + sc[t] + ps[t] : -FLT_MAX;
-    /* the states each state may follow, in increasing order: 97 of the 289
-    ** pairs, so a word without pair features visits only those */
-    uint8_t prev[KH_NSTATES][KH_NSTATES], nprev[KH_NSTATES] = {0};
-    for (unsigned t = 0; t < KH_NSTATES; t++)
-        for (unsigned p = 0; p < KH_NSTATES; p++)
-            if (kh_state_allowed(p, t)) prev[t][nprev[t]++] = (uint8_t)p;
     for (size_t i = 1; i < n; i++) {
         uint8_t *bk = back + i * KH_NSTATES;
         if (!(pp && pp->n[i])) {
@@ -48,8 +64,8 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
             for (unsigned t = 0; t < KH_NSTATES; t++) {
                 float best = -FLT_MAX;
                 uint8_t arg = 0;
-                for (unsigned k = 0; k < nprev[t]; k++) {
-                    unsigned p = prev[t][k];
+                for (unsigned k = 0; k < kh_decode_prev[t].n; k++) {
+                    unsigned p = kh_decode_prev[t].p[k];
                     if (cur[p] == -FLT_MAX) continue;
                     float v = cur[p] + trans[p][t];
                     if (v > best) {

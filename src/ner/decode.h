@@ -55,6 +55,15 @@ typedef struct kh_pairs {
     uint32_t bits;
 } kh_pairs;
 
+/* The states each state may follow under kh_state_allowed, in increasing
+** order: 97 of the 289 pairs, so a word without pair features visits only
+** those. A unit test checks the table against kh_state_allowed. */
+typedef struct kh_prev_states {
+    uint8_t n;
+    uint8_t p[9];
+} kh_prev_states;
+extern const kh_prev_states kh_decode_prev[KH_NSTATES];
+
 /* Best state sequence (BILOU, ner.h) for n words with emission scores sc (as above),
 ** transitions trans (row KH_NSTATES: after the sentence start) and pair
 ** features pp (NULL: none), under kh_state_allowed. Scratch: back (n *

@@ -454,3 +454,16 @@ TEST(merged_models_are_their_mean)
     kh_ner_trainer_free(c);
     kh_ner_trainer_free(small);
 }
+
+TEST(viterbi_predecessors_are_the_allowed_transitions)
+{
+    for (unsigned t = 0; t < KH_NSTATES; t++) {
+        unsigned k = 0;
+        for (unsigned p = 0; p < KH_NSTATES; p++) {
+            if (!kh_state_allowed(p, t)) continue;
+            CHECK(k < kh_decode_prev[t].n && kh_decode_prev[t].p[k] == p);
+            k++;
+        }
+        CHECK_EQ_INT(kh_decode_prev[t].n, k);
+    }
+}
