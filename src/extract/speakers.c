@@ -83,9 +83,9 @@ static int is_word(const kh_extractor *x, uint32_t i)
 
 static int plain_word(const kh_extractor *x, uint32_t i);
 
-/* A word that may be part of a subject noun phrase. */
 static int is_ali(const kh_extractor *x, uint32_t i);
 
+/* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
@@ -1134,15 +1134,14 @@ static int anonymous_head(kh_extractor *x, uint32_t i)
     return anonymous_word(x, i);
 }
 
-/* لـ«عكاظ»، ل»الرياض»: a lone ل before a quoted medium, whom the source told;
-** it ends the source's phrase as a clause does. */
-static int told_medium(kh_extractor *x, uint32_t i)
+/* لـ«عكاظ»، ل»الرياض»، لـ "الاقتصادية": a lone ل (لـ or a bare ل, not
+** بـ) before a quote mark on its line, the medium a statement was told. */
+static int lam_before_mark(const kh_extractor *x, uint32_t i)
 {
     if (i + 1 >= x->A->ntokens || !same_line(x, i, i + 1) || !(x->tk[i + 1].flags & KX_T_QMARK))
         return 0;
     const kh_token *t = tok(x, i);
-    return (t->flags & KH_TOKF_PREFIX) ||
-           (t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x84", 2));
+    return t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x84", 2);
 }
 
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
@@ -1160,9 +1159,10 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
                (e == s || !(x->tk[e].pro & KX_P_B)))
             e++;
         if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
-            (e + 2 >= limit || starts_clause(x, e + 2) || told_medium(x, e + 2)))
+            (e + 2 >= limit || starts_clause(x, e + 2) || lam_before_mark(x, e + 2)))
             e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
-        if (e > s && (e >= limit || starts_clause(x, e) || told_medium(x, e))) return e;
+        /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too */
+        if (e > s && (e >= limit || starts_clause(x, e) || lam_before_mark(x, e))) return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
@@ -1244,11 +1244,7 @@ static int in_text_line(const kh_extractor *x, uint32_t i)
 ** stands between the verb and its subject. Returns where the subject starts. */
 static uint32_t skip_addressee(kh_extractor *x, uint32_t s, uint32_t limit)
 {
-    if (s + 1 >= limit) return s;
-    const kh_token *t = tok(x, s);
-    int lam = t->kind == KH_TOK_ARABIC && t->norm_len == 2 && t->norm[0] == '\xd9' &&
-              t->norm[1] == '\x84'; /* لـ or a bare ل, not بـ */
-    if (!lam || !(x->tk[s + 1].flags & KX_T_QMARK)) return s;
+    if (s + 1 >= limit || !lam_before_mark(x, s)) return s;
     int32_t pi = x->tk[s + 1].pair;
     if (pi < 0 || x->pairs[pi].open != s + 1 || x->pairs[pi].close == UINT32_MAX ||
         x->pairs[pi].nwords > NP_QUOTE_WORDS)
