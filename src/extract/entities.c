@@ -31,12 +31,6 @@ static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *
     return e > lo;
 }
 
-/* The longest person entity that holds the speaker's name sp among more
-** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
-** for خالد الحمد. fullest() extends a name only over words it knows for
-** names or where the mention is anchored; the recognizer tags foreign and
-** unlisted first names that it cannot. A title is left out (كولونيل مارك
-** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
 /* Whether token i is على as written, with ى: the preposition, which folds
 ** to the name علي. */
 static int preposition_ala(const kh_extractor *x, uint32_t i)
@@ -45,6 +39,12 @@ static int preposition_ala(const kh_extractor *x, uint32_t i)
     return t->end - t->start == 6 && !memcmp(x->text + t->start, "على", 6);
 }
 
+/* The longest person entity that holds the speaker's name sp among more
+** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
+** for خالد الحمد. fullest() extends a name only over words it knows for
+** names or where the mention is anchored; the recognizer tags foreign and
+** unlisted first names that it cannot. A title is left out (كولونيل مارك
+** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
 static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
@@ -93,10 +93,11 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
                                      "السادس", "السابع", "الثامن", "التاسع", "العاشر",
                                      "الابن",  "الأب",   "الأكبر", "الأصغر"};
 
-/* The particles of foreign names that the next word continues, as
-** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
+/* The links of an Arabic name's nasab: محمد بن | عبدالله. */
 static const char *const NASAB[] = {"بن", "بنت"};
 
+/* The particles of foreign names that the next word continues, as
+** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
 static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "فون", "ولد", "ابو", "إل"};
 
 /* Whether the words [a, f) before a person entity are no title, no
