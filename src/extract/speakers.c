@@ -65,6 +65,7 @@
 #define SHORT_NAME_WORDS    3
 #define NAMEHEAD_WORDS      6
 #define NP_QUOTE_WORDS      5
+#define BODY_NAME_MAX       9 /* words of a body's full name */
 
 static const kh_token *tok(const kh_extractor *x, uint32_t i)
 {
@@ -1094,6 +1095,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
         if (!document_name(x, c) && !resolve_description(x, c)) called_name(x, c);
         return;
     }
+    if (!x->tk[a].pro && STEM_IN(x, a, DOCUMENTS))
+        return; /* تقرير للبنك الدولي: the issuer's words are no title to end at */
     trim_name(x, c);
 }
 
@@ -1144,8 +1147,49 @@ static int lam_before_mark(const kh_extractor *x, uint32_t i)
     return t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x84", 2);
 }
 
+/* Verbs that say who made a document (دراسة أعدتها منظمة …، بيان نشرته
+** الداخلية، تقرير بثه تلفزيون النمسا), as written with and without hamza. */
+static const char *const DOC_MADE[] = {"أعدته", "أعدتها", "اعدته", "اعدتها", "أعده",   "أعدها",
+                                       "نشرته", "نشرتها", "بثه",   "بثته",   "أصدره",  "أصدرته",
+                                       "اصدره", "اصدرته", "أجرته", "أجراها", "أطلقته", "أطلقتها"};
+
+/* The body that issued a document, from token s: a body's word and its
+** adjectives and genitives (للبنك الدولي، الأمين العام للأمم المتحدة، منظمة
+** الصحة العالمية والمعهد الوطني الأمريكي, تلفزيون النمسا). Its end, or s. */
+static uint32_t issuer_end(kh_extractor *x, uint32_t s, uint32_t limit)
+{
+    uint32_t e = s;
+    while (e < limit && e - s < BODY_NAME_MAX && np_word(x, e) && !(x->tk[e].flags & KX_T_ENC) &&
+           !kx_is(x, e, KX_SAY | KX_TIME | KX_RELDATE | KX_WEEKDAY) && x->tk[e].pair < 0) {
+        uint32_t pro = x->tk[e].pro & ~(uint32_t)KX_P_W;
+        if (e > s && (x->tk[e].pro & KX_P_W) && !(x->tk[e].pro & KX_P_AL)) break;
+        if (e == s && (pro & ~(uint32_t)(KX_P_L | KX_P_AL))) break;
+        if (e > s && pro != KX_P_AL && pro != (KX_P_L | KX_P_AL) &&
+            !(e == s + 1 && !x->tk[s].pro && !pro && name_word(x, e)))
+            break; /* تلفزيون | النمسا: one bare word in construct after a bare head */
+        e++;
+    }
+    return e;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
+    if (last > first && last < limit && !x->tk[first].pro && STEM_IN(x, first, DOCUMENTS)) {
+        /* تقرير للبنك الدولي، تقرير صادر عن …، دراسة أعدتها …: an indefinite
+        ** document is named by who issued it; its later mentions (التقرير)
+        ** refer back to this one (definite_anaphor) */
+        uint32_t s = UINT32_MAX;
+        if ((x->tk[last].pro & KX_P_L) && !(x->tk[last].pro & KX_P_W) && last == first + 1)
+            s = last;
+        else if (last + 1 < limit && stem_is(x, last, "عن") && !x->tk[last].pro &&
+                 (stem_is(x, last - 1, "صادر") || stem_is(x, last - 1, "صادرة") ||
+                  stem_is(x, last - 1, "صدر")))
+            s = last + 1;
+        else if (last + 1 < limit && NORM_IN(x, last, DOC_MADE))
+            s = last + 1;
+        uint32_t e = s < limit ? issuer_end(x, s, limit) : s;
+        if (s < limit && e > s) return e;
+    }
     if (last > first && last + 1 < limit && anonymous_head(x, first) &&
         (stem_is(x, last, "من") || stem_is(x, last, "في") || stem_is(x, last, "لدى") ||
          ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
@@ -2411,6 +2455,8 @@ static void count_form(kh_extractor *x, name_forms *f, uint32_t a, uint32_t b, u
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
+    if (STEM_IN(x, nm->first, DOCUMENTS))
+        return; /* تقرير للبنك الدولي | نشر: a document's name is its subject's words */
     name_forms F;
     F.n = 0;
     for (uint32_t i = 0; i < x->A->ntokens; i++) {
@@ -2487,8 +2533,6 @@ static void fullest(kh_extractor *x, kx_name *nm)
     if (best != MAX_FORMS)
         nm->full = kx_span(x->tk[F.a[best]].word_start, tok(x, F.b[best] - 1)->end);
 }
-
-#define BODY_NAME_MAX 9 /* words of a body's full name */
 
 /* Whether the name that ends before token b plainly ends there: a comma,
 ** a bracket, a colon, a quote mark, the particle, the line's end, or a
@@ -2945,6 +2989,30 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
     return -1;
 }
 
+/* التقرير, الدراسة, اللجنة, البلدية: a document or a body named by its bare
+** head with ال refers back to the recent speaker that head opened (كشف تقرير
+** للبنك الدولي … وذكر التقرير; أعلنت "لجنة مكافحة الإرهاب" … وقالت اللجنة).
+** Only speakers count: البيان after في بيان له, a place of speech, is its own
+** speaker (document_name). That recent speaker, or -1. */
+static int32_t definite_anaphor(kh_extractor *x, const history *h, int32_t who)
+{
+    const kx_name *nm = &x->names[who];
+    uint32_t a = nm->first;
+    if (nm->last != a + 1 || x->tk[a].pro != KX_P_AL || nm->dual ||
+        (!STEM_IN(x, a, DOCUMENTS) && !kx_is(x, a, KX_ORG)))
+        return -1;
+    const char *sa, *sb;
+    size_t na, nb;
+    stem_norm(x, a, &sa, &na);
+    for (size_t k = 0; k < h->n; k++) {
+        const kx_name *o = &x->names[h->who[k]];
+        if (h->who[k] == who || o->last <= o->first + 1 || o->dual) continue;
+        stem_norm(x, o->first, &sb, &nb);
+        if (na && na == nb && !memcmp(sa, sb, na)) return h->who[k];
+    }
+    return -1;
+}
+
 /* ---- candidates for the learned chooser ---------------------------------------------- */
 
 /* Each statement's verb gets a short list of who might have said it: the
@@ -3209,6 +3277,7 @@ static void resolve_speakers(kh_extractor *x)
                 } else if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
                     int32_t back = c->speaker >= 0 ? anonymous_anaphor(x, &h, c->speaker) : -1;
+                    if (back < 0 && c->speaker >= 0) back = definite_anaphor(x, &h, c->speaker);
                     if (back >= 0) c->speaker = back;
                     if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
