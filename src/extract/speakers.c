@@ -2581,6 +2581,12 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                !(x->tk[b].flags & KX_T_ENC)) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
             if (second_party(x, a, b)) break;
+            if (x->tk[b].pro == KX_P_AL && b > a + 1 && x->tk[b - 1].pro == KX_P_AL &&
+                nisba(x, b - 1) && !nisba(x, b) && !kx_is(x, b, KX_ORG) && b + 1 < L->last &&
+                x->tk[b + 1].pro == KX_P_AL && nisba(x, b + 1))
+                break; /* واعتبرت الخارجية السودانية | العمل الدرامي: after a nisba, a
+                       ** definite noun with a nisba of its own is the verb's object
+                       ** (الحزب الدستوري الحر keeps its plain adjective) */
             if (pro == KX_P_AL || pro == (KX_P_L | KX_P_AL)) {
                 b++; /* السودانية، للثقافة، والحريات */
                 continue;
