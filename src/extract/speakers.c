@@ -2788,10 +2788,12 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
 ** name, when that sentence holds no statement: وكان استياء اللفتنانت
 ** كولونيل مارك لاستوريا واضحا …. وقال: "…". The writer brings a new
 ** speaker on stage and lets him speak; the previous statement's speaker is
-** no longer the topic. Masculine verbs only: the title says nothing of a
-** feminine speaker's gender. */
+** no longer the topic. A feminine verb takes only a feminine title
+** (المخرجة اللبنانية نادين لبكي، الخبيرة ريد): a masculine one, or a body,
+** says nothing of her. */
 static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
 {
+    int fem = (x->cues[ci].say & KX_SAY_FEM) != 0;
     uint32_t at = x->cues[ci].tok;
     const kx_line *L = &x->lines[x->tk[at].line];
     uint32_t s = at;
@@ -2825,6 +2827,7 @@ static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
     for (uint32_t j = ps; j + 1 < s; j++) {
         if (!kx_is(x, j, KX_TITLE) || kx_is(x, j, KX_ORG) || (j > ps && kx_is(x, j - 1, KX_TITLE)))
             continue;
+        if (fem && !surface_ends(x, j, "ة")) continue;
         kx_cue tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.tok = j;
@@ -2962,6 +2965,15 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
     for (size_t k = 0; k < h->n; k++)
         if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return h->who[k];
     return h->n ? h->who[0] : -1;
+}
+
+/* Whether a recent speaker's gender agrees with a verb of saying. */
+static int agreeing(const kh_extractor *x, const history *h, uint16_t say)
+{
+    int fem = (say & KX_SAY_FEM) != 0;
+    for (size_t k = 0; k < h->n; k++)
+        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return 1;
+    return 0;
 }
 
 /* Anonymous heads that may stand for one another once defined: المصدر
@@ -3290,8 +3302,8 @@ static void resolve_speakers(kh_extractor *x)
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
-                    if (c->speaker < 0 && !(c->say & KX_SAY_FEM))
-                        c->speaker = introduced_person(x, ci, h.n == 0);
+                    if (c->speaker < 0)
+                        c->speaker = introduced_person(x, ci, h.n == 0 || !agreeing(x, &h, c->say));
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;

@@ -1964,6 +1964,11 @@ static const struct speaker_case {
      "عنوان\nواستدعت وزارة الخارجية السودانية، السبت، السفير المصري.\n"
      "واعتبرت الخارجية السودانية العمل الدرامي \"مسيئا للمصريين المقيمين في السودان\".\n",
      {{KH_QUOTE_DIRECT, "مسيئا", "وزارة الخارجية السودانية"}}},
+    {"a feminine verb with no subject takes the woman the sentence before brought on stage",
+     "عنوان\nوقال الوزير الألماني زيغمار غابريال إن \"العلاقات جيدة\".\n"
+     "وبعد ذلك اكدت الناطقة باسم الخارجية الايرانية مرضية افخم مجددا على المواقف المختلفة. "
+     "وقالت «مواقفنا مختلفة تماما في هذا الملف»\n",
+     {{KH_QUOTE_DIRECT, "مواقفنا", "مرضية افخم"}}},
     {"mubayyinan is a participle of saying",
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
@@ -2150,9 +2155,10 @@ static const struct {
     {"عنوان\nقال الأمير عبدالله بن مساعد بن عبدالعزيز خلال استقباله المجلس إن الخطط جيدة.\n",
      "إن الخطط", "عبدالله بن", "عبدالله", "عبدالله بن مساعد بن عبدالعزيز", KH_QUOTE_REPORTED, 5},
     /* a person after a long title, the subject of a verb that is not one of
-    ** saying, takes the carried statement from the last speaker */
+    ** saying, takes the carried statement from the last speaker (a quoted
+    ** term in her sentence keeps the rules' introduced_person from it) */
     {"عنوان\nوقالت الولايات المتحدة إن الصواريخ خطيرة.\nودانت المتحدثة باسم وزارة الخارجية "
-     "الأميركية هيذر نويرت ما كشفه زعيم الكرملين. وقالت للصحافيين \"هذا عمل غير مسؤول\".\n",
+     "الأميركية هيذر نويرت \"تهديدات\" زعيم الكرملين. وقالت للصحافيين \"هذا عمل غير مسؤول\".\n",
      "هذا عمل", "الولايات المتحدة", "هيذر", "هيذر نويرت", KH_QUOTE_DIRECT, 2},
     /* a weekday the recognizer ran the name into is not the name's */
     {"عنوان\nالتقى الوزير جيرار كولومب الخميس بالسفراء.\nوأكد كولومب أن الوضع صعب.\n", "أن الوضع",
