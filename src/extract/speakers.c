@@ -420,6 +420,17 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* Nouns that open a verb's object and never go on with its subject: أعلنت
+** حركة طالبان | المسؤولية، رفضت السلطات | الكشف عن، لم تناقش متحدثة باسم
+** فيسبوك | تفاصيل القضية، حذفت فيسبوك | أكثر من 650 صفحة. */
+static const char *const OBJECT_NOUNS[] = {"مسؤولية", "كشف", "مزيد", "تفاصيل", "أكثر"};
+
+static int object_noun(kh_extractor *x, uint32_t k)
+{
+    return (x->tk[k].pro == KX_P_AL || (!x->tk[k].pro && !stem_is(x, k, "مسؤولية"))) &&
+           STEM_IN(x, k, OBJECT_NOUNS);
+}
+
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
 static const char *const TOLD_NOUNS[] = {"مراسل",  "مراسلة",  "صحفيين",  "صحافيين",
                                          "صحفيون", "صحافيون", "إعلاميين"};
@@ -472,6 +483,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (k > from && object_noun(x, k)) break;
+        if (k > from && k + 1 < limit && stem_is(x, k + 1, "عدم") && !x->tk[k].pro &&
+            (stem_is(x, k, "طلب") || stem_is(x, k, "طلبت") || stem_is(x, k, "اشترط") ||
+             stem_is(x, k, "فضل") || stem_is(x, k, "رفض")))
+            break; /* مصدر حكومي | طلب عدم الكشف عن اسمه: who asked not to be named */
         if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
             (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
             break; /* ولفت آل فويز | النظر إلى: the verb's own object */
@@ -2580,7 +2596,7 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
                !(x->tk[b].flags & KX_T_ENC)) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
-            if (second_party(x, a, b)) break;
+            if (second_party(x, a, b) || object_noun(x, b)) break;
             if (x->tk[b].pro == KX_P_AL && b > a + 1 && x->tk[b - 1].pro == KX_P_AL &&
                 nisba(x, b - 1) && !nisba(x, b) && !kx_is(x, b, KX_ORG) && b + 1 < L->last &&
                 x->tk[b + 1].pro == KX_P_AL && nisba(x, b + 1))
