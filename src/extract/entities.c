@@ -226,7 +226,8 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
             const kh_entity *e = person_at(nr, j, 1);
             if (!e && j > 0 && (x->tk[j - 1].flags & KX_T_COMMA)) e = person_at(nr, j - 1, 1);
             uint32_t k = j + m;
-            if (!e && k < n) e = person_at(nr, k, 0);
+            if (!e && k < n && !(x->tk[k].pro & (KX_P_L | KX_P_B)))
+                e = person_at(nr, k, 0); /* not مصدر عسكري | لفرانس برس: whom he told */
             if (!e && k + 1 < n && (x->tk[k].flags & (KX_T_COMMA | KX_T_QMARK)))
                 e = person_at(nr, k + 1, 0);
             if (e && kx_same_line(x, e->first, j)) return kx_span(e->start, e->end);
@@ -304,6 +305,8 @@ static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ne
         if (e->first < b) return sp; /* the title holds a person */
         if (e->first - b > SUBJECT_LEAD || !kx_same_line(x, b, end - 1)) return sp;
         if (!title_filler(x, nr, b, e->first)) return sp;
+        if (x->tk[e->first].pro & (KX_P_L | KX_P_B))
+            return sp; /* مصدر عسكري | لفرانس برس: whom the source told */
         if (end < x->A->ntokens && kx_same_line(x, end, end - 1) &&
             !(x->tk[end].flags & (KX_T_COMMA | KX_T_PARTICLE)))
             return sp;

@@ -484,6 +484,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
+        if (k > from && (t->pro & KX_P_L) && kx_is(x, k, KX_AGENCY))
+            break; /* مصدر عسكري | لفرانس برس: the agency told */
         if (k > from && k + 1 < limit && stem_is(x, k + 1, "عدم") && !x->tk[k].pro &&
             (stem_is(x, k, "طلب") || stem_is(x, k, "طلبت") || stem_is(x, k, "اشترط") ||
              stem_is(x, k, "فضل") || stem_is(x, k, "رفض")))
@@ -2222,6 +2224,15 @@ static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n
 }
 
 /* Registers the name of tokens [a, b); returns its index. */
+/* فابيوس | لإذاعة، كاميرون | لذلك الجمهور، جون كيلستش | لرويترز: a ل or ب
+** word that is a body, a title, an agency or a function word, or carries
+** ال, says whom a speaker told; a bare name split that way stays (لبكي). */
+static int told_word(const kh_extractor *x, uint32_t b)
+{
+    return (x->tk[b].pro & (KX_P_L | KX_P_B)) &&
+           ((x->tk[b].pro & KX_P_AL) || kx_is(x, b, KX_ORG | KX_TITLE | KX_STOP | KX_AGENCY));
+}
+
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
     for (size_t k = 0; k < x->nnames; k++)
@@ -2514,7 +2525,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);
         while (open_right && b < x->A->ntokens && same_line(x, b, i) &&
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
-               b - a < NAME_MAX_TOKENS + 1 && !(b - a >= 2 && accusative(x, b)))
+               !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 && !(b - a >= 2 && accusative(x, b)))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
             b - a < NAME_MAX_TOKENS && name_word(x, b - 1) && x->tk[b].pro == KX_P_AL &&

@@ -1974,6 +1974,11 @@ static const struct speaker_case {
      "ويقول مصدر حكومي طلب عدم الكشف عن اسمه إن المحققين يعملون.\n",
      {{KH_QUOTE_REPORTED, "إنها استهدفت", "حركة طالبان"},
       {KH_QUOTE_REPORTED, "إن المحققين", "مصدر حكومي"}}},
+    {"the agency a speaker told is no part of the speaker",
+     "عنوان\nوقال المدير التنفيذي للمتحف جون كيلستش لرويترز إن متبرعا مجهولا دفع المكافأة.\n"
+     "وقال أحد الشهود لرويترز عبر الهاتف إن الجنود وصلوا.\n",
+     {{KH_QUOTE_REPORTED, "إن متبرعا", "جون كيلستش"},
+      {KH_QUOTE_REPORTED, "إن الجنود", "أحد الشهود"}}},
     {"mubayyinan is a participle of saying",
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
@@ -2176,6 +2181,9 @@ static const struct {
     /* the family name after بن X that the recognizer left out stays */
     {"عنوان\nوأوضح مدير المصنع الدكتور محمد بن عبدالله باجودة أن المصنع يعمل.\n", "أن المصنع",
      "محمد بن عبدالله باجودة", "محمد", "محمد بن عبدالله باجودة", KH_QUOTE_REPORTED, 3},
+    /* a person the recognizer tags after ل is whom the source told */
+    {"عنوان\nوأكد مصدر عسكري لفرانس برس أن 19 شخصا قتلوا.\n", "أن 19", "مصدر عسكري", "لفرانس",
+     "مصدر عسكري", KH_QUOTE_REPORTED, 2},
     /* a clause between commas the rules took for a longer form of the name */
     {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
      "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
