@@ -926,12 +926,15 @@ static int called_name(kh_extractor *x, kx_cue *c)
 ** on; the name is the speaker. */
 static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
-    if (x->tk[c->np_first].pro & KX_P_AL) return 0;
-    for (uint32_t v = c->np_last; v < limit && v < c->np_last + 4; v++) {
+    int definite = (x->tk[c->np_first].pro & KX_P_AL) != 0;
+    for (uint32_t v = c->np_last; v < limit && v < c->np_last + 8; v++) {
         if (x->tk[v].flags & (KX_T_PARTICLE | KX_T_QMARK | KX_T_COLON | KX_T_COMMA | KX_T_TERM))
             return 0;
-        int called = NORM_IN(x, v, CALLED);
-        if (!called) continue;
+        /* قالت الوالدة وتدعى X، وقال أحد الذين أغلقوا الطريق … ويدعى X: the
+        ** name joined by و may follow a definite or a longer description */
+        int joined = (x->tk[v].pro & KX_P_W) && STEM_IN(x, v, CALLED);
+        int called = !definite && v < c->np_last + 4 && NORM_IN(x, v, CALLED);
+        if (!called && !joined) continue;
         uint32_t e = v + 1;
         while (e < limit && e - v - 1 < NAME_MAX_TOKENS && name_word(x, e))
             e++;
