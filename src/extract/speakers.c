@@ -684,6 +684,28 @@ static int second_party(const kh_extractor *x, uint32_t head, uint32_t i)
     return i == head + 1 && (x->tk[i].pro & KX_P_W);
 }
 
+/* Whether every word after the head of cue c's description comes within
+** the few words after token j, on its line: الوزير الإماراتي is the earlier
+** وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش, whose nisba follows
+** the title's complements. */
+static int words_follow(kh_extractor *x, const kx_cue *c, uint32_t j)
+{
+    const kx_line *L = &x->lines[x->tk[j].line];
+    uint32_t lim = L->last < j + 8 ? L->last : j + 8;
+    for (uint32_t m = c->np_first + 1; m < c->np_last; m++) {
+        const char *s1, *s2;
+        size_t n1, n2;
+        stem_norm(x, m, &s1, &n1);
+        uint32_t k = j + 1;
+        for (; k < lim; k++) {
+            stem_norm(x, k, &s2, &n2);
+            if (n1 && n1 == n2 && !memcmp(s1, s2, n1)) break;
+        }
+        if (k == lim) return 0;
+    }
+    return 1;
+}
+
 /* A description (الحارس البلجيكي، المنظمة) names someone the article named
 ** with the same head noun: الحارس البلجيكي سيمون مينيولي، منظمة هيومن رايتس
 ** ووتش. Finds the nearest such mention, before the cue first. */
@@ -737,7 +759,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     if (n1 != n2 || memcmp(s1, s2, n1)) break;
                     m++;
                 }
-                if (m < c->np_last - c->np_first) continue;
+                if (m < c->np_last - c->np_first && !words_follow(x, c, j)) continue;
             }
             const kx_line *L = &x->lines[x->tk[j].line];
             if (!org && j > L->first) {

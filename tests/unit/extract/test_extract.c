@@ -1985,6 +1985,11 @@ static const struct speaker_case {
      "تماما\"\n",
      {{KH_QUOTE_DIRECT, "حين فقدت", "إليزابيث أوسبورن"},
       {KH_QUOTE_DIRECT, "والآن", "اوتويللو مياه"}}},
+    {"a description's nisba may follow the title's complements in the earlier mention",
+     "عنوان\nوكان وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش قد رحب بالخطوة.\n"
+     "وقال وزير الخارجية الأمريكي مايك بومبيو إن العقوبات ستشتد.\n"
+     "وأضاف الوزير الإماراتي: \"لطالما عانت المنطقة من الخطر الإيراني\".\n",
+     {{KH_QUOTE_DIRECT, "لطالما", "أنور قرقاش"}}},
     {"mubayyinan is a participle of saying",
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
