@@ -1990,6 +1990,24 @@ static int strong_cue_before(kh_extractor *x, uint32_t open)
     return 0;
 }
 
+static int speech_place(kh_extractor *x, uint32_t i);
+
+/* في تصريح إلى "الوطن"، في اتصال هاتفي أجرته معه "الوطن"، في مداخلة له على
+** "الجوهرة أف أم"، ردا على استفسار "سبق": the quoted word after إلى, على or
+** معه, a few words after a place of speech, is the medium told. */
+static int told_medium(kh_extractor *x, uint32_t prev)
+{
+    int to = stem_is(x, prev, "إلى") || stem_is(x, prev, "على") || kx_norm_is(x, prev, "معه") ||
+             kx_norm_is(x, prev, "معها");
+    if (!to) return 0;
+    uint32_t first = x->lines[x->tk[prev].line].first;
+    for (uint32_t k = prev; k-- > first && prev - k <= 4;) {
+        if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK)) return 0;
+        if (speech_place(x, k) || stem_is(x, k, "استفسار")) return 1;
+    }
+    return 0;
+}
+
 /* A quoted span that names something rather than quoting someone (primer
 ** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
 ** بـ), after a title (الهاكر "تركي"), after a preposition of media, as the
@@ -2026,6 +2044,7 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
     if (nw <= PREP_NAME_WORDS)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
             if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
+    if (nw <= 3 && told_medium(x, prev)) return 1;
     if (nw <= SUBJECT_NAME_WORDS && word_after &&
         (((x->tk[prev].flags & KX_T_PARTICLE) && !(x->tk[prev].flags & KX_T_ENC)) ||
          kx_is(x, prev, KX_SAY)))

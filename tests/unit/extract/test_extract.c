@@ -1995,6 +1995,20 @@ static const struct speaker_case {
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
 };
 
+TEST(medium_told_is_no_statement)
+{
+    /* the quoted medium after إلى / معه / على a few words after a place of
+    ** speech is a name, not a statement */
+    const char *t = "عنوان\nوأوضح ناصر بن حمد بن عوشن في تصريح إلى \"الوطن\"، أن قضيته عادلة.\n"
+                    "وقال مسؤول في اتصال هاتفي أجرته معه \"الوطن\" إن التحقيق مستمر.\n"
+                    "وأضاف في مداخلة له اليوم على \"الجوهرة أف أم\" أن الحكومة ستسقط.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    for (size_t k = 0; k < d->nquotes; k++)
+        CHECK(d->quotes[k].kind != KH_QUOTE_DIRECT);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "أن قضيته"));
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
