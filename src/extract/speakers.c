@@ -2008,6 +2008,18 @@ static int told_medium(kh_extractor *x, uint32_t prev)
     return 0;
 }
 
+/* Whether a verb of saying stands within the four words before token open,
+** in its sentence. */
+static int say_near(const kh_extractor *x, uint32_t open)
+{
+    uint32_t first = x->lines[x->tk[open].line].first;
+    for (uint32_t k = open; k-- > first && open - k <= 4;) {
+        if ((x->tk[k].flags & KX_T_TERM) || x->tk[k].pair >= 0) return 0;
+        if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K))) return 1;
+    }
+    return 0;
+}
+
 /* A quoted span that names something rather than quoting someone (primer
 ** §6.7; the gold README's classes): after a naming noun (حملة، كتاب، المعروف
 ** بـ), after a title (الهاكر "تركي"), after a preposition of media, as the
@@ -2045,6 +2057,13 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         for (size_t k = 0; k < sizeof NAME_PREPS / sizeof NAME_PREPS[0]; k++)
             if (stem_is(x, prev, NAME_PREPS[k]) && !(x->tk[prev].pro & KX_P_AL)) return 1;
     if (nw <= 3 && told_medium(x, prev)) return 1;
+    if (nw <= 3 && after < x->A->ntokens && same_line(x, after, p->open) && !say_near(x, p->open) &&
+        !(x->tk[prev].pro & KX_P_L) &&
+        (kx_norm_is(x, after, "الذي") || kx_norm_is(x, after, "التي")))
+        return 1; /* أما «الخط البرتقالي» الذي يربط، مسلسل "أبو عمر المصري" الذي:
+                  ** a short quoted span that a relative clause describes is a
+                  ** name (not right after a verb of saying or لـ: دانت الحكومة
+                  ** الاثنين "القوة المفرطة" التي، استنكارها لـ"التعتيم المقصود" الذي) */
     if (nw <= SUBJECT_NAME_WORDS && word_after &&
         (((x->tk[prev].flags & KX_T_PARTICLE) && !(x->tk[prev].flags & KX_T_ENC)) ||
          kx_is(x, prev, KX_SAY)))

@@ -2009,6 +2009,17 @@ TEST(medium_told_is_no_statement)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "أن قضيته"));
 }
 
+TEST(quoted_name_a_relative_clause_describes_is_no_statement)
+{
+    const char *t = "عنوان\nوقال مدير المشروع إن القطار يمر بـ 19 محطة، أما «الخط البرتقالي» الذي "
+                    "يربط المطار فيمر بـ 12 محطة.\nودانت الحكومة الاثنين \"القوة المفرطة\" التي "
+                    "استخدمها الجيش.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "الخط البرتقالي"));
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "القوة المفرطة"));
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
