@@ -80,6 +80,7 @@ typedef struct kx_pair {
     int32_t follows;    /* the statement quote this one continues, or -1 */
     uint32_t statement; /* 1 = a statement, 0 = a name or term */
     uint32_t in_np;     /* part of a speaker's noun phrase (منظمة «…» قالت) */
+    uint32_t owned; /* followed by وفق تعبيره، على حد قوله …: someone's words */
     float confidence;
     int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;

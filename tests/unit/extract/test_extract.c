@@ -2020,6 +2020,20 @@ TEST(quoted_name_a_relative_clause_describes_is_no_statement)
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "القوة المفرطة"));
 }
 
+TEST(words_owned_after_the_quote_make_a_statement)
+{
+    /* "…" وفق تعبيره، "…" على حد قوله: however short, someone's words */
+    const char *t = "عنوان\nقال قيس سعيد إن الحكومة ضعيفة.\n"
+                    "وانتقد لجوء الحكومة إلى مجلس النواب \"نوع من الانتحار "
+                    "السياسي\"، وفق تعبيره.\nواعتبر أن القمة \"بروتوكولية\" على حد قوله.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "نوع من");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قيس سعيد");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "بروتوكولية"));
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
