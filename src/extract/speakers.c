@@ -61,6 +61,7 @@
 #define CLAUSE_GAP_STRONG   25
 #define CLAUSE_GAP_WEAK     5
 #define CLAUSE_GAP_NO_COMMA 7
+#define ASIDE_MAX           10 /* words of an aside between dashes or brackets */
 #define LONG_QUOTE_WORDS    8
 #define SHORT_NAME_WORDS    3
 #define NAMEHEAD_WORDS      6
@@ -1190,6 +1191,15 @@ static int lam_before_mark(const kh_extractor *x, uint32_t i)
     return t->kind == KH_TOK_ARABIC && t->norm_len == 2 && !memcmp(t->norm, "\xd9\x84", 2);
 }
 
+/* فابيوس | لإذاعة، كاميرون | لذلك الجمهور، جون كيلستش | لرويترز: a ل or ب
+** word that is a body, a title, an agency or a function word, or carries
+** ال, says whom a speaker told; a bare name split that way stays (لبكي). */
+static int told_word(const kh_extractor *x, uint32_t b)
+{
+    return (x->tk[b].pro & (KX_P_L | KX_P_B)) &&
+           ((x->tk[b].pro & KX_P_AL) || kx_is(x, b, KX_ORG | KX_TITLE | KX_STOP | KX_AGENCY));
+}
+
 /* Verbs that say who made a document (دراسة أعدتها منظمة …، بيان نشرته
 ** الداخلية، تقرير بثه تلفزيون النمسا), as written with and without hamza. */
 static const char *const DOC_MADE[] = {"أعدته", "أعدتها", "اعدته", "اعدتها", "أعده",   "أعدها",
@@ -1235,8 +1245,11 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
     }
     if (last > first && last + 1 < limit && anonymous_head(x, first) &&
         (stem_is(x, last, "من") || stem_is(x, last, "في") || stem_is(x, last, "لدى") ||
-         ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)))) {
-        int prep = !(x->tk[last].pro & KX_P_B); /* من، في، لدى: a word of its own */
+         ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)) ||
+         (x->tk[last].pro == (KX_P_L | KX_P_AL) && np_word(x, last) && !told_word(x, last)))) {
+        /* مراقب | للعملية الانتخابية: a ل phrase with ال says whose source it
+        ** is, unless it names whom he told (لرويترز، للصحفيين) */
+        int prep = !(x->tk[last].pro & (KX_P_B | KX_P_L)); /* من، في، لدى: a word of its own */
         uint32_t s = prep ? last + 1 : last;
         if (s < limit && speech_place(x, s)) return last; /* مسؤول أمني | في حديث لـ«…» */
         if (prep && s + 1 < limit && (kx_norm_is(x, s, "داخل") || kx_norm_is(x, s, "خارج")))
@@ -1248,8 +1261,11 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
             (e + 2 >= limit || starts_clause(x, e + 2) || lam_before_mark(x, e + 2)))
             e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
-        /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too */
-        if (e > s && (e >= limit || starts_clause(x, e) || lam_before_mark(x, e))) return e;
+        /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too, and
+        ** so does an aside (جنرال في القوات الجوية الأفغانية | -طلب عدم …-) */
+        if (e > s && (e >= limit || starts_clause(x, e) || lam_before_mark(x, e) ||
+                      (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP))))
+            return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
         np_word(x, last + 1)) {
@@ -1259,7 +1275,7 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         for (uint32_t k = last + 2; k < e && !person; k++)
             person = kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && has_name(x, k + 1, e);
         if (e > last + 1 && (e - last <= 4 || (person && e - last <= NP_MAX)) &&
-            (e >= limit || starts_clause(x, e)))
+            (e >= limit || starts_clause(x, e) || (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP))))
             return e;
     }
     if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
@@ -1831,6 +1847,16 @@ static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t li
         if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) && !x->tk[j + 1].pro &&
             !particle_blocked(x, j + 1)) /* ، وأن goes on a clause */
             return 1;
+        if ((t->flags & KX_T_COMMA) && j + 3 < end && stem_is(x, j + 1, "في") &&
+            speech_place(x, j + 2)) {
+            /* أعلنت ماستركارد، الراعي الرسمي …، في بيان أنه: the place of
+            ** speech after the apposition's comma, then the particle */
+            for (uint32_t m = j + 3; m < end && m <= j + 5; m++) {
+                if (x->tk[m].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK | KX_T_COLON)) break;
+                if ((x->tk[m].flags & KX_T_PARTICLE) && !x->tk[m].pro && !particle_blocked(x, m))
+                    return 1;
+            }
+        }
     }
     return 0;
 }
@@ -1846,8 +1872,23 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     ** apposition after the name runs on to its comma */
     int appos = c->np_last > c->tok && from < L->last && kx_is(x, from, KX_TITLE) &&
                 !kx_is(x, from, KX_ORG) && has_name(x, c->np_first, c->np_last);
+    uint32_t skip = 0; /* tokens of skipped asides: no part of the gap */
+    int ahead = 0;     /* a comma's particle is known to come (comma_an_ahead) */
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
+        if ((t->flags & (KX_T_DASH | KX_T_OPENP)) && t->pair < 0 && k > from) {
+            /* وقال جنرال … -طلب عدم الكشف عن اسمه- إن، ويدعى ديفيد (19 عاما):
+            ** an aside between dashes or brackets */
+            uint32_t want = (t->flags & KX_T_DASH) ? KX_T_DASH : KX_T_CLOSEP, e = k + 1;
+            while (e < L->last && e - k <= ASIDE_MAX && !(x->tk[e].flags & want) &&
+                   !(x->tk[e].flags & (KX_T_TERM | KX_T_QMARK | KX_T_COLON)) && x->tk[e].pair < 0)
+                e++;
+            if (e < L->last && e > k + 1 && e - k <= ASIDE_MAX && (x->tk[e].flags & want)) {
+                skip += e - k + 1;
+                k = e;
+                continue;
+            }
+        }
         if ((t->flags & KX_T_QMARK) && t->pair >= 0 && x->pairs[t->pair].open == k &&
             x->pairs[t->pair].close != UINT32_MAX && x->pairs[t->pair].nwords <= NP_QUOTE_WORDS &&
             x->pairs[t->pair].close + 1 < L->last &&
@@ -1884,14 +1925,15 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                 k = e;
                 continue;
             }
-            if ((!strong && !comma_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG)) ||
-                ++commas > 3)
-                return;
+            ahead = comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
+            if ((!strong && !ahead) || ++commas > 3) return;
             continue;
         }
-        uint32_t gap = k - from;
-        int min_an = min_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG) ||
-                     comma_an_ahead(x, k, L->last, from + CLAUSE_GAP_STRONG);
+        uint32_t gap = k - from - skip;
+        /* once a comma's particle is known to come (، في بيان أنه), the words
+        ** before it are the way there */
+        int min_an = ahead || min_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG) ||
+                     comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
         if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
         if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
         if (gap >= CLAUSE_GAP_STRONG) return;
@@ -2320,15 +2362,6 @@ static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n
 }
 
 /* Registers the name of tokens [a, b); returns its index. */
-/* فابيوس | لإذاعة، كاميرون | لذلك الجمهور، جون كيلستش | لرويترز: a ل or ب
-** word that is a body, a title, an agency or a function word, or carries
-** ال, says whom a speaker told; a bare name split that way stays (لبكي). */
-static int told_word(const kh_extractor *x, uint32_t b)
-{
-    return (x->tk[b].pro & (KX_P_L | KX_P_B)) &&
-           ((x->tk[b].pro & KX_P_AL) || kx_is(x, b, KX_ORG | KX_TITLE | KX_STOP | KX_AGENCY));
-}
-
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
     for (size_t k = 0; k < x->nnames; k++)
