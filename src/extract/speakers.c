@@ -389,8 +389,8 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
 }
 
 /* Quantities that head a speaker phrase with من: العديد من الضحايا. */
-static const char *const QUANTIFIERS[] = {"عديد", "بعض",  "أحد",   "معظم", "غالبية", "كثير",
-                                          "عدد",  "مئات", "عشرات", "آلاف", "أغلب",   "ثلثا"};
+static const char *const QUANTIFIERS[] = {"عديد", "بعض",   "أحد",  "معظم", "غالبية", "كثير", "عدد",
+                                          "مئات", "عشرات", "آلاف", "أغلب", "ثلثا",   "جميع"};
 
 /* ووصف بوليانسكي | القرارات الأمريكية بـ، ترى زاخاروفا | الولايات المتحدة:
 ** after a person's bare name, a definite noun in the plural ات is the
