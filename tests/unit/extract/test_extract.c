@@ -1999,6 +1999,10 @@ static const struct speaker_case {
     {"all of a group is the group counted",
      "عنوان\nوأظهر جميع المستطلعين تقريبا أن أمن الشبكات ضعيف.\n",
      {{KH_QUOTE_REPORTED, "أن أمن", "جميع المستطلعين"}}},
+    {"a fund and an observatory are bodies whose bare head refers back to their full name",
+     "عنوان\nوأصدر المرصد السوري لحقوق الإنسان تقريرا عن الغارات.\n"
+     "وقال المرصد إن الطائرات قصفت المدينة.\n",
+     {{KH_QUOTE_REPORTED, "إن الطائرات", "المرصد السوري لحقوق الإنسان"}}},
     {"mubayyinan is a participle of saying",
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
