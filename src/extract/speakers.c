@@ -686,9 +686,9 @@ static int second_party(const kh_extractor *x, uint32_t head, uint32_t i)
 }
 
 /* Whether every word after the head of cue c's description comes within
-** the few words after token j, on its line: الوزير الإماراتي is the earlier
-** وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش, whose nisba follows
-** the title's complements. */
+** the few words after token j, before a second title after the name, on
+** its line: الوزير الإماراتي is the earlier وزير الدولة للشؤون الخارجية
+** الإماراتي أنور قرقاش, whose nisba follows the title's complements. */
 static int words_follow(kh_extractor *x, const kx_cue *c, uint32_t j)
 {
     const kx_line *L = &x->lines[x->tk[j].line];
@@ -698,11 +698,15 @@ static int words_follow(kh_extractor *x, const kx_cue *c, uint32_t j)
         size_t n1, n2;
         stem_norm(x, m, &s1, &n1);
         uint32_t k = j + 1;
+        int named = 0;
         for (; k < lim; k++) {
+            if (named && kx_is(x, k, KX_TITLE) && !(x->tk[k].pro & KX_P_AL))
+                break; /* not الرئيس الفرنسي ماكرون | نظيره الأمريكي: another title */
+            named |= name_word(x, k);
             stem_norm(x, k, &s2, &n2);
             if (n1 && n1 == n2 && !memcmp(s1, s2, n1)) break;
         }
-        if (k == lim) return 0;
+        if (k == lim || (named && kx_is(x, k, KX_TITLE) && !(x->tk[k].pro & KX_P_AL))) return 0;
     }
     return 1;
 }
