@@ -843,6 +843,12 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             if (org && k < L->last && (x->tk[k].pro & (KX_P_W | KX_P_F)))
                 continue; /* المنظمة الأفريقية للثقافة | وحقوق الإنسان: the body's own
                           ** genitive goes on, no name follows it */
+            if (!org && k < L->last && k > j && tok(x, k)->kind == KH_TOK_HASHTAG &&
+                memchr(tok(x, k)->norm, '_', tok(x, k)->norm_len)) {
+                c->name_first = k; /* الرئيس الفلسطيني #محمود_عباس: the hashtag is the name */
+                c->name_last = k + 1;
+                return 1;
+            }
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
