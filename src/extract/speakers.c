@@ -1558,6 +1558,21 @@ static uint32_t topic_start(kh_extractor *x, uint32_t i, uint32_t line_first)
     return UINT32_MAX;
 }
 
+/* Whether the verb at token i is followed by فيها/فيه and a place of
+** speech stands within the six words before it: تغريدة غير واضحة قال
+** فيها، رسالة إلى ليون أكد فيها. */
+static int said_in_place(kh_extractor *x, uint32_t i, uint32_t line_first)
+{
+    if (i + 1 >= x->A->ntokens || !same_line(x, i, i + 1) ||
+        !(kx_norm_is(x, i + 1, "فيها") || kx_norm_is(x, i + 1, "فيه")))
+        return 0;
+    for (uint32_t k = i; k-- > line_first && i - k <= 6;) {
+        if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK)) return 0;
+        if (speech_place(x, k)) return 1;
+    }
+    return 0;
+}
+
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
@@ -1617,6 +1632,22 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                        np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
                 c.np_last = i - 1;
+            } else if (c.np_last == c.np_first && said_in_place(x, i, L->first)) {
+                /* نشر محمد صلاح تغريدة غير واضحة قال فيها: the place of speech
+                ** before the verb is no subject; whoever made it is
+                ** (sentence_subject), or the sender after من (رسالة من الشيف
+                ** خالد يؤكد فيها، تغريدة من الفنانة أصالة قالت فيها) */
+                uint32_t e = i;
+                while (e > L->first && !is_word(x, e - 1))
+                    e--; /* إحدى الأمهات؛ قالت فيها */
+                for (uint32_t k = i; k-- > L->first && i - k <= 6;) {
+                    if (speech_place(x, k)) break;
+                    if (stem_is(x, k, "من") && !x->tk[k].pro && k + 1 < e) {
+                        c.np_first = k + 1;
+                        c.np_last = e;
+                        break;
+                    }
+                }
             } else if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
                        left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
@@ -2926,6 +2957,19 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         while (k < at && k - s < 4 && is_word(x, k) && !(x->tk[k].flags & KX_T_COMMA))
             k++;
         if (k + 2 < at && (x->tk[k].flags & KX_T_COMMA)) s = k + 1;
+    }
+    if (s + 2 < at && (stem_is(x, s, "كان") || stem_is(x, s, "كانت"))) {
+        /* وكان صلاح قد نشر تغريدة … قال فيها: كان, its subject, then قد */
+        uint32_t e = np_right(x, s + 1, at);
+        if (e > s + 1 && e < at && stem_is(x, e, "قد")) {
+            kx_cue tmp;
+            memset(&tmp, 0, sizeof tmp);
+            tmp.tok = s;
+            tmp.np_first = s + 1;
+            tmp.np_last = e;
+            if (!apposition(x, &tmp, at)) np_name(x, &tmp);
+            return add_name(x, tmp.name_first, tmp.name_last);
+        }
     }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||

@@ -2012,6 +2012,10 @@ static const struct speaker_case {
      "عنوان\nقال الرئيس الفلسطيني #محمود_عباس، إن القمة ستكون هامة.\n"
      "وتابع الرئيس: \"سبق وسمعنا أنهم قالوا إن القدس خرجت عن الطاولة\".\n",
      {{KH_QUOTE_DIRECT, "سبق وسمعنا", "#محمود_عباس"}}}, /* written out as words on output */
+    {"a place of speech before qala fiha is no subject; its maker or sender is",
+     "عنوان\nوكان صلاح قد نشر تغريدة غير واضحة قال فيها: \"بكل أسف طريقة التعامل فيها "
+     "إهانة\".\nوبعد دقائق وصلتنا رسالة من الشيف خالد يؤكد فيها أنه متوفر.\n",
+     {{KH_QUOTE_DIRECT, "بكل أسف", "صلاح"}, {KH_QUOTE_REPORTED, "أنه متوفر", "خالد"}}},
     {"mubayyinan is a participle of saying",
      "عنوان\nوأكد الوزير خالد سالم أن الخطة جاهزة، مبينا أن التنفيذ يبدأ غدا.\n",
      {{KH_QUOTE_REPORTED, "أن التنفيذ", "خالد سالم"}}},
