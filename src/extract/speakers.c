@@ -433,8 +433,9 @@ static int object_noun(kh_extractor *x, uint32_t k)
 }
 
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
-static const char *const TOLD_NOUNS[] = {"مراسل",  "مراسلة",  "صحفيين",  "صحافيين",
-                                         "صحفيون", "صحافيون", "إعلاميين"};
+static const char *const TOLD_NOUNS[] = {"مراسل",     "مراسلة",  "صحفيين",   "صحافيين",
+                                         "صحفيون",    "صحافيون", "إعلاميين", "تلفزيون",
+                                         "التلفزيون", "إذاعة",   "راديو",    "مجلة"};
 
 /* The subject after a verb: tokens [from, end). A short quoted name inside
 ** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
@@ -1204,10 +1205,11 @@ static int lam_before_mark(const kh_extractor *x, uint32_t i)
 /* فابيوس | لإذاعة، كاميرون | لذلك الجمهور، جون كيلستش | لرويترز: a ل or ب
 ** word that is a body, a title, an agency or a function word, or carries
 ** ال, says whom a speaker told; a bare name split that way stays (لبكي). */
-static int told_word(const kh_extractor *x, uint32_t b)
+static int told_word(kh_extractor *x, uint32_t b)
 {
     return (x->tk[b].pro & (KX_P_L | KX_P_B)) &&
-           ((x->tk[b].pro & KX_P_AL) || kx_is(x, b, KX_ORG | KX_TITLE | KX_STOP | KX_AGENCY));
+           ((x->tk[b].pro & KX_P_AL) || kx_is(x, b, KX_ORG | KX_TITLE | KX_STOP | KX_AGENCY) ||
+            STEM_IN(x, b, TOLD_NOUNS));
 }
 
 /* Verbs that say who made a document (دراسة أعدتها منظمة …، بيان نشرته
