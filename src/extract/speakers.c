@@ -2004,6 +2004,11 @@ static int32_t cue_before(kh_extractor *x, uint32_t open)
         if (after == open || (after + 1 == open && (x->tk[after].flags & KX_T_COLON)) ||
             c->clause_tok != UINT32_MAX)
             return (int32_t)ci;
+        if (after + 1 == open && c->np_last > c->tok && !x->tk[after].pro &&
+            (stem_is(x, after, "عن") || stem_is(x, after, "إلى") || stem_is(x, after, "على")))
+            return (int32_t)ci; /* أعلن البنك المركزي التركي عن "سلسلة تدابير"، وأعربت
+                                 ** فيونا بروس عن "صدمتها": the words of the verb's
+                                 ** object after its preposition */
         /* not attached (تعترف به كييف …): a stronger cue may stand further back */
     }
     return -1;
