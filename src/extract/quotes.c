@@ -104,6 +104,9 @@ static int role_of(kh_extractor *x, uint32_t ti)
                                      c == KH_CC_MARK || next == '(' || next == '#' || next == '@');
     if (prev_b && next_w) return ROLE_OPEN;
     if (!prev_b && !next_w) return ROLE_CLOSE;
+    if (prev_b && (next == ' ' || next == 0xA0) && t->end < x->len)
+        return ROLE_EITHER; /* فريق «8 مارس « وقام: spaced on both sides, a mark
+                            ** closes what is open whatever its shape */
     int sh = shape_opens(x->text + t->start);
     return sh < 0 ? ROLE_EITHER : sh ? ROLE_OPEN : ROLE_CLOSE;
 }

@@ -767,6 +767,22 @@ TEST(guillemets_and_straight_quotes_pair_alike)
     CHECK_SPAN(t, q->speaker, "الوزير");
 }
 
+TEST(mark_spaced_on_both_sides_closes_whatever_its_shape)
+{
+    /* فريق «8 مارس « وقام: the writer closed with the opener's shape; read by
+    ** its shape it opened, and the quote ran on over the paragraphs after */
+    const char *t =
+        "عنوان\nوأكد الوزير أنه «لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين "
+        "الغطاء»، مشيراً الى أن «المشكلة جدية».\nوقال النائب: «إن الحكومة باقية».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لا يمكن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء");
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "المشكلة جدية") != NULL);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الحكومة") != NULL);
+}
+
 TEST(same_mark_quoted_inside_a_quotation_nests)
 {
     /* a term in the same straight marks inside a quotation: the outer quote
