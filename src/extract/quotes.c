@@ -144,6 +144,18 @@ static uint32_t count_words(kh_extractor *x, uint32_t from, uint32_t to)
     return n;
 }
 
+/* Whether token c is a closing bracket whose opener stands after token o:
+** "… شرق خان يونس (جنوب القطاع) with no closing mark keeps its bracket. */
+static int paren_closes(const kh_extractor *x, uint32_t o, uint32_t c)
+{
+    if (!(x->tk[c].flags & KX_T_CLOSEP)) return 0;
+    for (uint32_t k = c; k-- > o + 1;) {
+        if (x->tk[k].flags & KX_T_CLOSEP) return 0;
+        if (x->tk[k].flags & KX_T_OPENP) return 1;
+    }
+    return 0;
+}
+
 static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t end_tok)
 {
     const kh_token *T = x->A->tokens;
@@ -160,7 +172,7 @@ static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t en
         /* unclosed: to the paragraph's last word (final punctuation left out) */
         uint32_t last = end_tok;
         while (last > open + 1 && !(x->tk[last - 1].flags & KX_T_WORD) &&
-               x->A->tokens[last - 1].kind != KH_TOK_NUMBER)
+               x->A->tokens[last - 1].kind != KH_TOK_NUMBER && !paren_closes(x, open, last - 1))
             last--;
         uint32_t e = last > open + 1 ? T[last - 1].end : T[open].end;
         p.text = kx_span(T[open].end, e);

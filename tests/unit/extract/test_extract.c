@@ -783,6 +783,18 @@ TEST(mark_spaced_on_both_sides_closes_whatever_its_shape)
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الحكومة") != NULL);
 }
 
+TEST(unclosed_quote_keeps_its_closing_bracket)
+{
+    const char *t =
+        "عنوان\nوقبل ذلك، أعلنت الوزارة \"استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب "
+        "القطاع)\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "استشهاد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب القطاع)");
+}
+
 TEST(same_mark_quoted_inside_a_quotation_nests)
 {
     /* a term in the same straight marks inside a quotation: the outer quote
