@@ -452,6 +452,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
                 x->pairs[pi].nwords > NP_QUOTE_WORDS)
                 break;
+            if (k > from && name_word(x, k - 1) && !kx_is(x, k - 1, KX_NAMEHEAD | KX_ORG) &&
+                x->pairs[pi].nwords >= 4)
+                break; /* وقال زوكربيرغ "سيكون تحديا فكريا مسليا": words after a name
+                       ** are what he said; a nickname is shorter */
             uint32_t after = x->pairs[pi].close + 1, adj = after;
             while (adj < limit && adj - after < 3 && x->tk[adj].pro == KX_P_AL && np_word(x, adj) &&
                    !kx_is(x, adj, KX_TITLE) && !starts_clause(x, adj))
