@@ -6,8 +6,9 @@
 ** see, so a mark's role comes from its context, not its code point: it opens
 ** when a boundary precedes it (line start, space, bracket, colon, or a
 ** one-letter proclitic such as the و of و”أي) and a word follows; it closes in
-** the mirror case. Only when the context says nothing does the shape decide
-** (“ « „ open, ” » close, " toggles).
+** the mirror case. A mark spaced on both sides toggles, whatever its shape
+** (writers type « for both ends); only when the context says nothing else
+** does the shape decide (“ « „ open, ” » close, " toggles).
 **
 ** Pairing runs per paragraph with a small stack; marks of different families
 ** (" / “” / «») may nest. A quote still open at the end of a paragraph
