@@ -132,7 +132,7 @@ static int closer_follows(kh_extractor *x, uint32_t i, uint32_t last)
     for (uint32_t j = i + 1; j < last; j++) {
         if (!(x->tk[j].flags & KX_T_QMARK)) continue;
         if (family(x->text + x->A->tokens[j].start) != fam) continue;
-        return role_of(x, j) != ROLE_OPEN;
+        return role_of(x, j) != ROLE_OPEN && !opens_after(x, j); /* not وقال:» لا … */
     }
     return 0;
 }
@@ -263,7 +263,7 @@ void kx_pair_marks(kh_extractor *x)
             size_t live = 0; /* open marks not already doubted */
             for (size_t j = 0; j < n; j++)
                 live += !st[j].reopened;
-            if (role == ROLE_EITHER) role = live ? ROLE_CLOSE : ROLE_OPEN;
+            if (role == ROLE_EITHER) role = live && !opens_after(x, i) ? ROLE_CLOSE : ROLE_OPEN;
             uint32_t turned = 0;
             if (role == ROLE_CLOSE && !n && (opens_after(x, i) || closer_follows(x, i, L->last)))
                 role = ROLE_OPEN, turned = i > 0 && (x->tk[i - 1].flags & KX_T_PARTICLE);

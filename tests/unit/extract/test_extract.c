@@ -783,6 +783,24 @@ TEST(mark_spaced_on_both_sides_closes_whatever_its_shape)
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الحكومة") != NULL);
 }
 
+TEST(mark_after_a_colon_opens_even_when_a_quote_is_open)
+{
+    /* a stray closer (اللازم».), then two quotes opened after وقال: with the
+    ** first one's closer missing: the second mark opens, it closes nothing */
+    const char *t =
+        "عنوان\nوأحالوا الموقوفين إلى المرجع المختص لإجراء اللازم».وكان عون قد شن هجوما "
+        "على الحكومة.وقال:» لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع وقال:» انتم "
+        "حكومة النفايات وعرقلة المشروعات».وشدد على موقفه.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, " لا عمالة"); /* the space after the mark */
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, " لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع");
+    q = quote(d, t, KH_QUOTE_DIRECT, " انتم حكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, " انتم حكومة النفايات وعرقلة المشروعات");
+}
+
 TEST(unclosed_quote_keeps_its_closing_bracket)
 {
     const char *t =
