@@ -227,10 +227,12 @@ static uint32_t lost_closer_end(kh_extractor *x, uint32_t o, uint32_t last)
     uint32_t e = o + 2 < r ? o + 2 : r; /* never past the next mark or the line */
     while (e < r &&
            !(kx_is(x, e, KX_SAY) &&
-             ((x->tk[e].pro & KX_P_W) || (x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)))) &&
+             ((x->tk[e].pro & KX_P_W) || (x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)) ||
+              (x->tk[e].e->say & KX_SAY_PARTICIPLE))) &&
            !((x->tk[e - 1].flags & KX_T_TERM) && (x->tk[e].pro & KX_P_W)))
-        e++; /* … الاقتصادي | وأوضح المتحدث, … بالتزاماتها. | وكرر: the reporter
-             ** speaks again (a quoted sentence rarely opens with و) */
+        e++; /* … الاقتصادي | وأوضح المتحدث, … بالتزاماتها. | وكرر, … عن السياسة |
+             ** مضيفا أنه: the reporter speaks again (a quoted sentence rarely
+             ** opens with و, nor holds the reporter's participle of saying) */
     uint32_t f = e;
     while (e > o + 1 && f - e < 3 &&
            ((x->tk[e - 1].flags & (KX_T_COMMA | KX_T_TERM)) || kx_is(x, e - 1, KX_SAY) ||

@@ -801,6 +801,17 @@ TEST(mark_after_a_colon_opens_even_when_a_quote_is_open)
     CHECK_SPAN(t, q->text, " انتم حكومة النفايات وعرقلة المشروعات");
 }
 
+TEST(unclosed_quote_ends_at_the_reporters_participle)
+{
+    const char *t = "عنوان\nوقال عمار عمروسية إن الحكومة \"إداري بامتياز وأبعد ما يكون عن السياسة "
+                    "مضيفا أنه مازال يستخدم الأساليب القديمة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "إداري");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "إداري بامتياز وأبعد ما يكون عن السياسة");
+}
+
 TEST(unclosed_quote_keeps_its_closing_bracket)
 {
     const char *t =
