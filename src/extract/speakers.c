@@ -2121,8 +2121,23 @@ static int say_near(const kh_extractor *x, uint32_t open)
 ** outside reported clauses, a short span right after a noun (الشراكة “بلا
 ** حدود”). Inside a reported clause a short span after a noun is a partial
 ** quote (قال إنه عدد "كبير"), as the gold has it. */
+/* Whether a pair's text is written in Latin letters with no Arabic letter:
+** "Corythomantis greeningi"، "TRANSACTIONS ON INFORMATION FORENSICS": in
+** the gold every such span is a name or a title, none a statement. */
+static int latin_only(const kh_extractor *x, const kx_pair *p)
+{
+    int latin = 0;
+    for (uint32_t b = p->text.start; b < p->text.end; b++) {
+        uint8_t c = x->text[b];
+        if (c >= 0xD8 && c <= 0xDB) return 0; /* the lead byte of an Arabic letter */
+        latin |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+    return latin;
+}
+
 static int looks_like_name(kh_extractor *x, const kx_pair *p)
 {
+    if (p->close != UINT32_MAX && latin_only(x, p)) return 1;
     if (p->open == 0 || !same_line(x, p->open - 1, p->open)) return 0;
     uint32_t prev = p->open - 1, pprev = prev;
     if ((tok(x, prev)->flags & KH_TOKF_PREFIX) && prev > 0 && same_line(x, prev - 1, prev))

@@ -2128,6 +2128,17 @@ TEST(words_owned_after_the_quote_make_a_statement)
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "بروتوكولية"));
 }
 
+TEST(quoted_latin_name_is_no_statement)
+{
+    const char *t =
+        "عنوان\nوقال الباحثون إن الضفدعين \"Corythomantis greeningi\" و \"Aparasphenodon "
+        "brunoi\" يمتلكان سما قويا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن الضفدعين") != NULL);
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
