@@ -2151,7 +2151,10 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
         if (stem_is(x, prev, "ال") ||
             (pt->norm_len == 4 && !memcmp(pt->norm, "\xd8\xa7\xd9\x84", 4)))
             return 1;
-        if (pt->norm_len == 2) return stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS;
+        if (pt->norm_len == 2)
+            return (stem_is(x, prev, "ل") && nw <= PREP_NAME_WORDS) ||
+                   (prev > 0 && same_line(x, prev - 1, prev) &&
+                    kx_is(x, prev - 1, KX_NAMEHEAD)); /* ما يسمى ب"الهيئة التسييرية" */
     }
     if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */

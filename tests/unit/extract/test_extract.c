@@ -2139,6 +2139,15 @@ TEST(quoted_latin_name_is_no_statement)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن الضفدعين") != NULL);
 }
 
+TEST(so_called_name_glued_to_ba_is_no_statement)
+{
+    const char *t =
+        "عنوان\nوأوضح المتحدث بأن ما تسمى ب\"الهيئة التسييرية\" لنداء تونس لا تمثل الحزب.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "الهيئة التسييرية"));
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
