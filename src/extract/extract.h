@@ -162,8 +162,10 @@ typedef struct kx_titled {
 } kx_titled;
 
 /* The folded form of a word literal of the stages (بعد، كانون، في), kept
-** on the handle: the same literals are compared millions of times. */
-#define KX_LIT_SLOTS 128
+** on the handle: the same literals are compared millions of times. The
+** stages use a few hundred literals; a full table folds on every call
+** (kx_lit), so it is sized well above that. */
+#define KX_LIT_SLOTS 512
 #define KX_LIT_MAX   48
 typedef struct kx_lit_slot {
     const char *lit; /* the literal's address; NULL when free */
