@@ -428,8 +428,9 @@ static const char *const OBJECT_NOUNS[] = {"مسؤولية", "كشف", "مزيد
 
 static int object_noun(kh_extractor *x, uint32_t k)
 {
-    return (x->tk[k].pro == KX_P_AL || (!x->tk[k].pro && !stem_is(x, k, "مسؤولية"))) &&
-           STEM_IN(x, k, OBJECT_NOUNS);
+    if (x->tk[k].pro != KX_P_AL && x->tk[k].pro) return 0;
+    /* bare مسؤولية heads a construct (مسؤولية الأمن), not an object */
+    return STEM_IN(x, k, OBJECT_NOUNS) && (x->tk[k].pro || !stem_is(x, k, "مسؤولية"));
 }
 
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
@@ -490,8 +491,6 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
-        if (k > from && (t->pro & KX_P_L) && kx_is(x, k, KX_AGENCY))
-            break; /* مصدر عسكري | لفرانس برس: the agency told */
         if (k > from && k + 1 < limit && stem_is(x, k + 1, "عدم") && !x->tk[k].pro &&
             (stem_is(x, k, "طلب") || stem_is(x, k, "طلبت") || stem_is(x, k, "اشترط") ||
              stem_is(x, k, "فضل") || stem_is(x, k, "رفض")))
@@ -499,9 +498,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
             (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
             break; /* ولفت آل فويز | النظر إلى: the verb's own object */
-        if (k > from && (t->pro & KX_P_L) && (named_after_head(x, k) || STEM_IN(x, k, TOLD_NOUNS)))
-            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة، المتحدث | للصحفيين: whom
-                   ** the source told */
+        if (k > from && (t->pro & KX_P_L) &&
+            (named_after_head(x, k) || STEM_IN(x, k, TOLD_NOUNS) || kx_is(x, k, KX_AGENCY)))
+            break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة، لفرانس برس، المتحدث |
+                   ** للصحفيين: whom the source told */
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
         if (k > from && surface_ends(x, k, "اً"))
@@ -1165,25 +1165,32 @@ static const char *const SPEECH_PLACES[] = {
     "تغريدة", "لقاء",  "رسالة",   "اتصال", "خطاب",  "تدوينة", "منشور",
     "حوار",   "ختام",  "بلاغ",    "فيديو", "تسجيل", "مقطع",   "مداخلة"};
 
-static int speech_place(kh_extractor *x, uint32_t i)
+/* Whether token i carries a pronoun and the noun under it, folded, is one of
+** the n words of list: بيانها، تصريحاته، تعبيره (stem_norm keeps the pronoun). */
+static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n)
 {
-    if (STEM_IN(x, i, SPEECH_PLACES)) return 1;
     if (!(x->tk[i].flags & KX_T_ENC)) return 0;
-    /* في بيانها، في تصريحاته: the noun under its pronoun */
     const kh_token *t = tok(x, i);
     for (uint32_t j = 0; j < t->nsegs; j++) {
         const kh_segment *g = &t->segs[j];
         if (g->role != KH_SEG_STEM) continue;
         if (kx_grow(x, (void **)&x->fold, &x->capfold, g->len + 1, 1)) return 0;
-        size_t n = kx_fold(g->text, g->len, x->fold);
-        for (size_t q = 0; q < sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]; q++) {
+        size_t fn = kx_fold(g->text, g->len, x->fold);
+        for (size_t q = 0; q < n; q++) {
             char buf[KX_LIT_MAX];
             size_t fl;
-            const char *f = kx_lit(x, SPEECH_PLACES[q], &fl, buf);
-            if (fl == n && !memcmp(f, x->fold, n)) return 1;
+            const char *f = kx_lit(x, list[q], &fl, buf);
+            if (fl == fn && !memcmp(f, x->fold, fn)) return 1;
         }
     }
     return 0;
+}
+
+static int speech_place(kh_extractor *x, uint32_t i)
+{
+    /* في بيانها، في تصريحاته: also the noun under its pronoun */
+    return STEM_IN(x, i, SPEECH_PLACES) ||
+           enc_stem_in(x, i, SPEECH_PLACES, sizeof SPEECH_PLACES / sizeof SPEECH_PLACES[0]);
 }
 
 /* مصادر قريبة من الحركة، تقارير بوسائل الإعلام الأمريكية، مصدر مطلع في
@@ -1564,19 +1571,19 @@ static uint32_t topic_start(kh_extractor *x, uint32_t i, uint32_t line_first)
     return UINT32_MAX;
 }
 
-/* Whether the verb at token i is followed by فيها/فيه and a place of
-** speech stands within the six words before it: تغريدة غير واضحة قال
-** فيها، رسالة إلى ليون أكد فيها. */
-static int said_in_place(kh_extractor *x, uint32_t i, uint32_t line_first)
+/* The place of speech within the six words before the verb at token i when
+** فيها/فيه follows the verb (تغريدة غير واضحة قال فيها، رسالة إلى ليون أكد
+** فيها), or UINT32_MAX. */
+static uint32_t said_in_place(kh_extractor *x, uint32_t i, uint32_t line_first)
 {
     if (i + 1 >= x->A->ntokens || !same_line(x, i, i + 1) ||
         !(kx_norm_is(x, i + 1, "فيها") || kx_norm_is(x, i + 1, "فيه")))
-        return 0;
+        return UINT32_MAX;
     for (uint32_t k = i; k-- > line_first && i - k <= 6;) {
-        if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK)) return 0;
-        if (speech_place(x, k)) return 1;
+        if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK)) return UINT32_MAX;
+        if (speech_place(x, k)) return k;
     }
-    return 0;
+    return UINT32_MAX;
 }
 
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
@@ -1631,6 +1638,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                             : extend_np(x, s, np_right(x, s, L->last), L->last);
             c.np_last = titled_apposition(x, c.np_first, c.np_last, L->last);
             uint32_t topic = c.np_last == c.np_first ? topic_start(x, i, L->first) : UINT32_MAX;
+            uint32_t place; /* a place of speech before the verb (said_in_place) */
             if (topic != UINT32_MAX) {
                 c.np_first = topic + 1; /* أما المواطن يحيى العبيد فقد أشار */
                 c.np_last = (x->tk[i].pro & KX_P_F) ? i : i - 1;
@@ -1638,7 +1646,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                        np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */
                 c.np_last = i - 1;
-            } else if (c.np_last == c.np_first && said_in_place(x, i, L->first)) {
+            } else if (c.np_last == c.np_first &&
+                       (place = said_in_place(x, i, L->first)) != UINT32_MAX) {
                 /* نشر محمد صلاح تغريدة غير واضحة قال فيها: the place of speech
                 ** before the verb is no subject; whoever made it is
                 ** (sentence_subject), or the sender after من (رسالة من الشيف
@@ -1646,14 +1655,12 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 uint32_t e = i;
                 while (e > L->first && !is_word(x, e - 1))
                     e--; /* إحدى الأمهات؛ قالت فيها */
-                for (uint32_t k = i; k-- > L->first && i - k <= 6;) {
-                    if (speech_place(x, k)) break;
+                for (uint32_t k = i; k-- > place + 1;)
                     if (stem_is(x, k, "من") && !x->tk[k].pro && k + 1 < e) {
                         c.np_first = k + 1;
                         c.np_last = e;
                         break;
                     }
-                }
             } else if (c.np_last == c.np_first && !(x->tk[i].pro & (KX_P_W | KX_P_F)) &&
                        left_subject_ok(x, i, L->first)) {
                 c.np_first = np_left(x, i, L->first);
@@ -2084,8 +2091,6 @@ static int strong_cue_before(kh_extractor *x, uint32_t open)
     return 0;
 }
 
-static int speech_place(kh_extractor *x, uint32_t i);
-
 /* في تصريح إلى "الوطن"، في اتصال هاتفي أجرته معه "الوطن"، في مداخلة له على
 ** "الجوهرة أف أم"، ردا على استفسار "سبق": the quoted word after إلى, على or
 ** معه, a few words after a place of speech, is the medium told. */
@@ -2233,8 +2238,8 @@ static int speaker_name_quoted(kh_extractor *x, const kx_pair *p)
 }
 
 /* Nouns of someone's wording after وفق، حسب، بحسب، على حد: "…" وفق تعبيره. */
-static const char *const WORDING[] = {"تعبير", "قول",   "وصف",    "تقدير",  "رأي",
-                                      "رواية", "تأكيد", "اعتراف", "إعتراف", "كلام"};
+static const char *const WORDING[] = {"تعبير", "قول",   "وصف",    "تقدير", "رأي",
+                                      "رواية", "تأكيد", "اعتراف", "كلام"};
 
 /* Whether the words right after a pair say whose words it holds: "…"، وفق
 ** تعبيره، "…" على حد قوله، "…" بحسب وصفه، "…" وفق ما أكد. In the gold 45 of
@@ -2253,15 +2258,9 @@ static int owned_after(kh_extractor *x, const kx_pair *p)
     } else {
         return 0;
     }
-    if (k >= n || !same_line(x, k, p->close) || !(x->tk[k].flags & KX_T_ENC)) return 0;
-    const kh_token *t = tok(x, k); /* تعبيره: the noun under its pronoun */
-    for (uint32_t j = 0; j < t->nsegs; j++) {
-        const kh_segment *g = &t->segs[j];
-        if (g->role != KH_SEG_STEM) continue;
-        for (size_t q = 0; q < sizeof WORDING / sizeof WORDING[0]; q++)
-            if (g->len == strlen(WORDING[q]) && !memcmp(g->text, WORDING[q], g->len)) return 1;
-    }
-    return 0;
+    /* تعبيره: the noun under its pronoun */
+    return k < n && same_line(x, k, p->close) &&
+           enc_stem_in(x, k, WORDING, sizeof WORDING / sizeof WORDING[0]);
 }
 
 /* The rules' answer for every pair, and the row of facts the model reads
@@ -3195,24 +3194,21 @@ static void remember(history *h, int32_t who, uint32_t at, uint16_t say)
     h->say[0] = say;
 }
 
-/* The speaker a dropped subject stands for: the last one whose gender
-** agrees with the verb (وأضاف after a statement by الشرطة goes further
-** back), else the last one. */
-static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
+/* The last recent speaker whose gender agrees with a verb of saying, or -1.
+** The speaker a dropped subject stands for is that one (وأضاف after a
+** statement by الشرطة goes further back), else the last one (carried). */
+static int32_t agreeing(const kh_extractor *x, const history *h, uint16_t say)
 {
     int fem = (say & KX_SAY_FEM) != 0;
     for (size_t k = 0; k < h->n; k++)
         if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return h->who[k];
-    return h->n ? h->who[0] : -1;
+    return -1;
 }
 
-/* Whether a recent speaker's gender agrees with a verb of saying. */
-static int agreeing(const kh_extractor *x, const history *h, uint16_t say)
+static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
 {
-    int fem = (say & KX_SAY_FEM) != 0;
-    for (size_t k = 0; k < h->n; k++)
-        if (!x->names[h->who[k]].dual && (int)x->names[h->who[k]].fem == fem) return 1;
-    return 0;
+    int32_t who = agreeing(x, h, say);
+    return who >= 0 ? who : h->n ? h->who[0] : -1;
 }
 
 /* Anonymous heads that may stand for one another once defined: المصدر
@@ -3542,7 +3538,8 @@ static void resolve_speakers(kh_extractor *x)
                     if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0)
-                        c->speaker = introduced_person(x, ci, h.n == 0 || !agreeing(x, &h, c->say));
+                        c->speaker =
+                            introduced_person(x, ci, h.n == 0 || agreeing(x, &h, c->say) < 0);
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
