@@ -1196,12 +1196,17 @@ TEST(sp2_verb_after_a_paragraph_opening_quote_names_its_speaker)
 TEST(sp2_feminine_title_is_no_part_of_the_name)
 {
     const char *t = "عنوان\nوقالت زعيمة الحزب الأخضر منى فارس إن الانتخابات نزيهة.\n"
-                    "لكن المعارضة تقول إن النتائج مزورة.\n";
+                    "لكن المعارضة تقول إن النتائج مزورة.\n"
+                    "وأوضحت مساعدة المدير العام للتعليم الدكتورة جميلة الشايع أن الزي "
+                    "جديد.\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الانتخابات");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "منى فارس");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الزي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جميلة الشايع");
     q = quote(d, t, KH_QUOTE_REPORTED, "إن النتائج");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "المعارضة");
