@@ -443,6 +443,15 @@ static const char *const TOLD_NOUNS[] = {"مراسل",     "مراسلة",  "ص�
 ** marked in_np. The phrase ends before a second title (an apposition:
 ** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
 ** after a bare name (ادكوك | لوكالة فرانس برس). */
+/* طلب عدم الكشف عن اسمه، فضل عدم ذكر اسمه at token k: the source asked not
+** to be named; the words end the phrase that names him. */
+static int asked_unnamed(kh_extractor *x, uint32_t k)
+{
+    return stem_is(x, k + 1, "عدم") && !x->tk[k].pro &&
+           (stem_is(x, k, "طلب") || stem_is(x, k, "طلبت") || stem_is(x, k, "اشترط") ||
+            stem_is(x, k, "فضل") || stem_is(x, k, "رفض"));
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -491,9 +500,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
-        if (k > from && k + 1 < limit && stem_is(x, k + 1, "عدم") && !x->tk[k].pro &&
-            (stem_is(x, k, "طلب") || stem_is(x, k, "طلبت") || stem_is(x, k, "اشترط") ||
-             stem_is(x, k, "فضل") || stem_is(x, k, "رفض")))
+        if (k > from && k + 1 < limit && asked_unnamed(x, k))
             break; /* مصدر حكومي | طلب عدم الكشف عن اسمه: who asked not to be named */
         if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
             (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
@@ -968,6 +975,8 @@ static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
     for (uint32_t v = c->np_last; v < limit && v < c->np_last + 8; v++) {
         if (x->tk[v].flags & (KX_T_PARTICLE | KX_T_QMARK | KX_T_COLON | KX_T_COMMA | KX_T_TERM))
             return 0;
+        if (v + 1 < limit && asked_unnamed(x, v))
+            return 0; /* طلب عدم نشر اسمه: the name withheld, not given */
         /* قالت الوالدة وتدعى X، وقال أحد الذين أغلقوا الطريق … ويدعى X: the
         ** name joined by و may follow a definite or a longer description */
         int joined = (x->tk[v].pro & KX_P_W) && STEM_IN(x, v, CALLED);
@@ -1279,15 +1288,16 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
             s++; /* مصدر رسمي من داخل | المحافظة: a compound preposition */
         uint32_t e = s;
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
-               (e == s || !(x->tk[e].pro & KX_P_B)))
+               (e == s || !(x->tk[e].pro & KX_P_B)) && !(e + 1 < limit && asked_unnamed(x, e)))
             e++;
         if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
             (e + 2 >= limit || starts_clause(x, e + 2) || lam_before_mark(x, e + 2)))
             e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
         /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too, and
         ** so does an aside (جنرال في القوات الجوية الأفغانية | -طلب عدم …-) */
-        if (e > s && (e >= limit || starts_clause(x, e) || lam_before_mark(x, e) ||
-                      (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP))))
+        if (e > s &&
+            (e >= limit || starts_clause(x, e) || lam_before_mark(x, e) ||
+             (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP)) || (e + 1 < limit && asked_unnamed(x, e))))
             return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
