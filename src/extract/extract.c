@@ -153,6 +153,15 @@ static uint32_t proclitic_bit(const kh_segment *s)
     return 0;
 }
 
+/* موظفي، مستشاري: a bare word of four letters or more ending in ي, a
+** masculine plural in construct (its ن dropped) */
+static int construct_plural(const kh_extractor *x, size_t i)
+{
+    const kh_token *t = &x->A->tokens[i];
+    return !x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) && t->norm_len >= 8 &&
+           !memcmp(t->norm + t->norm_len - 2, "\xd9\x8a", 2);
+}
+
 /* Looks a word up in the order that lets the longest reading win: the whole
 ** normalized token (اليوم, الأحد), its stem (قال in وقال), then the token
 ** without و/ف and without an enclitic, for words the segmenter split in a
@@ -283,12 +292,16 @@ void kx_prepare(kh_extractor *x)
                 }
         k->e = lookup_word(x, t, k);
     }
-    /* كبير المفاوضين: a KX_BARE title heads a construct, a bare word before an
-    ** ال word; الكبير (a surname) and كبير في الجيش (an adjective) are none */
+    /* كبير المفاوضين، كبير موظفي بنس: a KX_BARE title heads a construct, a
+    ** bare word before an ال word or a plural in construct (…ي); الكبير (a
+    ** surname), كبير في الجيش (an adjective) and السيد كبير أميري (a name
+    ** after a title) are none */
     for (size_t i = 0; i < x->A->ntokens; i++) {
         kx_tok *k = &x->tk[i];
+        int titled = i > 0 && x->tk[i - 1].e && (x->tk[i - 1].e->cls & KX_TITLE);
         if (k->e && (k->e->cls & KX_BARE) &&
-            ((k->pro & KX_P_AL) || i + 1 >= x->A->ntokens || x->tk[i + 1].pro != KX_P_AL))
+            ((k->pro & KX_P_AL) || i + 1 >= x->A->ntokens ||
+             (x->tk[i + 1].pro != KX_P_AL && (titled || !construct_plural(x, i + 1)))))
             k->e = NULL;
     }
 }

@@ -1808,6 +1808,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"kabir before a plural in construct is a title, the name follows its comma",
+     "عنوان\nقال كبير موظفي بنس، نيك آيرز، في بيان: \"ستقف هذه الإدارة أمام الرغبة\".\n",
+     {{KH_QUOTE_DIRECT, "ستقف", "نيك آيرز"}}},
     {"an anonymous source's phrase ends where he asks not to be named; his name is withheld",
      "عنوان\nوقال مسؤول من وزارة الخارجية الاسبانية طلب عدم نشر اسمه اتساقا مع سياسة "
      "الوزارة \"المياه اسبانية وكانت القوارب في دورية\".\n",
