@@ -452,6 +452,12 @@ static int asked_unnamed(kh_extractor *x, uint32_t k)
             stem_is(x, k, "فضل") || stem_is(x, k, "رفض"));
 }
 
+/* Offices a title holds for a country or a body named by a pronoun: وزير
+** خارجيتها، رئيس وزرائها، مجلس إدارتها. */
+static const char *const OFFICES[] = {"خارجية", "داخلية", "دفاع", "وزراء", "إدارة", "مالية"};
+
+static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -535,8 +541,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
                    ** named in the phrase (برد فعل الشركة) */
-        if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k))
-            break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object */
+        if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k) &&
+            !(k == from + 1 && !x->tk[from].pro && kx_is(x, from, KX_TITLE) && !t->pro &&
+              enc_stem_in(x, k, OFFICES, sizeof OFFICES / sizeof OFFICES[0])))
+            break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object; but a bare
+                   ** title heads its office with a pronoun (وزير خارجيتها) */
         if (k == from && kx_is(x, k, KX_STOP) && kx_is(x, k, KX_TITLE) && !t->pro &&
             !(tok(x, k)->end - tok(x, k)->start >= 2 &&
               !memcmp(x->text + tok(x, k)->start, "\xd8\xa5", 2)))
@@ -1301,7 +1310,9 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
             return e;
     }
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
-        np_word(x, last + 1)) {
+        np_word(x, last + 1) &&
+        !kx_is(x, last + 1, KX_MONTH | KX_HIJRI | KX_WEEKDAY | KX_RELDATE | KX_TIME)) {
+        /* في مارس: when it spoke, not where the title is held */
         int place = speech_place(x, last + 1);
         uint32_t e = place ? last : np_right(x, last + 1, limit);
         int person = 0; /* المتحدث باسم التحالف في اليمن العقيد الركن تركي المالكي */

@@ -1808,6 +1808,12 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a title heads its office with a pronoun; the name follows its comma; في and a month is "
+     "when, not where",
+     "عنوان\nكما أكد وزير خارجيتها الجديد، كارلوس تروجيلو، أن بلاده \"ستأخذ الخطوات "
+     "اللازمة\".\nوأعلن مجلس إدارتها في مارس أن الكلية ستغلق.\n",
+     {{KH_QUOTE_REPORTED, "أن بلاده", "كارلوس تروجيلو"},
+      {KH_QUOTE_REPORTED, "أن الكلية", "مجلس إدارتها"}}},
     {"kabir before a plural in construct is a title, the name follows its comma",
      "عنوان\nقال كبير موظفي بنس، نيك آيرز، في بيان: \"ستقف هذه الإدارة أمام الرغبة\".\n",
      {{KH_QUOTE_DIRECT, "ستقف", "نيك آيرز"}}},
