@@ -27,9 +27,10 @@ what"):
 
 name<TAB>value lines on stdout, over all articles, then again as
 quotes_heldout_* over the held-out articles (the union of the --heldout files;
-default eval/gold/quotes/heldout2.txt and heldout3.txt, both annotated
-from the text alone and never developed on), as quotes_heldout2_* and
-quotes_heldout3_* over each of those files alone (the prefix is the file's
+default eval/gold/quotes/heldout2.txt, heldout3.txt and dev13.txt, all
+annotated from the text alone and never developed on; dev13 waits to be
+released as dev4 … dev12 were), as quotes_heldout2_*, quotes_heldout3_* and
+quotes_dev13_* over each of those files alone (the prefix is the file's
 name without .txt), and as quotes_dev_* over the others (released.txt lists a
 first held-out part that became dev). The ANT training part (--train, default
 eval/gold/quotes/train-ant.txt: ANT v1.1 JawharaFM articles, the only ones
@@ -51,7 +52,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f)
-           for f in ("heldout2.txt", "heldout3.txt")]
+           for f in ("heldout2.txt", "heldout3.txt", "dev13.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
 # the parts scored blind once and then released to development, in order
 DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 13)]
@@ -236,7 +237,7 @@ def main():
                     help="--errors also lists the held-out part's (not for development)")
     ap.add_argument("--heldout", action="append",
                     help="a file of held-out keys; may be given several times, the held-out "
-                         "part is their union (default: heldout2.txt and heldout3.txt)")
+                         "part is their union (default: heldout2.txt, heldout3.txt and dev13.txt)")
     ap.add_argument("--part", action="append",
                     help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
                          "several times; default eval/gold/quotes/dev4.txt … dev12.txt)")
