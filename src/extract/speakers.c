@@ -1049,6 +1049,7 @@ static uint32_t body_extent(const kh_extractor *x, uint32_t a, uint32_t b)
 }
 
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit);
+static uint32_t document_issuer(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit);
 
 /* المصدر، المسؤول: an anonymous head made definite refers back to the
 ** indefinite one that brought the source in (وكان مصدر في الشرطة العمانية
@@ -1106,6 +1107,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
     }
     if (!(x->tk[a].pro & KX_P_AL) && anonymous_word(x, a))
         return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */
+    for (uint32_t k = a + 1; k < b && k <= a + 2; k++) {
+        uint32_t e = x->tk[k].pro & KX_P_L ? 0 : document_issuer(x, a, k, b);
+        if (e) {
+            c->name_last = e; /* بيان صادر عن إيتا, whose name no rule below
+                              ** would keep (بيان لـ… keeps its own) */
+            return;
+        }
+    }
     if ((x->tk[a].pro & KX_P_AL) && anonymous_word(x, a) && !has_name(x, a, b) &&
         anonymous_antecedent(x, c))
         return; /* وقال المصدر (في الشرطة) → the earlier مصدر في الشرطة العمانية */
@@ -1266,24 +1275,32 @@ static uint32_t issuer_end(kh_extractor *x, uint32_t s, uint32_t limit)
     return e;
 }
 
+/* تقرير للبنك الدولي، تقرير صادر عن …، دراسة أعدتها …: an indefinite
+** document is named by who issued it, whose name starts at or after last
+** (the end of the document's own words); its later mentions (التقرير)
+** refer back to this one (definite_anaphor). The end of the issuer's
+** name, or 0 if last starts none. */
+static uint32_t document_issuer(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
+{
+    if (last <= first || last >= limit || x->tk[first].pro || !STEM_IN(x, first, DOCUMENTS))
+        return 0;
+    uint32_t s = UINT32_MAX;
+    if ((x->tk[last].pro & KX_P_L) && !(x->tk[last].pro & KX_P_W) && last == first + 1)
+        s = last;
+    else if (last + 1 < limit && stem_is(x, last, "عن") && !x->tk[last].pro &&
+             (stem_is(x, last - 1, "صادر") || stem_is(x, last - 1, "صادرة") ||
+              stem_is(x, last - 1, "صدر")))
+        s = last + 1;
+    else if (last + 1 < limit && NORM_IN(x, last, DOC_MADE))
+        s = last + 1;
+    uint32_t e = s < limit ? issuer_end(x, s, limit) : s;
+    return s < limit && e > s ? e : 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
-    if (last > first && last < limit && !x->tk[first].pro && STEM_IN(x, first, DOCUMENTS)) {
-        /* تقرير للبنك الدولي، تقرير صادر عن …، دراسة أعدتها …: an indefinite
-        ** document is named by who issued it; its later mentions (التقرير)
-        ** refer back to this one (definite_anaphor) */
-        uint32_t s = UINT32_MAX;
-        if ((x->tk[last].pro & KX_P_L) && !(x->tk[last].pro & KX_P_W) && last == first + 1)
-            s = last;
-        else if (last + 1 < limit && stem_is(x, last, "عن") && !x->tk[last].pro &&
-                 (stem_is(x, last - 1, "صادر") || stem_is(x, last - 1, "صادرة") ||
-                  stem_is(x, last - 1, "صدر")))
-            s = last + 1;
-        else if (last + 1 < limit && NORM_IN(x, last, DOC_MADE))
-            s = last + 1;
-        uint32_t e = s < limit ? issuer_end(x, s, limit) : s;
-        if (s < limit && e > s) return e;
-    }
+    uint32_t issuer = document_issuer(x, first, last, limit);
+    if (issuer) return issuer;
     if (last > first && last + 1 < limit && anonymous_head(x, first) &&
         (stem_is(x, last, "من") || stem_is(x, last, "في") || stem_is(x, last, "لدى") ||
          ((x->tk[last].pro & ~(uint32_t)KX_P_AL) == KX_P_B && np_word(x, last)) ||

@@ -1808,6 +1808,12 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a document issued by a body is named with its issuer; one issued to a body keeps its own "
+     "name",
+     "عنوان\nوذكر بيان صادر عن إيتا أن الحركة حلت نفسها.\n"
+     "وقال بيان لوزارة الداخلية تلقت الصحيفة نسخة منه إن الوزير زار المدينة.\n",
+     {{KH_QUOTE_REPORTED, "أن الحركة", "بيان صادر عن إيتا"},
+      {KH_QUOTE_REPORTED, "إن الوزير", "بيان لوزارة الداخلية"}}},
     {"a title heads its office with a pronoun; the name follows its comma; في and a month is "
      "when, not where",
      "عنوان\nكما أكد وزير خارجيتها الجديد، كارلوس تروجيلو، أن بلاده \"ستأخذ الخطوات "
