@@ -613,6 +613,9 @@ static int construct_complement(kh_extractor *x, uint32_t i)
            !kx_is(x, i, KX_TITLE) && !(x->tk[i].flags & KX_T_ENC);
 }
 
+/* The links of a nasab: سعيد بن عبدالعزيز بن مشيط. */
+static const char *const NASAB_LINKS[] = {"بن", "ابن", "بنت"};
+
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
@@ -621,6 +624,13 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
             k + 1 < b) {
             /* حاكم منطقة | سوروتش: a place head as the complement takes its name */
             k += (!place_head(x, k) && place_head(x, k + 1) && k + 2 < b) ? 3 : 2;
+            /* محافظ خميس | مشيط | سعيد بن عبدالعزيز: a nasab has one first
+            ** name before its first link (two for عبد الله، أبو بكر); a word
+            ** before that ends the place's name */
+            if (k + 2 < b && NORM_IN(x, k + 2, NASAB_LINKS) && name_word(x, k) &&
+                name_word(x, k + 1) && !compound_part(x, k + 1) && !stem_is(x, k, "عبد") &&
+                !stem_is(x, k, "أبو") && !stem_is(x, k, "ابو"))
+                k++;
             continue;
         }
         int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
@@ -791,8 +801,9 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             if (!org && j > L->first) {
                 /* مايا كوسيانسيتش(،) الناطقة باسم …: the name before the title */
                 uint32_t e = j - ((x->tk[j - 1].flags & KX_T_COMMA) ? 1 : 0), a = e;
-                while (a > L->first && e - a < NAME_MAX_TOKENS && name_word(x, a - 1))
-                    a--;
+                while (a > L->first && e - a < NAME_MAX_TOKENS && name_word(x, a - 1) &&
+                       !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)))
+                    a--; /* وفور | وصول محافظ: و opens a clause, not a name */
                 if (a < e && e - a >= 2 && !kx_is(x, a - 1, KX_TITLE)) {
                     c->name_first = a;
                     c->name_last = e;
@@ -2673,17 +2684,16 @@ static int opens_after_dateline(const kh_extractor *x, uint32_t i)
 ** to three بن/ابن/بنت links with a name word each, the family name), or 0. */
 static uint32_t nasab_form(kh_extractor *x, uint32_t first, uint32_t n, uint32_t i)
 {
-    static const char *const LINKS[] = {"بن", "ابن", "بنت"};
     if (n != 2 || i + 4 > x->A->ntokens) return 0;
     const kh_token *ti = tok(x, i), *t0 = tok(x, first);
     if (!ti->norm_len || !t0->norm_len ||
         ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1] || !name_seq_eq(x, first, i, 1) ||
-        !NORM_IN(x, i + 1, LINKS))
+        !NORM_IN(x, i + 1, NASAB_LINKS))
         return 0; /* as in fullest(): the cheap tests first */
-    if (NORM_IN(x, first + 1, LINKS)) return 0;
+    if (NORM_IN(x, first + 1, NASAB_LINKS)) return 0;
     uint32_t j = i + 1, links = 0;
-    while (j + 1 < x->A->ntokens && links < 3 && same_line(x, i, j + 1) && NORM_IN(x, j, LINKS) &&
-           name_word(x, j + 1)) {
+    while (j + 1 < x->A->ntokens && links < 3 && same_line(x, i, j + 1) &&
+           NORM_IN(x, j, NASAB_LINKS) && name_word(x, j + 1)) {
         links++;
         if (name_seq_eq(x, first + 1, j + 1, 1)) return j + 2; /* ناصر بن حمد بن | عوشن */
         j += 2;

@@ -1808,6 +1808,13 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a nasab has one first name: the word before it ends the title's place; a title after "
+     "wa-fawr wusul refers to the named holder, not to those words",
+     "عنوان\nأكد محافظ خميس مشيط سعيد بن عبدالعزيز بن مشيط أن المحافظة تتابع المشروع.\n"
+     "وفور وصول محافظ خميس مشيط، قص شريط المعرض.\n"
+     "وأضاف المحافظ: \"المشاركون في المعرض يستحقون الدعم\".\n",
+     {{KH_QUOTE_REPORTED, "أن المحافظة", "سعيد بن عبدالعزيز بن مشيط"},
+      {KH_QUOTE_DIRECT, "المشاركون", "سعيد بن عبدالعزيز بن مشيط"}}},
     {"a document issued by a body is named with its issuer; one issued to a body keeps its own "
      "name",
      "عنوان\nوذكر بيان صادر عن إيتا أن الحركة حلت نفسها.\n"
