@@ -454,6 +454,7 @@ static int asked_unnamed(kh_extractor *x, uint32_t k)
 
 /* Offices a title holds for a country or a body named by a pronoun: وزير
 ** خارجيتها، رئيس وزرائها، مجلس إدارتها. */
+static const char *const TERM[] = {"ولاية"};
 static const char *const OFFICES[] = {"خارجية", "داخلية", "دفاع", "وزراء", "إدارة", "مالية"};
 
 static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
@@ -501,7 +502,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k == from + 1 && x->tk[from].pro == KX_P_AL && !kx_is(x, from, KX_TITLE) &&
             object_after_name(x, k))
             break; /* وانتقد الديماسي | السياسات: a surname with ال said alone */
-        if (k >= from + 2 && !t->pro && accusative(x, k) && tok(x, k)->norm_len >= 8 &&
+        if (k >= from + 2 && !t->pro && !(t->flags & KX_T_ENC) && accusative(x, k) &&
+            tok(x, k)->norm_len >= 8 && /* ولايتها: ا of the pronoun ها */
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
@@ -542,6 +544,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
                    ** named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k) &&
+            !(x->tk[k - 1].pro == KX_P_AL && !t->pro &&
+              (stem_is(x, k - 1, "منتهية") || stem_is(x, k - 1, "منتهي")) &&
+              enc_stem_in(x, k, TERM, 1)) && /* الأمينة العامة المنتهية ولايتها X */
             !(k == from + 1 && !x->tk[from].pro && kx_is(x, from, KX_TITLE) && !t->pro &&
               enc_stem_in(x, k, OFFICES, sizeof OFFICES / sizeof OFFICES[0])))
             break; /* وتابع المتحدث باسم الرئاسة | حديثه: an object; but a bare

@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a title whose term ended (al-muntahiya wilayatuha) still names the person after it",
+     "عنوان\nوأكدت الأمينة العامة المنتهية ولايتها مية الجريبي أن تونس في حاجة الى هبة "
+     "وطنية.\n",
+     {{KH_QUOTE_REPORTED, "أن تونس", "مية الجريبي"}}},
     {"a nasab has one first name: the word before it ends the title's place; a title after "
      "wa-fawr wusul refers to the named holder, not to those words",
      "عنوان\nأكد محافظ خميس مشيط سعيد بن عبدالعزيز بن مشيط أن المحافظة تتابع المشروع.\n"
