@@ -455,6 +455,7 @@ static int asked_unnamed(kh_extractor *x, uint32_t k)
 /* Offices a title holds for a country or a body named by a pronoun: وزير
 ** خارجيتها، رئيس وزرائها، مجلس إدارتها. */
 static const char *const TERM[] = {"ولاية"};
+static const char *const NAME_NOUN[] = {"اسم"};
 static const char *const OFFICES[] = {"خارجية", "داخلية", "دفاع", "وزراء", "إدارة", "مالية"};
 
 static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
@@ -866,6 +867,12 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     f++;
                 if (f + 1 < L->last && (x->tk[f].flags & KX_T_COMMA) && name_word(x, f + 1)) k = f;
             }
+            if (k < L->last && (x->tk[k].pro & KX_P_B) && enc_stem_in(x, k, NAME_NOUN, 1))
+                k++; /* والناطق الرسمي باسمها، القاضي X: in its name */
+            if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 2 < L->last &&
+                x->tk[k + 1].pro == KX_P_AL && kx_is(x, k + 1, KX_TITLE | KX_HONOR) &&
+                !kx_is(x, k + 1, KX_ORG) && name_word(x, k + 2))
+                k += 2; /* …، القاضي سامي صمادحي: a rank before the name in apposition */
             if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
                 name_word(x, k + 1))
                 k++; /* المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف */
@@ -1396,6 +1403,15 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
+    if (k + 2 < limit && (x->tk[k + 1].pro & KX_P_W) && kx_is(x, k + 1, KX_TITLE) &&
+        !kx_is(x, k + 1, KX_ORG)) {
+        /* مساعد وكيل الجمهورية …، والناطق الرسمي باسمها، القاضي X،: a second
+        ** title joined by و between commas; the name follows it */
+        uint32_t f = k + 2;
+        while (f < limit && f - k <= 5 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
+            f++;
+        if (f < limit && (x->tk[f].flags & KX_T_COMMA)) k = f;
+    }
     /* المتحدث الأمني، اللواء | منصور التركي،: a rank or an honorific before
     ** the name (up to two words) is no part of it */
     uint32_t f = k + 1;
@@ -1405,7 +1421,9 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     uint32_t e = f;
     while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
         e++;
-    if (e == f || e >= limit || !(x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE))) return 0;
+    if (e == f || e >= limit ||
+        !((x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE)) || lam_before_mark(x, e)))
+        return 0; /* …، الفريق رائد شاكر جودت | لـ«الشرق الأوسط» إن: the medium told */
     c->name_first = f;
     c->name_last = e;
     c->np_last = e;

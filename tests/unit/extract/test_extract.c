@@ -1808,6 +1808,16 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a second title joined by wa between commas, then a rank, then the name; the title said "
+     "alone later is that name",
+     "عنوان\nأفاد مساعد وكيل الجمهورية بالمحكمة الابتدائية بمنوبة، والناطق الرسمي باسمها، "
+     "القاضي سامي صمادحي، مساء الاربعاء، بأنه تم فتح بحث.\nوذكر الناطق الرسمي في تصريح "
+     "مساء اليوم للإذاعة، أن \"واقعة الاعتداء جدت ليلة أمس بالسجن المذكور\".\n",
+     {{KH_QUOTE_REPORTED, "بأنه تم", "سامي صمادحي"}, {KH_QUOTE_DIRECT, "واقعة", "سامي صمادحي"}}},
+    {"a rank and a name in apposition end at the medium told",
+     "عنوان\nوقال قائد الشرطة الاتحادية، الفريق رائد شاكر جودت لـ«الشرق الأوسط» إن «خلية "
+     "استخبارات التنظيم تفككت».\n",
+     {{KH_QUOTE_DIRECT, "خلية", "رائد شاكر جودت"}}},
     {"a title whose term ended (al-muntahiya wilayatuha) still names the person after it",
      "عنوان\nوأكدت الأمينة العامة المنتهية ولايتها مية الجريبي أن تونس في حاجة الى هبة "
      "وطنية.\n",
