@@ -60,7 +60,7 @@
 #define LEFT_NP_MAX         6
 #define CLAUSE_GAP_STRONG   25
 #define CLAUSE_GAP_WEAK     5
-#define CLAUSE_GAP_NO_COMMA 7
+#define CLAUSE_GAP_NO_COMMA 10
 #define ASIDE_MAX           10 /* words of an aside between dashes or brackets */
 #define LONG_QUOTE_WORDS    8
 #define SHORT_NAME_WORDS    3
@@ -1931,9 +1931,11 @@ static uint32_t sentence_last(const kh_extractor *x, uint32_t i)
     return k;
 }
 
-/* Words that, before أن, make it no clause of saying (بعد أن، يجب أن). */
-static const char *const NOT_BEFORE_PARTICLE[] = {"بعد", "قبل", "منذ", "دون",   "يجب", "يمكن",
-                                                  "حتى", "رغم", "بد",  "ينبغي", "عوض", "بدل"};
+/* Words that, before أن, make it no clause of saying (بعد أن، يجب أن);
+** بيد أن (however) and كما أن (moreover) join sentences. */
+static const char *const NOT_BEFORE_PARTICLE[] = {"بعد",  "قبل", "منذ", "دون", "يجب",
+                                                  "يمكن", "حتى", "رغم", "بد",  "ينبغي",
+                                                  "عوض",  "بدل", "بيد", "كما"};
 
 static int particle_blocked(kh_extractor *x, uint32_t i)
 {

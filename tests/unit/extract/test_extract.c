@@ -2193,6 +2193,21 @@ TEST(so_called_name_glued_to_ba_is_no_statement)
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "الهيئة التسييرية"));
 }
 
+TEST(clause_after_a_long_adjunct_without_comma)
+{
+    /* nine words between the subject and أنه, none a comma; بيد أن joins
+    ** sentences and opens no clause */
+    const char *t = "عنوان\nوأوضح البنك في إعلان نشره اليوم على موقع السوق المالية تداول "
+                    "أنه يهدف إلى دعم رأس المال.\nوقال الوزير في المؤتمر بيد أن هناك بعض "
+                    "النقص.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن هناك"));
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه يهدف");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "البنك");
+}
+
 TEST(question_is_no_statement)
 {
     const char *t = "عنوان\n* هل ترى أن التنظيم يقوم بحرب بالوكالة؟\n- نعم، أعتقد ذلك.\n";
