@@ -3205,7 +3205,8 @@ static const char *const HEARSAY[] = {"مزاعم", "معلومات", "أنبا�
 static int hearsay(kh_extractor *x, uint32_t a, uint32_t b)
 {
     for (uint32_t i = a; i < b && i < a + 2; i++) /* the head, or the noun after a verb */
-        if (STEM_IN(x, i, HEARSAY)) return 1;
+        if (STEM_IN(x, i, HEARSAY) && !(i > a && kx_is(x, a, KX_TITLE)))
+            return 1; /* but وكالة الأنباء، إدارة معلومات الطاقة are bodies */
     return 0;
 }
 

@@ -1808,6 +1808,11 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a news agency and an information administration are bodies, not hearsay",
+     "عنوان\nوأفادت وكالة الأنباء السعودية بأن ولي العهد نقل تحيات الملك.\n"
+     "وقالت إدارة معلومات الطاقة إن مخزونات البنزين انخفضت.\n",
+     {{KH_QUOTE_REPORTED, "بأن ولي", "وكالة الأنباء السعودية"},
+      {KH_QUOTE_REPORTED, "إن مخزونات", "إدارة معلومات الطاقة"}}},
     {"a second title joined by wa between commas, then a rank, then the name; the title said "
      "alone later is that name",
      "عنوان\nأفاد مساعد وكيل الجمهورية بالمحكمة الابتدائية بمنوبة، والناطق الرسمي باسمها، "
