@@ -1808,6 +1808,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"wali read whole is a title, not wa + li + an addressee",
+     "عنوان\nويقول ولي العهد السعودي، الأمير محمد بن سلمان، إنه يريد التحديث.\n",
+     {{KH_QUOTE_REPORTED, "إنه يريد", "محمد بن سلمان"}}},
     {"a news agency and an information administration are bodies, not hearsay",
      "عنوان\nوأفادت وكالة الأنباء السعودية بأن ولي العهد نقل تحيات الملك.\n"
      "وقالت إدارة معلومات الطاقة إن مخزونات البنزين انخفضت.\n",
