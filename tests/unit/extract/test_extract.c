@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a specialist's title after the name ends it, and the colon's quote is the verb's",
+     "عنوان\nوقال الباحث لانس ووركمان الأخصائي في علم النفس: «إنه إذا كان لديك أكثر من "
+     "زوجة تعتني بك فهذا يجعلك تعيش».\n",
+     {{KH_QUOTE_DIRECT, "إنه إذا", "لانس ووركمان"}}},
     {"wali read whole is a title, not wa + li + an addressee",
      "عنوان\nويقول ولي العهد السعودي، الأمير محمد بن سلمان، إنه يريد التحديث.\n",
      {{KH_QUOTE_REPORTED, "إنه يريد", "محمد بن سلمان"}}},
