@@ -1688,9 +1688,11 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);
-            if (s + 1 < L->last && kx_norm_is(x, s, "بذلك") && np_word(x, s + 1) &&
-                !(x->tk[s + 1].pro & KX_P_AL))
-                s++; /* صرح بذلك | وكيل الوزارة: what was said comes first */
+            if (s + 1 < L->last && kx_norm_is(x, s, "بذلك") &&
+                ((np_word(x, s + 1) && !(x->tk[s + 1].pro & KX_P_AL)) || !np_word(x, s + 1) ||
+                 kx_is(x, s + 1, KX_SAY)))
+                s++; /* صرح بذلك | وكيل الوزارة: what was said comes first; لم يصرح
+                     ** بذلك | مضيفا: no subject at all */
             uint32_t t0 = s;
             while (s < L->last && s - t0 < 3 && kx_is(x, s, KX_TIME | KX_WEEKDAY | KX_RELDATE) &&
                    !kx_is(x, s, KX_TITLE))

@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"bi-dhalik after a verb of saying is what was said, never its subject",
+     "عنوان\nأكد نور الدين الطبوبي قاطعا أنه لم يصرح بذلك مضيفا \"ان هذا الموقف لا يلزم إلا "
+     "صاحبه\".\n",
+     {{KH_QUOTE_DIRECT, "ان هذا", "نور الدين الطبوبي"}}},
     {"a specialist's title after the name ends it, and the colon's quote is the verb's",
      "عنوان\nوقال الباحث لانس ووركمان الأخصائي في علم النفس: «إنه إذا كان لديك أكثر من "
      "زوجة تعتني بك فهذا يجعلك تعيش».\n",
