@@ -921,12 +921,18 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
 
 /* A name ends before a title that describes it (فيصل القاسم | المذيع
 ** بفضائية الجزيرة). */
+static const char *const RELATIVES[] = {"الذي", "التي", "الذين"};
+
 static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
     if (k >= c->name_last || !name_word(x, k)) return;
     while (k < c->name_last && (!kx_is(x, k, KX_TITLE) || compound_part(x, k)))
         k++; /* عبد الملك: ملك is a title, but not after عبد */
+    if (k + 1 == c->name_last && k > c->name_first && x->tk[k].pro == KX_P_AL &&
+        !kx_is(x, k, KX_ORG) && k + 1 < x->A->ntokens && NORM_IN(x, k + 1, RELATIVES))
+        return; /* شوقي الطبيب الذي: a title word ending the name right
+                ** before a relative pronoun is the family name */
     c->name_last = k;
 }
 

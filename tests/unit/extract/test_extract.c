@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a title word ending a name before alladhi is the family name",
+     "عنوان\nويشار إلى أن تصريح عمروسية جاء تعليقا على تصريح رئيس الهيئة الوطنية لمكافحة "
+     "الفساد شوقي الطبيب الذي قال فيه إن \"مسؤولين كبار متورطون في قضايا فساد\".\n",
+     {{KH_QUOTE_DIRECT, "مسؤولين", "شوقي الطبيب"}}},
     {"bi-dhalik after a verb of saying is what was said, never its subject",
      "عنوان\nأكد نور الدين الطبوبي قاطعا أنه لم يصرح بذلك مضيفا \"ان هذا الموقف لا يلزم إلا "
      "صاحبه\".\n",
