@@ -1575,6 +1575,8 @@ static uint32_t relative_subject(kh_extractor *x, uint32_t i, uint16_t say, uint
     uint32_t end = i - 1;
     if (end > line_first + 1 && (x->tk[end - 1].flags & KX_T_COMMA)) end--; /* وفق بوتن، الذي */
     uint32_t f = np_left(x, end, line_first);
+    if (f < end && speech_place(x, end - 1) && !STEM_IN(x, end - 1, DOCUMENTS))
+        return 0; /* في هذا المؤتمر الذي قال إن: where he spoke, not who */
     return f < end && !(x->tk[end - 1].flags & KX_T_ENC) ? end : 0;
 }
 

@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a place of speech before alladhi qala is where he spoke; the speaker goes on",
+     "عنوان\nوبين راشد الغنوشي أن المسألة مطروحة بقوة في هذا المؤتمر الذي قال ان اجال "
+     "عقده لن تتجاوز هذا الربيع وأضاف أن \"الحركة تسعى إلى خوض مرحلة جديدة\".\n",
+     {{KH_QUOTE_REPORTED, "ان اجال", "راشد الغنوشي"}, {KH_QUOTE_DIRECT, "الحركة", "راشد الغنوشي"}}},
     {"a title word ending a name before alladhi is the family name",
      "عنوان\nويشار إلى أن تصريح عمروسية جاء تعليقا على تصريح رئيس الهيئة الوطنية لمكافحة "
      "الفساد شوقي الطبيب الذي قال فيه إن \"مسؤولين كبار متورطون في قضايا فساد\".\n",
