@@ -1666,6 +1666,26 @@ static uint32_t said_in_place(kh_extractor *x, uint32_t i, uint32_t line_first)
     return UINT32_MAX;
 }
 
+/* وكان مسؤول في الإدارة المحلية ذكر، وكانت الوزارة قد أعلنت: the subject
+** stands between كان and the verb (or its قد), prepositions and all. Its
+** first token, or 0 when no كان opens the clause a few words before verb i. */
+static uint32_t kana_subject(kh_extractor *x, uint32_t i, uint32_t line_first)
+{
+    static const char *const KANA[] = {"كان", "كانت"};
+    uint32_t end = i >= 1 && stem_is(x, i - 1, "قد") ? i - 1 : i;
+    for (uint32_t k = end; k-- > line_first && end - k <= 8;) {
+        if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK | KX_T_COLON | KX_T_PARTICLE))
+            return 0;
+        if (kx_is(x, k, KX_SAY) && !(x->tk[k].pro & KX_P_AL)) return 0;
+        if (STEM_IN(x, k, KANA) && !(x->tk[k].pro & ~(uint32_t)(KX_P_W | KX_P_F)))
+            return k + 1 < end && (anonymous_head(x, k + 1) || kx_is(x, k + 1, KX_TITLE)) &&
+                           !(x->tk[k + 1].pro & ~(uint32_t)KX_P_AL)
+                       ? k + 1
+                       : 0; /* a source or a title: كان with a predicate is no frame */
+    }
+    return 0;
+}
+
 static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
 {
     const kx_line *L = &x->lines[x->tk[i].line];
@@ -1721,9 +1741,13 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
             c.np_last = titled_apposition(x, c.np_first, c.np_last, L->last);
             uint32_t topic = c.np_last == c.np_first ? topic_start(x, i, L->first) : UINT32_MAX;
             uint32_t place; /* a place of speech before the verb (said_in_place) */
+            uint32_t kana;  /* the subject after كان (kana_subject) */
             if (topic != UINT32_MAX) {
                 c.np_first = topic + 1; /* أما المواطن يحيى العبيد فقد أشار */
                 c.np_last = (x->tk[i].pro & KX_P_F) ? i : i - 1;
+            } else if (c.np_last == c.np_first && (kana = kana_subject(x, i, L->first)) != 0) {
+                c.np_first = kana; /* وكان مسؤول في الإدارة المحلية (قد) ذكر */
+                c.np_last = stem_is(x, i - 1, "قد") ? i - 1 : i;
             } else if (c.np_last == c.np_first && i >= 2 && stem_is(x, i - 1, "قد") &&
                        np_left(x, i - 1, L->first) < i - 1) {
                 c.np_first = np_left(x, i - 1, L->first); /* وكان ترامب قد قال */

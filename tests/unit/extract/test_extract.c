@@ -1808,6 +1808,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"kana frames a source and its place before the verb",
+     "عنوان\nوكان مسؤول في الإدارة المحلية ذكر أن الهجوم لم يسفر عن ضحايا.\n",
+     {{KH_QUOTE_REPORTED, "أن الهجوم", "مسؤول في الإدارة المحلية"}}},
     {"a place of speech before alladhi qala is where he spoke; the speaker goes on",
      "عنوان\nوبين راشد الغنوشي أن المسألة مطروحة بقوة في هذا المؤتمر الذي قال ان اجال "
      "عقده لن تتجاوز هذا الربيع وأضاف أن \"الحركة تسعى إلى خوض مرحلة جديدة\".\n",
