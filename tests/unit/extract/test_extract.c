@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a meeting after fi is where he spoke, not where his title is held",
+     "عنوان\nوقال القيادي بحزب الاتحاد المسيحي الاجتماعي ماركوس زودر في اجتماع الاثنين "
+     "\"ينبغي أن نرسل إشارة للعالم\".\n",
+     {{KH_QUOTE_DIRECT, "ينبغي", "ماركوس زودر"}}},
     {"kana frames a source and its place before the verb",
      "عنوان\nوكان مسؤول في الإدارة المحلية ذكر أن الهجوم لم يسفر عن ضحايا.\n",
      {{KH_QUOTE_REPORTED, "أن الهجوم", "مسؤول في الإدارة المحلية"}}},
