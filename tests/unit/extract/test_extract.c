@@ -1808,6 +1808,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"al-bahithun refers back to the researchers the article brought in",
+     "عنوان\nوقال باحثون من جامعة شيفيلد البريطانية إن التعدد مفيد للصحة.\n"
+     "وأشار الباحثون إلى أن الحياة السعيدة أطول.\n",
+     {{KH_QUOTE_REPORTED, "أن الحياة", "باحثون من جامعة شيفيلد البريطانية"}}},
     {"a meeting after fi is where he spoke, not where his title is held",
      "عنوان\nوقال القيادي بحزب الاتحاد المسيحي الاجتماعي ماركوس زودر في اجتماع الاثنين "
      "\"ينبغي أن نرسل إشارة للعالم\".\n",
