@@ -1691,6 +1691,9 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     const kx_line *L = &x->lines[x->tk[i].line];
     if (i > L->first && stem_is(x, i - 1, "هل"))
         return; /* هل ترى أن …: an interviewer's question, no statement */
+    /* فضلت عدم ذكر اسمها، إن: a verbal noun with no subject of its own; the
+    ** quote it governs is the sentence speaker's */
+    int masdar = i > L->first && stem_is(x, i - 1, "عدم");
     kx_cue c;
     memset(&c, 0, sizeof c);
     c.tok = i;
@@ -1700,7 +1703,8 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     c.clause_tok = UINT32_MAX;
     c.clause = c.np_span = kx_none();
     c.np_first = c.np_last = i + 1;
-    if (!(say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN))) { /* على حد قوله: the sentence's speaker */
+    if (!(say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)) &&
+        !masdar) { /* على حد قوله: the sentence's speaker */
         if (x->tk[i].flags & KX_T_COLON) {
             c.np_first = np_left(x, i, L->first);
             c.np_last = i;

@@ -1808,6 +1808,11 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a verb of saying after adam is a verbal noun with no subject of its own",
+     "عنوان\nوقال مسؤول أمني كبير والذي فضل عدم ذكر اسمه، إن الهجوم «كان متوقعا منذ "
+     "أيام».\n",
+     {{KH_QUOTE_REPORTED, "إن الهجوم", "مسؤول أمني كبير"},
+      {KH_QUOTE_DIRECT, "كان متوقعا", "مسؤول أمني كبير"}}},
     {"al-bahithun refers back to the researchers the article brought in",
      "عنوان\nوقال باحثون من جامعة شيفيلد البريطانية إن التعدد مفيد للصحة.\n"
      "وأشار الباحثون إلى أن الحياة السعيدة أطول.\n",
