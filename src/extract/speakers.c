@@ -529,6 +529,12 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                 k++; /* الأمين العام، المدعي العام */
                 continue;
             }
+            if (k > from && k + 1 < limit && (tok(x, k)->flags & KH_TOKF_PREFIX) &&
+                tok(x, k + 1)->kind == KH_TOK_HASHTAG &&
+                (kx_is(x, k - 1, KX_TITLE | KX_TIME) || (x->tk[k - 1].pro & KX_P_AL))) {
+                k++; /* المديرة العامة لـ | #صندوق_النقد_الدولي: the title's genitive */
+                continue;
+            }
             break;
         }
         if ((t->pro & (KX_P_B | KX_P_L | KX_P_K)) && !(k > from && split_surname(x, k))) {
@@ -1123,10 +1129,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
                 return;
             }
             int person_head = kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
-                              (x->tk[k - 1].pro & KX_P_L); /* المستشارة … لمجموعة "بي إن" */
+                              k > a + 1; /* المستشارة … لمجموعة "بي إن"، مدير شركة «…» */
             if (after < b && has_name(x, after, b) && k > a &&
                 (!kx_is(x, k - 1, KX_ORG) || person_head)) {
-                c->name_first = after; /* مدير "تعليم الليث" مرعي البركاتي */
+                uint32_t f = after; /* … «أطباء بلا حدود» في اليمن | حسن بوسنين،
+                                     ** الشيخ الدكتور | X: where, and ranks */
+                while (f + 1 < b && (!name_word(x, f) || (f > after && stem_is(x, f - 1, "في"))))
+                    f++;
+                c->name_first = f; /* مدير "تعليم الليث" مرعي البركاتي */
             } else {
                 c->name_first = k + 1;
                 c->name_last = x->pairs[pi].close;

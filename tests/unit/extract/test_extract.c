@@ -1808,6 +1808,14 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a person's title, a quoted body in it, then a place and the name: the name speaks",
+     "عنوان\nوتعليقا على المفاجأة، علق مدير شركة «بلاتينوم ريكوردز» في دبي تيمور مرمرشي "
+     "قائلا: «لعل هذا الدويتو أحد أبرز الأحداث».\n",
+     {{KH_QUOTE_DIRECT, "لعل", "تيمور مرمرشي"}}},
+    {"a detached la before a hashtag is the title's genitive",
+     "عنوان\nأبدت المديرة العامة لـ #صندوق_النقد_الدولي كريستين لاغارد تفاؤلا حيال "
+     "الاقتصاد، قائلة \"لا داعي للقلق\" بشأن النمو.\n",
+     {{KH_QUOTE_DIRECT, "لا داعي", "كريستين لاغارد"}}},
     {"a verb of saying after adam is a verbal noun with no subject of its own",
      "عنوان\nوقال مسؤول أمني كبير والذي فضل عدم ذكر اسمه، إن الهجوم «كان متوقعا منذ "
      "أيام».\n",
