@@ -62,6 +62,7 @@ static const uint32_t FUSED[][3] = {
     {0x0643, 0x0645, 0x0627}, /* كما */
     {0x0643, 0x064A, 0},      /* كي */
     {0x0644, 0x0642, 0x062F}, /* لقد */
+    {0x0648, 0x0644, 0x064A}, /* ولي: guardian, ولي العهد, not و+ل+ي "and for me" */
 };
 
 /* Particles and prepositions that take pronoun suffixes (فيه، منها، أنه،

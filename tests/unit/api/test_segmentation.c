@@ -172,3 +172,12 @@ TEST(segment_spans_stay_on_original_bytes_with_marks)
     CHECK_EQ_INT(d.an->tokens[0].segs[2].end, strlen("وَالحُكُومَةُ"));
     kt_doc_close(&d);
 }
+
+TEST(function_words_and_wali_that_look_like_clitics_stay_whole)
+{
+    /* كما "as", لقد "indeed", ولي "guardian" (ولي العهد): never و+ل+ي */
+    CHECK_SEG("كما", "كما");
+    CHECK_SEG("لقد", "لقد");
+    CHECK_SEG("ولي", "ولي");
+    CHECK_SEG("وليس", "و+ليس");
+}
