@@ -56,13 +56,14 @@ static const char *const ENC_TEXT[] = {
 #define NENC   ((int)(sizeof ENC / sizeof ENC[0]))
 #define ENC_KN 7 /* id of كن: after ل it is لكن "but", not ل + كن */
 
-/* Function words written as one with a clitic-looking letter, never split
+/* Words written as one with a clitic-looking letter, never split
 ** (WikiNews convention, and grammar: كما "as", كي "so that", لقد "indeed"). */
-static const uint32_t FUSED[][3] = {
-    {0x0643, 0x0645, 0x0627}, /* كما */
-    {0x0643, 0x064A, 0},      /* كي */
-    {0x0644, 0x0642, 0x062F}, /* لقد */
-    {0x0648, 0x0644, 0x064A}, /* ولي: guardian, ولي العهد, not و+ل+ي "and for me" */
+static const uint32_t FUSED[][4] = {
+    {0x0643, 0x0645, 0x0627, 0}, /* كما */
+    {0x0643, 0x064A, 0, 0},      /* كي */
+    {0x0644, 0x0642, 0x062F, 0}, /* لقد */
+    {0x0648, 0x0644, 0x064A, 0}, /* ولي: guardian, ولي العهد, not و+ل+ي "and for me" */
+    {0x0648, 0x0648, 0x062A, 0x0634}, /* ووتش: Watch (هيومن رايتس ووتش), not و+وتش */
 };
 
 /* Particles and prepositions that take pronoun suffixes (فيه، منها، أنه،
@@ -108,7 +109,7 @@ static int matches(const uint32_t *lex, size_t n, const uint32_t *w, size_t wmax
 static int is_fused(const uint32_t *lex, size_t n)
 {
     for (size_t i = 0; i < sizeof FUSED / sizeof FUSED[0]; i++)
-        if (matches(lex, n, FUSED[i], 3)) return 1;
+        if (matches(lex, n, FUSED[i], 4)) return 1;
     return 0;
 }
 
