@@ -291,9 +291,6 @@ void kx_prepare(kh_extractor *x)
                     k->pro |= seg_is(&t->segs[j], PART_WA_BARE) ? KX_P_W : KX_P_B;
                 }
         k->e = lookup_word(x, t, k);
-        if (k->e && (k->e->cls & KX_TITLE) && k->e->len == t->norm_len &&
-            (k->pro & (KX_P_W | KX_P_F | KX_P_B | KX_P_L | KX_P_K)))
-            k->pro = 0; /* ولي (العهد) read whole: the segmenter's و+ل+ي is no clitic */
     }
     /* كبير المفاوضين، كبير موظفي بنس: a KX_BARE title heads a construct, a
     ** bare word before an ال word or a plural in construct (…ي); الكبير (a

@@ -438,11 +438,6 @@ static const char *const TOLD_NOUNS[] = {"مراسل",     "مراسلة",  "ص�
                                          "صحفيون",    "صحافيون", "إعلاميين", "تلفزيون",
                                          "التلفزيون", "إذاعة",   "راديو",    "مجلة"};
 
-/* The subject after a verb: tokens [from, end). A short quoted name inside
-** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
-** marked in_np. The phrase ends before a second title (an apposition:
-** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
-** after a bare name (ادكوك | لوكالة فرانس برس). */
 /* طلب عدم الكشف عن اسمه، فضل عدم ذكر اسمه at token k: the source asked not
 ** to be named; the words end the phrase that names him. */
 static int asked_unnamed(kh_extractor *x, uint32_t k)
@@ -452,14 +447,20 @@ static int asked_unnamed(kh_extractor *x, uint32_t k)
             stem_is(x, k, "فضل") || stem_is(x, k, "رفض"));
 }
 
-/* Offices a title holds for a country or a body named by a pronoun: وزير
-** خارجيتها، رئيس وزرائها، مجلس إدارتها. */
+/* Nouns under a pronoun (enc_stem_in): a title's office for a country or a
+** body (وزير خارجيتها، رئيس وزرائها، مجلس إدارتها), a term of office
+** (المنتهية ولايتها), a name (باسمها). */
+static const char *const OFFICES[] = {"خارجية", "داخلية", "دفاع", "وزراء", "إدارة", "مالية"};
 static const char *const TERM[] = {"ولاية"};
 static const char *const NAME_NOUN[] = {"اسم"};
-static const char *const OFFICES[] = {"خارجية", "داخلية", "دفاع", "وزراء", "إدارة", "مالية"};
 
 static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
 
+/* The subject after a verb: tokens [from, end). A short quoted name inside
+** it (منظمة «هيومن رايتس ووتش»، وقالت "تويتر" إنها) is taken whole and
+** marked in_np. The phrase ends before a second title (an apposition:
+** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
+** after a bare name (ادكوك | لوكالة فرانس برس). */
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -925,10 +926,10 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     return 0;
 }
 
-/* A name ends before a title that describes it (فيصل القاسم | المذيع
-** بفضائية الجزيرة). */
 static const char *const RELATIVES[] = {"الذي", "التي", "الذين"};
 
+/* A name ends before a title that describes it (فيصل القاسم | المذيع
+** بفضائية الجزيرة). */
 static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
@@ -1731,8 +1732,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++;
             s = skip_lam_addressee(x, s, L->last);
             if (s + 1 < L->last && kx_norm_is(x, s, "بذلك") &&
-                ((np_word(x, s + 1) && !(x->tk[s + 1].pro & KX_P_AL)) || !np_word(x, s + 1) ||
-                 kx_is(x, s + 1, KX_SAY)))
+                (!np_word(x, s + 1) || !(x->tk[s + 1].pro & KX_P_AL) || kx_is(x, s + 1, KX_SAY)))
                 s++; /* صرح بذلك | وكيل الوزارة: what was said comes first; لم يصرح
                      ** بذلك | مضيفا: no subject at all */
             uint32_t t0 = s;
