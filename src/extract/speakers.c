@@ -729,6 +729,29 @@ static int second_party(const kh_extractor *x, uint32_t head, uint32_t i)
     return i == head + 1 && (x->tk[i].pro & KX_P_W);
 }
 
+/* The comma ending the few nouns from token f on (words up to token
+** last_word): the phrase between a title and its name in apposition
+** (لدى الأمم المتحدة، | X، والناطق الرسمي باسمها، | القاضي X). Its index,
+** or UINT32_MAX when another word or the limit comes first. */
+static uint32_t comma_after(const kh_extractor *x, uint32_t f, uint32_t last_word, uint32_t limit)
+{
+    while (f < limit && f <= last_word && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
+        f++;
+    return f < limit && (x->tk[f].flags & KX_T_COMMA) ? f : UINT32_MAX;
+}
+
+/* Past up to max ranks or honorifics with ال from token f, which stand
+** before a name in apposition and are no part of it (المتحدث الأمني، اللواء
+** | منصور التركي). */
+static uint32_t past_ranks(const kh_extractor *x, uint32_t f, uint32_t max, uint32_t limit)
+{
+    uint32_t s = f;
+    while (f < limit && f - s < max && x->tk[f].pro == KX_P_AL &&
+           kx_is(x, f, KX_TITLE | KX_HONOR) && !kx_is(x, f, KX_ORG))
+        f++;
+    return f;
+}
+
 /* Whether every word after the head of cue c's description comes within
 ** the few words after token j, before a second title after the name, on
 ** its line: الوزير الإماراتي is the earlier وزير الدولة للشؤون الخارجية
@@ -869,16 +892,13 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 /* مدرب الحراس في ليفربول، جون آتشتربرغ، سفيرة الولايات المتحدة
                 ** لدى الأمم المتحدة، نيكي هيلي: the title's في/لدى phrase says
                 ** where he holds it; the name follows its comma */
-                uint32_t f = k + 1;
-                while (f < L->last && f - k <= 3 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
-                    f++;
-                if (f + 1 < L->last && (x->tk[f].flags & KX_T_COMMA) && name_word(x, f + 1)) k = f;
+                uint32_t f = comma_after(x, k + 1, k + 3, L->last);
+                if (f != UINT32_MAX && f + 1 < L->last && name_word(x, f + 1)) k = f;
             }
             if (k < L->last && (x->tk[k].pro & KX_P_B) && enc_stem_in(x, k, NAME_NOUN, 1))
                 k++; /* والناطق الرسمي باسمها، القاضي X: in its name */
-            if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 2 < L->last &&
-                x->tk[k + 1].pro == KX_P_AL && kx_is(x, k + 1, KX_TITLE | KX_HONOR) &&
-                !kx_is(x, k + 1, KX_ORG) && name_word(x, k + 2))
+            if (k + 2 < L->last && (x->tk[k].flags & KX_T_COMMA) &&
+                past_ranks(x, k + 1, 1, L->last) == k + 2 && name_word(x, k + 2))
                 k += 2; /* …، القاضي سامي صمادحي: a rank before the name in apposition */
             if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
                 name_word(x, k + 1))
@@ -1413,10 +1433,8 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
         /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، النائب عن حزب …، X:
         ** the title's لدى/في/عن phrase says where or for whom it is held;
         ** the name follows its comma */
-        uint32_t f = k + 1;
-        while (f < limit && f - k <= 4 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
-            f++;
-        if (f > k + 1 && f < limit && (x->tk[f].flags & KX_T_COMMA)) k = f;
+        uint32_t f = comma_after(x, k + 1, k + 4, limit);
+        if (f != UINT32_MAX && f > k + 1) k = f;
     }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
@@ -1424,17 +1442,12 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
         !kx_is(x, k + 1, KX_ORG)) {
         /* مساعد وكيل الجمهورية …، والناطق الرسمي باسمها، القاضي X،: a second
         ** title joined by و between commas; the name follows it */
-        uint32_t f = k + 2;
-        while (f < limit && f - k <= 5 && np_word(x, f) && !(x->tk[f].flags & KX_T_COMMA))
-            f++;
-        if (f < limit && (x->tk[f].flags & KX_T_COMMA)) k = f;
+        uint32_t f = comma_after(x, k + 2, k + 5, limit);
+        if (f != UINT32_MAX) k = f;
     }
     /* المتحدث الأمني، اللواء | منصور التركي،: a rank or an honorific before
     ** the name (up to two words) is no part of it */
-    uint32_t f = k + 1;
-    while (f < limit && f - k - 1 < 2 && x->tk[f].pro == KX_P_AL &&
-           kx_is(x, f, KX_TITLE | KX_HONOR) && !kx_is(x, f, KX_ORG))
-        f++;
+    uint32_t f = past_ranks(x, k + 1, 2, limit);
     uint32_t e = f;
     while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
         e++;
@@ -1677,12 +1690,14 @@ static uint32_t said_in_place(kh_extractor *x, uint32_t i, uint32_t line_first)
     return UINT32_MAX;
 }
 
+/* كان, the verb whose subject and قد come before a verb (وكان X قد قال). */
+static const char *const KANA[] = {"كان", "كانت"};
+
 /* وكان مسؤول في الإدارة المحلية ذكر، وكانت الوزارة قد أعلنت: the subject
 ** stands between كان and the verb (or its قد), prepositions and all. Its
 ** first token, or 0 when no كان opens the clause a few words before verb i. */
 static uint32_t kana_subject(kh_extractor *x, uint32_t i, uint32_t line_first)
 {
-    static const char *const KANA[] = {"كان", "كانت"};
     uint32_t end = i >= 1 && stem_is(x, i - 1, "قد") ? i - 1 : i;
     for (uint32_t k = end; k-- > line_first && end - k <= 8;) {
         if (x->tk[k].flags & (KX_T_TERM | KX_T_COMMA | KX_T_QMARK | KX_T_COLON | KX_T_PARTICLE))
@@ -3107,7 +3122,7 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
             k++;
         if (k + 2 < at && (x->tk[k].flags & KX_T_COMMA)) s = k + 1;
     }
-    if (s + 2 < at && (stem_is(x, s, "كان") || stem_is(x, s, "كانت"))) {
+    if (s + 2 < at && STEM_IN(x, s, KANA)) {
         /* وكان صلاح قد نشر تغريدة … قال فيها: كان, its subject, then قد */
         uint32_t e = np_right(x, s + 1, at);
         if (e > s + 1 && e < at && stem_is(x, e, "قد")) {

@@ -767,63 +767,6 @@ TEST(guillemets_and_straight_quotes_pair_alike)
     CHECK_SPAN(t, q->speaker, "الوزير");
 }
 
-TEST(mark_spaced_on_both_sides_closes_whatever_its_shape)
-{
-    /* فريق «8 مارس « وقام: the writer closed with the opener's shape; read by
-    ** its shape it opened, and the quote ran on over the paragraphs after */
-    const char *t =
-        "عنوان\nوأكد الوزير أنه «لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين "
-        "الغطاء»، مشيراً الى أن «المشكلة جدية».\nوقال النائب: «إن الحكومة باقية».\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لا يمكن");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->text, "لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء");
-    CHECK(quote(d, t, KH_QUOTE_DIRECT, "المشكلة جدية") != NULL);
-    CHECK(quote(d, t, KH_QUOTE_DIRECT, "إن الحكومة") != NULL);
-}
-
-TEST(mark_after_a_colon_opens_even_when_a_quote_is_open)
-{
-    /* a stray closer (اللازم».), then two quotes opened after وقال: with the
-    ** first one's closer missing: the second mark opens, it closes nothing */
-    const char *t =
-        "عنوان\nوأحالوا الموقوفين إلى المرجع المختص لإجراء اللازم».وكان عون قد شن هجوما "
-        "على الحكومة.وقال:» لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع وقال:» انتم "
-        "حكومة النفايات وعرقلة المشروعات».وشدد على موقفه.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, " لا عمالة"); /* the space after the mark */
-    REQUIRE(q);
-    CHECK_SPAN(t, q->text, " لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع");
-    q = quote(d, t, KH_QUOTE_DIRECT, " انتم حكومة");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->text, " انتم حكومة النفايات وعرقلة المشروعات");
-}
-
-TEST(unclosed_quote_ends_at_the_reporters_participle)
-{
-    const char *t = "عنوان\nوقال عمار عمروسية إن الحكومة \"إداري بامتياز وأبعد ما يكون عن السياسة "
-                    "مضيفا أنه مازال يستخدم الأساليب القديمة.\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "إداري");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->text, "إداري بامتياز وأبعد ما يكون عن السياسة");
-}
-
-TEST(unclosed_quote_keeps_its_closing_bracket)
-{
-    const char *t =
-        "عنوان\nوقبل ذلك، أعلنت الوزارة \"استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب "
-        "القطاع)\n";
-    const kh_article *d = X(t);
-    REQUIRE(d);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "استشهاد");
-    REQUIRE(q);
-    CHECK_SPAN(t, q->text, "استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب القطاع)");
-}
-
 TEST(same_mark_quoted_inside_a_quotation_nests)
 {
     /* a term in the same straight marks inside a quotation: the outer quote
@@ -1798,6 +1741,70 @@ TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
     CHECK_SPAN(t, q->speaker, "ثلثا المستطلعين");
 }
 
+/* A table case's failure: what (the speaker, the text) of a statement is
+** got, not want. */
+static void check_case_span(kt_ctx *kt_, const char *why, const char *text, const char *what,
+                            kh_span got, const char *want)
+{
+    if (!span_is(text, got, want))
+        kt_fail(kt_, __FILE__, __LINE__, "%s: %s \"%.*s\", expected \"%s\"", why, what,
+                got.start == KH_NONE ? 0 : (int)(got.end - got.start),
+                got.start == KH_NONE ? "" : text + got.start, want ? want : "(none)");
+}
+
+/* The words of each direct quote, one row per behaviour of mark pairing
+** (quotes.c): the direct quote starting with head has the text span (NULL:
+** it only has to exist). Up to three quotes per text. */
+static const struct text_case {
+    const char *why, *text;
+    struct {
+        const char *head, *span;
+    } q[3];
+} TEXT_CASES[] = {
+    /* فريق «8 مارس « وقام: the writer closed with the opener's shape; read by
+    ** its shape it opened, and the quote ran on over the paragraphs after */
+    {"a mark spaced on both sides closes whatever its shape",
+     "عنوان\nوأكد الوزير أنه «لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين "
+     "الغطاء»، مشيراً الى أن «المشكلة جدية».\nوقال النائب: «إن الحكومة باقية».\n",
+     {{"لا يمكن", "لا يمكن أن يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء"},
+      {"المشكلة جدية", NULL},
+      {"إن الحكومة", NULL}}},
+    /* a stray closer (اللازم».), then two quotes opened after وقال: with the
+    ** first one's closer missing: the second mark opens, it closes nothing */
+    {"a mark after a colon opens even when a quote is open",
+     "عنوان\nوأحالوا الموقوفين إلى المرجع المختص لإجراء اللازم».وكان عون قد شن هجوما "
+     "على الحكومة.وقال:» لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع وقال:» انتم "
+     "حكومة النفايات وعرقلة المشروعات».وشدد على موقفه.\n",
+     {{" لا عمالة", " لا عمالة ولا عمولة ولا دم علينا ونعيّر الجميع"}, /* the space after the
+                                                                       ** mark */
+      {" انتم حكومة", " انتم حكومة النفايات وعرقلة المشروعات"}}},
+    {"an unclosed quote ends at the reporter's participle",
+     "عنوان\nوقال عمار عمروسية إن الحكومة \"إداري بامتياز وأبعد ما يكون عن السياسة "
+     "مضيفا أنه مازال يستخدم الأساليب القديمة.\n",
+     {{"إداري", "إداري بامتياز وأبعد ما يكون عن السياسة"}}},
+    {"an unclosed quote keeps its closing bracket",
+     "عنوان\nوقبل ذلك، أعلنت الوزارة \"استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب "
+     "القطاع)\n",
+     {{"استشهاد", "استشهاد شاب برصاص الاحتلال شرق خان يونس (جنوب القطاع)"}}},
+};
+
+TEST(text_cases)
+{
+    for (size_t k = 0; k < sizeof TEXT_CASES / sizeof TEXT_CASES[0]; k++) {
+        const struct text_case *c = &TEXT_CASES[k];
+        const kh_article *d = X(c->text);
+        REQUIRE(d);
+        for (size_t j = 0; j < 3 && c->q[j].head; j++) {
+            const kh_quote *q = quote(d, c->text, KH_QUOTE_DIRECT, c->q[j].head);
+            if (!q)
+                kt_fail(KT, __FILE__, __LINE__, "%s: no quote starting \"%s\"", c->why,
+                        c->q[j].head);
+            else if (c->q[j].span)
+                check_case_span(KT, c->why, c->text, "text", q->text, c->q[j].span);
+        }
+    }
+}
+
 /* The speaker of each statement, one row per behaviour of the speaker rules
 ** (its name says which): the statement of kind whose text starts with head
 ** has that speaker. Up to three statements per text. */
@@ -2276,11 +2283,8 @@ TEST(speaker_cases)
             if (!q)
                 kt_fail(KT, __FILE__, __LINE__, "%s: no statement starting \"%s\"", c->why,
                         c->q[j].head);
-            else if (!span_is(c->text, q->speaker, c->q[j].speaker))
-                kt_fail(KT, __FILE__, __LINE__, "%s: speaker \"%.*s\", expected \"%s\"", c->why,
-                        q->speaker.start == KH_NONE ? 0 : (int)(q->speaker.end - q->speaker.start),
-                        q->speaker.start == KH_NONE ? "" : c->text + q->speaker.start,
-                        c->q[j].speaker ? c->q[j].speaker : "(none)");
+            else
+                check_case_span(KT, c->why, c->text, "speaker", q->speaker, c->q[j].speaker);
         }
         kt_undefer(KT, x); /* one extractor at a time: the cases outnumber the deferred slots */
         kh_extractor_free(x);
