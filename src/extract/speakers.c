@@ -675,6 +675,22 @@ static int named_after_head(kh_extractor *x, uint32_t j)
     return STEM_IN(x, j, NAMED_AFTER);
 }
 
+/* وكالة تاس للأنباء، وكالة دوجان الإخبارية: an agency's name that says
+** what it is after the name word is a name of its own, head and all
+** (وكالة رويترز is not: there the head only says what رويترز is). For an
+** agency word at j followed so within the phrase [j, b) or right after it
+** (np_right stops at للأنباء, a ل phrase), the end of the name past the
+** word of kind; else 0. */
+static const char *const AGENCY_KINDS[] = {"أنباء", "إخبارية"};
+
+static uint32_t agency_named_whole(kh_extractor *x, uint32_t j, uint32_t b)
+{
+    if (!stem_is(x, j, "وكالة") || (x->tk[j].pro & KX_P_AL)) return 0;
+    for (uint32_t k = j + 2; k < x->A->ntokens && k <= j + 4 && k <= b && same_line(x, j, k); k++)
+        if ((x->tk[k].pro & KX_P_AL) && STEM_IN(x, k, AGENCY_KINDS)) return k + 1;
+    return 0;
+}
+
 /* عائلة منسق الموسيقى السويدي | أفيتشي: a body's head (a without ال) in
 ** construct with a person's title speaks for that person, and the name
 ** after the title is the person's, so the chain keeps it. Returns the end
@@ -1196,9 +1212,12 @@ static void np_name(kh_extractor *x, kx_cue *c)
             while (e < b && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
                    !kx_is(x, e, KX_TITLE))
                 e++;
-            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && !named_after_head(x, a);
+            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) &&
+                            (!named_after_head(x, a) || agency_named_whole(x, a, b));
             c->name_first = keep_head ? a : k;
             c->name_last = e;
+            if (keep_head && agency_named_whole(x, a, b) > e)
+                c->name_last = agency_named_whole(x, a, b);
             return;
         }
         if (k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL)) {
@@ -1216,12 +1235,13 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return;
         }
         if (k == a + 1 && k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL) &&
-            !named_after_head(x, a) && name_word(x, k)) {
+            (!named_after_head(x, a) || agency_named_whole(x, a, b)) && name_word(x, k)) {
             uint32_t e = k;
             while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
             if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
-                e++;           /* بلدية وادي | الزيتون */
+                e++; /* بلدية وادي | الزيتون */
+            if (agency_named_whole(x, a, b) > e) e = agency_named_whole(x, a, b);
             c->name_first = a; /* بلدية | سيدي بوسعيد: a body is named with its head, */
             c->name_last = e; /* unless the head only says what the name is (وكالة رويترز) */
             return;

@@ -1815,6 +1815,11 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"an agency named with its kind keeps its head; a bare agency name does not",
+     "عنوان\nوأفادت وكالة تاس للأنباء أن الوزير سيزور المنطقة.\n"
+     "وذكرت وكالة رويترز أن المحادثات انتهت.\n",
+     {{KH_QUOTE_REPORTED, "أن الوزير", "وكالة تاس للأنباء"},
+      {KH_QUOTE_REPORTED, "أن المحادثات", "رويترز"}}},
     {"a person's title, a quoted body in it, then a place and the name: the name speaks",
      "عنوان\nوتعليقا على المفاجأة، علق مدير شركة «بلاتينوم ريكوردز» في دبي تيمور مرمرشي "
      "قائلا: «لعل هذا الدويتو أحد أبرز الأحداث».\n",
