@@ -2916,14 +2916,16 @@ static void fullest(kh_extractor *x, kx_name *nm)
 }
 
 /* Whether the name that ends before token b plainly ends there: a comma,
-** a bracket, a colon, a quote mark, the particle, the line's end, or a
-** في before a speech place (في بيان له). */
+** a bracket, a colon, a quote mark, the particle, the line's end, a word
+** of date (رفع صندوق النقد الدولي | اليوم الاثنين) or a في before a speech
+** place (في بيان له). */
 static int body_name_ends(kh_extractor *x, uint32_t b, uint32_t line_last)
 {
     if (b >= line_last) return 1;
     if (x->tk[b].flags &
         (KX_T_COMMA | KX_T_OPENP | KX_T_COLON | KX_T_QMARK | KX_T_PARTICLE | KX_T_TERM | KX_T_DASH))
         return 1;
+    if (kx_is(x, b, KX_RELDATE | KX_WEEKDAY) && !(x->tk[b].pro & ~(uint32_t)KX_P_AL)) return 1;
     return stem_is(x, b, "في") && b + 1 < line_last && speech_place(x, b + 1);
 }
 
@@ -2972,9 +2974,10 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                 b++; /* السودانية، للثقافة، والحريات */
                 continue;
             }
-            if (!pro && (x->tk[b].pro & KX_P_W) && b + 1 < L->last && x->tk[b + 1].pro == KX_P_AL &&
-                np_word(x, b + 1)) {
-                b += 2; /* وحقوق الإنسان */
+            if ((!pro || pro == KX_P_L) && b + 1 < L->last && x->tk[b + 1].pro == KX_P_AL &&
+                np_word(x, b + 1) && (x->tk[b].pro & (KX_P_W | KX_P_L)) &&
+                !kx_is(x, b + 1, KX_TITLE)) {
+                b += 2; /* وحقوق الإنسان، لإعادة الإعمار */
                 continue;
             }
             break;

@@ -1815,6 +1815,14 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a body's fuller name ends at a word of date",
+     "عنوان\nرفع صندوق النقد الدولي اليوم الاثنين توقعاته للنمو.\n"
+     "وقال صندوق النقد إن النمو سيرتفع.\n",
+     {{KH_QUOTE_REPORTED, "إن النمو", "صندوق النقد الدولي"}}},
+    {"a body's fuller name runs over a la genitive in construct",
+     "عنوان\nأعلن البنك الأوروبي لإعادة الإعمار والتنمية، في بيان، عن شراكة جديدة.\n"
+     "وقال البنك الأوروبي إن الشراكة تدعم المشروعات.\n",
+     {{KH_QUOTE_REPORTED, "إن الشراكة", "البنك الأوروبي لإعادة الإعمار والتنمية"}}},
     {"an agency named with its kind keeps its head; a bare agency name does not",
      "عنوان\nوأفادت وكالة تاس للأنباء أن الوزير سيزور المنطقة.\n"
      "وذكرت وكالة رويترز أن المحادثات انتهت.\n",
