@@ -304,6 +304,20 @@ void kx_prepare(kh_extractor *x)
              (x->tk[i + 1].pro != KX_P_AL && (titled || !construct_plural(x, i + 1)))))
             k->e = NULL;
     }
+    /* مدير الاستخبارات الوطنية الأمريكي، دان كوتس: دان (condemned) is also a
+    ** first name. Bare, after a comma, a title, an ال word or a verb of
+    ** saying (وقال دان لويد), and before a bare unlisted word, it opens a
+    ** name (دان الهجوم keeps its verb) */
+    for (size_t i = 1; i + 1 < x->A->ntokens; i++) {
+        kx_tok *k = &x->tk[i];
+        const kh_token *t = &x->A->tokens[i];
+        const kx_tok *p = &x->tk[i - 1], *n = &x->tk[i + 1];
+        if (k->e && !k->pro && t->norm_len == 6 && !memcmp(t->norm, "دان", 6) && !n->e && !n->pro &&
+            x->A->tokens[i + 1].kind == KH_TOK_ARABIC &&
+            ((p->flags & KX_T_COMMA) || (p->pro & KX_P_AL) ||
+             (p->e && (p->e->cls & (KX_TITLE | KX_SAY)))))
+            k->e = NULL;
+    }
 }
 
 /* ---- public: extract ------------------------------------------------------------ */

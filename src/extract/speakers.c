@@ -508,6 +508,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             tok(x, k)->norm_len >= 8 && /* ولايتها: ا of the pronoun ها */
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
+        if (k > from && !t->pro && name_word(x, k - 1) &&
+            (stem_is(x, k, "أحد") || stem_is(x, k, "إحدى")))
+            break; /* وقال دان ويرثايمر | أحد مستشاري المشروع: one of, an apposition */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
         if (k > from && k + 1 < limit && asked_unnamed(x, k))

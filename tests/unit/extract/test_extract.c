@@ -1815,6 +1815,13 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"dan after a title and a comma is a first name, not the verb condemned",
+     "عنوان\nوقال مدير الاستخبارات الوطنية الأمريكي، دان كوتس، الاثنين إن روسيا ضالعة.\n"
+     "وقال دان لويد إن الاجتماع انتهى.\n",
+     {{KH_QUOTE_REPORTED, "إن روسيا", "دان كوتس"}, {KH_QUOTE_REPORTED, "إن الاجتماع", "دان لويد"}}},
+    {"one of after a full name is an apposition, not part of the name",
+     "عنوان\nوقال حميد حبيبي أحد مؤلفي الدراسة إن النتائج مشجعة.\n",
+     {{KH_QUOTE_REPORTED, "إن النتائج", "حميد حبيبي"}}},
     {"a body's fuller name ends at a word of date",
      "عنوان\nرفع صندوق النقد الدولي اليوم الاثنين توقعاته للنمو.\n"
      "وقال صندوق النقد إن النمو سيرتفع.\n",
