@@ -52,7 +52,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f)
-           for f in ("heldout2.txt", "heldout3.txt", "dev13.txt")]
+           for f in ("heldout2.txt", "heldout3.txt", "dev13.txt", "dev14.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
 # the parts scored blind once and then released to development, in order
 DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 13)]
@@ -237,7 +237,7 @@ def main():
                     help="--errors also lists the held-out part's (not for development)")
     ap.add_argument("--heldout", action="append",
                     help="a file of held-out keys; may be given several times, the held-out "
-                         "part is their union (default: heldout2.txt, heldout3.txt and dev13.txt)")
+                         "part is their union (default: heldout2.txt, heldout3.txt, dev13.txt and dev14.txt)")
     ap.add_argument("--part", action="append",
                     help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
                          "several times; default eval/gold/quotes/dev4.txt … dev12.txt)")
