@@ -27,18 +27,18 @@ what"):
 
 name<TAB>value lines on stdout, over all articles, then again as
 quotes_heldout_* over the held-out articles (the union of the --heldout files;
-default eval/gold/quotes/heldout2.txt, heldout3.txt and dev13.txt, all
-annotated from the text alone and never developed on; dev13 waits to be
-released as dev4 … dev12 were), as quotes_heldout2_*, quotes_heldout3_* and
-quotes_dev13_* over each of those files alone (the prefix is the file's
+default eval/gold/quotes/heldout2.txt, heldout3.txt and dev14.txt, all
+annotated from the text alone and never developed on; dev14 waits to be
+released as dev4 … dev13 were), as quotes_heldout2_*, quotes_heldout3_* and
+quotes_dev14_* over each of those files alone (the prefix is the file's
 name without .txt), and as quotes_dev_* over the others (released.txt lists a
 first held-out part that became dev). The ANT training part (--train, default
 eval/gold/quotes/train-ant.txt: ANT v1.1 JawharaFM articles, the only ones
 that models which ship may be trained on) counts as dev in those lines and is
 also scored alone as quotes_trainant_*, and so is each --part file (default
-eval/gold/quotes/dev4.txt … dev12.txt, 32 articles of 16 sources each,
+eval/gold/quotes/dev4.txt … dev13.txt, 32 articles of 16 sources each,
 scored blind, then released to development) as quotes_dev4_* to
-quotes_dev12_*. --errors writes every miss and false
+quotes_dev13_*. --errors writes every miss and false
 alarm of the dev part with its context, for reading (--errors-all: of all).
 """
 import argparse
@@ -52,10 +52,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD = os.path.join(HERE, "gold", "quotes", "gold.jsonl")
 HELDOUT = [os.path.join(HERE, "gold", "quotes", f)
-           for f in ("heldout2.txt", "heldout3.txt", "dev13.txt", "dev14.txt")]
+           for f in ("heldout2.txt", "heldout3.txt", "dev14.txt")]
 TRAIN_ANT = os.path.join(HERE, "gold", "quotes", "train-ant.txt")
 # the parts scored blind once and then released to development, in order
-DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 13)]
+DEV_PARTS = [os.path.join(HERE, "gold", "quotes", "dev%d.txt" % n) for n in range(4, 14)]
 MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
 DIACRITICS = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0670", "\u0640"}
 FOLD = {ord(c): None for c in DIACRITICS}
@@ -237,10 +237,10 @@ def main():
                     help="--errors also lists the held-out part's (not for development)")
     ap.add_argument("--heldout", action="append",
                     help="a file of held-out keys; may be given several times, the held-out "
-                         "part is their union (default: heldout2.txt, heldout3.txt, dev13.txt and dev14.txt)")
+                         "part is their union (default: heldout2.txt, heldout3.txt and dev14.txt)")
     ap.add_argument("--part", action="append",
                     help="a file of dev keys scored alone as quotes_<file name>_* (may be given "
-                         "several times; default eval/gold/quotes/dev4.txt … dev12.txt)")
+                         "several times; default eval/gold/quotes/dev4.txt … dev13.txt)")
     ap.add_argument("--train", default=TRAIN_ANT,
                     help="keys of the ANT training part, scored alone as quotes_trainant_* "
                          "(they stay in the dev lines); default train-ant.txt")
