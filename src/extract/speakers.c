@@ -2718,7 +2718,11 @@ static int anchored(kh_extractor *x, uint32_t a, uint32_t b)
         k--; /* الأمين العام للأمم المتحدة | أنطونيو غوتيريس; المديرة العامة لـ
              ** #صندوق_النقد_الدولي | كريستين لاغارد */
     }
-    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE)) return 1;
+    if (k > 0 && same_line(x, k - 1, a) && kx_is(x, k - 1, KX_TITLE) &&
+        !(k == a && kx_is(x, k - 1, KX_ORG) && x->tk[k - 1].pro == KX_P_AL && !titled_before(x, a)))
+        return 1; /* but a definite body right before, not a person's title's
+                  ** complement (زعيم الحزب | فيليب ديونتر), is no title of the
+                  ** words after it: شنتها الحكومة | لإجبار موانئ دبي */
     int say_before = a > 0 && same_line(x, a - 1, a) && kx_is(x, a - 1, KX_SAY);
     if (age_after(x, b)) return 1; /* محمد عبد البابا (46 عاما) */
     /* quote marks around exactly the name set it off too: يدعى "كارل
