@@ -461,6 +461,23 @@ static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, siz
 ** marked in_np. The phrase ends before a second title (an apposition:
 ** ميخائيل بوغدانوف | نائب وزير الخارجية) and before a prepositional word
 ** after a bare name (ادكوك | لوكالة فرانس برس). */
+/* مطار الملك عبدالعزيز، جامعة الأمير سلطان، مسجد الشيخ زايد: places and
+** bodies named after a royal or a sheikh; the title there is part of the
+** place's name, not a person's apposition. Whether token k is such a title
+** after such a head. */
+static const char *const NAMED_PLACES[] = {"مطار",  "جامعة", "مستشفى", "مدينة", "شارع", "مركز",
+                                           "مجمع",  "قاعدة", "ميناء",  "طريق",  "جسر",  "كلية",
+                                           "ملعب",  "استاد", "قصر",    "جائزة", "مسجد", "معهد",
+                                           "مؤسسة", "حي",    "صندوق",  "جامع",  "مكتبة"};
+static const char *const ROYALS[] = {"ملك", "أمير", "ملكة", "أميرة", "شيخ", "سلطان", "إمام"};
+
+static int royal_named_place(kh_extractor *x, uint32_t k)
+{
+    return k > 0 && same_line(x, k - 1, k) && (x->tk[k].pro == KX_P_AL) &&
+           !(x->tk[k - 1].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)) && STEM_IN(x, k, ROYALS) &&
+           STEM_IN(x, k - 1, NAMED_PLACES);
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -544,11 +561,13 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if ((t->pro & (KX_P_B | KX_P_L | KX_P_K)) && !(k > from && split_surname(x, k))) {
             if (k == from && !kx_is(x, k, KX_TITLE))
                 break; /* صرح لوكالة …: an addressee, not a subject */
-            if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL))
-                break;
+            if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL) &&
+                !(k >= from + 2 && (t->pro & KX_P_B) && royal_named_place(x, k - 2)))
+                break; /* but مطار الملك فهد | بالدمام: where the place is */
         }
         if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && !compound_part(x, k) &&
-            !anonymous_head(x, from) && /* مصدر هلالي | مسؤول: an indefinite head's
+            !anonymous_head(x, from) &&
+            !royal_named_place(x, k) && /* مصدر هلالي | مسؤول: an indefinite head's
                                          ** adjective, not an apposition */
             (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
                                      !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))

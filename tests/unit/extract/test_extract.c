@@ -1815,6 +1815,11 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a royal's title in a place's name is no apposition; the place may follow",
+     "عنوان\nقال مدير عام جمرك مطار الملك عبدالعزيز الدولي محمد العقيل: \"تم ضبط الكمية\".\n"
+     "وأكد مدير عام جمارك مطار الملك فهد بالدمام يوسف بن ابراهيم الزاكان أن الجمارك مستعدة.\n",
+     {{KH_QUOTE_DIRECT, "تم ضبط", "محمد العقيل"},
+      {KH_QUOTE_REPORTED, "أن الجمارك", "يوسف بن ابراهيم الزاكان"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
