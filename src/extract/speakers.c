@@ -1003,8 +1003,8 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 
 /* Indefinite heads of anonymous speakers: the phrase is the speaker. */
 static const char *const ANONYMOUS[] = {
-    "مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",  "خبير", "خبراء", "شاهد",   "شهود", "دبلوماسي",
-    "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون", "ضابط", "ضباط",  "باحثون", "علماء"};
+    "مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",  "خبير", "خبراء", "شاهد",   "شهود",  "دبلوماسي",
+    "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون", "ضابط", "ضباط",  "باحثون", "علماء", "عنصر"};
 
 /* Whether token i is one of the anonymous heads, in any case: the
 ** accusative (إن مصدرا ذا صلة … قال) adds the tanween alef to the stem. */

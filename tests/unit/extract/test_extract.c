@@ -1815,6 +1815,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"al-unsur after a name is an apposition, and the name before it ends there",
+     "عنوان\nوقال باباكورا كولو العنصر في ميليشيا الدفاع الذاتي: «وقع هجوم انتحاري».\n",
+     {{KH_QUOTE_DIRECT, "وقع هجوم", "باباكورا كولو"}}},
     {"a royal's title in a place's name is no apposition; the place may follow",
      "عنوان\nقال مدير عام جمرك مطار الملك عبدالعزيز الدولي محمد العقيل: \"تم ضبط الكمية\".\n"
      "وأكد مدير عام جمارك مطار الملك فهد بالدمام يوسف بن ابراهيم الزاكان أن الجمارك مستعدة.\n",
