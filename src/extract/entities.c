@@ -39,6 +39,15 @@ static int preposition_ala(const kh_extractor *x, uint32_t i)
     return t->end - t->start == 6 && !memcmp(x->text + t->start, "على", 6);
 }
 
+/* Whether byte offset at lies in a boilerplate line (the page's tags, سمات
+** X Y Z, run names together that the text never writes so). */
+static int in_boilerplate(const kh_extractor *x, uint32_t at)
+{
+    for (size_t k = 0; k < x->nboiler; k++)
+        if (at >= x->boiler[k].start && at < x->boiler[k].end) return 1;
+    return 0;
+}
+
 /* The longest person entity that holds the speaker's name sp among more
 ** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
 ** for خالد الحمد. fullest() extends a name only over words it knows for
@@ -54,7 +63,8 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
         uint32_t m = e->nwords;
-        if (e->type != KH_ENT_PER || e->first + m > x->A->ntokens) continue;
+        if (e->type != KH_ENT_PER || e->first + m > x->A->ntokens || in_boilerplate(x, e->start))
+            continue;
         while (m > 1 && kx_is(x, e->first + m - 1, KX_WEEKDAY | KX_RELDATE | KX_SAY))
             m--; /* جيرار كولومب | الخميس, أبو شعيب | قائلا: the day or the verb
                  ** of saying the recognizer ran the name into */

@@ -56,10 +56,10 @@ static const struct {
     const char *word;
     uint32_t max_tokens;
 } OPENERS[] = {
-    {"للمزيد", 40},  {"تابعونا", 40}, {"تابعنا", 40}, {"اقرأ", 30},   {"اقرا", 30},
-    {"لمتابعة", 30}, {"شارك", 8},     {"شاركوا", 12}, {"اشترك", 15},  {"اشتركوا", 15},
-    {"حمل", 10},     {"حمّل", 10},     {"مواضيع", 6},  {"أخبار", 4},   {"رابط", 8},
-    {"انقر", 15},    {"اضغط", 15},    {"المصدر", 8},  {"الآراء", 30},
+    {"للمزيد", 40}, {"تابعونا", 40}, {"تابعنا", 40}, {"اقرأ", 30},    {"اقرا", 30}, {"لمتابعة", 30},
+    {"شارك", 8},    {"شاركوا", 12},  {"اشترك", 15},  {"اشتركوا", 15}, {"حمل", 10},  {"حمّل", 10},
+    {"مواضيع", 6},  {"أخبار", 4},    {"رابط", 8},    {"انقر", 15},    {"اضغط", 15}, {"المصدر", 8},
+    {"الآراء", 30}, {"سمات", 16}, /* سمات جهاد خلف الحربي داعش: the page's tags, a run of names */
 };
 
 static const char RIGHTS[] = "محفوظة"; /* جميع الحقوق محفوظة */
@@ -68,6 +68,8 @@ static int word_is(kh_extractor *x, size_t i, const char *lit)
 {
     return kx_norm_is(x, i, lit);
 }
+
+static uint32_t count_words(kh_extractor *x, const kx_line *L);
 
 static int is_boilerplate(kh_extractor *x, const kx_line *L)
 {
@@ -86,8 +88,10 @@ static int is_boilerplate(kh_extractor *x, const kx_line *L)
         if (x->tk[i].flags & KX_T_PARTICLE) says = 1;
     }
     /* تابعونا على فيسبوك وتويتر; but تقول شركتا فيسبوك وتويتر إنهما …: a
-    ** line that reports a statement is news about the networks */
-    return social >= 2 && ntok <= 30 && !says;
+    ** line that reports a statement is news about the networks, and so is
+    ** one where the networks are a few words of many (واستجاب انستغرام،
+    ** المملوك لشركة فيسبوك، لطلب من سلطة الرقابة … : 2 of 27) */
+    return social >= 2 && ntok <= 30 && !says && social * 5 >= count_words(x, L);
 }
 
 static int ends_open(kh_extractor *x, const kx_line *L)

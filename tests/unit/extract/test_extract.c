@@ -2495,6 +2495,9 @@ static const struct {
     /* a person the recognizer tags after ل is whom the source told */
     {"عنوان\nوأكد مصدر عسكري لفرانس برس أن 19 شخصا قتلوا.\n", "أن 19", "مصدر عسكري", "لفرانس",
      "مصدر عسكري", KH_QUOTE_REPORTED, 2},
+    /* a person the recognizer ran together in the page's tags is no name */
+    {"عنوان\nوقال ناصر القصبي إن العمل جهاد.\n  سمات جهاد خلف الحربي داعش ناصر القصبي\n",
+     "إن العمل", "ناصر القصبي", "داعش", "ناصر القصبي", KH_QUOTE_REPORTED, 3},
     /* a clause between commas the rules took for a longer form of the name */
     {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
      "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
@@ -2688,6 +2691,19 @@ TEST(quoted_addressee_then_a_colon_before_the_particle)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "نبيل بن محمد آل صالح");
     CHECK(!quote(d, t, KH_QUOTE_DIRECT, "سبق"));
+}
+
+TEST(news_naming_the_networks_is_no_boilerplate_and_tags_are)
+{
+    const char *t =
+        "عنوان\nواستجاب انستغرام، المملوك لشركة فيسبوك، لطلب من سلطة الرقابة على الإنترنت "
+        "في روسيا، بمنع الدخول إلى المنشورات التي نشرها المعارض أليكسي نافالني.\n"
+        "وقال المتحدث إن الشركة تراجع الطلبات.\n"
+        "  سمات جهاد خلف الحربي داعش ناصر القصبي\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->nboilerplate == 1);
+    CHECK_SPAN(t, d->boilerplate[0], "سمات جهاد خلف الحربي داعش ناصر القصبي");
 }
 
 TEST(statement_about_the_networks_is_no_boilerplate)
