@@ -107,8 +107,12 @@ static int np_word(const kh_extractor *x, uint32_t i)
         tok(x, i)->norm_len > x->tk[i].e->len + 2)
         return 1; /* فهد | العلي: found through its stem علي، which folds like the
                   ** preposition على; a preposition never takes ال */
-    if (i > 0 && tok(x, i - 1)->kind == KH_TOK_ABBREV && is_ali(x, i))
-        return 1; /* د. | علي: the name, which folds like the preposition على */
+    if (i > 0 &&
+        (tok(x, i - 1)->kind == KH_TOK_ABBREV ||
+         (kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG) && same_line(x, i - 1, i))) &&
+        is_ali(x, i))
+        return 1; /* د. | علي، الدكتور | علي الموسى: the name, which folds like the
+                  ** preposition على */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;

@@ -1815,6 +1815,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"ali after a person's title is the name, not the preposition",
+     "عنوان\nمن جانبه، يرى الأكاديمي الكاتب الدكتور علي الموسى أن أزمة كتب التراث في كثرتها.\n",
+     {{KH_QUOTE_REPORTED, "أن أزمة", "علي الموسى"}}},
     {"al-unsur after a name is an apposition, and the name before it ends there",
      "عنوان\nوقال باباكورا كولو العنصر في ميليشيا الدفاع الذاتي: «وقع هجوم انتحاري».\n",
      {{KH_QUOTE_DIRECT, "وقع هجوم", "باباكورا كولو"}}},
