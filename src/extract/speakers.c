@@ -482,6 +482,30 @@ static int royal_named_place(kh_extractor *x, uint32_t k)
            STEM_IN(x, k - 1, NAMED_PLACES);
 }
 
+/* المختص في الأرصاد والفلك الدكتور خالد الزعاق، أستاذ التربية وعلم النفس في
+** جامعة الملك عبدالعزيز الدكتور صالح الغامدي: a person's title with no name
+** yet in [from, k), then في and the field or the place (a few nouns), then
+** a definite rank (الدكتور، العميد; not عبد الرقيب) and a name: the name is
+** the title's. The rank's index, or 0. */
+static const char *const RANKS[] = {"دكتور", "دكتورة", "مهندس", "مهندسة", "لواء",
+                                    "عميد",  "عقيد",   "مقدم",  "رائد",   "نقيب",
+                                    "ملازم", "فريق",   "شيخ",   "أستاذ",  "أستاذة"};
+
+static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
+{
+    if (!stem_is(x, k, "في") || x->tk[k].pro || !kx_is(x, from, KX_TITLE) || kx_is(x, from, KX_ORG))
+        return 0;
+    for (uint32_t t = from; t < k; t++)
+        if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE))
+            return 0; /* a name already (وعلم النفس is the field's, not a name) */
+    for (uint32_t j = k + 1; j + 1 < limit && j <= k + 7; j++) {
+        if (x->tk[j].pro == KX_P_AL && STEM_IN(x, j, RANKS) && !compound_part(x, j))
+            return name_word(x, j + 1) ? j : 0;
+        if (!np_word(x, j) || (x->tk[j].flags & (KX_T_ENC | KX_T_COMMA))) return 0;
+    }
+    return 0;
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -552,6 +576,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
                 k++; /* الأمين العام، المدعي العام */
+                continue;
+            }
+            uint32_t rank = k > from ? field_then_rank(x, from, k, limit) : 0;
+            if (rank) {
+                k = rank + 1; /* المختص في الأرصاد والفلك الدكتور | خالد الزعاق */
                 continue;
             }
             if (k > from && k + 1 < limit && (tok(x, k)->flags & KH_TOKF_PREFIX) &&
@@ -1206,6 +1235,17 @@ static void np_name(kh_extractor *x, kx_cue *c)
             }
             return;
         }
+    }
+    for (uint32_t k = a + 1; k < b; k++) {
+        if (!stem_is(x, k, "في")) continue;
+        uint32_t r = field_then_rank(x, a, k, b);
+        if (r) {
+            c->name_first = r + 1; /* نقيب الأطباء في تعز الدكتور | صادق الشجاع */
+            c->name_last = b;
+            trim_name(x, c);
+            return;
+        }
+        break;
     }
     if (!(x->tk[a].pro & KX_P_AL) && anonymous_word(x, a))
         return; /* مصدر هلالي مسؤول، متحدث باسم برنامج الأغذية العالمي */

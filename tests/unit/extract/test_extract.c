@@ -1815,6 +1815,12 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a title, its field or place after fi, then a rank: the name after the rank",
+     "عنوان\nأكد المختص في الأرصاد والفلك الدكتور خالد الزعاق، وعضو الاتحاد العربي أن المملكة "
+     "ستشهد ارتفاعا.\nويقول أستاذ التربية وعلم النفس في جامعة الملك عبدالعزيز الدكتور صالح يحيي "
+     "الغامدي إن الشباب تشربوا أفكارا.\n",
+     {{KH_QUOTE_REPORTED, "أن المملكة", "خالد الزعاق"},
+      {KH_QUOTE_REPORTED, "إن الشباب", "صالح يحيي الغامدي"}}},
     {"ali after a person's title is the name, not the preposition",
      "عنوان\nمن جانبه، يرى الأكاديمي الكاتب الدكتور علي الموسى أن أزمة كتب التراث في كثرتها.\n",
      {{KH_QUOTE_REPORTED, "أن أزمة", "علي الموسى"}}},
