@@ -1334,9 +1334,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
 
 /* Nouns after في that say where a statement was made, not who made it. */
 static const char *const SPEECH_PLACES[] = {
-    "بيان", "تصريح", "تصريحات", "حديث", "مؤتمر",  "مقابلة", "كلمة", "تغريدة",
-    "لقاء", "رسالة", "اتصال",   "خطاب", "تدوينة", "منشور",  "حوار", "ختام",
-    "بلاغ", "فيديو", "تسجيل",   "مقطع", "مداخلة", "اجتماع", "ندوة", "جلسة"};
+    "بيان",  "تصريح", "تصريحات", "حديث",   "مؤتمر", "مقابلة", "كلمة",    "تغريدة", "لقاء",
+    "رسالة", "اتصال", "خطاب",    "تدوينة", "منشور", "حوار",   "ختام",    "بلاغ",   "فيديو",
+    "تسجيل", "مقطع",  "مداخلة",  "اجتماع", "ندوة",  "جلسة",   "تغريدات", "تدوينات"};
 
 /* Whether token i carries a pronoun and the noun under it, folded, is one of
 ** the n words of list: بيانها، تصريحاته، تعبيره (stem_norm keeps the pronoun). */

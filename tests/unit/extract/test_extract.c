@@ -1815,6 +1815,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"tweets after fi are where the body spoke, not part of its name",
+     "عنوان\nأعلنت هيئة الطيران المدني تعليق الرحلات.\nأوضحت الهيئة في تغريدات لاحقة أن الرحلات "
+     "ستعود.\n",
+     {{KH_QUOTE_REPORTED, "أن الرحلات", "هيئة الطيران المدني"}}},
     {"a title, its field or place after fi, then a rank: the name after the rank",
      "عنوان\nأكد المختص في الأرصاد والفلك الدكتور خالد الزعاق، وعضو الاتحاد العربي أن المملكة "
      "ستشهد ارتفاعا.\nويقول أستاذ التربية وعلم النفس في جامعة الملك عبدالعزيز الدكتور صالح يحيي "
