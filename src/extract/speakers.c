@@ -578,6 +578,19 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                 k++; /* الأمين العام، المدعي العام */
                 continue;
             }
+            if (k >= from + 2 && (t->flags & KX_T_OPENP) && kx_is(x, from, KX_TITLE) &&
+                !kx_is(x, from, KX_ORG)) {
+                uint32_t e = k + 1; /* الناطقة باسم خدمات الإطفاء (كول فاير) | لين راوند:
+                                    ** a body's other name in brackets, then the person's */
+                while (e < limit && e - k <= 5 && !(x->tk[e].flags & (KX_T_CLOSEP | KX_T_TERM)))
+                    e++;
+                if (e + 1 < limit && e - k <= 5 && (x->tk[e].flags & KX_T_CLOSEP) &&
+                    name_word(x, e + 1) && !(x->tk[e + 1].pro & (KX_P_W | KX_P_F)) &&
+                    (x->tk[k - 1].pro & KX_P_AL)) {
+                    k = e + 1;
+                    continue;
+                }
+            }
             uint32_t rank = k > from ? field_then_rank(x, from, k, limit) : 0;
             if (rank) {
                 k = rank + 1; /* المختص في الأرصاد والفلك الدكتور | خالد الزعاق */

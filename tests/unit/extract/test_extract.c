@@ -1815,6 +1815,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a body's other name in brackets inside a person's title, then the person's name",
+     "عنوان\nقالت الناطقة باسم خدمات الإطفاء (كول فاير) لين راوند لفرانس برس: إن «رجالنا يعملون "
+     "بجد».\n",
+     {{KH_QUOTE_DIRECT, "رجالنا", "لين راوند"}}},
     {"tweets after fi are where the body spoke, not part of its name",
      "عنوان\nأعلنت هيئة الطيران المدني تعليق الرحلات.\nأوضحت الهيئة في تغريدات لاحقة أن الرحلات "
      "ستعود.\n",
