@@ -506,6 +506,24 @@ static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint
     return 0;
 }
 
+/* Whether the word before token from is أبلغ or أخبر (told), in any
+** person or tense: its object, the one told, may follow the subject. */
+static int told_verb(kh_extractor *x, uint32_t from)
+{
+    if (from == 0 || !same_line(x, from - 1, from)) return 0;
+    static const char *const TOLD[] = {"ابلغ", "اخبر", "يبلغ", "تبلغ", "يخبر", "تخبر"};
+    const char *s;
+    size_t n;
+    stem_norm(x, from - 1, &s, &n);
+    for (size_t q = 0; q < sizeof TOLD / sizeof TOLD[0]; q++) {
+        char buf[KX_LIT_MAX];
+        size_t fl;
+        const char *f = kx_lit(x, TOLD[q], &fl, buf);
+        if (n >= fl && n <= fl + 4 && !memcmp(s, f, fl)) return 1;
+    }
+    return 0;
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -516,6 +534,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
                 x->pairs[pi].nwords > NP_QUOTE_WORDS)
                 break;
+            if (k > from && x->pairs[pi].nwords <= 2 && told_verb(x, from))
+                break; /* أبلغت مصادر محلية | «عكاظ» أن: the paper told, the
+                       ** verb's object */
             if (k > from && name_word(x, k - 1) && !kx_is(x, k - 1, KX_NAMEHEAD | KX_ORG) &&
                 x->pairs[pi].nwords >= 4)
                 break; /* وقال زوكربيرغ "سيكون تحديا فكريا مسليا": words after a name

@@ -1815,6 +1815,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a quoted paper after the subject of told is the one told",
+     "عنوان\nوفي تعز أبلغت مصادر محلية «عكاظ» أن الاعتداءات مستمرة.\n",
+     {{KH_QUOTE_REPORTED, "أن الاعتداءات", "مصادر محلية"}}},
     {"a body's other name in brackets inside a person's title, then the person's name",
      "عنوان\nقالت الناطقة باسم خدمات الإطفاء (كول فاير) لين راوند لفرانس برس: إن «رجالنا يعملون "
      "بجد».\n",
