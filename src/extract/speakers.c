@@ -1250,8 +1250,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
         int32_t pi = x->tk[k].pair;
         if ((x->tk[k].flags & KX_T_QMARK) && pi >= 0 && x->pairs[pi].in_np) {
             uint32_t after = x->pairs[pi].close + 1;
-            if (k >= a + 2 && only_names(x, a, k)) {
-                c->name_last = k; /* X Y "لقب": a nickname after a full name */
+            if (k >= a + 2 &&
+                (only_names(x, a, k) || (k == a + 2 && name_word(x, a) && name_or_al(x, a + 1)))) {
+                c->name_last = k; /* X Y "لقب": a nickname or a role after a full name
+                                  ** (صادق الحدب "ناخب") */
                 return;
             }
             int person_head = kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&

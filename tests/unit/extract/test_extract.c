@@ -1815,6 +1815,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a quoted role after a first name and an al surname is no speaker: the name is",
+     "عنوان\nويرى صادق الحدب \"ناخب\" أن هذه الطريقة إيجابية.\n",
+     {{KH_QUOTE_REPORTED, "أن هذه", "صادق الحدب"}}},
     {"a quoted paper after the subject of told is the one told",
      "عنوان\nوفي تعز أبلغت مصادر محلية «عكاظ» أن الاعتداءات مستمرة.\n",
      {{KH_QUOTE_REPORTED, "أن الاعتداءات", "مصادر محلية"}}},
