@@ -3043,6 +3043,14 @@ static int body_name_ends(kh_extractor *x, uint32_t b, uint32_t line_last)
 ** word or a construct: وحقوق الإنسان) and a bare body head before it
 ** (وزارة), and counts only where the longer name plainly ends. The
 ** longest wins. */
+/* من أجل + a definite noun at b, within a body's name (التكتل الديمقراطي من
+** أجل العمل والحريات, a party's "for the sake of"). */
+static int for_the_sake(kh_extractor *x, uint32_t b, uint32_t line_last)
+{
+    return b + 2 < line_last && !x->tk[b].pro && stem_is(x, b, "من") &&
+           kx_norm_is(x, b + 1, "أجل") && x->tk[b + 2].pro == KX_P_AL && np_word(x, b + 2);
+}
+
 static void body_fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -3065,9 +3073,11 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
         if (!kx_is(x, a, KX_ORG) || STEM_IN(x, a, DOCUMENTS))
             continue; /* a body's name opens with a body's word, not a document's
                       ** (البيان الختامي | للقمة العربية) */
-        while (b < L->last && b - a < BODY_NAME_MAX && np_word(x, b) &&
-               !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
-               !(x->tk[b].flags & KX_T_ENC)) {
+        while (
+            b < L->last && b - a < BODY_NAME_MAX &&
+            ((np_word(x, b) && !kx_is(x, b, KX_SAY | KX_STOP | KX_TIME | KX_RELDATE | KX_WEEKDAY) &&
+              !(x->tk[b].flags & KX_T_ENC)) ||
+             for_the_sake(x, b, L->last))) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
             if (second_party(x, a, b) || object_noun(x, b)) break;
             if (x->tk[b].pro == KX_P_AL && b > a + 1 && x->tk[b - 1].pro == KX_P_AL &&
@@ -3078,6 +3088,10 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
                        ** (الحزب الدستوري الحر keeps its plain adjective) */
             if (pro == KX_P_AL || pro == (KX_P_L | KX_P_AL)) {
                 b++; /* السودانية، للثقافة، والحريات */
+                continue;
+            }
+            if (for_the_sake(x, b, L->last)) {
+                b += 3; /* حزب التكتل من أجل العمل والحريات */
                 continue;
             }
             if ((!pro || pro == KX_P_L) && b + 1 < L->last && x->tk[b + 1].pro == KX_P_AL &&

@@ -1815,6 +1815,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"min ajl and a definite noun go on within a body's fuller name",
+     "عنوان\nاعتبر حزب التكتل من أجل العمل والحريات في بيان له، أن المبادرة خلقت أزمة.\n"
+     "وقال حزب التكتل إن الحكومة فشلت.\n",
+     {{KH_QUOTE_REPORTED, "إن الحكومة", "حزب التكتل من أجل العمل والحريات"}}},
     {"a quoted role after a first name and an al surname is no speaker: the name is",
      "عنوان\nويرى صادق الحدب \"ناخب\" أن هذه الطريقة إيجابية.\n",
      {{KH_QUOTE_REPORTED, "أن هذه", "صادق الحدب"}}},
