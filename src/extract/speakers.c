@@ -1498,9 +1498,18 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
                (e == s || !(x->tk[e].pro & KX_P_B)) && !(e + 1 < limit && asked_unnamed(x, e)))
             e++;
-        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
-            (e + 2 >= limit || starts_clause(x, e + 2) || lam_before_mark(x, e + 2)))
-            e += 2; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا: where the place is */
+        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1)) {
+            uint32_t f = e + 1, max = (kx_is(x, e + 1, KX_ORG) || place_head(x, e + 1)) &&
+                                              !speech_place(x, e + 1)
+                                          ? 3
+                                          : 1; /* a body or a place may run on */
+            while (f < limit && f - (e + 1) < max && np_word(x, f) &&
+                   !(x->tk[f].pro & (KX_P_W | KX_P_F | KX_P_B)))
+                f++;
+            if (f >= limit || starts_clause(x, f) || lam_before_mark(x, f))
+                e = f; /* مسؤول عسكري في قاعدة حميميم الروسية | في سوريا، مصدر مسؤول في
+                       ** وزارة الداخلية | في حكومة إقليم كردستان: where the place is */
+        }
         /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too, and
         ** so does an aside (جنرال في القوات الجوية الأفغانية | -طلب عدم …-) */
         if (e > s &&

@@ -1815,6 +1815,11 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a source's second fi phrase may name a body of a few words; a speech place is no part",
+     "عنوان\nوقال مصدر مسؤول في وزارة الداخلية في حكومة إقليم كردستان، إن التحقيق بدأ.\n"
+     "وقال مصدر مسؤول في وزارة الخارجية الكويتية في تصريح صحفي إن الأمن مستقر.\n",
+     {{KH_QUOTE_REPORTED, "إن التحقيق", "مصدر مسؤول في وزارة الداخلية في حكومة إقليم كردستان"},
+      {KH_QUOTE_REPORTED, "إن الأمن", "مصدر مسؤول في وزارة الخارجية الكويتية"}}},
     {"min ajl and a definite noun go on within a body's fuller name",
      "عنوان\nاعتبر حزب التكتل من أجل العمل والحريات في بيان له، أن المبادرة خلقت أزمة.\n"
      "وقال حزب التكتل إن الحكومة فشلت.\n",
