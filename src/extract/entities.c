@@ -378,6 +378,32 @@ static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_n
     return best;
 }
 
+/* وشدد الفيفا → الاتحاد الدولي لكرة القدم, وقال البنتاغون → وزارة الدفاع
+** الأميركية: a body named by an alias or a shorter form takes its canonical
+** name (the alias table's, or its fullest mention) where the article writes
+** that name out in another mention of the same entity. The speaker's span
+** is that mention's; sp itself otherwise. Not for countries: بريطانيا stays
+** بريطانيا where the article also writes المملكة المتحدة. */
+static kh_span entity_written_out(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    if (sp.start == KH_NONE) return sp;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->start != sp.start || e->end != sp.end || e->type != KH_ENT_ORG || !e->canonical)
+            continue;
+        size_t cn = strlen(e->canonical);
+        if (cn <= (size_t)(sp.end - sp.start)) return sp;
+        for (size_t m = 0; m < nr->nentities; m++) {
+            const kh_entity *o = &nr->entities[m];
+            if (o->id == e->id && o->end - o->start == cn &&
+                !memcmp(x->text + o->start, e->canonical, cn) && !in_boilerplate(x, o->start))
+                return kx_span(o->start, o->end);
+        }
+        return sp;
+    }
+    return sp;
+}
+
 void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
 {
     if (!x || !nr || !x->A || x->nomem) return;
@@ -394,6 +420,7 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
             q->speaker = entity_topic(x, q, nr);
         q->speaker = entity_in_mention(x, q, nr);
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
+        q->speaker = entity_written_out(x, q->speaker, nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);
     }

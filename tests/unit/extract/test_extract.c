@@ -2408,6 +2408,39 @@ static kh_ner_result one_person(const kh_article *d, kh_entity *e, uint32_t firs
     return r;
 }
 
+TEST(body_written_out_elsewhere_names_the_speaker)
+{
+    const char *t = "عنوان\nأعلن الاتحاد الدولي لكرة القدم أمس إصلاحات.\n"
+                    "وأضاف الفيفا أن الاقتراحات تشمل الرئاسة.\n";
+    const char *full = "الاتحاد الدولي لكرة القدم";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الاقتراحات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الفيفا");
+    kh_entity e[2];
+    uint32_t a = token_at(d, t, "الاتحاد"), b = token_at(d, t, "الفيفا");
+    REQUIRE(a < d->analysis->ntokens && b < d->analysis->ntokens);
+    one_person(d, &e[0], a, 4);
+    one_person(d, &e[1], b, 1);
+    for (int k = 0; k < 2; k++) {
+        e[k].type = KH_ENT_ORG;
+        e[k].canonical = full; /* one entity, the alias table's name */
+    }
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = 2;
+    e[0].type = KH_ENT_LOC; /* a country keeps the name as written */
+    e[1].type = KH_ENT_LOC;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "الفيفا");
+    e[0].type = e[1].type = KH_ENT_ORG;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, full);
+}
+
 TEST(entity_with_a_title_or_another_name_leaves_the_speaker)
 {
     const char *t = "عنوان\nالتقى الصحفيون كولونيل مارك لاستوريا أمس.\n"
