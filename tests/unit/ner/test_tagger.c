@@ -9,6 +9,7 @@
 
 #include "ner/decode.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,4 +467,150 @@ TEST(viterbi_predecessors_are_the_allowed_transitions)
         }
         CHECK_EQ_INT(kh_decode_prev[t].n, k);
     }
+}
+
+/* ---- the CRF --------------------------------------------------------------------------------- */
+
+/* Scores of a tiny lattice: n words of emission scores and the transitions,
+** drawn from a xorshift so the test is the same on every run. */
+static void crf_lattice(uint32_t seed, size_t n, float *sc, float trans[KH_NSTATES + 1][KH_NSTATES])
+{
+    uint32_t x = seed;
+    for (size_t i = 0; i < n * KH_NSTATES + (KH_NSTATES + 1) * KH_NSTATES; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        float v = (float)(x % 4001) / 1000.0f - 2.0f; /* -2 .. 2 */
+        if (i < n * KH_NSTATES)
+            sc[i] = v;
+        else
+            trans[(i - n * KH_NSTATES) / KH_NSTATES][(i - n * KH_NSTATES) % KH_NSTATES] = v;
+    }
+}
+
+/* log Z, node marginals and expected transition counts by enumerating
+** every state sequence of n words (17^n of them), keeping the allowed ones
+** that end closed: what forward-backward must give. */
+static double crf_brute(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
+                        double *node, double *edge)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total *= KH_NSTATES;
+    double mx = -1e300, z = 0;
+    for (int pass = 0; pass < 2; pass++) /* the maximum first, then the sums */
+        for (size_t c = 0; c < total; c++) {
+            unsigned y[8];
+            size_t v = c;
+            for (size_t i = 0; i < n; i++, v /= KH_NSTATES)
+                y[i] = (unsigned)(v % KH_NSTATES);
+            double s = 0;
+            int ok = !KH_ST_OPEN(y[n - 1]);
+            for (size_t i = 0; i < n && ok; i++) {
+                unsigned p = i ? y[i - 1] : KH_NSTATES;
+                ok = kh_state_allowed(p, y[i]);
+                s += (double)trans[p][y[i]] + (double)sc[i * KH_NSTATES + y[i]];
+            }
+            if (!ok) continue;
+            if (pass == 0) {
+                if (s > mx) mx = s;
+                continue;
+            }
+            double e = exp(s - mx);
+            z += e;
+            for (size_t i = 0; i < n; i++) {
+                node[i * KH_NSTATES + y[i]] += e;
+                edge[(i ? y[i - 1] : KH_NSTATES) * KH_NSTATES + y[i]] += e;
+            }
+        }
+    for (size_t i = 0; i < n * KH_NSTATES; i++)
+        node[i] /= z;
+    for (size_t i = 0; i < (KH_NSTATES + 1) * KH_NSTATES; i++)
+        edge[i] /= z;
+    return mx + log(z);
+}
+
+TEST(crf_marginals_match_enumeration)
+{
+    enum { MAXN = 3 };
+    float sc[MAXN * KH_NSTATES], trans[KH_NSTATES + 1][KH_NSTATES];
+    double alpha[MAXN * KH_NSTATES], beta[MAXN * KH_NSTATES], node[MAXN * KH_NSTATES];
+    double edge[(KH_NSTATES + 1) * KH_NSTATES];
+    double bnode[MAXN * KH_NSTATES], bedge[(KH_NSTATES + 1) * KH_NSTATES];
+    for (size_t n = 1; n <= MAXN; n++)
+        for (uint32_t seed = 1; seed <= 3; seed++) {
+            crf_lattice(seed * 2654435761u, n, sc, trans);
+            if (seed == 3) /* one word far above the others: the scaling must hold */
+                for (unsigned t = 0; t < KH_NSTATES; t++)
+                    sc[t] += 400.0f + (float)t;
+            memset(bnode, 0, sizeof bnode);
+            memset(bedge, 0, sizeof bedge);
+            double want = crf_brute((const float(*)[KH_NSTATES])trans, sc, n, bnode, bedge);
+            double got = kh_decode_marginals((const float(*)[KH_NSTATES])trans, sc, n, alpha, beta,
+                                             node, edge);
+            if (fabs(got - want) > 1e-9 * fmax(1, fabs(want)))
+                FAIL("n %zu seed %u: log Z %.12g, enumeration %.12g", n, seed, got, want);
+            for (size_t i = 0; i < n * KH_NSTATES; i++)
+                if (fabs(node[i] - bnode[i]) > 1e-9)
+                    FAIL("n %zu seed %u: P(y_%zu = %zu) %.12g, enumeration %.12g", n, seed,
+                         i / KH_NSTATES, i % KH_NSTATES, node[i], bnode[i]);
+            for (size_t i = 0; i < (KH_NSTATES + 1) * KH_NSTATES; i++)
+                if (fabs(edge[i] - bedge[i]) > 1e-9)
+                    FAIL("n %zu seed %u: steps %zu -> %zu: %.12g, enumeration %.12g", n, seed,
+                         i / KH_NSTATES, i % KH_NSTATES, edge[i], bedge[i]);
+        }
+}
+
+/* The gradient the CRF steps along, d(-log p(y)) / d score = marginal -
+** gold count, checked against central differences of -log p(y) in the
+** emission scores and the transitions of a three-word lattice. */
+TEST(crf_gradient_matches_finite_differences)
+{
+    enum { N = 3 };
+    float sc[N * KH_NSTATES], trans[KH_NSTATES + 1][KH_NSTATES];
+    double alpha[N * KH_NSTATES], beta[N * KH_NSTATES], node[N * KH_NSTATES];
+    double edge[(KH_NSTATES + 1) * KH_NSTATES];
+    crf_lattice(99, N, sc, trans);
+    const unsigned gold[N] = {KH_ST_B(1), KH_ST_L(1), 0};
+    /* -log p(gold) */
+#define NLL()                                                                                      \
+    (kh_decode_marginals((const float(*)[KH_NSTATES])trans, sc, N, alpha, beta, node, edge) -      \
+     ((double)trans[KH_NSTATES][gold[0]] + sc[gold[0]] + trans[gold[0]][gold[1]] +                 \
+      sc[KH_NSTATES + gold[1]] + trans[gold[1]][gold[2]] + sc[2 * KH_NSTATES + gold[2]]))
+    double nll = NLL();
+    CHECK(nll > 0);
+    double gnode[N * KH_NSTATES], gedge[(KH_NSTATES + 1) * KH_NSTATES];
+    memcpy(gnode, node, sizeof gnode);
+    memcpy(gedge, edge, sizeof gedge);
+    for (size_t i = 0; i < N; i++) {
+        gnode[i * KH_NSTATES + gold[i]] -= 1;
+        gedge[(i ? gold[i - 1] : KH_NSTATES) * KH_NSTATES + gold[i]] -= 1;
+    }
+    const float h = 1.0f / 64; /* exact in floats */
+    for (size_t k = 0; k < N * KH_NSTATES; k++) {
+        float keep = sc[k];
+        sc[k] = keep + h;
+        double up = NLL();
+        sc[k] = keep - h;
+        double down = NLL();
+        sc[k] = keep;
+        double fd = (up - down) / (2 * (double)h);
+        if (fabs(fd - gnode[k]) > 1e-3)
+            FAIL("score %zu: gradient %.6f, finite difference %.6f", k, gnode[k], fd);
+    }
+    for (unsigned p = 0; p <= KH_NSTATES; p++)
+        for (unsigned t = 0; t < KH_NSTATES; t++) {
+            if (!kh_state_allowed(p, t)) continue;
+            float keep = trans[p][t];
+            trans[p][t] = keep + h;
+            double up = NLL();
+            trans[p][t] = keep - h;
+            double down = NLL();
+            trans[p][t] = keep;
+            double fd = (up - down) / (2 * (double)h);
+            if (fabs(fd - gedge[p * KH_NSTATES + t]) > 1e-3)
+                FAIL("transition %u -> %u: gradient %.6f, finite difference %.6f", p, t,
+                     gedge[p * KH_NSTATES + t], fd);
+        }
+#undef NLL
 }
