@@ -75,7 +75,7 @@ TEST(perceptron_learns_the_training_sentences)
 TEST(an_untrained_model_tags_nothing)
 {
     /* zero epochs is not allowed, so train one epoch on nothing: all O */
-    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     kh_ner_trainer *t;
     REQUIRE(kh_ner_trainer_new(&o, &t) == KH_OK);
     const uint8_t *img;
@@ -252,7 +252,7 @@ TEST(corrupt_models_are_refused_with_the_offset)
 TEST(trainer_rejects_bad_input)
 {
     kh_ner_trainer *t;
-    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     CHECK_EQ_INT(kh_ner_trainer_new(&bad, &t), KH_EINVAL);
     REQUIRE(kh_ner_trainer_new(NULL, &t) == KH_OK);
     const char *text = "قال لافروف";
@@ -381,7 +381,7 @@ TEST(trainer_frees_gazetteer_and_clusters_with_the_sizes_it_asked_for)
     /* duplicate entries merge when the lists freeze, so fewer are kept than
     ** were allocated: the allocator must still be told the size it gave */
     sized_heap h = {0, 0};
-    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, sized_alloc, &h, 0};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, sized_alloc, &h, 0, 0, 0, 0};
     kn_data *d = malloc(sizeof *d);
     REQUIRE(d != NULL);
     kt_defer(KT, free_buf, d);
@@ -406,7 +406,7 @@ TEST(trainer_frees_gazetteer_and_clusters_with_the_sizes_it_asked_for)
 /* A trainer on the fixture, trained for 5 epochs with the given seed. */
 static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
 {
-    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     kn_data *d = malloc(sizeof *d);
     kh_ner_trainer *t = NULL;
     if (!d || kn_layout(kn_corpus, d) || kh_ner_trainer_new(&o, &t) != KH_OK ||
@@ -613,4 +613,36 @@ TEST(crf_gradient_matches_finite_differences)
                      gedge[p * KH_NSTATES + t], fd);
         }
 #undef NLL
+}
+
+TEST(crf_learns_the_training_sentences)
+{
+    kh_ner_train_opts o = {14, 20, 1, 0, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, 0};
+    size_t len;
+    uint8_t *img = kn_train(KT, &o, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    kh_ner *n = kn_open(KT, img, len);
+    REQUIRE(n != NULL);
+    CHECK_EQ_INT(tag_errors(KT, n), 0);
+    /* the same bytes again: nothing depends on time or addresses */
+    size_t len2;
+    uint8_t *img2 = kn_train(KT, &o, &len2);
+    REQUIRE(img2 != NULL);
+    kt_defer(KT, free_buf, img2);
+    CHECK(len2 == len && memcmp(img, img2, len) == 0);
+}
+
+TEST(crf_refuses_what_it_does_not_train)
+{
+    kh_ner_trainer *t = NULL;
+    kh_ner_train_opts pairs = {12, 1, 1, 0x0Fu, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&pairs, &t), KH_EINVAL);
+    kh_ner_train_opts drop = {12, 1, 1, 0, 0, 0, NULL, NULL, 0.1f, KH_NER_LOSS_CRF, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&drop, &t), KH_EINVAL);
+    kh_ner_train_opts loss = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, 2, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&loss, &t), KH_EINVAL);
+    kh_ner_train_opts rate = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, -1};
+    CHECK_EQ_INT(kh_ner_trainer_new(&rate, &t), KH_EINVAL);
+    CHECK(t == NULL);
 }
