@@ -40,7 +40,7 @@ static void help(FILE *f)
           "  --loss L             perceptron (default) or crf: conditional\n"
           "                       log-likelihood, AdaGrad, averaged (features\n"
           "                       base, gaz, clusters only; no dropout)\n"
-          "  --l2 X               crf: L2 strength (default 1)\n"
+          "  --l2 X               crf: L2 strength (default 0.3)\n"
           "  --rate X             crf: AdaGrad step size (default 0.1)\n"
           "  --features LIST      feature groups, comma-separated: base, gaz,\n"
           "                       clusters, pairs, doc (default base,gaz,clusters)\n"

@@ -155,7 +155,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     *out = NULL;
     kh_mem mem;
     kh_mem_init(&mem, opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL);
-    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_DEFAULT, 0.05f, 0, NULL, NULL, 0, 0, 1, 0.1f};
+    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_DEFAULT, 0.05f, 0, NULL, NULL, 0, 0, 0.3f, 0.1f};
     if (opts) {
         if (opts->hash_bits) o.hash_bits = opts->hash_bits;
         if (opts->epochs) o.epochs = opts->epochs;
