@@ -559,16 +559,32 @@ typedef struct kh_ner_train_opts {
     float dropout; /* share of a word's features left out of each training
                    ** step, drawn anew per step (0: none; below 1), which
                    ** makes the model rely on several features at once */
+    uint32_t loss; /* KH_NER_LOSS_PERCEPTRON (0) or KH_NER_LOSS_CRF */
+    float l2;      /* CRF: L2 strength, the C of C/2 |w|^2 added to the
+                   ** training data's negative log-likelihood (0: 0.3;
+                   ** in cross-validation 0.1 and 0.3 tie, 1 and 3 lose) */
+    float rate;    /* CRF: AdaGrad's base step size (0: 0.1) */
 } kh_ner_train_opts;
+
+/* How the trainer learns its weights (kh_ner_train_opts.loss). Both give
+** the same kind of model: tagging does not know which one made it. */
+#define KH_NER_LOSS_PERCEPTRON 0u /* averaged structured perceptron */
+#define KH_NER_LOSS_CRF                                                                            \
+    1u /* linear-chain CRF: log-likelihood, AdaGrad, averaged;                                     \
+       ** feature groups base, gaz and clusters only */
 
 typedef struct kh_ner_epoch {
     uint32_t epoch;       /* 1-based */
-    uint64_t mistakes;    /* training sentences decoded wrongly in this pass */
+    uint64_t mistakes;    /* training sentences decoded wrongly in this pass (CRF:
+                          ** those whose gold tags had probability 1/2 or less) */
     double dev_precision; /* exact-span micro scores on the dev data (conlleval
                           ** rules); 0 without dev data */
     double dev_recall, dev_f1;
     int best;           /* 1 if this epoch is the best on dev so far (kept) */
     double recall_bias; /* the recall bias the scores were measured with */
+    double loss;        /* CRF: the training sentences' negative log-likelihood
+                        ** summed over this pass, each taken before its step;
+                        ** 0 for the perceptron */
 } kh_ner_epoch;
 
 /* Creates a trainer. opts may be NULL for defaults. OUT: *out. */

@@ -17,7 +17,8 @@ static void help(FILE *f)
     fputs("usage: khabar train-ner --train FILE [--dev FILE] --model OUT [OPTIONS]\n"
           "\n"
           "Trains the entity recognizer (an averaged structured perceptron over\n"
-          "khabar's analysis of each word) and writes a model for khabar ner --model.\n"
+          "khabar's analysis of each word, or with --loss crf a linear-chain CRF over\n"
+          "the same features) and writes a model for khabar ner --model.\n"
           "FILE: one token per line, TAB, its IOB2 tag (B-PER, I-ORG, O ...; ANERcorp's\n"
           "PERS is read as PER); a blank line ends a sentence.\n"
           "\n"
@@ -36,6 +37,11 @@ static void help(FILE *f)
           "                       'tune' chooses X on --dev each epoch (default 0)\n"
           "  --dropout X          leave out this share of a word's features in each\n"
           "                       training step (0 <= X < 1; default 0)\n"
+          "  --loss L             perceptron (default) or crf: conditional\n"
+          "                       log-likelihood, AdaGrad, averaged (features\n"
+          "                       base, gaz, clusters only; no dropout)\n"
+          "  --l2 X               crf: L2 strength (default 0.3)\n"
+          "  --rate X             crf: AdaGrad step size (default 0.1)\n"
           "  --features LIST      feature groups, comma-separated: base, gaz,\n"
           "                       clusters, pairs, doc (default base,gaz,clusters)\n"
           "  --gazetteer TYPE=FILE  a list of names, one per line; TYPE is PER, ORG,\n"
@@ -169,6 +175,8 @@ static kh_ner_trainer *train_one(const kh_ner_train_opts *o, const gaz_arg *gaz,
         else
             fprintf(stderr, "epoch %2u  mistakes %6llu  (%.1fs)\n", ep.epoch,
                     (unsigned long long)ep.mistakes, cli_now() - t0);
+        if (o->loss == KH_NER_LOSS_CRF) /* a line of its own: scripts read the one above */
+            fprintf(stderr, "         negative log-likelihood %.1f\n", ep.loss);
     }
     return t;
 fail:
@@ -242,6 +250,29 @@ int cmd_train_ner(int argc, char **argv)
                 goto out;
             }
             o.dropout = (float)p;
+            i++;
+        } else if (!strcmp(a, "--loss") && v) {
+            if (!strcmp(v, "perceptron")) {
+                o.loss = KH_NER_LOSS_PERCEPTRON;
+            } else if (!strcmp(v, "crf")) {
+                o.loss = KH_NER_LOSS_CRF;
+            } else {
+                fprintf(stderr, "khabar train-ner: --loss takes perceptron or crf\n");
+                goto out;
+            }
+            i++;
+        } else if ((!strcmp(a, "--l2") || !strcmp(a, "--rate")) && v) {
+            char *end;
+            double p = strtod(v, &end);
+            int l2 = a[2] == 'l';
+            if (*end || !(l2 ? p >= 0 : p > 0) || !(p < 1e6)) {
+                fprintf(stderr, "khabar train-ner: %s takes a number %s\n", a, l2 ? ">= 0" : "> 0");
+                goto out;
+            }
+            if (l2)
+                o.l2 = p > 0 ? (float)p : 1e-30f; /* 0 means the default: nearly none */
+            else
+                o.rate = (float)p;
             i++;
         } else if (!strcmp(a, "--features") && v) {
             if (parse_features(v, &o.features)) {

@@ -1,5 +1,6 @@
 /*
-** decode.c - emission scores, Viterbi under the BIO constraint, chunks.
+** decode.c - emission scores, Viterbi under the BIO constraint, the CRF's
+** forward-backward over the same lattice, chunks.
 **
 ** The cost per word is one row per feature for the scores, 17 x 17 for
 ** Viterbi, and with pair features (feat.h) up to 4 more rows for each of
@@ -11,6 +12,7 @@
 #include "ner/decode.h"
 
 #include <float.h>
+#include <math.h>
 
 void kh_decode_scores(const kh_weights *wt, const kh_feat *fx, size_t b, size_t e, float *out)
 {
@@ -112,6 +114,100 @@ void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const floa
         tags[i] = (uint8_t)arg;
         if (i) arg = back[i * KH_NSTATES + arg];
     }
+}
+
+/* Scales v[0..KH_NSTATES) to sum 1; returns the sum (0: left as it was). */
+static double normalize(double *v)
+{
+    double z = 0;
+    for (unsigned t = 0; t < KH_NSTATES; t++)
+        z += v[t];
+    if (z > 0)
+        for (unsigned t = 0; t < KH_NSTATES; t++)
+            v[t] /= z;
+    return z;
+}
+
+double kh_decode_marginals(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
+                           double *alpha, double *beta, double *node, double *edge)
+{
+    memset(edge, 0, (KH_NSTATES + 1) * KH_NSTATES * sizeof *edge);
+    if (n == 0) return 0;
+    /* exp of the transitions; 0 where a step is not allowed, so sums over
+    ** all pairs count only the lattice's */
+    double et[KH_NSTATES + 1][KH_NSTATES];
+    for (unsigned p = 0; p <= KH_NSTATES; p++)
+        for (unsigned t = 0; t < KH_NSTATES; t++)
+            et[p][t] = kh_state_allowed(p, t) ? exp((double)trans[p][t]) : 0;
+    /* node holds exp(sc - max) of each word until its marginals replace it */
+    double logz = 0;
+    for (size_t i = 0; i < n; i++) {
+        const float *s = sc + i * KH_NSTATES;
+        double *psi = node + i * KH_NSTATES, *a = alpha + i * KH_NSTATES;
+        const double *ap = i ? a - KH_NSTATES : NULL; /* the previous word's */
+        float mx = s[0];
+        for (unsigned t = 1; t < KH_NSTATES; t++)
+            if (s[t] > mx) mx = s[t];
+        for (unsigned t = 0; t < KH_NSTATES; t++) {
+            psi[t] = exp((double)s[t] - (double)mx);
+            double in = 0;
+            if (!ap)
+                in = et[KH_NSTATES][t];
+            else
+                for (unsigned k = 0; k < kh_decode_prev[t].n; k++) {
+                    unsigned p = kh_decode_prev[t].p[k];
+                    in += ap[p] * et[p][t];
+                }
+            a[t] = in * psi[t];
+        }
+        double z = normalize(a);
+        if (!(z > 0)) return NAN;
+        logz += log(z) + (double)mx;
+    }
+    /* a sentence ends closed: O, L or U */
+    double *b = beta + (n - 1) * KH_NSTATES, end = 0;
+    for (unsigned t = 0; t < KH_NSTATES; t++) {
+        b[t] = KH_ST_OPEN(t) ? 0 : 1;
+        end += alpha[(n - 1) * KH_NSTATES + t] * b[t];
+    }
+    if (!(end > 0)) return NAN;
+    logz += log(end);
+    normalize(b);
+    for (size_t i = n - 1; i-- > 0;) {
+        const double *psi = node + (i + 1) * KH_NSTATES, *bn = beta + (i + 1) * KH_NSTATES;
+        double *bi = beta + i * KH_NSTATES;
+        for (unsigned p = 0; p < KH_NSTATES; p++) {
+            double v = 0;
+            for (unsigned t = 0; t < KH_NSTATES; t++)
+                v += et[p][t] * psi[t] * bn[t];
+            bi[p] = v;
+        }
+        if (!(normalize(bi) > 0)) return NAN;
+    }
+    /* P(y_i-1 = p, y_i = t) is proportional to alpha_i-1(p) et(p, t)
+    ** psi_i(t) beta_i(t), P(y_i = t) to alpha_i(t) beta_i(t): each is
+    ** normalized by its own sum, so the scales drop out */
+    for (size_t i = 0; i < n; i++) {
+        double *psi = node + i * KH_NSTATES;
+        const double *a = alpha + i * KH_NSTATES, *bi = beta + i * KH_NSTATES;
+        if (i) {
+            const double *ap = a - KH_NSTATES;
+            double xi[KH_NSTATES][KH_NSTATES], z = 0;
+            for (unsigned p = 0; p < KH_NSTATES; p++)
+                for (unsigned t = 0; t < KH_NSTATES; t++)
+                    z += xi[p][t] = ap[p] * et[p][t] * psi[t] * bi[t];
+            for (unsigned p = 0; p < KH_NSTATES; p++)
+                for (unsigned t = 0; t < KH_NSTATES; t++)
+                    edge[p * KH_NSTATES + t] += xi[p][t] / z;
+        }
+        for (unsigned t = 0; t < KH_NSTATES; t++)
+            psi[t] = a[t] * bi[t];
+        normalize(psi);
+        if (i == 0)
+            for (unsigned t = 0; t < KH_NSTATES; t++)
+                edge[KH_NSTATES * KH_NSTATES + t] = psi[t];
+    }
+    return logz;
 }
 
 size_t kh_decode_chunks(const uint8_t *tags, const uint8_t *sent, size_t n,

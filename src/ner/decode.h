@@ -71,6 +71,21 @@ extern const kh_prev_states kh_decode_prev[KH_NSTATES];
 void kh_decode_viterbi(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
                        const kh_pairs *pp, uint8_t *back, uint8_t *tags);
 
+/* The linear-chain CRF over the lattice Viterbi searches: the sequences y
+** of n states that kh_state_allowed admits and that end closed, each with
+** probability exp(score(y)) / Z, score(y) being what Viterbi maximizes
+** (emission scores sc, transitions trans, no pair features). Forward-
+** backward in doubles, each position's vector scaled to sum 1 and each
+** word's scores taken relative to their maximum, so no exp overflows
+** where weights stay within the range floats hold.
+** OUT: node[i * KH_NSTATES + s] = P(y_i = s); edge[p * KH_NSTATES + s]
+** (KH_NSTATES + 1 rows, row KH_NSTATES the sentence start) = the expected
+** number of steps p -> s in y. Returns log Z (0 for n = 0), or NaN if
+** every sequence's probability underflowed (scores apart by more than
+** about 700). Scratch: alpha, beta (n * KH_NSTATES doubles each). */
+double kh_decode_marginals(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
+                           double *alpha, double *beta, double *node, double *edge);
+
 /* Adds to out[] the pair-feature weights of word i after state prev. */
 static inline void kh_decode_pair_scores(const kh_pairs *pp, size_t i, unsigned prev,
                                          float out[KH_NSTATES])

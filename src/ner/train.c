@@ -15,6 +15,19 @@
 **
 ** Features are computed once, when sentences are added, and stored
 ** compactly (row indices per word); an epoch then only adds and compares.
+**
+** The same weights can instead be learned as a linear-chain CRF
+** (KH_NER_LOSS_CRF, Lafferty et al. 2001): each sentence's step follows the
+** gradient of its conditional log-likelihood, the marginals from
+** forward-backward over the BILOU lattice (kh_decode_marginals) minus the
+** gold counts, with AdaGrad's per-weight step sizes (Duchi et al. 2011)
+** and an L2 penalty applied lazily (a row's weights decay for all the steps
+** since it was last touched, when it is next touched), and the same
+** averaging as the perceptron. The model and its decoding do not change.
+** Pair and document features are left to the perceptron: their gradients
+** would need forward-backward with per-word transition scores and the
+** held-out first stage, and the comparison with the perceptron is asked
+** of the shipped groups (base, gaz, clusters).
 */
 #include "ner/decode.h"
 #include "ner/ner.h"
@@ -106,6 +119,16 @@ struct kh_ner_trainer {
 
     uint64_t drop; /* feature dropout threshold on a 64-bit hash (0: none) */
 
+    /* CRF training (KH_NER_LOSS_CRF) */
+    float *g2; /* AdaGrad: sum of squared gradients per weight */
+    float tg2[KH_NSTATES + 1][KH_NSTATES];
+    uint32_t *last; /* per row: the clock of its last L2 decay */
+    float lambda;   /* L2 per sentence step: opts.l2 / training sentences */
+    double *alpha, *beta, *node;
+    size_t capfb;   /* doubles in each of alpha, beta and node */
+    uint64_t *keys; /* a sentence's features as row << 32 | word, sorted */
+    size_t capkeys;
+
     uint8_t *image; /* last encoded model */
     size_t imagelen;
 };
@@ -132,7 +155,7 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
     *out = NULL;
     kh_mem mem;
     kh_mem_init(&mem, opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL);
-    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_DEFAULT, 0.05f, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {20, 12, 1, KH_FEAT_DEFAULT, 0.05f, 0, NULL, NULL, 0, 0, 0.3f, 0.1f};
     if (opts) {
         if (opts->hash_bits) o.hash_bits = opts->hash_bits;
         if (opts->epochs) o.epochs = opts->epochs;
@@ -141,10 +164,16 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
         if (opts->prune) o.prune = opts->prune < 0 ? 0 : opts->prune;
         o.recall_bias = opts->recall_bias;
         o.dropout = opts->dropout;
+        o.loss = opts->loss;
+        if (opts->l2) o.l2 = opts->l2;
+        if (opts->rate) o.rate = opts->rate;
     }
+    int crf = o.loss == KH_NER_LOSS_CRF;
     if (o.hash_bits < KH_MODEL_MIN_BITS || o.hash_bits > KH_MODEL_MAX_BITS ||
         (o.features & ~(uint32_t)KH_FEAT_ALL) || !isfinite(o.prune) || !isfinite(o.recall_bias) ||
-        !(o.dropout >= 0 && o.dropout < 1))
+        !(o.dropout >= 0 && o.dropout < 1) || o.loss > KH_NER_LOSS_CRF || !(o.l2 >= 0) ||
+        !isfinite(o.l2) || !(o.rate > 0) || !isfinite(o.rate) ||
+        (crf && (o.dropout > 0 || (o.features & (KH_FEAT_PAIRS | KH_FEAT_DOC)))))
         return KH_EINVAL;
     kh_ner_trainer *t = kh_mem_alloc(&mem, sizeof *t);
     if (!t) return KH_ENOMEM;
@@ -165,9 +194,15 @@ kh_status kh_ner_trainer_new(const kh_ner_train_opts *opts, kh_ner_trainer **out
         !(t->model.w = kh_mem_alloc(&mem, nf * sizeof(float))) ||
         !(t->u = kh_mem_alloc(&mem, nf * sizeof(float))) ||
         !(t->avg = kh_mem_alloc(&mem, nf * sizeof(float))) ||
-        !(t->best = kh_mem_alloc(&mem, nf * sizeof(float)))) {
+        !(t->best = kh_mem_alloc(&mem, nf * sizeof(float))) ||
+        (crf && (!(t->g2 = kh_mem_alloc(&mem, nf * sizeof(float))) ||
+                 !(t->last = kh_mem_alloc(&mem, ((size_t)1 << o.hash_bits) * sizeof(uint32_t)))))) {
         kh_ner_trainer_free(t);
         return KH_ENOMEM;
+    }
+    if (crf) {
+        memset(t->g2, 0, nf * sizeof(float));
+        memset(t->last, 0, ((size_t)1 << o.hash_bits) * sizeof(uint32_t));
     }
     memset(t->model.w, 0, nf * sizeof(float));
     memset(t->u, 0, nf * sizeof(float));
@@ -204,6 +239,12 @@ void kh_ner_trainer_free(kh_ner_trainer *t)
     kh_mem_free(m, t->pred, t->cappred);
     kh_mem_free(m, t->order, t->caporder * sizeof *t->order);
     kh_mem_free(m, t->image, t->imagelen);
+    if (t->g2) kh_mem_free(m, t->g2, nf * sizeof(float));
+    if (t->last) kh_mem_free(m, t->last, ((size_t)1 << t->model.bits) * sizeof(uint32_t));
+    kh_mem_free(m, t->alpha, t->capfb * sizeof *t->alpha);
+    kh_mem_free(m, t->beta, t->capfb * sizeof *t->beta);
+    kh_mem_free(m, t->node, t->capfb * sizeof *t->node);
+    kh_mem_free(m, t->keys, t->capkeys * sizeof *t->keys);
     /* the model owns w and, once frozen, the gazetteer and cluster arrays */
     if (!t->frozen) {
         t->model.gaz = NULL;
@@ -464,10 +505,9 @@ static inline int dropped(const kh_ner_trainer *t, size_t k)
     return t->drop && kh_mix64(t->c * 0x9e3779b97f4a7c15ull + k) < t->drop;
 }
 
-/* Decodes sentence s with weights w, transitions tr and recall bias into
-** t->pred; training: with dropout. */
-static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
-                   const float tr[KH_NSTATES + 1][KH_NSTATES], float bias, int training)
+/* Emission scores of sentence s with weights w and recall bias into t->sc;
+** training: with dropout. */
+static void scores(kh_ner_trainer *t, const sentence *s, const float *w, float bias, int training)
 {
     for (uint32_t i = 0; i < s->n; i++) {
         float *out = t->sc + (size_t)i * KH_NSTATES;
@@ -486,6 +526,14 @@ static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
         }
         out[0] -= bias;
     }
+}
+
+/* Decodes sentence s with weights w, transitions tr and recall bias into
+** t->pred; training: with dropout. */
+static void decode(kh_ner_trainer *t, const sentence *s, const float *w,
+                   const float tr[KH_NSTATES + 1][KH_NSTATES], float bias, int training)
+{
+    scores(t, s, w, bias, training);
     kh_pairs pp = {{w, NULL, NULL}, t->prow + s->first * KH_MAXP, t->npf + s->first, t->model.bits};
     kh_decode_viterbi(tr, t->sc, s->n, (t->model.feat_set & KH_FEAT_PAIRS) ? &pp : NULL, t->back,
                       t->pred);
@@ -554,6 +602,144 @@ static int learn(kh_ner_trainer *t, const sentence *s)
     }
     t->c++;
     return wrong;
+}
+
+/* ---- the CRF's steps ----------------------------------------------------------------- */
+
+/* AdaGrad's step size for a weight whose squared gradients sum to g2. The
+** 0.1 added keeps a first, tiny gradient (a state the model already gives
+** probability 1e-6) from making a full step, as AdaGrad without it does. */
+static inline float crf_eta(const kh_ner_trainer *t, float g2)
+{
+    return t->o.rate / sqrtf(g2 + 0.1f);
+}
+
+/* Row r's pending L2 decay: the steps after its last touch up to clock now
+** each shrank its weights by the factor 1 - eta * lambda, about
+** exp(-eta * lambda) (eta unchanged meanwhile: no gradient reached them).
+** The averaging sees the decay at clock now, not spread over the steps. */
+static void crf_decay(kh_ner_trainer *t, uint32_t r, uint32_t now)
+{
+    uint32_t k = now - t->last[r];
+    t->last[r] = now;
+    if (!k || t->lambda == 0) return;
+    float *w = t->model.w + (size_t)r * KH_NSTATES, *u = t->u + (size_t)r * KH_NSTATES;
+    const float *g2 = t->g2 + (size_t)r * KH_NSTATES;
+    float cf = (float)t->c;
+    for (int x = 0; x < KH_NSTATES; x++) {
+        if (w[x] == 0) continue;
+        float d = w[x] * (expf(-(float)k * crf_eta(t, g2[x]) * t->lambda) - 1.0f);
+        w[x] += d;
+        u[x] += cf * d;
+    }
+}
+
+/* Brings every row's L2 decay up to the steps taken, so that the average
+** at the end of an epoch sees it. */
+static void crf_flush(kh_ner_trainer *t)
+{
+    uint32_t now = (uint32_t)(t->c - 1), rows = 1u << t->model.bits;
+    for (uint32_t r = 0; r < rows; r++)
+        crf_decay(t, r, now);
+}
+
+/* A gradient step on row r: g[s] is d(-log p(gold)) / d w[r][s]. */
+static void crf_step_row(kh_ner_trainer *t, uint32_t r, const double g[KH_NSTATES])
+{
+    crf_decay(t, r, (uint32_t)t->c);
+    float *w = t->model.w + (size_t)r * KH_NSTATES, *u = t->u + (size_t)r * KH_NSTATES;
+    float *g2 = t->g2 + (size_t)r * KH_NSTATES, cf = (float)t->c;
+    for (int x = 0; x < KH_NSTATES; x++) {
+        float gx = (float)g[x];
+        g2[x] += gx * gx;
+        float d = -crf_eta(t, g2[x]) * gx;
+        w[x] += d;
+        u[x] += cf * d;
+    }
+}
+
+/* Makes room for need doubles in each of alpha, beta and node. */
+static int grow_fb(kh_ner_trainer *t, size_t need)
+{
+    if (need <= t->capfb) return 0;
+    const kh_mem *m = &t->mem;
+    kh_mem_free(m, t->alpha, t->capfb * sizeof *t->alpha);
+    kh_mem_free(m, t->beta, t->capfb * sizeof *t->beta);
+    kh_mem_free(m, t->node, t->capfb * sizeof *t->node);
+    t->alpha = kh_mem_alloc(m, need * sizeof *t->alpha);
+    t->beta = kh_mem_alloc(m, need * sizeof *t->beta);
+    t->node = kh_mem_alloc(m, need * sizeof *t->node);
+    t->capfb = need;
+    if (t->alpha && t->beta && t->node) return 0;
+    kh_mem_free(m, t->alpha, need * sizeof *t->alpha);
+    kh_mem_free(m, t->beta, need * sizeof *t->beta);
+    kh_mem_free(m, t->node, need * sizeof *t->node);
+    t->alpha = t->beta = t->node = NULL;
+    t->capfb = 0;
+    return -1;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* One CRF step on sentence s (see the top of the file). Adds -log p(gold)
+** to *nll; returns 1 if the gold tags had probability 1/2 or less (only
+** then can Viterbi miss them). */
+static int learn_crf(kh_ner_trainer *t, const sentence *s, double *nll)
+{
+    scores(t, s, t->model.w, 0, 1);
+    double edge[KH_NSTATES + 1][KH_NSTATES];
+    double logz = kh_decode_marginals((const float(*)[KH_NSTATES])t->model.trans, t->sc, s->n,
+                                      t->alpha, t->beta, t->node, &edge[0][0]);
+    if (!isfinite(logz)) { /* scores too far apart: no step rather than a wrong one */
+        t->c++;
+        return 1;
+    }
+    const uint8_t *gold = t->gold + s->first;
+    double score = 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        unsigned p = i ? gold[i - 1] : KH_NSTATES;
+        score +=
+            (double)t->sc[(size_t)i * KH_NSTATES + gold[i]] + (double)t->model.trans[p][gold[i]];
+        /* marginals minus gold counts: the gradient of -log p(gold) */
+        t->node[(size_t)i * KH_NSTATES + gold[i]] -= 1;
+        edge[p][gold[i]] -= 1;
+    }
+    double loss = logz - score;
+    *nll += loss;
+
+    /* one step per row: a row a sentence uses twice (a repeated word, the
+    ** tag prior on every word) gets the sum of its words' gradients */
+    size_t nk = 0;
+    for (uint32_t i = 0; i < s->n; i++)
+        for (size_t k = t->roff[s->first + i]; k < t->roff[s->first + i + 1]; k++)
+            t->keys[nk++] = (uint64_t)t->rows[k] << 32 | i;
+    qsort(t->keys, nk, sizeof *t->keys, by_key);
+    for (size_t k = 0; k < nk;) {
+        uint32_t r = (uint32_t)(t->keys[k] >> 32);
+        double g[KH_NSTATES] = {0};
+        for (; k < nk && (uint32_t)(t->keys[k] >> 32) == r; k++) {
+            const double *nd = t->node + (size_t)(uint32_t)t->keys[k] * KH_NSTATES;
+            for (int x = 0; x < KH_NSTATES; x++)
+                g[x] += nd[x];
+        }
+        crf_step_row(t, r, g);
+    }
+    /* transitions: 306 weights, every step touches them, so their L2 is
+    ** part of the gradient */
+    for (unsigned p = 0; p <= KH_NSTATES; p++)
+        for (unsigned x = 0; x < KH_NSTATES; x++) {
+            if (!kh_state_allowed(p, x)) continue;
+            float g = (float)edge[p][x] + t->lambda * t->model.trans[p][x];
+            t->tg2[p][x] += g * g;
+            float d = -crf_eta(t, t->tg2[p][x]) * g;
+            update_trans(t, p, x, d);
+        }
+    t->c++;
+    return loss >= log(2.0);
 }
 
 typedef struct chunk_set {
@@ -663,6 +849,11 @@ static void reset_weights(kh_ner_trainer *t)
     size_t nf = table_floats(t);
     memset(t->model.w, 0, nf * sizeof(float));
     memset(t->u, 0, nf * sizeof(float));
+    if (t->g2) {
+        memset(t->g2, 0, nf * sizeof(float));
+        memset(t->last, 0, ((size_t)1 << t->model.bits) * sizeof(uint32_t));
+        memset(t->tg2, 0, sizeof t->tg2);
+    }
     memset(t->model.trans, 0, sizeof t->model.trans);
     memset(t->tu, 0, sizeof t->tu);
     t->c = 1;
@@ -750,13 +941,21 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         kh_mem_grow(m, (void **)&t->pred, &t->cappred, maxn, 1) ||
         kh_mem_grow(m, (void **)&t->order, &t->caporder, t->nsents + 1, sizeof *t->order))
         return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
-    size_t ntrain = 0, ndev = 0;
+    size_t ntrain = 0, ndev = 0, maxrows = 1;
     for (size_t i = 0; i < t->nsents; i++) {
-        if (t->sents[i].dev)
+        const sentence *s = &t->sents[i];
+        if (s->dev)
             ndev++;
         else
             t->order[ntrain++] = (uint32_t)i;
+        if (t->roff[s->first + s->n] - t->roff[s->first] > maxrows)
+            maxrows = t->roff[s->first + s->n] - t->roff[s->first];
     }
+    int crf = t->o.loss == KH_NER_LOSS_CRF;
+    if (crf && (kh_mem_grow(m, (void **)&t->keys, &t->capkeys, maxrows, sizeof *t->keys) ||
+                grow_fb(t, maxn * KH_NSTATES)))
+        return fail(t, KH_ENOMEM, UINT64_MAX, "out of memory");
+    t->lambda = ntrain ? t->o.l2 / (float)ntrain : 0;
     if ((t->model.feat_set & KH_FEAT_DOC) && !t->docs_ready && ntrain) {
         kh_status st = doc_stage(t, ntrain);
         if (st) return fail(t, st, UINT64_MAX, "out of memory");
@@ -771,8 +970,10 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
         t->order[j] = x;
     }
     for (size_t i = 0; i < ntrain; i++)
-        ep.mistakes += (uint64_t)learn(t, &t->sents[t->order[i]]);
+        ep.mistakes += (uint64_t)(crf ? learn_crf(t, &t->sents[t->order[i]], &ep.loss)
+                                      : learn(t, &t->sents[t->order[i]]));
     ep.epoch = ++t->epoch;
+    if (crf) crf_flush(t);
 
     /* averaged weights, quantized as they will ship */
     float avg_trans[KH_NSTATES + 1][KH_NSTATES];
@@ -783,12 +984,14 @@ kh_status kh_ner_trainer_epoch(kh_ner_trainer *t, kh_ner_epoch *out)
     ep.recall_bias = t->o.recall_bias > 0 ? t->o.recall_bias : 0;
     if (ndev) {
         /* the recall bias: fixed, or the best of a grid (in weight units:
-        ** averaged perceptron weights of a word's features sum to tens) */
+        ** averaged perceptron weights of a word's features sum to tens, a
+        ** CRF's are log-odds, a tenth of that) */
         static const float grid[] = {0, 2, 4, 6, 8, 10, 12, 15, 18, 22, 26, 30};
+        float unit = crf ? 0.1f : 1.0f;
         size_t ng = t->o.recall_bias < 0 ? sizeof grid / sizeof *grid : 1;
         for (size_t k = 0; k < ng; k++) {
             kh_ner_epoch e2 = ep;
-            float bias = t->o.recall_bias < 0 ? grid[k] : (float)ep.recall_bias;
+            float bias = t->o.recall_bias < 0 ? grid[k] * unit : (float)ep.recall_bias;
             kh_status st = score_dev(t, t->avg, (const float(*)[KH_NSTATES])avg_trans, bias, &e2);
             if (st) return fail(t, st, UINT64_MAX, "out of memory");
             if (k == 0 || e2.dev_f1 > ep.dev_f1) ep = e2;

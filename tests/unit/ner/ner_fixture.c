@@ -54,7 +54,7 @@ int kn_layout(const char *const *sentences, kn_data *d)
 
 uint8_t *kn_train(kt_ctx *kt_, const kh_ner_train_opts *opts, size_t *len)
 {
-    kh_ner_train_opts o = {14, 20, 1, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {14, 20, 1, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     if (opts) o = *opts;
     static const char gaz[] = "موسكو\nبكين\nالصين\n";
     kn_data *d = malloc(sizeof *d);

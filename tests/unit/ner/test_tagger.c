@@ -9,6 +9,7 @@
 
 #include "ner/decode.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,7 @@ TEST(perceptron_learns_the_training_sentences)
 TEST(an_untrained_model_tags_nothing)
 {
     /* zero epochs is not allowed, so train one epoch on nothing: all O */
-    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     kh_ner_trainer *t;
     REQUIRE(kh_ner_trainer_new(&o, &t) == KH_OK);
     const uint8_t *img;
@@ -251,7 +252,7 @@ TEST(corrupt_models_are_refused_with_the_offset)
 TEST(trainer_rejects_bad_input)
 {
     kh_ner_trainer *t;
-    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts bad = {40, 1, 1, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     CHECK_EQ_INT(kh_ner_trainer_new(&bad, &t), KH_EINVAL);
     REQUIRE(kh_ner_trainer_new(NULL, &t) == KH_OK);
     const char *text = "قال لافروف";
@@ -380,7 +381,7 @@ TEST(trainer_frees_gazetteer_and_clusters_with_the_sizes_it_asked_for)
     /* duplicate entries merge when the lists freeze, so fewer are kept than
     ** were allocated: the allocator must still be told the size it gave */
     sized_heap h = {0, 0};
-    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, sized_alloc, &h, 0};
+    kh_ner_train_opts o = {12, 1, 1, 0, 0, 0, sized_alloc, &h, 0, 0, 0, 0};
     kn_data *d = malloc(sizeof *d);
     REQUIRE(d != NULL);
     kt_defer(KT, free_buf, d);
@@ -405,7 +406,7 @@ TEST(trainer_frees_gazetteer_and_clusters_with_the_sizes_it_asked_for)
 /* A trainer on the fixture, trained for 5 epochs with the given seed. */
 static kh_ner_trainer *trained(kt_ctx *kt_, uint32_t seed, uint32_t bits)
 {
-    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL, 0};
+    kh_ner_train_opts o = {bits, 5, seed, 0, 0, 0, NULL, NULL, 0, 0, 0, 0};
     kn_data *d = malloc(sizeof *d);
     kh_ner_trainer *t = NULL;
     if (!d || kn_layout(kn_corpus, d) || kh_ner_trainer_new(&o, &t) != KH_OK ||
@@ -466,4 +467,182 @@ TEST(viterbi_predecessors_are_the_allowed_transitions)
         }
         CHECK_EQ_INT(kh_decode_prev[t].n, k);
     }
+}
+
+/* ---- the CRF --------------------------------------------------------------------------------- */
+
+/* Scores of a tiny lattice: n words of emission scores and the transitions,
+** drawn from a xorshift so the test is the same on every run. */
+static void crf_lattice(uint32_t seed, size_t n, float *sc, float trans[KH_NSTATES + 1][KH_NSTATES])
+{
+    uint32_t x = seed;
+    for (size_t i = 0; i < n * KH_NSTATES + (KH_NSTATES + 1) * KH_NSTATES; i++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        float v = (float)(x % 4001) / 1000.0f - 2.0f; /* -2 .. 2 */
+        if (i < n * KH_NSTATES)
+            sc[i] = v;
+        else
+            trans[(i - n * KH_NSTATES) / KH_NSTATES][(i - n * KH_NSTATES) % KH_NSTATES] = v;
+    }
+}
+
+/* log Z, node marginals and expected transition counts by enumerating
+** every state sequence of n words (17^n of them), keeping the allowed ones
+** that end closed: what forward-backward must give. */
+static double crf_brute(const float trans[KH_NSTATES + 1][KH_NSTATES], const float *sc, size_t n,
+                        double *node, double *edge)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total *= KH_NSTATES;
+    double mx = -1e300, z = 0;
+    for (int pass = 0; pass < 2; pass++) /* the maximum first, then the sums */
+        for (size_t c = 0; c < total; c++) {
+            unsigned y[8];
+            size_t v = c;
+            for (size_t i = 0; i < n; i++, v /= KH_NSTATES)
+                y[i] = (unsigned)(v % KH_NSTATES);
+            double s = 0;
+            int ok = !KH_ST_OPEN(y[n - 1]);
+            for (size_t i = 0; i < n && ok; i++) {
+                unsigned p = i ? y[i - 1] : KH_NSTATES;
+                ok = kh_state_allowed(p, y[i]);
+                s += (double)trans[p][y[i]] + (double)sc[i * KH_NSTATES + y[i]];
+            }
+            if (!ok) continue;
+            if (pass == 0) {
+                if (s > mx) mx = s;
+                continue;
+            }
+            double e = exp(s - mx);
+            z += e;
+            for (size_t i = 0; i < n; i++) {
+                node[i * KH_NSTATES + y[i]] += e;
+                edge[(i ? y[i - 1] : KH_NSTATES) * KH_NSTATES + y[i]] += e;
+            }
+        }
+    for (size_t i = 0; i < n * KH_NSTATES; i++)
+        node[i] /= z;
+    for (size_t i = 0; i < (KH_NSTATES + 1) * KH_NSTATES; i++)
+        edge[i] /= z;
+    return mx + log(z);
+}
+
+TEST(crf_marginals_match_enumeration)
+{
+    enum { MAXN = 3 };
+    float sc[MAXN * KH_NSTATES], trans[KH_NSTATES + 1][KH_NSTATES];
+    double alpha[MAXN * KH_NSTATES], beta[MAXN * KH_NSTATES], node[MAXN * KH_NSTATES];
+    double edge[(KH_NSTATES + 1) * KH_NSTATES];
+    double bnode[MAXN * KH_NSTATES], bedge[(KH_NSTATES + 1) * KH_NSTATES];
+    for (size_t n = 1; n <= MAXN; n++)
+        for (uint32_t seed = 1; seed <= 3; seed++) {
+            crf_lattice(seed * 2654435761u, n, sc, trans);
+            if (seed == 3) /* one word far above the others: the scaling must hold */
+                for (unsigned t = 0; t < KH_NSTATES; t++)
+                    sc[t] += 400.0f + (float)t;
+            memset(bnode, 0, sizeof bnode);
+            memset(bedge, 0, sizeof bedge);
+            double want = crf_brute((const float(*)[KH_NSTATES])trans, sc, n, bnode, bedge);
+            double got = kh_decode_marginals((const float(*)[KH_NSTATES])trans, sc, n, alpha, beta,
+                                             node, edge);
+            if (fabs(got - want) > 1e-9 * fmax(1, fabs(want)))
+                FAIL("n %zu seed %u: log Z %.12g, enumeration %.12g", n, seed, got, want);
+            for (size_t i = 0; i < n * KH_NSTATES; i++)
+                if (fabs(node[i] - bnode[i]) > 1e-9)
+                    FAIL("n %zu seed %u: P(y_%zu = %zu) %.12g, enumeration %.12g", n, seed,
+                         i / KH_NSTATES, i % KH_NSTATES, node[i], bnode[i]);
+            for (size_t i = 0; i < (KH_NSTATES + 1) * KH_NSTATES; i++)
+                if (fabs(edge[i] - bedge[i]) > 1e-9)
+                    FAIL("n %zu seed %u: steps %zu -> %zu: %.12g, enumeration %.12g", n, seed,
+                         i / KH_NSTATES, i % KH_NSTATES, edge[i], bedge[i]);
+        }
+}
+
+/* The gradient the CRF steps along, d(-log p(y)) / d score = marginal -
+** gold count, checked against central differences of -log p(y) in the
+** emission scores and the transitions of a three-word lattice. */
+TEST(crf_gradient_matches_finite_differences)
+{
+    enum { N = 3 };
+    float sc[N * KH_NSTATES], trans[KH_NSTATES + 1][KH_NSTATES];
+    double alpha[N * KH_NSTATES], beta[N * KH_NSTATES], node[N * KH_NSTATES];
+    double edge[(KH_NSTATES + 1) * KH_NSTATES];
+    crf_lattice(99, N, sc, trans);
+    const unsigned gold[N] = {KH_ST_B(1), KH_ST_L(1), 0};
+    /* -log p(gold) */
+#define NLL()                                                                                      \
+    (kh_decode_marginals((const float(*)[KH_NSTATES])trans, sc, N, alpha, beta, node, edge) -      \
+     ((double)trans[KH_NSTATES][gold[0]] + sc[gold[0]] + trans[gold[0]][gold[1]] +                 \
+      sc[KH_NSTATES + gold[1]] + trans[gold[1]][gold[2]] + sc[2 * KH_NSTATES + gold[2]]))
+    double nll = NLL();
+    CHECK(nll > 0);
+    double gnode[N * KH_NSTATES], gedge[(KH_NSTATES + 1) * KH_NSTATES];
+    memcpy(gnode, node, sizeof gnode);
+    memcpy(gedge, edge, sizeof gedge);
+    for (size_t i = 0; i < N; i++) {
+        gnode[i * KH_NSTATES + gold[i]] -= 1;
+        gedge[(i ? gold[i - 1] : KH_NSTATES) * KH_NSTATES + gold[i]] -= 1;
+    }
+    const float h = 1.0f / 64; /* exact in floats */
+    for (size_t k = 0; k < N * KH_NSTATES; k++) {
+        float keep = sc[k];
+        sc[k] = keep + h;
+        double up = NLL();
+        sc[k] = keep - h;
+        double down = NLL();
+        sc[k] = keep;
+        double fd = (up - down) / (2 * (double)h);
+        if (fabs(fd - gnode[k]) > 1e-3)
+            FAIL("score %zu: gradient %.6f, finite difference %.6f", k, gnode[k], fd);
+    }
+    for (unsigned p = 0; p <= KH_NSTATES; p++)
+        for (unsigned t = 0; t < KH_NSTATES; t++) {
+            if (!kh_state_allowed(p, t)) continue;
+            float keep = trans[p][t];
+            trans[p][t] = keep + h;
+            double up = NLL();
+            trans[p][t] = keep - h;
+            double down = NLL();
+            trans[p][t] = keep;
+            double fd = (up - down) / (2 * (double)h);
+            if (fabs(fd - gedge[p * KH_NSTATES + t]) > 1e-3)
+                FAIL("transition %u -> %u: gradient %.6f, finite difference %.6f", p, t,
+                     gedge[p * KH_NSTATES + t], fd);
+        }
+#undef NLL
+}
+
+TEST(crf_learns_the_training_sentences)
+{
+    kh_ner_train_opts o = {14, 20, 1, 0, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, 0};
+    size_t len;
+    uint8_t *img = kn_train(KT, &o, &len);
+    REQUIRE(img != NULL);
+    kt_defer(KT, free_buf, img);
+    kh_ner *n = kn_open(KT, img, len);
+    REQUIRE(n != NULL);
+    CHECK_EQ_INT(tag_errors(KT, n), 0);
+    /* the same bytes again: nothing depends on time or addresses */
+    size_t len2;
+    uint8_t *img2 = kn_train(KT, &o, &len2);
+    REQUIRE(img2 != NULL);
+    kt_defer(KT, free_buf, img2);
+    CHECK(len2 == len && memcmp(img, img2, len) == 0);
+}
+
+TEST(crf_refuses_what_it_does_not_train)
+{
+    kh_ner_trainer *t = NULL;
+    kh_ner_train_opts pairs = {12, 1, 1, 0x0Fu, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&pairs, &t), KH_EINVAL);
+    kh_ner_train_opts drop = {12, 1, 1, 0, 0, 0, NULL, NULL, 0.1f, KH_NER_LOSS_CRF, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&drop, &t), KH_EINVAL);
+    kh_ner_train_opts loss = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, 2, 0, 0};
+    CHECK_EQ_INT(kh_ner_trainer_new(&loss, &t), KH_EINVAL);
+    kh_ner_train_opts rate = {12, 1, 1, 0, 0, 0, NULL, NULL, 0, KH_NER_LOSS_CRF, 0, -1};
+    CHECK_EQ_INT(kh_ner_trainer_new(&rate, &t), KH_EINVAL);
+    CHECK(t == NULL);
 }
