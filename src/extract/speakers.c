@@ -1314,12 +1314,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
             while (e < b && e - k < 3 && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
                    !kx_is(x, e, KX_TITLE))
                 e++;
-            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) &&
-                            (!named_after_head(x, a) || agency_named_whole(x, a, b));
+            uint32_t whole = agency_named_whole(x, a, b);
+            int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && (!named_after_head(x, a) || whole);
             c->name_first = keep_head ? a : k;
-            c->name_last = e;
-            if (keep_head && agency_named_whole(x, a, b) > e)
-                c->name_last = agency_named_whole(x, a, b);
+            c->name_last = keep_head && whole > e ? whole : e;
             return;
         }
         if (k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL)) {
@@ -1336,14 +1334,15 @@ static void np_name(kh_extractor *x, kx_cue *c)
                               ** its adjectives; a bare word after them is the object */
             return;
         }
+        uint32_t whole = k == a + 1 ? agency_named_whole(x, a, b) : 0;
         if (k == a + 1 && k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL) &&
-            (!named_after_head(x, a) || agency_named_whole(x, a, b)) && name_word(x, k)) {
+            (!named_after_head(x, a) || whole) && name_word(x, k)) {
             uint32_t e = k;
             while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
             if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
                 e++; /* بلدية وادي | الزيتون */
-            if (agency_named_whole(x, a, b) > e) e = agency_named_whole(x, a, b);
+            if (whole > e) e = whole;
             c->name_first = a; /* بلدية | سيدي بوسعيد: a body is named with its head, */
             c->name_last = e; /* unless the head only says what the name is (وكالة رويترز) */
             return;
