@@ -310,10 +310,9 @@ void kx_prepare(kh_extractor *x)
     ** name (دان الهجوم keeps its verb) */
     for (size_t i = 1; i + 1 < x->A->ntokens; i++) {
         kx_tok *k = &x->tk[i];
-        const kh_token *t = &x->A->tokens[i];
         const kx_tok *p = &x->tk[i - 1], *n = &x->tk[i + 1];
-        if (k->e && !k->pro && t->norm_len == 6 && !memcmp(t->norm, "دان", 6) && !n->e && !n->pro &&
-            x->A->tokens[i + 1].kind == KH_TOK_ARABIC &&
+        if (k->e && !k->pro && (k->e->cls & KX_SAY) && kx_norm_is(x, i, "دان") && !n->e &&
+            !n->pro && x->A->tokens[i + 1].kind == KH_TOK_ARABIC &&
             ((p->flags & KX_T_COMMA) || (p->pro & KX_P_AL) ||
              (p->e && (p->e->cls & (KX_TITLE | KX_SAY)))))
             k->e = NULL;
