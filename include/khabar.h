@@ -568,10 +568,10 @@ typedef struct kh_ner_train_opts {
 
 /* How the trainer learns its weights (kh_ner_train_opts.loss). Both give
 ** the same kind of model: tagging does not know which one made it. */
+/* KH_NER_LOSS_CRF: linear-chain CRF (log-likelihood, AdaGrad, averaged);
+** feature groups base, gaz and clusters only */
 #define KH_NER_LOSS_PERCEPTRON 0u /* averaged structured perceptron */
-#define KH_NER_LOSS_CRF                                                                            \
-    1u /* linear-chain CRF: log-likelihood, AdaGrad, averaged;                                     \
-       ** feature groups base, gaz and clusters only */
+#define KH_NER_LOSS_CRF        1u
 
 typedef struct kh_ner_epoch {
     uint32_t epoch;       /* 1-based */
