@@ -1353,7 +1353,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             while (m > k && !name_word(x, m - 1))
                 m--;
             uint32_t s0 = m;
-            while (s0 > k && name_word(x, s0 - 1))
+            while (s0 > k && (name_word(x, s0 - 1) || compound_part(x, s0 - 1)))
                 s0--;
             c->name_first = s0 < m ? s0 : k;
             trim_name(x, c);
@@ -2697,9 +2697,45 @@ static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n
     return 1;
 }
 
+/* The links a name never ends with: عبد الله بن | مساعد، عبدالعزيز آل | سعود.
+** The word after one is a name even when it is also a common noun or a
+** title (مساعد، مشرف، أمين), which is where a phrase's name run stops. */
+static const char *const LINKS_BEFORE_NAME[] = {"بن", "ابن", "بنت", "آل"};
+#define LINKED_NAME_MAX 12 /* tokens: محمد بن نايف بن عبدالعزيز آل سعود is 7 */
+
+/* Whether token i may stand after a link as the name it links to. */
+static int linked_word(kh_extractor *x, uint32_t i)
+{
+    return same_line(x, i - 1, i) && tok(x, i)->kind == KH_TOK_ARABIC && is_word(x, i) &&
+           !(x->tk[i].pro & ~(uint32_t)KX_P_AL) && !(x->tk[i].flags & KX_T_PARTICLE);
+}
+
+/* The end of a name [a, b) carried over the words its last link needs:
+** a bare or ال word on the same line (آل | الشيخ), link after link (يحيى
+** بن علي | آل شيف), then the family name that closes a nasab (خالد بن
+** مساعد | السهلي). Only a name that ended on a link grows. */
+static uint32_t link_tail(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    uint32_t n = x->A->ntokens, b0 = b;
+    while (b > a && b < n && b - a < LINKED_NAME_MAX) {
+        if (NORM_IN(x, b - 1, LINKS_BEFORE_NAME) && linked_word(x, b))
+            b++;
+        else if (b > b0 && b + 1 < n && NORM_IN(x, b, LINKS_BEFORE_NAME) &&
+                 same_line(x, b - 1, b) && linked_word(x, b + 1))
+            b += 2;
+        else
+            break;
+    }
+    if (b > b0 && b < n && same_line(x, b - 1, b) && x->tk[b].pro == KX_P_AL && np_word(x, b) &&
+        !kx_is(x, b, KX_TITLE | KX_ORG) && !(x->tk[b].flags & KX_T_ENC))
+        b++;
+    return b;
+}
+
 /* Registers the name of tokens [a, b); returns its index. */
 static int32_t add_name(kh_extractor *x, uint32_t a, uint32_t b)
 {
+    b = link_tail(x, a, b);
     for (size_t k = 0; k < x->nnames; k++)
         if (x->names[k].last - x->names[k].first == b - a && seq_eq(x, x->names[k].first, a, b - a))
             return (int32_t)k;

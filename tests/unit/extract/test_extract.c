@@ -1855,6 +1855,18 @@ static const struct speaker_case {
      "وأكد مدير عام جمارك مطار الملك فهد بالدمام يوسف بن ابراهيم الزاكان أن الجمارك مستعدة.\n",
      {{KH_QUOTE_DIRECT, "تم ضبط", "محمد العقيل"},
       {KH_QUOTE_REPORTED, "أن الجمارك", "يوسف بن ابراهيم الزاكان"}}},
+    {"a name never ends on a link: the word after bin or al is a name, then the family name",
+     "عنوان\nوأشار الأمير عبد الله بن مساعد في تصريحات إلى أن الأندية تواجه أزمة.\n"
+     "وقال الأمير محمد بن نايف بن عبدالعزيز آل سعود وزير الداخلية: إن الأمن مستقر.\n"
+     "وأكد المدير العام لإسطبلات الخالدية مطلق بن مشرف أن الإنجاز كبير.\n",
+     {{KH_QUOTE_REPORTED, "أن الأندية", "عبد الله بن مساعد"},
+      {KH_QUOTE_REPORTED, "إن الأمن", "محمد بن نايف بن عبدالعزيز آل سعود"},
+      {KH_QUOTE_REPORTED, "أن الإنجاز", "مطلق بن مشرف"}}},
+    {"a nasab that grows over its links keeps the family name after it, and its first name",
+     "عنوان\nوأوضح مدير الهلال الأحمر خالد بن مساعد السهلي أن الفرق جاهزة.\n"
+     "وقال الأمير جلوي بن عبد العزيز بن مساعد في اتصال هاتفي إن الشهيد قدم روحه.\n",
+     {{KH_QUOTE_REPORTED, "أن الفرق", "خالد بن مساعد السهلي"},
+      {KH_QUOTE_REPORTED, "إن الشهيد", "جلوي بن عبد العزيز بن مساعد"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
@@ -2537,9 +2549,11 @@ static const struct {
     {"عنوان\nوقال رئيس الوزراء التشيكي أندريه بابيس، إن قبول بعض الركاب خطأ.\n"
      "وكتب رئيس الوزراء التشيكي على موقع تويتر: \"بلدنا لن يستقبل أي مهاجرين\".\n",
      "بلدنا", "رئيس الوزراء التشيكي", "أندريه", "أندريه بابيس", KH_QUOTE_DIRECT, 2},
-    /* مساعد (assistant) is a title word, but after the name a part of it */
+    /* مساعد (assistant) is a title word, but after the name a part of it:
+    ** the rules read it after بن (link_tail), and the entity keeps it */
     {"عنوان\nقال الأمير عبدالله بن مساعد بن عبدالعزيز خلال استقباله المجلس إن الخطط جيدة.\n",
-     "إن الخطط", "عبدالله بن", "عبدالله", "عبدالله بن مساعد بن عبدالعزيز", KH_QUOTE_REPORTED, 5},
+     "إن الخطط", "عبدالله بن مساعد بن عبدالعزيز", "عبدالله", "عبدالله بن مساعد بن عبدالعزيز",
+     KH_QUOTE_REPORTED, 5},
     /* a person after a long title, the subject of a verb that is not one of
     ** saying, takes the carried statement from the last speaker (a quoted
     ** term in her sentence keeps the rules' introduced_person from it) */
