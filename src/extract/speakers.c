@@ -1999,11 +1999,14 @@ static int written_on(kh_extractor *x, uint32_t i)
     return 0;
 }
 
-/* يُذكر أن …: "it is mentioned that", a passive with nobody speaking. */
+/* يُذكر أن …: "it is mentioned that", a passive with nobody speaking; so
+** is الجدير ذكره / والجدير بالذكر (worth mentioning), whose ذكر has no
+** subject, with or without a comma before its أن. */
 static int impersonal(kh_extractor *x, uint32_t i)
 {
     static const char *const PASSIVE[] = {"يذكر",  "يُذكر",   "يقال",  "ويذكر",
                                           "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
+    if (i > 0 && same_line(x, i - 1, i) && stem_is(x, i - 1, "جدير")) return 1;
     if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
     if (NORM_IN(x, i, PASSIVE)) return 1; /* يُتوقع أن: it is expected that */
     return 0;

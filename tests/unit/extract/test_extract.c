@@ -695,6 +695,16 @@ TEST(passive_expectation_is_no_statement_and_abd_al_names_stay_whole)
     CHECK_SPAN(t, q->speaker, "عبد الملك الحوثي");
 }
 
+TEST(worth_mentioning_is_no_statement)
+{
+    const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\nالجدير ذكره أن الشركة تأسست عام 1990.\n"
+                    "والجدير بالذكر، أن المشروع بدأ أمس.\nومن الجدير بالذكر أن الوزارة وافقت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن الخطة") != NULL);
+}
+
 TEST(document_relative_plural_and_participle_subjects)
 {
     const char *t = "عنوان\nوقال المكتب الإعلامي في بيان له إن الخطة فاشلة.\n"
