@@ -428,13 +428,20 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
 /* Nouns that open a verb's object and never go on with its subject: أعلنت
 ** حركة طالبان | المسؤولية، رفضت السلطات | الكشف عن، لم تناقش متحدثة باسم
 ** فيسبوك | تفاصيل القضية، حذفت فيسبوك | أكثر من 650 صفحة. */
-static const char *const OBJECT_NOUNS[] = {"مسؤولية", "كشف", "مزيد", "تفاصيل", "أكثر"};
+static const char *const OBJECT_NOUNS[] = {"مسؤولية", "كشف", "مزيد", "تفاصيل", "أكثر", "كلمة"};
 
 static int object_noun(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL && x->tk[k].pro) return 0;
     /* bare مسؤولية heads a construct (مسؤولية الأمن), not an object */
     return STEM_IN(x, k, OBJECT_NOUNS) && (x->tk[k].pro || !stem_is(x, k, "مسؤولية"));
+}
+
+/* أحد / إحدى (one of) after a name opens an apposition: وقال دان ويرثايمر |
+** أحد مستشاري المشروع. */
+static int one_of(kh_extractor *x, uint32_t k)
+{
+    return !x->tk[k].pro && (stem_is(x, k, "أحد") || stem_is(x, k, "إحدى"));
 }
 
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
@@ -574,9 +581,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             tok(x, k)->norm_len >= 8 && /* ولايتها: ا of the pronoun ها */
             name_or_al(x, k - 1) && name_or_al(x, k - 2))
             break; /* أكد الاسم الكامل | قاطعا: an adverbial accusative after a full name */
-        if (k > from && !t->pro && name_word(x, k - 1) &&
-            (stem_is(x, k, "أحد") || stem_is(x, k, "إحدى")))
-            break; /* وقال دان ويرثايمر | أحد مستشاري المشروع: one of, an apposition */
+        if (k > from && name_word(x, k - 1) && one_of(x, k))
+            break; /* وقال دان ويرثايمر | أحد مستشاري المشروع */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
         if (k > from && k + 1 < limit && asked_unnamed(x, k))
@@ -3032,8 +3038,10 @@ static void fullest(kh_extractor *x, kx_name *nm)
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);
         while (open_right && b < x->A->ntokens && same_line(x, b, i) &&
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
-               !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 && !(b - a >= 2 && accusative(x, b)))
-            b++; /* مارك لاستوريا | واضحا: a predicate after a full name */
+               !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
+               !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b))
+            b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
+                 ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
             b - a < NAME_MAX_TOKENS && name_word(x, b - 1) && x->tk[b].pro == KX_P_AL &&
             np_word(x, b) && !kx_is(x, b, KX_TITLE) &&
