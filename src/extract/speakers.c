@@ -587,9 +587,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && object_noun(x, k)) break;
         if (k > from && k + 1 < limit && asked_unnamed(x, k))
             break; /* مصدر حكومي | طلب عدم الكشف عن اسمه: who asked not to be named */
-        if (k > from && from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
+        if (from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
             (stem_is(x, k, "نظر") || stem_is(x, k, "انتباه")))
-            break; /* ولفت آل فويز | النظر إلى: the verb's own object */
+            break; /* ولفت آل فويز | النظر إلى، ولفت | النظر إلى: the verb's own
+                   ** object, after its subject or with the subject dropped */
         if (k > from && (t->pro & KX_P_L) &&
             (named_after_head(x, k) || STEM_IN(x, k, TOLD_NOUNS) || kx_is(x, k, KX_AGENCY)))
             break; /* مصدر أمني | لمراسل "…"، لوكالة، لصحيفة، لفرانس برس، المتحدث |

@@ -1883,6 +1883,10 @@ static const struct speaker_case {
      {{KH_QUOTE_DIRECT, "كنا نفضل", "جورج هنري بوتييه"},
       {KH_QUOTE_REPORTED, "أن المهلة", "جورج هنري بوتييه"},
       {KH_QUOTE_REPORTED, "أن الأمن", "جمعان رشيد بن رقوش"}}},
+    {"lafata al-nazar right after the verb is its object: the subject is dropped",
+     "عنوان\nوقال الطبيب خالد العمري إن الحالات كثيرة. ولفت النظر إلى أن الإصابات خطيرة.\n",
+     {{KH_QUOTE_REPORTED, "إن الحالات", "خالد العمري"},
+      {KH_QUOTE_REPORTED, "أن الإصابات", "خالد العمري"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
