@@ -392,6 +392,13 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
     return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
 }
 
+/* Shares that head a speaker phrase before a definite noun, though bare
+** they are function words: بعض المغردين، معظم الخبراء. */
+static const char *const SOME[] = {"بعض", "معظم", "أغلب", "غالبية"};
+
+/* Words of size between a quantity and its من: عدد كبير من متابعيه. */
+static const char *const SIZES[] = {"كبير", "قليل", "محدود", "ضخم", "هائل", "كبيرة"};
+
 /* Quantities that head a speaker phrase with من: العديد من الضحايا. */
 static const char *const QUANTIFIERS[] = {"عديد", "بعض",   "أحد",  "معظم", "غالبية", "كثير", "عدد",
                                           "مئات", "عشرات", "آلاف", "أغلب", "ثلثا",   "جميع"};
@@ -600,6 +607,19 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
+        if (k == from && !t->pro && k + 2 < limit && STEM_IN(x, k, SOME) &&
+            !(k > 0 && stem_is(x, k - 1, "في")) && np_word(x, k + 1) && same_line(x, k, k + 2) &&
+            (x->tk[k + 1].pro == KX_P_AL || (!x->tk[k + 1].pro && x->tk[k + 2].pro == KX_P_AL))) {
+            /* وقال بعض المغردين، بعض وسائل الإعلام البرازيلية: a share of a group
+            ** heads the subject, the group's noun and its ال adjectives; the
+            ** verb's object follows (بعض المحللين | بانتظام) */
+            uint32_t e = k + (x->tk[k + 1].pro ? 2 : 3);
+            while (e < limit && e - from < NP_MAX && same_line(x, from, e) && np_word(x, e) &&
+                   (x->tk[e].pro & ~(uint32_t)KX_P_W) == KX_P_AL && !kx_is(x, e, KX_TITLE) &&
+                   !(x->tk[e].flags & KX_T_ENC))
+                e++;
+            return e;
+        }
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -1536,10 +1556,15 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
             (e >= limit || starts_clause(x, e) || (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP))))
             return e;
     }
-    if (last == first + 1 && last + 1 < limit && stem_is(x, last, "من")) {
+    if ((last == first + 1 ||
+         (last == first + 2 && !x->tk[first + 1].pro && STEM_IN(x, first + 1, SIZES))) &&
+        last + 1 < limit && stem_is(x, last, "من")) {
         for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
             if (stem_is(x, first, QUANTIFIERS[q])) {
                 uint32_t e = np_right(x, last + 1, limit);
+                if (e == last + 1 && (x->tk[e].flags & KX_T_ENC) && is_word(x, e) &&
+                    !(x->tk[e].pro & ~(uint32_t)KX_P_AL) && !(x->tk[e].flags & KX_T_PARTICLE))
+                    e++; /* عدد كبير من | متابعيه: the group with its pronoun */
                 return e > last + 1 ? e : last;
             }
     }

@@ -1887,6 +1887,12 @@ static const struct speaker_case {
      "عنوان\nوقال الطبيب خالد العمري إن الحالات كثيرة. ولفت النظر إلى أن الإصابات خطيرة.\n",
      {{KH_QUOTE_REPORTED, "إن الحالات", "خالد العمري"},
       {KH_QUOTE_REPORTED, "أن الإصابات", "خالد العمري"}}},
+    {"a share of a group heads a subject: some with a definite noun, a number with its min",
+     "عنوان\nوقال بعض المغردين إن الحساب مخترق.\nوذكرت بعض وسائل الإعلام البرازيلية أن "
+     "اللاعب مصاب.\nوأكد عدد كبير من متابعيه أن الصور قديمة.\n",
+     {{KH_QUOTE_REPORTED, "إن الحساب", "بعض المغردين"},
+      {KH_QUOTE_REPORTED, "أن اللاعب", "بعض وسائل الإعلام البرازيلية"},
+      {KH_QUOTE_REPORTED, "أن الصور", "عدد كبير من متابعيه"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
