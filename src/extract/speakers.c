@@ -1524,9 +1524,11 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
                (e == s || !(x->tk[e].pro & KX_P_B)) && !(e + 1 < limit && asked_unnamed(x, e)))
             e++;
-        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1)) {
-            uint32_t f = e + 1, max = (kx_is(x, e + 1, KX_ORG) || place_head(x, e + 1)) &&
-                                              !speech_place(x, e + 1)
+        int spoke_in = e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro &&
+                       speech_place(x, e + 1); /* مصادر في المعارضة السورية | في تصريح لـ«…» */
+        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
+            !spoke_in) {
+            uint32_t f = e + 1, max = kx_is(x, e + 1, KX_ORG) || place_head(x, e + 1)
                                           ? 3
                                           : 1; /* a body or a place may run on */
             while (f < limit && f - (e + 1) < max && np_word(x, f) &&
@@ -1539,7 +1541,7 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         /* … في محافظة أبين | لـ«عكاظ»: the medium told ends the phrase too, and
         ** so does an aside (جنرال في القوات الجوية الأفغانية | -طلب عدم …-) */
         if (e > s &&
-            (e >= limit || starts_clause(x, e) || lam_before_mark(x, e) ||
+            (e >= limit || starts_clause(x, e) || lam_before_mark(x, e) || spoke_in ||
              (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP)) || (e + 1 < limit && asked_unnamed(x, e))))
             return e;
     }

@@ -1893,6 +1893,11 @@ static const struct speaker_case {
      {{KH_QUOTE_REPORTED, "إن الحساب", "بعض المغردين"},
       {KH_QUOTE_REPORTED, "أن اللاعب", "بعض وسائل الإعلام البرازيلية"},
       {KH_QUOTE_REPORTED, "أن الصور", "عدد كبير من متابعيه"}}},
+    {"an anonymous source's second fi phrase that says where it spoke is no part of it",
+     "عنوان\nوأشارت مصادر في المعارضة السورية في تصريح لـ«الشرق الأوسط»، إلى أن الخطف تم.\n"
+     "وقال مصدر مسؤول في الحكومة اليمنية في تصريحات صحفية إن الهدنة صامدة.\n",
+     {{KH_QUOTE_REPORTED, "أن الخطف", "مصادر في المعارضة السورية"},
+      {KH_QUOTE_REPORTED, "إن الهدنة", "مصدر مسؤول في الحكومة اليمنية"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
