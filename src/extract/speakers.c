@@ -1382,6 +1382,9 @@ static void np_name(kh_extractor *x, kx_cue *c)
             uint32_t s0 = m;
             while (s0 > k && (name_word(x, s0 - 1) || compound_part(x, s0 - 1)))
                 s0--;
+            if (m - s0 >= 3 && s0 > a && stem_is(x, s0 - 1, "في") && !x->tk[s0 - 1].pro)
+                s0++; /* مدير مكتب الحملة في لبنان | وليد بن علي الجلال: the first word
+                      ** after the title's في is where the office is */
             c->name_first = s0 < m ? s0 : k;
             trim_name(x, c);
             return;
