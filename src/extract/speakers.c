@@ -451,6 +451,11 @@ static int one_of(kh_extractor *x, uint32_t k)
     return !x->tk[k].pro && (stem_is(x, k, "أحد") || stem_is(x, k, "إحدى"));
 }
 
+/* Verbal nouns a verb of saying takes as its object, in construct with
+** whose stance it is (أكد حرص بلاده، أكد ضرورة الحوار, جدد دعم حكومته). */
+static const char *const STANCE_NOUNS[] = {"حرص",  "ضرورة",  "أهمية",   "دعم",   "رفض",
+                                           "تمسك", "التزام", "استعداد", "ترحيب", "تضامن"};
+
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
 static const char *const TOLD_NOUNS[] = {"مراسل",     "مراسلة",  "صحفيين",   "صحافيين",
                                          "صحفيون",    "صحافيون", "إعلاميين", "تلفزيون",
@@ -576,6 +581,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** person's defined title is the verb's object, not a name */
         if (k == from && kx_is(x, k, KX_HONOR) && (t->flags & KX_T_ENC))
             break; /* وأكد سموه، وأضاف معاليه: he, the speaker named before */
+        if (k == from && k + 1 < limit && !t->pro && STEM_IN(x, k, STANCE_NOUNS) &&
+            same_line(x, k, k + 1) &&
+            ((x->tk[k + 1].flags & KX_T_ENC) || x->tk[k + 1].pro == KX_P_AL))
+            break; /* وأكد | حرص بلاده على، وأكد | ضرورة الحوار: the verb's object; the
+                   ** subject is dropped */
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
