@@ -2777,8 +2777,8 @@ static uint32_t link_tail(kh_extractor *x, uint32_t a, uint32_t b)
             break;
     }
     if (b > b0 && b < n && same_line(x, b - 1, b) && x->tk[b].pro == KX_P_AL && np_word(x, b) &&
-        !kx_is(x, b, KX_TITLE | KX_ORG) && !(x->tk[b].flags & KX_T_ENC))
-        b++;
+        !kx_is(x, b, KX_TITLE | KX_ORG) && !(x->tk[b].flags & KX_T_ENC) && !object_after_name(x, b))
+        b++; /* but زار جلوي بن عبدالعزيز بن مساعد | المصابين: the object */
     return b;
 }
 
@@ -3099,12 +3099,19 @@ static void fullest(kh_extractor *x, kx_name *nm)
                        ** words after it are its name only where the name plainly
                        ** ends. A person's title before a name is surer of what
                        ** follows (وزير الخارجية الصيني وانغ | يي إلى) */
+        uint32_t linked = b > i + n ? link_tail(x, a, b) : b; /* جلوي بن عبدالعزيز بن | مساعد */
+        /* a nasab may pass the usual length where nothing of a name stands
+        ** before it (خميس | مشيط سعيد بن …: a place's second word does) */
+        uint32_t max_words = linked > b && a == i && (a == 0 || !ext_word(x, a - 1))
+                                 ? LINKED_NAME_MAX
+                                 : NAME_MAX_TOKENS;
+        b = linked;
         if (b == i + n && kx_is(x, a, KX_ORG) && org_place(x, b)) b += 2;
         if (left_w && a < i && age_after(x, b)) {
             a++; /* وأصيب | محمد عبد البابا (46 عاما): the verb is no part of it */
             left_w = 0;
         }
-        if (b - a > NAME_MAX_TOKENS || b - a <= n) continue;
+        if (b - a > max_words || b - a <= n) continue;
         if (left_w || !anchored(x, a, b)) continue;
         count_form(x, &F, a, b, b - a);
     }
