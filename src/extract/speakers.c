@@ -2054,6 +2054,13 @@ static int impersonal(kh_extractor *x, uint32_t i)
     static const char *const PASSIVE[] = {"يذكر",  "يُذكر",   "يقال",  "ويذكر",
                                           "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
     if (i > 0 && same_line(x, i - 1, i) && stem_is(x, i - 1, "جدير")) return 1;
+    if (i > 0 && i + 1 < x->A->ntokens && same_line(x, i - 1, i + 1) &&
+        kx_norm_is(x, i - 1, "مما") && !x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) &&
+        tok(x, i)->norm_len >= 6 && !memcmp(tok(x, i)->norm, "\xd9\x8a", 2) && /* ي… */
+        !surface_ends(x, i, "ون") &&
+        ((x->tk[i + 1].flags & KX_T_PARTICLE) || kx_norm_is(x, i + 1, "إلى")))
+        return 1; /* …، مما يشير إلى أن: "which points to", said of the facts before;
+                  ** مما قالوا إنه، مما يدعون: from what people say, who speak */
     if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
     if (NORM_IN(x, i, PASSIVE)) return 1; /* يُتوقع أن: it is expected that */
     return 0;

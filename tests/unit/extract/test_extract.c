@@ -705,6 +705,16 @@ TEST(worth_mentioning_is_no_statement)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن الخطة") != NULL);
 }
 
+TEST(which_points_to_is_no_statement_but_what_they_said_is)
+{
+    const char *t = "عنوان\nوارتفعت الأسعار للشهر الثاني، مما يشير إلى أن السوق تتعافى.\n"
+                    "ونشر السكان تحذيرات مما قالوا إنه هجوم قريب.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_REPORTED), 1);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إنه هجوم") != NULL);
+}
+
 TEST(document_relative_plural_and_participle_subjects)
 {
     const char *t = "عنوان\nوقال المكتب الإعلامي في بيان له إن الخطة فاشلة.\n"
