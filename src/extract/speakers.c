@@ -518,8 +518,10 @@ static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint
         if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE))
             return 0; /* a name already (وعلم النفس is the field's, not a name) */
     for (uint32_t j = k + 1; j + 1 < limit && j <= k + 7; j++) {
-        if (x->tk[j].pro == KX_P_AL && STEM_IN(x, j, RANKS) && !compound_part(x, j))
+        if (x->tk[j].pro == KX_P_AL && STEM_IN(x, j, RANKS) && !compound_part(x, j)) {
+            if (j + 2 < limit && stem_is(x, j + 1, "ركن")) j++; /* العميد ركن | X */
             return name_word(x, j + 1) ? j : 0;
+        }
         if (!np_word(x, j) || (x->tk[j].flags & (KX_T_ENC | KX_T_COMMA))) return 0;
     }
     return 0;
