@@ -774,8 +774,10 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
                 k++;
             continue;
         }
-        int title_time = k > a && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
-                         !kx_is(x, k, KX_WEEKDAY | KX_RELDATE); /* الأمين العام */
+        int title_time = k > a && kx_is(x, k - 1, KX_TITLE) &&
+                         ((kx_is(x, k, KX_TIME) && !kx_is(x, k, KX_WEEKDAY | KX_RELDATE)) ||
+                          (!x->tk[k].pro && kx_norm_is(x, k, "عام")));
+        /* الأمين العام، مفتي عام المملكة، مدير عام الشؤون الصحية */
         if (!title_time && (!np_word(x, k) || (x->tk[k].flags & KX_T_ENC)))
             break; /* حزب العمال الكردستاني | السبت، الشرطة | تحقيقا */
         if (k > a && split_surname(x, k)) break; /* للنقابة | لسعد اليعقوبي: a name */

@@ -1929,6 +1929,9 @@ static const struct speaker_case {
      {{KH_QUOTE_REPORTED, "أن العمليات", "أحمد عسيري"},
       {KH_QUOTE_REPORTED, "أن المقاومة", "سمير الحاج"},
       {KH_QUOTE_REPORTED, "أن التدخلات", "راشد بن عبدالله آل خليفة"}}},
+    {"aam (general) after a bare title is part of the title, never a name",
+     "عنوان\nوقال سماحة مفتي عام المملكة إن الشباب أمل الأمة.\n",
+     {{KH_QUOTE_REPORTED, "إن الشباب", "مفتي عام المملكة"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
