@@ -1541,10 +1541,9 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
         while (e < limit && e - s < 4 && np_word(x, e) && !(x->tk[e].pro & (KX_P_W | KX_P_F)) &&
                (e == s || !(x->tk[e].pro & KX_P_B)) && !(e + 1 < limit && asked_unnamed(x, e)))
             e++;
-        int spoke_in = e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro &&
-                       speech_place(x, e + 1); /* مصادر في المعارضة السورية | في تصريح لـ«…» */
-        if (e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro && np_word(x, e + 1) &&
-            !spoke_in) {
+        int fi = e > s && e + 1 < limit && stem_is(x, e, "في") && !x->tk[e].pro;
+        int spoke_in = fi && speech_place(x, e + 1); /* مصادر في المعارضة السورية | في تصريح */
+        if (fi && np_word(x, e + 1) && !spoke_in) {
             uint32_t f = e + 1, max = kx_is(x, e + 1, KX_ORG) || place_head(x, e + 1)
                                           ? 3
                                           : 1; /* a body or a place may run on */
@@ -2758,10 +2757,14 @@ static int name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n
     return 1;
 }
 
-/* The links a name never ends with: عبد الله بن | مساعد، عبدالعزيز آل | سعود.
-** The word after one is a name even when it is also a common noun or a
-** title (مساعد، مشرف، أمين), which is where a phrase's name run stops. */
-static const char *const LINKS_BEFORE_NAME[] = {"بن", "ابن", "بنت", "آل"};
+/* The links a name never ends with: a nasab's (عبد الله بن | مساعد) or a
+** family's (عبدالعزيز آل | سعود). The word after one is a name even when
+** it is also a common noun or a title (مساعد، مشرف، أمين), which is where a
+** phrase's name run stops. */
+static int trailing_link(kh_extractor *x, uint32_t i)
+{
+    return NORM_IN(x, i, NASAB_LINKS) || kx_norm_is(x, i, "آل");
+}
 #define LINKED_NAME_MAX 12 /* tokens: محمد بن نايف بن عبدالعزيز آل سعود is 7 */
 
 /* Whether token i may stand after a link as the name it links to. */
@@ -2779,10 +2782,10 @@ static uint32_t link_tail(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t n = x->A->ntokens, b0 = b;
     while (b > a && b < n && b - a < LINKED_NAME_MAX) {
-        if (NORM_IN(x, b - 1, LINKS_BEFORE_NAME) && linked_word(x, b))
+        if (trailing_link(x, b - 1) && linked_word(x, b))
             b++;
-        else if (b > b0 && b + 1 < n && NORM_IN(x, b, LINKS_BEFORE_NAME) &&
-                 same_line(x, b - 1, b) && linked_word(x, b + 1))
+        else if (b > b0 && b + 1 < n && trailing_link(x, b) && same_line(x, b - 1, b) &&
+                 linked_word(x, b + 1))
             b += 2;
         else
             break;
