@@ -279,6 +279,41 @@ static int titled_before(const kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* The links of a nasab: سعيد بن عبدالعزيز بن مشيط. */
+static const char *const NASAB_LINKS[] = {"بن", "ابن", "بنت"};
+
+/* Whether token i is written as one of the NASAB_LINKS (the const twin of
+** NORM_IN for the name predicates, which take a const extractor). */
+static int link_word(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    for (size_t q = 0; q < sizeof NASAB_LINKS / sizeof NASAB_LINKS[0]; q++)
+        if (t->norm_len == strlen(NASAB_LINKS[q]) && !memcmp(t->norm, NASAB_LINKS[q], t->norm_len))
+            return 1;
+    return 0;
+}
+
+/* First names the segmenter reads as لـ + stem. Foreign names in لو/لي/لؤ/لا
+** (ليو دوبس، لودي دي فوس، لي كون، لانس ووركمان) are told by their second
+** letter: nouns after a title's لـ seldom start with و, ي or bare ا (وزارة
+** and ولاية are titles; للاتحاد writes its ال). */
+static const char *const LAM_NAMES[] = {"لبنى", "لبني", "لمياء", "لميس", "لطيفة", "لطفي",
+                                        "لينا", "لارا", "لمى",   "لجين", "لانا"};
+
+static int lam_name(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    const uint8_t *w = x->text + t->start;
+    size_t n = t->end - t->start;
+    if (n >= 4 && w[0] == 0xd9 && w[1] == 0x84 &&
+        ((w[2] == 0xd9 && (w[3] == 0x88 || w[3] == 0x8a)) ||
+         (w[2] == 0xd8 && (w[3] == 0xa4 || w[3] == 0xa7))))
+        return 1; /* لو، لي، لؤ، لا (لانس ووركمان) */
+    for (size_t q = 0; q < sizeof LAM_NAMES / sizeof LAM_NAMES[0]; q++)
+        if (n == strlen(LAM_NAMES[q]) && !memcmp(w, LAM_NAMES[q], n)) return 1;
+    return 0;
+}
+
 static int split_surname(const kh_extractor *x, uint32_t i)
 {
     if (i == 0 || i + 1 >= x->A->ntokens || !split_clitic(x, i)) return 0;
@@ -290,12 +325,17 @@ static int split_surname(const kh_extractor *x, uint32_t i)
     /* وزير التجارة الأمريكي | ويبور روس، الكاتب العام للنقابة | لسعد
     ** اليعقوبي: after a person's title and its definite complements, a
     ** split word before a bare name or a nisba surname is the first name; a
-    ** real و or لـ there would open a phrase, not a name; بـ there is the
-    ** place of the office (مندوب الصحة بصفاقس | عماد المعلول) */
+    ** real و there would open a phrase, not a name; بـ there is the place of
+    ** the office (مندوب الصحة بصفاقس | عماد المعلول). A real لـ names the
+    ** body whose title it is (المدير التنفيذي لسوق | عكاظ، لمهرجان |
+    ** الجنادرية), so a لـ word is a name only before a nasab link (لبنى |
+    ** بنت) or a masculine nisba (لسعد | اليعقوبي) */
     if ((x->tk[i].pro == KX_P_W || x->tk[i].pro == KX_P_L) && titled_before(x, i) &&
         !kx_is(x, i, KX_TITLE | KX_STOP) && same_line(x, i, i + 1) &&
-        ((!x->tk[i + 1].pro && name_word(x, i + 1)) ||
-         (x->tk[i + 1].pro == KX_P_AL && nisba(x, i + 1) && !kx_is(x, i + 1, KX_TITLE))))
+        ((!x->tk[i + 1].pro && name_word(x, i + 1) &&
+          (x->tk[i].pro == KX_P_W || link_word(x, i + 1) || lam_name(x, i))) ||
+         (x->tk[i + 1].pro == KX_P_AL && nisba(x, i + 1) && !kx_is(x, i + 1, KX_TITLE) &&
+          (x->tk[i].pro == KX_P_W || surface_ends(x, i + 1, "ي")))))
         return 1;
     /* الطبيبة | كريستينا بلانشارد | مديرة: a definite person's title, then a
     ** first name and a surname, the first split as ك + stem */
@@ -527,6 +567,40 @@ static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint
     return 0;
 }
 
+/* Whether token i heads a complement whose name words name a body or a
+** place, not a person: a لـ noun (المدير التنفيذي لسوق | عكاظ), a بـ place
+** head or body (مدير التعليم بمنطقة | الرياض; not بصفاقس | عماد المعلول,
+** where the place is the بـ word itself) or a bare body or the phrase's
+** bare head in construct (مدير شرطة | جدة، أمين | جدة). */
+static int place_head(kh_extractor *x, uint32_t k);
+
+static int owner_word(kh_extractor *x, uint32_t i, uint32_t head)
+{
+    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
+    if (x->tk[i].pro & KX_P_B) return place_head(x, i) || kx_is(x, i, KX_TITLE);
+    if (x->tk[i].pro & KX_P_L) return !name_word(x, i) && !lam_name(x, i);
+    /* a bare title heads a construct only as the phrase's head or a body:
+    ** المحامي سيد | أبوزيد is a name after a rank */
+    if (x->tk[i].pro) return 0;
+    return place_head(x, i) || /* في مدينة | نيويورك */
+           (kx_is(x, i, KX_TITLE) && !kx_is(x, i, KX_HONOR) && (i == head || kx_is(x, i, KX_ORG)));
+}
+
+/* … لسوق عكاظ الدكتور | راشد الغامدي، مدير شرطة جدة اللواء | محمد
+** القحطاني: a person's title, a complement that names the body or the
+** place (owner_word, then one or two name words), then a definite rank and
+** a name: whether token k is that rank. The name after it is the title's. */
+static int owned_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
+{
+    if (k + 1 >= limit || x->tk[k].pro != KX_P_AL || !STEM_IN(x, k, RANKS) ||
+        !name_word(x, k + 1) || !kx_is(x, from, KX_TITLE) || kx_is(x, from, KX_ORG))
+        return 0;
+    uint32_t s = k;
+    while (s > from && k - s < 2 && name_word(x, s - 1))
+        s--;
+    return s < k && s > from && owner_word(x, s - 1, from);
+}
+
 /* Whether the word before token from is أبلغ or أخبر (told), in any
 ** person or tense: its object, the one told, may follow the subject. */
 static int told_verb(kh_extractor *x, uint32_t from)
@@ -676,7 +750,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             !royal_named_place(x, k) && /* مصدر هلالي | مسؤول: an indefinite head's
                                          ** adjective, not an apposition */
             (name_word(x, k - 1) || (k >= from + 2 && x->tk[k - 1].pro == KX_P_AL &&
-                                     !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))))
+                                     !kx_is(x, k - 1, KX_TITLE) && name_word(x, k - 2))) &&
+            !owned_then_rank(x, from, k, limit))
             break; /* an apposition (يحيى الغريبي | الرئيس التنفيذي), not a body
                    ** named in the phrase (برد فعل الشركة) */
         if (k > from && (t->flags & KX_T_ENC) && !split_na_name(x, k) &&
@@ -696,6 +771,18 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* قال أمامه إن (أمام folds like إمام): an adverb or object
                    ** with a pronoun; a subject with one is a title (نظيره) */
         k++;
+    }
+    if (k - from == NP_MAX && k < limit && x->tk[k - 1].pro == KX_P_AL &&
+        STEM_IN(x, k - 1, RANKS) && name_word(x, k)) {
+        /* مدير عام الهيئة … أمين عام مجلس … بمنطقة عسير المهندس | محمد
+        ** العمرة: a long title reaches the limit on the rank; its name follows */
+        uint32_t e = k;
+        while (e < limit && e - k < NAME_MAX_TOKENS && same_line(x, k, e) && name_word(x, e))
+            e++;
+        if (e < limit && same_line(x, k, e) && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+            !kx_is(x, e, KX_TITLE) && !(x->tk[e].flags & KX_T_ENC))
+            e++; /* an ال surname */
+        k = e;
     }
     return k;
 }
@@ -753,9 +840,6 @@ static int construct_complement(kh_extractor *x, uint32_t i)
     return tok(x, i)->kind == KH_TOK_ARABIC && np_word(x, i) && !x->tk[i].pro &&
            !kx_is(x, i, KX_TITLE) && !(x->tk[i].flags & KX_T_ENC);
 }
-
-/* The links of a nasab: سعيد بن عبدالعزيز بن مشيط. */
-static const char *const NASAB_LINKS[] = {"بن", "ابن", "بنت"};
 
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
@@ -1069,6 +1153,19 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             uint32_t e = k;
             while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
                 e++;
+            if (!org && k > j && e > k && e - k <= 2 && owner_word(x, k - 1, j)) {
+                /* مدير شرطة جدة | اللواء محمد القحطاني، ناطق باسم سلطة تطوير
+                ** العاصمة | رمضان ساجد: the words after the complement's head
+                ** name the place or the body; a rank and a name may follow */
+                uint32_t r = e;
+                if (r < L->last && x->tk[r].pro == KX_P_AL && np_word(x, r) &&
+                    !kx_is(x, r, KX_TITLE))
+                    r++;
+                uint32_t f = past_ranks(x, r, 2, L->last);
+                if (f > r && f < L->last && name_word(x, f))
+                    for (k = e = f; e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e);)
+                        e++;
+            }
             int al_end = 0;
             if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
                 !(x->tk[e].pro & (KX_P_B | KX_P_L)) && np_word(x, e)) {
@@ -1388,14 +1485,22 @@ static void np_name(kh_extractor *x, kx_cue *c)
             c->name_last = e; /* unless the head only says what the name is (وكالة رويترز) */
             return;
         }
+        uint32_t m = b, s0 = b;
         if (k < b && has_name(x, k, b)) {
-            /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
-            uint32_t m = b;
             while (m > k && !name_word(x, m - 1))
                 m--;
-            uint32_t s0 = m;
+            s0 = m;
             while (s0 > k && (name_word(x, s0 - 1) || compound_part(x, s0 - 1)))
                 s0--;
+        }
+        /* المدير التنفيذي لسوق | عكاظ، مدير شرطة | جدة: one name word right
+        ** after a complement's head names that body or place, not the
+        ** person; the title is resolved like one without a name */
+        int owned = m == b && m == s0 + 1 && s0 > a && owner_word(x, s0 - 1, a) &&
+                    kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
+                    (b >= x->A->ntokens || !same_line(x, b - 1, b) || !name_word(x, b));
+        if (k < b && has_name(x, k, b) && !owned) {
+            /* the last run of name words: رئيس مجلس شورى النهضة | عبد الكريم الهاروني */
             if (m - s0 >= 3 && s0 > a && stem_is(x, s0 - 1, "في") && !x->tk[s0 - 1].pro)
                 s0++; /* مدير مكتب الحملة في لبنان | وليد بن علي الجلال: the first word
                       ** after the title's في is where the office is */

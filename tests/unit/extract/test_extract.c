@@ -1835,6 +1835,23 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a lam complement's one name word names the body; a lam name goes before a nisba or a link",
+     "عنوان\nوقال المدير التنفيذي لسوق عكاظ إن عدد الحرفيين كبير. وقال الكاتب العام للنقابة "
+     "لسعد اليعقوبي إن الإضراب مستمر. وقالت مديرة الإشراف لبنى بنت عبدالرحمن الأنصاري إن "
+     "المدارس جاهزة.\n",
+     {{KH_QUOTE_REPORTED, "إن عدد", "المدير التنفيذي لسوق عكاظ"},
+      {KH_QUOTE_REPORTED, "إن الإضراب", "لسعد اليعقوبي"},
+      {KH_QUOTE_REPORTED, "إن المدارس", "لبنى بنت عبدالرحمن الأنصاري"}}},
+    {"after a complement that names the body or the place, a rank's name is the title's",
+     "عنوان\nوقال المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي إن السوق كبير. وقال مدير "
+     "شرطة جدة اللواء محمد القحطاني إن الأمن مستتب. وقال مدير شرطة جدة إن العدد قليل.\n",
+     {{KH_QUOTE_REPORTED, "إن السوق", "راشد الغامدي"},
+      {KH_QUOTE_REPORTED, "إن الأمن", "محمد القحطاني"},
+      {KH_QUOTE_REPORTED, "إن العدد", "محمد القحطاني"}}},
+    {"a title that reaches the phrase limit on a rank keeps the name after it",
+     "عنوان\nبدوره، قال مدير عام الهيئة العامة للسياحة والآثار أمين عام مجلس التنمية السياحية "
+     "بمنطقة عسير المهندس محمد العمرة إن الصيف بدأ.\n",
+     {{KH_QUOTE_REPORTED, "إن الصيف", "محمد العمرة"}}},
     {"a source's second fi phrase may name a body of a few words; a speech place is no part",
      "عنوان\nوقال مصدر مسؤول في وزارة الداخلية في حكومة إقليم كردستان، إن التحقيق بدأ.\n"
      "وقال مصدر مسؤول في وزارة الخارجية الكويتية في تصريح صحفي إن الأمن مستقر.\n",
