@@ -576,7 +576,9 @@ static int place_head(kh_extractor *x, uint32_t k);
 
 static int owner_word(kh_extractor *x, uint32_t i, uint32_t head)
 {
-    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC)) return 0;
+    if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC) ||
+        (x->tk[i].pro & KX_P_AL))
+        return 0; /* للمركز | رأفت الصباغ: a definite noun heads no construct */
     if (x->tk[i].pro & KX_P_B) return place_head(x, i) || kx_is(x, i, KX_TITLE);
     if (x->tk[i].pro & KX_P_L) return !name_word(x, i) && !lam_name(x, i);
     /* a bare title heads a construct only as the phrase's head or a body:
@@ -584,6 +586,16 @@ static int owner_word(kh_extractor *x, uint32_t i, uint32_t head)
     if (x->tk[i].pro) return 0;
     return place_head(x, i) || /* في مدينة | نيويورك */
            (kx_is(x, i, KX_TITLE) && !kx_is(x, i, KX_HONOR) && (i == head || kx_is(x, i, KX_ORG)));
+}
+
+/* المشرف العام على …، المشرفة على …: a title whose complement comes after
+** على. Whether the title ends right before token k (its العام between). */
+static int supervisor(kh_extractor *x, uint32_t from, uint32_t k)
+{
+    uint32_t h = k - 1;
+    if (h > from && kx_norm_is(x, h, "العام")) h--;
+    return h >= from && (x->tk[h].pro & ~(uint32_t)KX_P_AL) == 0 &&
+           (stem_is(x, h, "مشرف") || stem_is(x, h, "مشرفة"));
 }
 
 /* … لسوق عكاظ الدكتور | راشد الغامدي، مدير شرطة جدة اللواء | محمد
@@ -595,6 +607,9 @@ static int owned_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint32_t 
     if (k + 1 >= limit || x->tk[k].pro != KX_P_AL || !STEM_IN(x, k, RANKS) ||
         !name_word(x, k + 1) || !kx_is(x, from, KX_TITLE) || kx_is(x, from, KX_ORG))
         return 0;
+    for (uint32_t t = from + 1; t < k; t++)
+        if (!x->tk[t].pro && stem_is(x, t, "على") && supervisor(x, from, t))
+            return 1; /* المشرف العام على فريق تطوير سوق عكاظ الدكتور | بريكان الشلوي */
     uint32_t s = k;
     while (s > from && k - s < 2 && name_word(x, s - 1))
         s--;
@@ -724,6 +739,12 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                     k = e + 1;
                     continue;
                 }
+            }
+            if (k > from && k + 1 < limit && !t->pro && stem_is(x, k, "على") &&
+                same_line(x, k, k + 1) && np_word(x, k + 1) && supervisor(x, from, k)) {
+                k++; /* المشرف العام على | الملتقى الأستاذ غرم الله المالكي: what he
+                      ** supervises, then his name */
+                continue;
             }
             uint32_t rank = k > from ? field_then_rank(x, from, k, limit) : 0;
             if (rank) {
@@ -1493,10 +1514,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
             while (s0 > k && (name_word(x, s0 - 1) || compound_part(x, s0 - 1)))
                 s0--;
         }
-        /* المدير التنفيذي لسوق | عكاظ، مدير شرطة | جدة: one name word right
-        ** after a complement's head names that body or place, not the
-        ** person; the title is resolved like one without a name */
-        int owned = m == b && m == s0 + 1 && s0 > a && owner_word(x, s0 - 1, a) &&
+        /* المدير التنفيذي لسوق | عكاظ، مدير شرطة | جدة، … في | إمارة المنطقة:
+        ** one name word (and an ال word) right after a complement's head or
+        ** في names that body or place, not the person; the title is resolved
+        ** like one without a name */
+        int owned = (m == b || (m + 1 == b && x->tk[m].pro == KX_P_AL && !kx_is(x, m, KX_TITLE))) &&
+                    m == s0 + 1 && s0 > a &&
+                    (owner_word(x, s0 - 1, a) ||
+                     (!x->tk[s0 - 1].pro && stem_is(x, s0 - 1, "في") && !has_name(x, a, s0 - 1))) &&
                     kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
                     (b >= x->A->ntokens || !same_line(x, b - 1, b) || !name_word(x, b));
         if (k < b && has_name(x, k, b) && !owned) {

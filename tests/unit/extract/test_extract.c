@@ -1835,6 +1835,16 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a supervisor's field follows on; his name after it, or after a rank",
+     "عنوان\nوأشار المشرف العام على الملتقى الأستاذ غرم الله المالكي، أنه بدأ التخطيط. وأوضح "
+     "المشرف العام على المشروع عبدالمحسن بوحمد أن الأعضاء كثيرون. واعتبر المشرف العام على فريق "
+     "تطوير سوق عكاظ الدكتور بريكان الشلوي أن الأندية مهمة.\n",
+     {{KH_QUOTE_REPORTED, "أنه بدأ", "غرم الله المالكي"},
+      {KH_QUOTE_REPORTED, "أن الأعضاء", "عبدالمحسن بوحمد"},
+      {KH_QUOTE_REPORTED, "أن الأندية", "بريكان الشلوي"}}},
+    {"one name word after fi and no name before it is a place: the description as written",
+     "عنوان\nوأوضح المشرف العام على وكالة التنمية في إمارة المنطقة أن خمس شركات تولت المشروع.\n",
+     {{KH_QUOTE_REPORTED, "أن خمس", "المشرف العام على وكالة التنمية في إمارة المنطقة"}}},
     {"a lam complement's one name word names the body; a lam name goes before a nisba or a link",
      "عنوان\nوقال المدير التنفيذي لسوق عكاظ إن عدد الحرفيين كبير. وقال الكاتب العام للنقابة "
      "لسعد اليعقوبي إن الإضراب مستمر. وقالت مديرة الإشراف لبنى بنت عبدالرحمن الأنصاري إن "
