@@ -3022,8 +3022,11 @@ static int opening_verb(kh_extractor *x, uint32_t i, uint32_t b)
         return 0;
     const kx_line *L = &x->lines[x->tk[i].line];
     if (i != L->first && !((x->tk[i - 1].flags & KX_T_TERM) && x->tk[i - 1].pair < 0)) return 0;
+    if (NORM_IN(x, i, NAME_LINKS)) return 0; /* ابن | عم الفقيد */
     for (uint32_t k = i + 1; k < b; k++) {
-        if (!name_word(x, k) && !compound_part(x, k)) return 0;
+        int al_surname = k == b - 1 && k > i + 1 && x->tk[k].pro == KX_P_AL && np_word(x, k) &&
+                         !kx_is(x, k, KX_TITLE); /* أبدى | محمد القاسم | رئيس نادي التعاون */
+        if (!name_word(x, k) && !compound_part(x, k) && !al_surname) return 0;
         if (NORM_IN(x, k, NAME_LINKS)) return 0;
     }
     uint32_t lo = i > DESCRIPTION_WINDOW ? i - DESCRIPTION_WINDOW : 1;

@@ -1835,6 +1835,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a verb opening a line before a name with an al surname and a title is no first name",
+     "عنوان\nأبدى محمد القاسم رئيس نادي التعاون قناعته بالمستويات التي قدمها فريقه، مشيرا إلى "
+     "أنه لولا بعض الظروف لوصل إلى مراحل متقدمة.\n",
+     {{KH_QUOTE_REPORTED, "أنه لولا", "محمد القاسم"}}},
     {"a supervisor's field follows on; his name after it, or after a rank",
      "عنوان\nوأشار المشرف العام على الملتقى الأستاذ غرم الله المالكي، أنه بدأ التخطيط. وأوضح "
      "المشرف العام على المشروع عبدالمحسن بوحمد أن الأعضاء كثيرون. واعتبر المشرف العام على فريق "
