@@ -2070,6 +2070,11 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 (kx_is(x, s + 1, KX_TITLE) || name_word(x, s + 1)))
                 s++; /* قال معالي | وزير الصحة، أكد سمو | أمير المنطقة: the honorific
                      ** only says how the title is addressed */
+            if (s + 1 < L->last && !x->tk[s].pro &&
+                (kx_norm_is(x, s, "ذات") || kx_norm_is(x, s, "نفس")) &&
+                x->tk[s + 1].pro == KX_P_AL && np_word(x, s + 1))
+                s++; /* وكشفت ذات | المصادر، وأضاف نفس | المصدر: "the same" source,
+                     ** as المصادر ذاتها, resolved like المصدر */
             c.np_first = s;
             c.np_last = ((say & KX_SAY_OBJECT) && !object_verb_subject(x, i, s, L->last)) ||
                                 (s < L->last && (x->tk[s].pro & (KX_P_B | KX_P_K)))
@@ -2188,12 +2193,16 @@ static int impersonal(kh_extractor *x, uint32_t i)
                                           "يتوقع", "ويتوقع", "يعتقد", "ويعتقد"};
     if (i > 0 && same_line(x, i - 1, i) && stem_is(x, i - 1, "جدير")) return 1;
     if (i > 0 && i + 1 < x->A->ntokens && same_line(x, i - 1, i + 1) &&
-        kx_norm_is(x, i - 1, "مما") && !x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) &&
-        tok(x, i)->norm_len >= 6 && !memcmp(tok(x, i)->norm, "\xd9\x8a", 2) && /* ي… */
+        (kx_norm_is(x, i - 1, "مما") ||
+         (i >= 2 && same_line(x, i - 2, i) && kx_norm_is(x, i - 1, "الذي") &&
+          kx_norm_is(x, i - 2, "الأمر"))) &&
+        !x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) && tok(x, i)->norm_len >= 6 &&
+        !memcmp(tok(x, i)->norm, "\xd9\x8a", 2) && /* ي… */
         !surface_ends(x, i, "ون") &&
         ((x->tk[i + 1].flags & KX_T_PARTICLE) || kx_norm_is(x, i + 1, "إلى")))
-        return 1; /* …، مما يشير إلى أن: "which points to", said of the facts before;
-                  ** مما قالوا إنه، مما يدعون: from what people say, who speak */
+        return 1; /* …، مما يشير إلى أن، …، الأمر الذي يشير إلى أن: "which points to",
+                  ** said of the facts before; مما قالوا إنه، مما يدعون: from what
+                  ** people say, who speak; الأمر الذي أكده X: X speaks */
     if (i + 1 >= x->A->ntokens || !(x->tk[i + 1].flags & KX_T_PARTICLE)) return 0;
     if (NORM_IN(x, i, PASSIVE)) return 1; /* يُتوقع أن: it is expected that */
     return 0;

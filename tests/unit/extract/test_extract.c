@@ -1835,6 +1835,12 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"al-amr alladhi + an imperfect verb and ila is impersonal; dhat/nafs before a source is "
+     "dropped",
+     "عنوان\nوقالت مصادر مطلعة إن اللجنة ستجتمع. وتحسنت حالة المريضة، الأمر الذي يشير إلى أنها "
+     "تعافت. وقالت ذات المصادر إن اللجنة سترفع تقريرها.\n",
+     {{KH_QUOTE_REPORTED, "إن اللجنة ستجتمع", "مصادر مطلعة"},
+      {KH_QUOTE_REPORTED, "إن اللجنة سترفع", "مصادر مطلعة"}}},
     {"a verb opening a line before a name with an al surname and a title is no first name",
      "عنوان\nأبدى محمد القاسم رئيس نادي التعاون قناعته بالمستويات التي قدمها فريقه، مشيرا إلى "
      "أنه لولا بعض الظروف لوصل إلى مراحل متقدمة.\n",
@@ -2433,6 +2439,20 @@ TEST(clause_after_a_long_adjunct_without_comma)
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه يهدف");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "البنك");
+}
+
+TEST(which_shows_is_no_statement)
+{
+    /* الأمر الذي يشير إلى أن, like مما يشير إلى أن, says what the facts before
+    ** show; الأمر الذي أكده X has X for its speaker */
+    const char *t = "عنوان\nوتحسنت حالة المريضة، الأمر الذي يشير إلى أنها تعافت.\nوهو الأمر الذي "
+                    "أكده المتحدث الأمني منصور التركي، حيث أوضح أن الاستهداف مستمر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أنها تعافت"));
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الاستهداف");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصور التركي");
 }
 
 TEST(question_is_no_statement)
