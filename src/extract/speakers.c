@@ -367,8 +367,19 @@ static int month_as_name(const kh_extractor *x, uint32_t i)
            !x->tk[i - 1].pro && (i + 1 >= x->A->ntokens || tok(x, i + 1)->kind != KH_TOK_NUMBER);
 }
 
+/* الـ51، الـ44: the article written apart from a number in digits, an
+** ordinal (التقرير الـ51، الرئيس الـ44). */
+static int al_ordinal(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    return t->kind == KH_TOK_ARABIC && t->norm_len == 4 &&
+           !memcmp(t->norm, "\xd8\xa7\xd9\x84", 4) && i + 1 < x->A->ntokens &&
+           tok(x, i + 1)->kind == KH_TOK_NUMBER && same_line(x, i, i + 1);
+}
+
 static int name_word(const kh_extractor *x, uint32_t i)
 {
+    if (al_ordinal(x, i)) return 0;
     if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
     if (month_as_name(x, i)) return 1;
     if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */
@@ -721,6 +732,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                 e++;
             return e;
         }
+        if (k > from && al_ordinal(x, k)) {
+            k += 2; /* التقرير الـ51 | الذي، الرئيس الـ44 | للولايات المتحدة */
+            continue;
+        }
         if (!np_word(x, k)) {
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
@@ -866,6 +881,10 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
     while (k < b) {
+        if (k > a && k + 1 < b && al_ordinal(x, k)) {
+            k += 2; /* الرئيس الـ44 | للولايات المتحدة */
+            continue;
+        }
         if ((place_head(x, k) || (kx_is(x, k, KX_TITLE) && construct_complement(x, k + 1))) &&
             k + 1 < b) {
             /* حاكم منطقة | سوروتش: a place head as the complement takes its name */

@@ -1835,6 +1835,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"al written apart before digits is an ordinal, no name",
+     "عنوان\nوكشف التقرير الـ51 الذي أصدرته مؤسسة النقد أن الأصول ارتفعت.\n",
+     {{KH_QUOTE_REPORTED, "أن الأصول", "التقرير"}}},
     {"al-amr alladhi + an imperfect verb and ila is impersonal; dhat/nafs before a source is "
      "dropped",
      "عنوان\nوقالت مصادر مطلعة إن اللجنة ستجتمع. وتحسنت حالة المريضة، الأمر الذي يشير إلى أنها "
