@@ -410,6 +410,17 @@ static int manner_word(const kh_extractor *x, uint32_t i)
            t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
 }
 
+/* Nouns that with بـ say how something was said (انتقد X بشدة، قال القصبي
+** بتأثر كبير): never the first letters of a surname after a name. */
+static const char *const MANNER_NOUNS[] = {
+    "شدة",  "قوة", "وضوح",  "حزم",   "صراحة", "تأثر", "حماس",  "فخر",    "ثقة",   "أسف",
+    "حسرة", "غضب", "سخرية", "حرارة", "حدة",   "لهجة", "مرارة", "اقتضاب", "إيجاز", "اختصار"};
+
+static int manner_phrase(kh_extractor *x, uint32_t i)
+{
+    return x->tk[i].pro == KX_P_B && !(x->tk[i].flags & KX_T_ENC) && STEM_IN(x, i, MANNER_NOUNS);
+}
+
 /* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
 ** subject ("some of them said"), though the bare word is a function word. */
 static int quantifier_pronoun(kh_extractor *x, uint32_t i)
@@ -716,6 +727,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** للصحفيين: whom the source told */
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
+        if (k > from && manner_phrase(x, k)) break; /* وقال القصبي | بتأثر كبير */
         if (k > from && surface_ends(x, k, "اً"))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
@@ -3255,7 +3267,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
         while (open_right && b < x->A->ntokens && same_line(x, b, i) &&
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
-               !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b))
+               !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
+               !manner_phrase(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&

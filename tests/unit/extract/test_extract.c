@@ -1835,6 +1835,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a manner phrase with bi after a name ends the subject and the name's fuller form",
+     "عنوان\nوقال القصبي بتأثر كبير إنها سيدة عظيمة. والتقى الأمين العام جيروم فالكه بالصحفيين. "
+     "وقال فالكه بشدة إن القرار خاطئ.\n",
+     {{KH_QUOTE_REPORTED, "إنها سيدة", "القصبي"}, {KH_QUOTE_REPORTED, "إن القرار", "جيروم فالكه"}}},
     {"al written apart before digits is an ordinal, no name",
      "عنوان\nوكشف التقرير الـ51 الذي أصدرته مؤسسة النقد أن الأصول ارتفعت.\n",
      {{KH_QUOTE_REPORTED, "أن الأصول", "التقرير"}}},
