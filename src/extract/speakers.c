@@ -87,6 +87,15 @@ static int plain_word(const kh_extractor *x, uint32_t i);
 
 static int is_ali(const kh_extractor *x, uint32_t i);
 
+/* Whether token i is written exactly lit (the raw bytes, for the const
+** predicates that cannot fold a literal). */
+static int written(const kh_extractor *x, uint32_t i, const char *lit)
+{
+    const kh_token *t = tok(x, i);
+    size_t n = strlen(lit);
+    return t->end - t->start == n && !memcmp(x->text + t->start, lit, n);
+}
+
 /* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
@@ -109,10 +118,13 @@ static int np_word(const kh_extractor *x, uint32_t i)
                   ** preposition على; a preposition never takes ال */
     if (i > 0 &&
         (tok(x, i - 1)->kind == KH_TOK_ABBREV ||
-         (kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG) && same_line(x, i - 1, i))) &&
+         (((kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG)) ||
+           written(x, i - 1, "المقدم")) &&
+          same_line(x, i - 1, i))) &&
         is_ali(x, i))
-        return 1; /* د. | علي، الدكتور | علي الموسى: the name, which folds like the
-                  ** preposition على */
+        return 1; /* د. | علي، الدكتور | علي الموسى، المقدم | علي: the name, which folds
+                  ** like the preposition على (المقدم, a rank, is no title: "the
+                  ** presenter" and "the one submitted" are written alike) */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;

@@ -1835,6 +1835,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"ali written with ya after the rank al-muqaddam is the name",
+     "عنوان\nوأفاد المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم علي بن عمير الشهراني أن "
+     "الحريق أخمد.\n",
+     {{KH_QUOTE_REPORTED, "أن الحريق", "علي بن عمير الشهراني"}}},
     {"a manner phrase with bi after a name ends the subject and the name's fuller form",
      "عنوان\nوقال القصبي بتأثر كبير إنها سيدة عظيمة. والتقى الأمين العام جيروم فالكه بالصحفيين. "
      "وقال فالكه بشدة إن القرار خاطئ.\n",
