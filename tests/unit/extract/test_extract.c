@@ -1835,6 +1835,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"fi and the moment of an occasion say when he spoke, not who",
+     "عنوان\nوقال نائب خادم الحرمين الشريفين في بداية الاستقبال: «أوكلني خادم الحرمين بالحج».\n",
+     {{KH_QUOTE_DIRECT, "أوكلني", "نائب خادم الحرمين الشريفين"}}},
     {"ali written with ya after the rank al-muqaddam is the name",
      "عنوان\nوأفاد المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم علي بن عمير الشهراني أن "
      "الحريق أخمد.\n",
