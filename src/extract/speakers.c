@@ -511,6 +511,30 @@ static int only_names(const kh_extractor *x, uint32_t a, uint32_t b)
 ** فيسبوك | تفاصيل القضية، حذفت فيسبوك | أكثر من 650 صفحة. */
 static const char *const OBJECT_NOUNS[] = {"مسؤولية", "كشف", "مزيد", "تفاصيل", "أكثر", "كلمة"};
 
+/* اغتيال، اجتماع (افتعال)، انسحاب (انفعال)، استخدام (استفعال): the verbal
+** nouns of the derived forms VII, VIII and X, bare, by their letters. After a
+** name they are what he did or spoke of (أدان كيري | اغتيال النائب العام),
+** never the rest of the name. */
+static int verbal_noun(kh_extractor *x, uint32_t k)
+{
+    const kh_token *t = tok(x, k);
+    if (x->tk[k].pro || t->kind != KH_TOK_ARABIC || (x->tk[k].flags & KX_T_ENC) || !t->norm ||
+        t->norm_len < 12 || t->norm_len > 14)
+        return 0;
+    const uint8_t *w = (const uint8_t *)t->norm;
+    size_t n = t->norm_len / 2;
+    for (size_t q = 0; q < n; q++)
+        if (w[2 * q] != 0xd8 && w[2 * q] != 0xd9) return 0; /* Arabic letters only */
+#define KX_LETTER(q, hi, lo) (w[2 * (q)] == (hi) && w[2 * (q) + 1] == (lo))
+    if (!KX_LETTER(0, 0xd8, 0xa7)) return 0; /* ا */
+    if (n == 6)
+        return KX_LETTER(4, 0xd8, 0xa7) &&
+               (KX_LETTER(2, 0xd8, 0xaa) || KX_LETTER(1, 0xd9, 0x86)); /* ا?ت?ا? ، ان??ا? */
+    return n == 7 && KX_LETTER(1, 0xd8, 0xb3) && KX_LETTER(2, 0xd8, 0xaa) &&
+           KX_LETTER(5, 0xd8, 0xa7); /* است??ا? */
+#undef KX_LETTER
+}
+
 static int object_noun(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL && x->tk[k].pro) return 0;
@@ -3282,7 +3306,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !manner_phrase(x, b))
+               !manner_phrase(x, b) && !verbal_noun(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&

@@ -1835,6 +1835,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a derived verbal noun after a name is what he spoke of, not his name's fuller form",
+     "عنوان\nكما أدان كيري اغتيال النائب العام المصري. وأكد كيري أن الإرهاب مرفوض.\n",
+     {{KH_QUOTE_REPORTED, "أن الإرهاب", "كيري"}}},
     {"fi and the moment of an occasion say when he spoke, not who",
      "عنوان\nوقال نائب خادم الحرمين الشريفين في بداية الاستقبال: «أوكلني خادم الحرمين بالحج».\n",
      {{KH_QUOTE_DIRECT, "أوكلني", "نائب خادم الحرمين الشريفين"}}},
