@@ -422,6 +422,14 @@ static int manner_word(const kh_extractor *x, uint32_t i)
            t->norm[t->norm_len - 1] == '\xa7'; /* م…ا */
 }
 
+/* صلى الله عليه وسلم after رسول الله or النبي: the blessing, no part of a
+** name. */
+static int blessing(kh_extractor *x, uint32_t k)
+{
+    return k + 1 < x->A->ntokens && same_line(x, k, k + 1) && kx_norm_is(x, k, "صلى") &&
+           kx_norm_is(x, k + 1, "الله");
+}
+
 /* Nouns that with بـ say how something was said (انتقد X بشدة، قال القصبي
 ** بتأثر كبير): never the first letters of a surname after a name. */
 static const char *const MANNER_NOUNS[] = {
@@ -764,7 +772,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
         if (k > from && manner_phrase(x, k)) break; /* وقال القصبي | بتأثر كبير */
-        if (k > from && surface_ends(x, k, "اً"))
+        if (k > from && blessing(x, k)) break; /* قال رسول الله | صلى الله عليه وسلم */
+        if (k > from && (surface_ends(x, k, "اً") || surface_ends(x, k, "\u064b\u0627")))
             break; /* كتب الدغيم | مخاطباً: an
                     ** accusative (ً) is no subject */
         if (k == from && !t->pro && k + 2 < limit && STEM_IN(x, k, SOME) &&
@@ -3306,7 +3315,9 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !manner_phrase(x, b) && !verbal_noun(x, b))
+               !manner_phrase(x, b) && !verbal_noun(x, b) && !blessing(x, b) &&
+               !surface_ends(x, b, "\u064b\u0627") && /* مستذكرًا، مستذكراً: an */
+               !surface_ends(x, b, "\u0627\u064b"))   /* accusative, tanween either side */
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&

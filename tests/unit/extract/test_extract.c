@@ -1835,6 +1835,10 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"the blessing after rasul allah and a word with written tanween end a name",
+     "عنوان\nوعن ابن عباس قال: قال رسول الله صلى الله عليه وسلم: «أبغض الناس ثلاثة».\nوقال "
+     "الباحث ماجد نواز إن السجن صعب. ويضيف نواز مستذكرًا أيام السجن: «كانت صعبة».\n",
+     {{KH_QUOTE_DIRECT, "أبغض", "رسول الله"}, {KH_QUOTE_DIRECT, "كانت صعبة", "ماجد نواز"}}},
     {"a derived verbal noun after a name is what he spoke of, not his name's fuller form",
      "عنوان\nكما أدان كيري اغتيال النائب العام المصري. وأكد كيري أن الإرهاب مرفوض.\n",
      {{KH_QUOTE_REPORTED, "أن الإرهاب", "كيري"}}},
