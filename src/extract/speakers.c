@@ -901,6 +901,9 @@ static uint32_t np_left(kh_extractor *x, uint32_t verb, uint32_t line_first)
                                kx_norm_is(x, k - 1, "قرابة") || stem_is(x, k - 1, "نحو")))
             k--;
     }
+    if (k + 1 < verb && k > line_first && kx_norm_is(x, k, "هؤلاء") &&
+        (kx_norm_is(x, k - 1, "بين") || stem_is(x, k - 1, "من")))
+        k++; /* ومن بين هؤلاء | عالم الاجتماع هرمز مسعودي، الذي قال: one of them */
     return k;
 }
 

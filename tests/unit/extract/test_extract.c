@@ -1835,6 +1835,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"min bayn haula'i before a relative's subject: one of them speaks",
+     "عنوان\nومن بين هؤلاء الملياردير الروسي يوري ميلنر، الذي قال: «لا يمكن أن نغفل الأمر».\n",
+     {{KH_QUOTE_DIRECT, "لا يمكن", "يوري ميلنر"}}},
     {"the blessing after rasul allah and a word with written tanween end a name",
      "عنوان\nوعن ابن عباس قال: قال رسول الله صلى الله عليه وسلم: «أبغض الناس ثلاثة».\nوقال "
      "الباحث ماجد نواز إن السجن صعب. ويضيف نواز مستذكرًا أيام السجن: «كانت صعبة».\n",
