@@ -1816,6 +1816,10 @@ static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
 ** words are the person's name. The إن/أن of the clause closes the name as
 ** well as a second comma does (قال الخبير، حسين الديماسي إن). */
+/* The compass words that open a place in apposition (جنوب البلاد، شمال
+** سوريا), never a name. */
+static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غرب", "وسط", "شمالي", "جنوبي"};
+
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
@@ -1839,6 +1843,8 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     /* المتحدث الأمني، اللواء | منصور التركي،: a rank or an honorific before
     ** the name (up to two words) is no part of it */
     uint32_t f = past_ranks(x, k + 1, 2, limit);
+    if (f < limit && !x->tk[f].pro && STEM_IN(x, f, DIRECTIONS))
+        return 0; /* مسؤول يمني بمحافظة عدن، | جنوب البلاد،: where, not who */
     uint32_t e = f;
     while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
         e++;

@@ -1835,6 +1835,9 @@ static const struct speaker_case {
         const char *head, *speaker;
     } q[3];
 } SPEAKER_CASES[] = {
+    {"a compass word after a comma opens a place in apposition, not a name",
+     "عنوان\nأوضح مسؤول يمني بمحافظة عدن، جنوب البلاد، اليوم، إن حصيلة القتلى بلغت ألفاً.\n",
+     {{KH_QUOTE_REPORTED, "إن حصيلة", "مسؤول يمني بمحافظة عدن"}}},
     {"min bayn haula'i before a relative's subject: one of them speaks",
      "عنوان\nومن بين هؤلاء الملياردير الروسي يوري ميلنر، الذي قال: «لا يمكن أن نغفل الأمر».\n",
      {{KH_QUOTE_DIRECT, "لا يمكن", "يوري ميلنر"}}},
