@@ -633,13 +633,13 @@ static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint
     return 0;
 }
 
+static int place_head(kh_extractor *x, uint32_t k);
+
 /* Whether token i heads a complement whose name words name a body or a
 ** place, not a person: a لـ noun (المدير التنفيذي لسوق | عكاظ), a بـ place
 ** head or body (مدير التعليم بمنطقة | الرياض; not بصفاقس | عماد المعلول,
 ** where the place is the بـ word itself) or a bare body or the phrase's
 ** bare head in construct (مدير شرطة | جدة، أمين | جدة). */
-static int place_head(kh_extractor *x, uint32_t k);
-
 static int owner_word(kh_extractor *x, uint32_t i, uint32_t head)
 {
     if (tok(x, i)->kind != KH_TOK_ARABIC || !np_word(x, i) || (x->tk[i].flags & KX_T_ENC) ||
@@ -647,9 +647,9 @@ static int owner_word(kh_extractor *x, uint32_t i, uint32_t head)
         return 0; /* للمركز | رأفت الصباغ: a definite noun heads no construct */
     if (x->tk[i].pro & KX_P_B) return place_head(x, i) || kx_is(x, i, KX_TITLE);
     if (x->tk[i].pro & KX_P_L) return !name_word(x, i) && !lam_name(x, i);
+    if (x->tk[i].pro) return 0;
     /* a bare title heads a construct only as the phrase's head or a body:
     ** المحامي سيد | أبوزيد is a name after a rank */
-    if (x->tk[i].pro) return 0;
     return place_head(x, i) || /* في مدينة | نيويورك */
            (kx_is(x, i, KX_TITLE) && !kx_is(x, i, KX_HONOR) && (i == head || kx_is(x, i, KX_ORG)));
 }
@@ -1811,15 +1811,15 @@ static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
     return e > first || (e + 1 < x->A->ntokens && same_line(x, e, e + 1) && name_word(x, e + 1));
 }
 
+/* The compass words that open a place in apposition (جنوب البلاد، شمال
+** سوريا), never a name. */
+static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غرب", "وسط", "شمالي", "جنوبي"};
+
 /* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
 ** A description headed by a title may hold name words of its own (رئيس
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
 ** words are the person's name. The إن/أن of the clause closes the name as
 ** well as a second comma does (قال الخبير، حسين الديماسي إن). */
-/* The compass words that open a place in apposition (جنوب البلاد، شمال
-** سوريا), never a name. */
-static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غرب", "وسط", "شمالي", "جنوبي"};
-
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
