@@ -322,7 +322,7 @@ static int lam_name(const kh_extractor *x, uint32_t i)
          (w[2] == 0xd8 && (w[3] == 0xa4 || w[3] == 0xa7))))
         return 1; /* لو، لي، لؤ، لا (لانس ووركمان) */
     for (size_t q = 0; q < sizeof LAM_NAMES / sizeof LAM_NAMES[0]; q++)
-        if (n == strlen(LAM_NAMES[q]) && !memcmp(w, LAM_NAMES[q], n)) return 1;
+        if (written(x, i, LAM_NAMES[q])) return 1;
     return 0;
 }
 
@@ -401,6 +401,16 @@ static int name_word(const kh_extractor *x, uint32_t i)
            tok(x, i)->kind == KH_TOK_ARABIC;
 }
 
+/* The end of the run of name words from token k, before limit and at most
+** NAME_MAX_TOKENS long. */
+static uint32_t name_run(const kh_extractor *x, uint32_t k, uint32_t limit)
+{
+    uint32_t e = k;
+    while (e < limit && e - k < NAME_MAX_TOKENS && name_word(x, e))
+        e++;
+    return e;
+}
+
 /* A word that may extend a name: a name word or an initial (ميتشل ب. ريس). */
 static int ext_word(const kh_extractor *x, uint32_t i)
 {
@@ -439,6 +449,16 @@ static const char *const MANNER_NOUNS[] = {
 static int manner_phrase(kh_extractor *x, uint32_t i)
 {
     return x->tk[i].pro == KX_P_B && !(x->tk[i].flags & KX_T_ENC) && STEM_IN(x, i, MANNER_NOUNS);
+}
+
+/* Words that end a subject phrase and a name's fuller form on the right,
+** whatever came before: a بـ manner phrase, the blessing, and a word with
+** its accusative tanween written (مخاطباً، مستذكرًا: the tanween stands
+** before or after the alef). */
+static int name_stop(kh_extractor *x, uint32_t k)
+{
+    return manner_phrase(x, k) || blessing(x, k) || surface_ends(x, k, "\u0627\u064b") ||
+           surface_ends(x, k, "\u064b\u0627");
 }
 
 /* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
@@ -771,11 +791,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** للصحفيين: whom the source told */
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
-        if (k > from && manner_phrase(x, k)) break; /* وقال القصبي | بتأثر كبير */
-        if (k > from && blessing(x, k)) break; /* قال رسول الله | صلى الله عليه وسلم */
-        if (k > from && (surface_ends(x, k, "اً") || surface_ends(x, k, "\u064b\u0627")))
-            break; /* كتب الدغيم | مخاطباً: an
-                    ** accusative (ً) is no subject */
+        if (k > from && name_stop(x, k))
+            break; /* وقال القصبي | بتأثر كبير، رسول الله | صلى الله عليه وسلم، كتب
+                    ** الدغيم | مخاطباً */
         if (k == from && !t->pro && k + 2 < limit && STEM_IN(x, k, SOME) &&
             !(k > 0 && stem_is(x, k - 1, "في")) && np_word(x, k + 1) && same_line(x, k, k + 2) &&
             (x->tk[k + 1].pro == KX_P_AL || (!x->tk[k + 1].pro && x->tk[k + 2].pro == KX_P_AL))) {
@@ -1250,9 +1268,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 c->name_last = k + 1;
                 return 1;
             }
-            uint32_t e = k;
-            while (e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e))
-                e++;
+            uint32_t e = name_run(x, k, L->last);
             if (!org && k > j && e > k && e - k <= 2 && owner_word(x, k - 1, j)) {
                 /* مدير شرطة جدة | اللواء محمد القحطاني، ناطق باسم سلطة تطوير
                 ** العاصمة | رمضان ساجد: the words after the complement's head
@@ -1262,9 +1278,10 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                     !kx_is(x, r, KX_TITLE))
                     r++;
                 uint32_t f = past_ranks(x, r, 2, L->last);
-                if (f > r && f < L->last && name_word(x, f))
-                    for (k = e = f; e < L->last && e - k < NAME_MAX_TOKENS && name_word(x, e);)
-                        e++;
+                if (f > r && f < L->last && name_word(x, f)) {
+                    k = f;
+                    e = name_run(x, k, L->last);
+                }
             }
             int al_end = 0;
             if (e > k && e < L->last && (x->tk[e].pro & KX_P_AL) && !kx_is(x, e, KX_TITLE) &&
@@ -1575,9 +1592,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
         uint32_t whole = k == a + 1 ? agency_named_whole(x, a, b) : 0;
         if (k == a + 1 && k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL) &&
             (!named_after_head(x, a) || whole) && name_word(x, k)) {
-            uint32_t e = k;
-            while (e < b && e - k < NAME_MAX_TOKENS && name_word(x, e))
-                e++;
+            uint32_t e = name_run(x, k, b);
             if (e < b && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e))
                 e++; /* بلدية وادي | الزيتون */
             if (whole > e) e = whole;
@@ -3324,9 +3339,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !manner_phrase(x, b) && !verbal_noun(x, b) && !blessing(x, b) &&
-               !surface_ends(x, b, "\u064b\u0627") && /* مستذكرًا، مستذكراً: an */
-               !surface_ends(x, b, "\u0627\u064b"))   /* accusative, tanween either side */
+               !verbal_noun(x, b) && !name_stop(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
