@@ -404,9 +404,48 @@ static kh_span entity_written_out(const kh_extractor *x, kh_span sp, const kh_ne
     return sp;
 }
 
-void kh_extract_entities(kh_extractor *x, const kh_ner_result *nr)
+/* Whether token i is a verb of saying that introduces a statement: read
+** as one by the rules, so no first name (دان جاكسون stays whole). */
+static int active_cue(const kh_extractor *x, uint32_t i)
 {
-    if (!x || !nr || !x->A || x->nomem) return;
+    for (size_t k = 0; k < x->ncues; k++)
+        if (x->cues[k].tok == i) return x->cues[k].active;
+    return 0;
+}
+
+/* The recognizer's entities as the steps here read them: a person's mention
+** cut of the verb of saying that introduces a statement before it (وأوضحت
+** | جولي, أبان | عامر المشاري), which the recognizer ran into the name. Every step takes names from
+** these, so none gives a speaker the verb that introduced him. NULL when
+** out of memory. */
+static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *nr,
+                                         kh_ner_result *own)
+{
+    *own = *nr;
+    if (!nr->nentities) return own;
+    if (kx_grow(x, (void **)&x->ents, &x->capents, nr->nentities, sizeof *x->ents)) return NULL;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        kh_entity *e = &x->ents[k];
+        *e = nr->entities[k];
+        if (e->type != KH_ENT_PER || e->first + e->nwords > x->A->ntokens) continue;
+        while (e->nwords > 1 && active_cue(x, e->first)) {
+            e->first++, e->nwords--;
+            e->start = kx_token(x, e->first)->start;
+        }
+    }
+    own->entities = x->ents;
+    return own;
+}
+
+void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
+{
+    kh_ner_result own;
+    if (!x || !given || !x->A || x->nomem) return;
+    const kh_ner_result *nr = person_words(x, given, &own);
+    if (!nr) {
+        x->nomem = 1;
+        return;
+    }
     size_t kept = 0;
     for (size_t k = 0; k < x->nquotes; k++)
         if (!quoted_entity(x, &x->quotes[k], nr)) x->quotes[kept++] = x->quotes[k];

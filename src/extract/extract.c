@@ -67,6 +67,7 @@ void kh_extractor_free(kh_extractor *x)
     kx_words_free(x->w);
     FREE_ARR(x, x->tk, x->captk);
     FREE_ARR(x, x->fold, x->capfold);
+    FREE_ARR(x, x->ents, x->capents);
     FREE_ARR(x, x->lines, x->caplines);
     FREE_ARR(x, x->pairs, x->cappairs);
     FREE_ARR(x, x->stmtx, x->capstmtx);

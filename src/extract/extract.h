@@ -191,6 +191,8 @@ struct kh_extractor {
     size_t captk;
     char *fold; /* scratch for folding one token */
     size_t capfold;
+    kh_entity *ents; /* the recognizer's entities as entities.c reads them */
+    size_t capents;
     kx_line *lines;
     size_t nlines, caplines;
     kx_pair *pairs;

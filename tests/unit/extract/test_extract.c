@@ -2618,6 +2618,24 @@ TEST(entity_with_a_title_or_another_name_leaves_the_speaker)
     CHECK(q->speaker.start == before.start && q->speaker.end == before.end);
 }
 
+TEST(entity_that_ran_into_the_verb_of_saying_names_without_it)
+{
+    /* the recognizer tags وأوضحت جولي as one person: the speaker is جولي */
+    const char *t = "عنوان\nوأوضحت جولي أن الرحلة كانت رائعة جدا.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الرحلة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "جولي");
+    uint32_t i = token_at(d, t, "وأوضحت");
+    REQUIRE(i < d->analysis->ntokens);
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, i, 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "جولي");
+}
+
 TEST(entity_named_last_is_the_guess_for_a_subject_nobody_carries)
 {
     const char *t = "عنوان\nزار مارك لاستوريا المدينة أمس مع وفد كبير.\n"
