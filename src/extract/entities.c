@@ -294,6 +294,36 @@ static int title_filler(kh_extractor *x, const kh_ner_result *nr, uint32_t a, ui
     return 1;
 }
 
+static const char *const PREPOSITIONS[] = {"في", "على", "من", "عن", "إلى", "مع", "لدى"};
+
+#define TITLE_CHAIN 20 /* tokens of a title's complements before its bearer's name */
+
+/* Whether the person entity [f, end) after the title's mention, which ends
+** at b, ends the subject of a statement whose clause follows it, at most
+** past the one it was told to (سعود التويم لـ«المدينة» إن): then whatever
+** stands between is the title's complements, however long (المتحدث
+** الإعلامي للجنة الانتخابية بمحافظة جدة وممثل عن الناخبين في الدورة
+** الثالثة … سعود التويم). No verb, comma or sentence end between. */
+static int opens_statement(kh_extractor *x, const kh_quote *q, uint32_t b, uint32_t f, uint32_t end)
+{
+    uint32_t c, ce;
+    if (q->kind != KH_QUOTE_REPORTED || f - b > TITLE_CHAIN || !span_tokens(x, q->text, &c, &ce) ||
+        c < end || c - end > 6 || !(x->tk[c].flags & KX_T_PARTICLE))
+        return 0;
+    if (c > end && !(x->tk[end].pro & KX_P_L)) return 0; /* لـ«المدينة»، لوكالة الأنباء */
+    for (uint32_t t = b; t < f; t++)
+        if ((x->tk[t].flags & (KX_T_COMMA | KX_T_TERM | KX_T_QMARK | KX_T_PARTICLE)) ||
+            kx_is(x, t, KX_SAY))
+            return 0;
+    uint32_t t = f;
+    while (t > b && kx_is(x, t - 1, KX_TITLE))
+        t--; /* العميد البحري | عبدالله الغرير: the bearer's own rank */
+    if (t < f && (x->tk[t].pro & (KX_P_L | KX_P_B))) return 0;
+    return !(t > b && kx_stem_in(x, t - 1, PREPOSITIONS, N(PREPOSITIONS)));
+    /* مصادر عسكرية وسط الجيش الموالي للشرعية المتمثلة في | الرئيس عبدربه
+    ** منصور هادي: a person inside a complement is not its bearer */
+}
+
 /* وقال مدير الاشغال العامة في سان فرانسيسكو محمد نورو ان، كشف مدير جوازات
 ** منطقة الباحة العميد رشيد عبدالله المطيري، أنه: where the rules read the
 ** title as the statement's speaker and stopped before the name, the person
@@ -313,11 +343,12 @@ static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ne
         uint32_t end = e->first + e->nwords;
         if (e->type != KH_ENT_PER || end <= a) continue;
         if (e->first < b) return sp; /* the title holds a person */
-        if (e->first - b > SUBJECT_LEAD || !kx_same_line(x, b, end - 1)) return sp;
-        if (!title_filler(x, nr, b, e->first)) return sp;
+        if (!kx_same_line(x, b, end - 1)) return sp;
+        int chain = opens_statement(x, q, b, e->first, end);
+        if ((e->first - b > SUBJECT_LEAD || !title_filler(x, nr, b, e->first)) && !chain) return sp;
         if (x->tk[e->first].pro & (KX_P_L | KX_P_B))
             return sp; /* مصدر عسكري | لفرانس برس: whom the source told */
-        if (end < x->A->ntokens && kx_same_line(x, end, end - 1) &&
+        if (end < x->A->ntokens && kx_same_line(x, end, end - 1) && !chain &&
             !(x->tk[end].flags & (KX_T_COMMA | KX_T_PARTICLE)))
             return sp;
         return kx_span(e->start, e->end);

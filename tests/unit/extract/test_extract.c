@@ -2636,6 +2636,34 @@ TEST(entity_that_ran_into_the_verb_of_saying_names_without_it)
     CHECK_SPAN(t, q->speaker, "جولي");
 }
 
+TEST(entity_ending_a_long_title_chain_before_the_clause_is_the_speaker)
+{
+    const char *t =
+        "عنوان\nوقال المتحدث الإعلامي للجنة الانتخابية بمحافظة جدة وممثل عن الناخبين في "
+        "الدورة الثالثة سعود التويم لـ«المدينة» إن المراحل ستبدأ قريبا.\n"
+        "وأكدت مصادر عسكرية وسط الجيش الموالي للشرعية المتمثلة في الرئيس عبدربه "
+        "منصور هادي أن الهزائم كبيرة.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المراحل");
+    const kh_quote *q2 = quote(d, t, KH_QUOTE_REPORTED, "أن الهزائم");
+    REQUIRE(q && q2);
+    kh_span before2 = q2->speaker;
+    REQUIRE(before2.start != KH_NONE);
+    kh_entity e[2];
+    one_person(d, &e[0], token_at(d, t, "سعود"), 2);
+    one_person(d, &e[1], token_at(d, t, "عبدربه"), 3);
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "سعود التويم");
+    /* a person inside the complement (في الرئيس …) is not the sources */
+    CHECK(q2->speaker.start == before2.start && q2->speaker.end == before2.end);
+}
+
 TEST(entity_named_last_is_the_guess_for_a_subject_nobody_carries)
 {
     const char *t = "عنوان\nزار مارك لاستوريا المدينة أمس مع وفد كبير.\n"
