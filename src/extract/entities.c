@@ -294,6 +294,8 @@ static int title_filler(kh_extractor *x, const kh_ner_result *nr, uint32_t a, ui
     return 1;
 }
 
+/* Prepositions before a complement's noun. The stem comparison folds ى, so
+** the name علي reads as على: a person after علي is left to the rules. */
 static const char *const PREPOSITIONS[] = {"في", "على", "من", "عن", "إلى", "مع", "لدى"};
 
 #define TITLE_CHAIN 20 /* tokens of a title's complements before its bearer's name */
@@ -318,10 +320,10 @@ static int opens_statement(kh_extractor *x, const kh_quote *q, uint32_t b, uint3
     uint32_t t = f;
     while (t > b && kx_is(x, t - 1, KX_TITLE))
         t--; /* العميد البحري | عبدالله الغرير: the bearer's own rank */
-    if (t < f && (x->tk[t].pro & (KX_P_L | KX_P_B))) return 0;
-    return !(t > b && kx_stem_in(x, t - 1, PREPOSITIONS, N(PREPOSITIONS)));
     /* مصادر عسكرية وسط الجيش الموالي للشرعية المتمثلة في | الرئيس عبدربه
     ** منصور هادي: a person inside a complement is not its bearer */
+    if (t < f && (x->tk[t].pro & (KX_P_L | KX_P_B))) return 0;
+    return !(t > b && kx_stem_in(x, t - 1, PREPOSITIONS, N(PREPOSITIONS)));
 }
 
 /* وقال مدير الاشغال العامة في سان فرانسيسكو محمد نورو ان، كشف مدير جوازات
@@ -446,9 +448,10 @@ static int active_cue(const kh_extractor *x, uint32_t i)
 
 /* The recognizer's entities as the steps here read them: a person's mention
 ** cut of the verb of saying that introduces a statement before it (وأوضحت
-** | جولي, أبان | عامر المشاري), which the recognizer ran into the name. Every step takes names from
-** these, so none gives a speaker the verb that introduced him. NULL when
-** out of memory. */
+** | جولي, أبان | عامر المشاري), which the recognizer ran into the name.
+** Every step takes names from these, so none gives a speaker the verb that
+** introduced him. The cut mention starts where the name's token does, with
+** any proclitic it carries. NULL when out of memory. */
 static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *nr,
                                          kh_ner_result *own)
 {
