@@ -450,8 +450,8 @@ static int active_cue(const kh_extractor *x, uint32_t i)
 ** cut of the verb of saying that introduces a statement before it (وأوضحت
 ** | جولي, أبان | عامر المشاري), which the recognizer ran into the name.
 ** Every step takes names from these, so none gives a speaker the verb that
-** introduced him. The cut mention starts where the name's token does, with
-** any proclitic it carries. NULL when out of memory. */
+** introduced him. The cut mention starts after a و/ف the name's token
+** carries, as the recognizer's own mentions do. NULL when out of memory. */
 static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *nr,
                                          kh_ner_result *own)
 {
@@ -464,7 +464,7 @@ static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *n
         if (e->type != KH_ENT_PER || e->first + e->nwords > x->A->ntokens) continue;
         while (e->nwords > 1 && active_cue(x, e->first)) {
             e->first++, e->nwords--;
-            e->start = kx_token(x, e->first)->start;
+            e->start = x->tk[e->first].word_start;
         }
     }
     own->entities = x->ents;
