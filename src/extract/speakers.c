@@ -66,7 +66,8 @@
 #define SHORT_NAME_WORDS    3
 #define NAMEHEAD_WORDS      6
 #define NP_QUOTE_WORDS      5
-#define BODY_NAME_MAX       9 /* words of a body's full name */
+#define BODY_NEAR           12 /* tokens either side of a name where its body is named */
+#define BODY_NAME_MAX       9  /* words of a body's full name */
 
 static const kh_token *tok(const kh_extractor *x, uint32_t i)
 {
@@ -1496,6 +1497,49 @@ static int anonymous_antecedent(kh_extractor *x, kx_cue *c)
 /* The name inside a subject: what follows its titles and their
 ** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
 ** for a bare description the name the article gave it elsewhere. */
+/* Whether tokens [a, b) read as a person's name: two words or more, a name
+** word first, then name words or ال surnames (عبد الله المعيني). */
+static int person_name(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    if (b < a + 2 || !name_word(x, a)) return 0;
+    for (uint32_t k = a + 1; k < b; k++)
+        if (!name_or_al(x, k)) return 0;
+    return 1;
+}
+
+/* Whether the name at tokens [a, b) stands in apposition to a title: after a
+** comma or a defined title (…، عبد الله المعيني؛ المهندس X), or right before
+** a title (معز بوراوي رئيس الجمعية), not inside a body's name (اتحاد |
+** جمعيات الصحافيين). */
+static int apposed_name(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    if (a > 0 && ((x->tk[a - 1].flags & KX_T_COMMA) ||
+                  ((x->tk[a - 1].pro & KX_P_AL) && kx_is(x, a - 1, KX_TITLE))))
+        return 1;
+    return b < x->A->ntokens && same_line(x, b - 1, b) && kx_is(x, b, KX_TITLE) &&
+           !kx_is(x, b, KX_ORG);
+}
+
+/* Whether the body quoted at token q is named again near the name at token
+** n, on its line: معز بوراوي رئيس الجمعية … "عتيد" for رئيس "عتيد",
+** هيئة الإمارات للمواصفات … عبد الله المعيني for مدير عام "مواصفات". */
+static int body_near(kh_extractor *x, uint32_t q, uint32_t n)
+{
+    const char *s1, *s2;
+    size_t n1, n2;
+    stem_norm(x, q, &s1, &n1);
+    if (!n1) return 0;
+    const kx_line *L = &x->lines[x->tk[n].line];
+    uint32_t a = n > L->first + BODY_NEAR ? n - BODY_NEAR : L->first;
+    uint32_t b = n + BODY_NEAR < L->last ? n + BODY_NEAR : L->last;
+    for (uint32_t k = a; k < b; k++) {
+        if (k == q) continue;
+        stem_norm(x, k, &s2, &n2);
+        if (n1 == n2 && !memcmp(s1, s2, n1)) return 1;
+    }
+    return 0;
+}
+
 static void np_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t a = c->np_first, b = c->np_last;
@@ -1520,6 +1564,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
                 while (f + 1 < b && (!name_word(x, f) || (f > after && stem_is(x, f - 1, "في"))))
                     f++;
                 c->name_first = f; /* مدير "تعليم الليث" مرعي البركاتي */
+            } else if (k > a && k <= a + 2 && kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
+                       !STEM_IN(x, a, RANKS) && resolve_description(x, c) &&
+                       (c->name_last <= a || c->name_first > x->pairs[pi].close) &&
+                       person_name(x, c->name_first, c->name_last) &&
+                       apposed_name(x, c->name_first, c->name_last) &&
+                       body_near(x, k + 1, c->name_first)) {
+                /* وأوضح رئيس "عتيد": the quoted name is the body he heads; the
+                ** speaker is the person the article named with that title */
             } else {
                 c->name_first = k + 1;
                 c->name_last = x->pairs[pi].close;

@@ -3096,3 +3096,20 @@ TEST(person_after_a_quoted_body_in_a_persons_title_is_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش"); /* a body named in quotes */
 }
+
+TEST(persons_title_before_a_quoted_body_names_the_person_introduced_with_it)
+{
+    const char *t = "عنوان\nقال معز بوراوي رئيس الجمعية التونسية من أجل نزاهة الانتخابات "
+                    "\"عتيد\"، إن الثقة تراجعت.\nوأوضح رئيس \"عتيد\" أنه كان من المقرر عقد "
+                    "لقاء.\nكما أعلنت رئيسة «اتحاد الصحافيين» أن ثلاثة صحافيين فقدوا.\n"
+                    "وأضافت رئيسة اتحاد جمعيات الصحافيين «هذه المنطقة خطرة».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه كان");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "معز بوراوي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن ثلاثة");
+    REQUIRE(q);
+    /* a body's name in the later mention (اتحاد | جمعيات الصحافيين) is no person */
+    CHECK_SPAN(t, q->speaker, "اتحاد الصحافيين");
+}
