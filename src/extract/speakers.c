@@ -1507,6 +1507,38 @@ static int person_name(const kh_extractor *x, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* Whether the subject [a, b) opens with the surname of someone the article
+** introduced with a title (الفريق مهاب مميش،) and its other words are the
+** verb's object, a defined noun and its adjective: وعدد مميش | الجدوى
+** الاقتصادية.
+** The surname there ends its name (a comma, a title or a non-name word
+** follows it), and never goes on with this phrase's next word. */
+static int surname_alone(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    if (b < a + 3 || x->tk[a].pro || !name_word(x, a) || !same_line(x, a, a + 2)) return 0;
+    if (x->tk[a + 1].pro != KX_P_AL || x->tk[a + 2].pro != KX_P_AL || kx_is(x, a + 1, KX_TITLE) ||
+        kx_is(x, a + 2, KX_TITLE))
+        return 0; /* a noun and its adjective (الجدوى الاقتصادية), never محمد | عبدالله
+                  ** الرشيد, whose محمد may end another name (سارة محمد) */
+    size_t n = x->A->ntokens;
+    int seen = 0;
+    for (uint32_t j = 1; j < n; j++) {
+        if (j == a || !tok_eq(x, j, a)) continue;
+        if (j + 1 < n && same_line(x, j, j + 1) && tok_eq(x, j + 1, a + 1)) return 0;
+        if (j < 2 || !name_word(x, j - 1) || !same_line(x, j - 2, j) || x->tk[j].pro ||
+            x->tk[j - 1].pro)
+            continue;
+        if (!(kx_is(x, j - 2, KX_TITLE) && (x->tk[j - 2].pro & KX_P_AL) &&
+              !kx_is(x, j - 2, KX_ORG)))
+            continue; /* الفريق | مهاب مميش: introduced with a title */
+        if (j + 1 < n && same_line(x, j, j + 1) && !(x->tk[j + 1].flags & KX_T_COMMA) &&
+            name_or_al(x, j + 1))
+            continue; /* the name goes on there */
+        seen = 1;
+    }
+    return seen;
+}
+
 /* Whether the name at tokens [a, b) stands in apposition to a title: after a
 ** comma or a defined title (…، عبد الله المعيني؛ المهندس X), or right before
 ** a title (معز بوراوي رئيس الجمعية), not inside a body's name (اتحاد |
@@ -1518,6 +1550,15 @@ static int apposed_name(const kh_extractor *x, uint32_t a, uint32_t b)
         return 1;
     return b < x->A->ntokens && same_line(x, b - 1, b) && kx_is(x, b, KX_TITLE) &&
            !kx_is(x, b, KX_ORG);
+}
+
+/* Whether token q's word ends a name elsewhere in the article (سليمان
+** الصعب): then المواطن "الصعب" quotes his surname, not a body. */
+static int surname_elsewhere(kh_extractor *x, uint32_t q)
+{
+    for (uint32_t j = 1; j < x->A->ntokens; j++)
+        if (j != q && tok_eq(x, j, q) && same_line(x, j - 1, j) && name_word(x, j - 1)) return 1;
+    return 0;
 }
 
 /* Whether the body quoted at token q is named again near the name at token
@@ -1565,7 +1606,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
                     f++;
                 c->name_first = f; /* مدير "تعليم الليث" مرعي البركاتي */
             } else if (k > a && k <= a + 2 && kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&
-                       !STEM_IN(x, a, RANKS) && resolve_description(x, c) &&
+                       !STEM_IN(x, a, RANKS) && !surname_elsewhere(x, k + 1) &&
+                       resolve_description(x, c) &&
                        (c->name_last <= a || c->name_first > x->pairs[pi].close) &&
                        person_name(x, c->name_first, c->name_last) &&
                        apposed_name(x, c->name_first, c->name_last) &&
@@ -1684,6 +1726,10 @@ static void np_name(kh_extractor *x, kx_cue *c)
     }
     if (!x->tk[a].pro && STEM_IN(x, a, DOCUMENTS))
         return; /* تقرير للبنك الدولي: the issuer's words are no title to end at */
+    if (surname_alone(x, a, b)) {
+        c->name_last = a + 1;
+        return;
+    }
     trim_name(x, c);
 }
 

@@ -3113,3 +3113,19 @@ TEST(persons_title_before_a_quoted_body_names_the_person_introduced_with_it)
     /* a body's name in the later mention (اتحاد | جمعيات الصحافيين) is no person */
     CHECK_SPAN(t, q->speaker, "اتحاد الصحافيين");
 }
+
+TEST(surname_of_a_titled_person_ends_before_a_defined_noun_and_its_adjective)
+{
+    const char *t = "عنوان\nأوضح رئيس هيئة قناة السويس الفريق مهاب مميش، أن القناة ستعمل "
+                    "للتنمية.\nوعدد مميش الجدوى الاقتصادية المتعددة للمشروع، منوها إلى أنها "
+                    "ستقلل الانتظار.\nوقال المواطن سليمان الصعب إنه تضرر.\nوقال المواطن "
+                    "\"الصعب\" إن اللجنة زارته.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنها ستقلل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مهاب مميش");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن اللجنة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سليمان الصعب"); /* a quoted surname, not a body */
+}
