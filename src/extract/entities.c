@@ -54,7 +54,7 @@ static int in_boilerplate(const kh_extractor *x, uint32_t at)
 ** names or where the mention is anchored; the recognizer tags foreign and
 ** unlisted first names that it cannot. A title is left out (كولونيل مارك
 ** لاستوريا is مارك لاستوريا). sp itself when no entity is longer. */
-static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+static kh_span entity_fullest(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
     if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
@@ -79,6 +79,9 @@ static kh_span entity_fullest(const kh_extractor *x, kh_span sp, const kh_ner_re
             if (t < j)
                 break; /* a title before the name (كولونيل | مارك لاستوريا); after
                         ** it a title word is a name's part (بن مساعد) */
+            if (j > f && n >= 2 && kx_woman_titled(x, f))
+                break; /* الطفلة زينب | محمد لباد: a daughter's name before her
+                       ** father's is not his fuller name */
             best = kx_span(f > e->first ? kx_token(x, f)->start : e->start,
                            f + m < e->first + e->nwords ? kx_token(x, f + m - 1)->end : e->end);
             best_m = m;

@@ -3129,3 +3129,27 @@ TEST(surname_of_a_titled_person_ends_before_a_defined_noun_and_its_adjective)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سليمان الصعب"); /* a quoted surname, not a body */
 }
+
+TEST(daughters_name_before_her_fathers_is_not_his_fuller_name)
+{
+    const char *t = "عنوان\nأصيبت الطفلة السعودية زينب محمد لباد بطلق ناري أثناء زيارتها "
+                    "لسلطنة عمان.\nواوضح محمد لباد ”والد الطفلة“ ان الطلق الناري استقر قرب "
+                    "الجيوب الانفية.\nوقالت الدكتورة درية شرف الدين إن هذا مؤكد.\nوأضافت شرف "
+                    "الدين أن البرلمان سيقر القانون.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "ان الطلق");
+    const kh_quote *w = quote(d, t, KH_QUOTE_REPORTED, "أن البرلمان");
+    REQUIRE(q && w);
+    kh_entity e[2];
+    one_person(d, &e[0], token_at(d, t, "زينب"), 3); /* the recognizer's زينب محمد لباد */
+    one_person(d, &e[1], token_at(d, t, "درية"), 3);
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = 2;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "محمد لباد");
+    CHECK_SPAN(t, w->speaker, "درية شرف الدين"); /* a woman's own fuller name stays */
+}
