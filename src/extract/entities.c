@@ -48,6 +48,21 @@ static int in_boilerplate(const kh_extractor *x, uint32_t at)
     return 0;
 }
 
+/* Nouns that call a woman or a girl by what she is, before her name. */
+static const char *const WOMEN[] = {"طفلة",   "سيدة", "فتاة",  "شابة", "امرأة", "طالبة",
+                                    "مواطنة", "ابنة", "رضيعة", "زوجة", "أرملة"};
+
+/* Whether a woman's noun (الطفلة، الطفلة السعودية) stands right before the
+** name that starts at token a, past one ال adjective. */
+static int woman_titled(kh_extractor *x, uint32_t a)
+{
+    for (uint32_t k = a; k > 0 && a - k < 2 && kx_same_line(x, k - 1, a); k--) {
+        if (!(x->tk[k - 1].pro & KX_P_AL)) return 0;
+        if (kx_stem_in(x, k - 1, WOMEN, N(WOMEN))) return 1;
+    }
+    return 0;
+}
+
 /* The longest person entity that holds the speaker's name sp among more
 ** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
 ** for خالد الحمد. fullest() extends a name only over words it knows for
@@ -79,7 +94,7 @@ static kh_span entity_fullest(kh_extractor *x, kh_span sp, const kh_ner_result *
             if (t < j)
                 break; /* a title before the name (كولونيل | مارك لاستوريا); after
                         ** it a title word is a name's part (بن مساعد) */
-            if (j > f && n >= 2 && kx_woman_titled(x, f))
+            if (j > f && n >= 2 && woman_titled(x, f))
                 break; /* الطفلة زينب | محمد لباد: a daughter's name before her
                        ** father's is not his fuller name */
             best = kx_span(f > e->first ? kx_token(x, f)->start : e->start,

@@ -293,9 +293,8 @@ size_t kx_attrib_choose(kx_cand *cands, size_t n);
 kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last);
 
 /* The words of the speaker rules (speakers.c) that entities.c reads too. */
-#define KX_NAME_MAX_TOKENS 4                         /* words of a person's name */
-int kx_name_word(const kh_extractor *x, uint32_t i); /* may be part of a name */
-int kx_woman_titled(kh_extractor *x, uint32_t a); /* الطفلة | زينب: a woman's title before */
+#define KX_NAME_MAX_TOKENS 4                                       /* words of a person's name */
+int kx_name_word(const kh_extractor *x, uint32_t i);               /* may be part of a name */
 int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b); /* spellings of one name word */
 int kx_name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n);
 int kx_name_link(kh_extractor *x, uint32_t i); /* بن، عبد، أبو … */

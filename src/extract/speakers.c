@@ -3389,21 +3389,6 @@ static void count_form(kh_extractor *x, name_forms *f, uint32_t a, uint32_t b, u
     f->cnt[k]++;
 }
 
-/* Nouns that call a woman or a girl by what she is, before her name. */
-static const char *const WOMEN[] = {"طفلة",   "سيدة", "فتاة",  "شابة", "امرأة", "طالبة",
-                                    "مواطنة", "ابنة", "رضيعة", "زوجة", "أرملة"};
-
-/* Whether a woman's noun (الطفلة، السيدة السعودية) stands right before the
-** name that starts at token a, past one ال adjective. */
-static int woman_titled(kh_extractor *x, uint32_t a)
-{
-    for (uint32_t k = a; k > 0 && a - k < 2 && same_line(x, k - 1, a); k--) {
-        if (!(x->tk[k - 1].pro & KX_P_AL)) return 0;
-        if (STEM_IN(x, k - 1, WOMEN)) return 1;
-    }
-    return 0;
-}
-
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -4385,11 +4370,6 @@ static void find_sources(kh_extractor *x)
 }
 
 /* ---- for entities.c ---------------------------------------------------------------------- */
-
-int kx_woman_titled(kh_extractor *x, uint32_t a)
-{
-    return woman_titled(x, a);
-}
 
 int kx_name_word(const kh_extractor *x, uint32_t i)
 {
