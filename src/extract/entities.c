@@ -140,6 +140,15 @@ static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_
     return 1;
 }
 
+/* Whether the words [a, b) are bare name words: no title, no verb of
+** saying, no clitic (واستذكرت رجوي، وكيل الرقيب حسين are no first names). */
+static int bare_names(kh_extractor *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = a; t < b; t++)
+        if (!kx_name_word(x, t) || x->tk[t].pro || kx_is(x, t, KX_SAY)) return 0;
+    return 1;
+}
+
 /* Whether the words [t, b) after a person entity are no part of its name:
 ** no entity holds them, and no ordinal or name link ties them to it. */
 static int plain_tail(kh_extractor *x, const kh_ner_result *nr, uint32_t t, uint32_t b)
@@ -160,8 +169,11 @@ static int plain_tail(kh_extractor *x, const kh_ner_result *nr, uint32_t t, uint
 **   a word no entity holds, ends with the entity (not after a word that
 **   links name parts, جان-ايف لو | دريان, nor before an ordinal, يوحنا
 **   بولس | الثاني);
-** - لحزب الله | حسن نصر الله: one that opens inside a body's name ending
+** - لحزب الله | حسن نصر الله، بغرفة تجارة | جدة سعيد البسامي: one that
+**   opens inside a body's or a place's name (or a word before it) ending
 **   where a person entity starts starts with the person;
+** - فلاح | مصطفى قرار: one that opens inside a person entity whose first
+**   words are bare names and runs on past it is the entity;
 ** - هاجم | كمال كيليتشدار أوغلو: one whose words before a person entity
 **   ending it are no title (untitled_lead) is the entity, a one-word
 **   entity only where the article names that person in full. */
@@ -172,10 +184,18 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
         if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b && k > 0 &&
-            nr->entities[k - 1].type != KH_ENT_PER && nr->entities[k - 1].first <= a &&
+            nr->entities[k - 1].type != KH_ENT_PER && nr->entities[k - 1].first + 1 >= a &&
             nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first)
-            return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله:
-                                               ** a body's name ends where the person's starts */
+            return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله,
+                                               ** بغرفة تجارة جدة | سعيد البسامي: a body's or
+                                               ** a place's name ends where the person's starts */
+        if (e->type == KH_ENT_PER && e->first < a && e->first + e->nwords > a &&
+            e->first + e->nwords < b && bare_names(x, e->first, a) &&
+            plain_tail(x, nr, e->first + e->nwords, b))
+            return entity_fullest(x, kx_span(e->start, e->end),
+                                  nr); /* فلاح | مصطفى قرار:
+                                        ** the rules' name ran past the person's
+                                        ** name, which starts before it */
         if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b &&
             untitled_lead(x, nr, a, e->first)) {
             /* a one-word entity (الدوسي after عوض) may be a name the recognizer

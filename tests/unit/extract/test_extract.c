@@ -3153,3 +3153,29 @@ TEST(daughters_name_before_her_fathers_is_not_his_fuller_name)
     CHECK_SPAN(t, q->speaker, "محمد لباد");
     CHECK_SPAN(t, w->speaker, "درية شرف الدين"); /* a woman's own fuller name stays */
 }
+
+TEST(person_entity_cuts_a_place_before_it_and_completes_a_name_the_rules_ran_past)
+{
+    const char *t = "عنوان\nكشف رئيس لجنة النقل البري بغرفة تجارة جدة سعيد البسامي أن نسبة "
+                    "التستر بلغت 90 في المئة.\nوانتقد مسؤول العلاقات الخارجية في حكومة الاقليم "
+                    "فلاح مصطفى قرار الحزب بإنهاء الهدنة.\nوقال مصطفى قرار الحزب خاطئ.\nوأضاف "
+                    "مصطفى أن الغارات لن تفيد.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن نسبة");
+    const kh_quote *w = quote(d, t, KH_QUOTE_REPORTED, "أن الغارات");
+    REQUIRE(q && w);
+    kh_entity e[3];
+    one_person(d, &e[0], token_at(d, t, "جدة"), 1);
+    e[0].type = KH_ENT_LOC;
+    one_person(d, &e[1], token_at(d, t, "سعيد"), 2);
+    one_person(d, &e[2], token_at(d, t, "فلاح"), 2);
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = 3;
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "سعيد البسامي");
+    CHECK_SPAN(t, w->speaker, "فلاح مصطفى");
+}
