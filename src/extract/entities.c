@@ -350,7 +350,8 @@ static int opens_statement(kh_extractor *x, const kh_quote *q, uint32_t b, uint3
     if (q->kind != KH_QUOTE_REPORTED || f - b > TITLE_CHAIN || !span_tokens(x, q->text, &c, &ce) ||
         c < end || c - end > 6 || !(x->tk[c].flags & KX_T_PARTICLE))
         return 0;
-    if (c > end && !(x->tk[end].pro & KX_P_L)) return 0; /* لـ«المدينة»، لوكالة الأنباء */
+    if (c > end && !(x->tk[end].pro & KX_P_L) && !(c == end + 1 && (x->tk[end].flags & KX_T_COMMA)))
+        return 0; /* لـ«المدينة»، لوكالة الأنباء; or the comma before أن */
     for (uint32_t t = b; t < f; t++)
         if ((x->tk[t].flags & (KX_T_COMMA | KX_T_TERM | KX_T_QMARK | KX_T_PARTICLE)) ||
             kx_is(x, t, KX_SAY))

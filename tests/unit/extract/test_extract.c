@@ -3179,3 +3179,19 @@ TEST(person_entity_cuts_a_place_before_it_and_completes_a_name_the_rules_ran_pas
     CHECK_SPAN(t, q->speaker, "سعيد البسامي");
     CHECK_SPAN(t, w->speaker, "فلاح مصطفى");
 }
+
+TEST(entity_ending_a_title_chain_before_a_comma_and_the_clause_is_the_speaker)
+{
+    const char *t = "عنوان\nأكد سماحة مفتي عام المملكة رئيس هيئة كبار العلماء وإدارة البحوث "
+                    "العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ، أن أعمال الإرهابيين "
+                    "كشفت نواياهم.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن أعمال");
+    REQUIRE(q);
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "عبدالعزيز"), 5);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "عبدالعزيز بن عبدالله آل الشيخ");
+}
