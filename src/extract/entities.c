@@ -524,6 +524,22 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
         if (!quoted_entity(x, &x->quotes[k], nr)) x->quotes[kept++] = x->quotes[k];
     x->nquotes = x->doc.nquotes = kept;
     for (size_t k = 0; k < x->nquotes; k++) {
+        /* مفتي عام المملكة … الشيخ عبدالعزيز بن عبدالله آل الشيخ، أن …،
+        ** مبينا أن: the statements carried from a title the recognizer
+        ** named take its bearer too */
+        kh_quote *q = &x->quotes[k];
+        if ((q->flags & KH_QF_CARRIED) || q->speaker.start == KH_NONE) continue;
+        kh_span was = q->speaker, now = entity_in_mention(x, q, nr);
+        if (now.start == was.start && now.end == was.end) continue;
+        for (size_t j = k; j < x->nquotes; j++) {
+            kh_quote *o = &x->quotes[j];
+            if (o->speaker.start == was.start && o->speaker.end == was.end &&
+                (j == k || (o->flags & KH_QF_CARRIED) || o->mention.start == KH_NONE ||
+                 (o->mention.start == q->mention.start && o->mention.end == q->mention.end)))
+                o->speaker = now;
+        }
+    }
+    for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
         if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&
             (q->speaker = entity_guess(q, nr)).start != KH_NONE)

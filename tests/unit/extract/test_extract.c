@@ -3184,14 +3184,19 @@ TEST(entity_ending_a_title_chain_before_a_comma_and_the_clause_is_the_speaker)
 {
     const char *t = "عنوان\nأكد سماحة مفتي عام المملكة رئيس هيئة كبار العلماء وإدارة البحوث "
                     "العلمية والإفتاء الشيخ عبدالعزيز بن عبدالله آل الشيخ، أن أعمال الإرهابيين "
-                    "كشفت نواياهم.\n";
+                    "كشفت نواياهم، مبينا أن الوعي كبير.\nوأضاف أن المجتمع متماسك.\n";
     kh_extractor *x = NULL;
     const kh_article *d = XKEEP(t, &x);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن أعمال");
     REQUIRE(q);
+    const kh_quote *p = quote(d, t, KH_QUOTE_REPORTED, "أن الوعي");
+    const kh_quote *w = quote(d, t, KH_QUOTE_REPORTED, "أن المجتمع");
+    REQUIRE(p && w);
     kh_entity e;
     kh_ner_result r = one_person(d, &e, token_at(d, t, "عبدالعزيز"), 5);
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "عبدالعزيز بن عبدالله آل الشيخ");
+    CHECK_SPAN(t, p->speaker, "عبدالعزيز بن عبدالله آل الشيخ"); /* the title's statements */
+    CHECK_SPAN(t, w->speaker, "عبدالعزيز بن عبدالله آل الشيخ"); /* and those carried */
 }
