@@ -1000,8 +1000,9 @@ static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
 }
 
 /* Heads whose complement is the body's name (منظمة | العفو الدولية، وكالة |
-** رويترز); other heads stay in the name (حزب العمال الكردستاني). */
-static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع", "شركة"};
+** رويترز); other heads stay in the name (حزب العمال الكردستاني، شركة موانئ
+** دبي العالمية: a company is named with شركة, as the gold names it). */
+static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع"};
 
 static int named_after_head(kh_extractor *x, uint32_t j)
 {

@@ -1999,7 +1999,8 @@ static const struct speaker_case {
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
-     {{KH_QUOTE_REPORTED, "إن الحكومة", "موانئ دبي العالمية"}}},
+     {{KH_QUOTE_REPORTED, "إن الحكومة", "شركة موانئ دبي العالمية"}}}, /* شركة is part of
+                                                                       ** the company's name */
     {"dan after a title and a comma is a first name, not the verb condemned",
      "عنوان\nوقال مدير الاستخبارات الوطنية الأمريكي، دان كوتس، الاثنين إن روسيا ضالعة.\n"
      "وقال دان لويد إن الاجتماع انتهى.\n",
