@@ -13,24 +13,6 @@
 
 #define N(list) (sizeof(list) / sizeof(list)[0])
 
-/* The tokens that overlap the byte span s: [*a, *b). 0 when none does. */
-static int span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *b)
-{
-    uint32_t lo = 0, hi = (uint32_t)x->A->ntokens;
-    while (lo < hi) { /* the first token ending after s.start */
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (kx_token(x, mid)->end <= s.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    uint32_t e = lo;
-    while (e < x->A->ntokens && kx_token(x, e)->start < s.end)
-        e++;
-    *a = lo, *b = e;
-    return e > lo;
-}
-
 /* Whether token i is على as written, with ى: the preposition, which folds
 ** to the name علي. */
 static int preposition_ala(const kh_extractor *x, uint32_t i)
@@ -72,7 +54,7 @@ static int woman_titled(kh_extractor *x, uint32_t a)
 static kh_span entity_fullest(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
-    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    if (sp.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b)) return sp;
     uint32_t n = b - a, best_m = n;
     kh_span best = sp;
     for (size_t k = 0; k < nr->nentities; k++) {
@@ -180,7 +162,7 @@ static int plain_tail(kh_extractor *x, const kh_ner_result *nr, uint32_t t, uint
 static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
-    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    if (sp.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b)) return sp;
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
         if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b && k > 0 &&
@@ -251,7 +233,7 @@ static int stem_eq(const kh_extractor *x, uint32_t a, uint32_t b)
 static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
 {
     uint32_t a, b;
-    if (sp.start == KH_NONE || !span_tokens(x, sp, &a, &b)) return sp;
+    if (sp.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b)) return sp;
     if (!kx_is(x, a, KX_TITLE) || kx_is(x, a, KX_ORG)) return sp;
     for (size_t q = 0; q < nr->nentities; q++) {
         const kh_entity *e = &nr->entities[q];
@@ -309,8 +291,8 @@ static int quoted_entity(kh_extractor *x, const kh_quote *q, const kh_ner_result
 {
     static const char *const DESCRIBE[] = {"وصف", "وصفت", "يصف", "تصف", "واصفا", "واصفة", "وصفوا"};
     uint32_t a, b, c, d;
-    if (q->kind != KH_QUOTE_DIRECT || !span_tokens(x, q->text, &a, &b)) return 0;
-    if (q->cue.start != KH_NONE && span_tokens(x, q->cue, &c, &d) &&
+    if (q->kind != KH_QUOTE_DIRECT || !kx_span_tokens(x, q->text, &a, &b)) return 0;
+    if (q->cue.start != KH_NONE && kx_span_tokens(x, q->cue, &c, &d) &&
         kx_stem_in(x, c, DESCRIBE, N(DESCRIBE)))
         return 0; /* ووصف ما حصل بـ"الفضيحة": what the speaker called it is his word */
     for (size_t k = 0; k < nr->nentities; k++)
@@ -347,8 +329,9 @@ static const char *const PREPOSITIONS[] = {"في", "على", "من", "عن", "إ
 static int opens_statement(kh_extractor *x, const kh_quote *q, uint32_t b, uint32_t f, uint32_t end)
 {
     uint32_t c, ce;
-    if (q->kind != KH_QUOTE_REPORTED || f - b > TITLE_CHAIN || !span_tokens(x, q->text, &c, &ce) ||
-        c < end || c - end > 6 || !(x->tk[c].flags & KX_T_PARTICLE))
+    if (q->kind != KH_QUOTE_REPORTED || f - b > TITLE_CHAIN ||
+        !kx_span_tokens(x, q->text, &c, &ce) || c < end || c - end > 6 ||
+        !(x->tk[c].flags & KX_T_PARTICLE))
         return 0;
     if (c > end && !(x->tk[end].pro & KX_P_L) && !(c == end + 1 && (x->tk[end].flags & KX_T_COMMA)))
         return 0; /* لـ«المدينة»، لوكالة الأنباء; or the comma before أن */
@@ -375,8 +358,8 @@ static kh_span entity_in_mention(kh_extractor *x, const kh_quote *q, const kh_ne
 {
     uint32_t a, b, ma, mb;
     kh_span sp = q->speaker;
-    if (sp.start == KH_NONE || q->mention.start == KH_NONE || !span_tokens(x, sp, &a, &b) ||
-        !span_tokens(x, q->mention, &ma, &mb) || b != mb || !kx_is(x, a, KX_TITLE) ||
+    if (sp.start == KH_NONE || q->mention.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b) ||
+        !kx_span_tokens(x, q->mention, &ma, &mb) || b != mb || !kx_is(x, a, KX_TITLE) ||
         kx_is(x, a, KX_ORG))
         return sp;
     for (size_t k = 0; k < nr->nentities; k++) {
@@ -428,11 +411,11 @@ static int titled_lead(const kh_extractor *x, uint32_t s, uint32_t f)
 static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
 {
     uint32_t a, b, at = q->cue.start != KH_NONE ? q->cue.start : q->marks.start;
-    if (!span_tokens(x, q->speaker, &a, &b)) return q->speaker;
+    if (!kx_span_tokens(x, q->speaker, &a, &b)) return q->speaker;
     uint32_t seen = 0; /* the end of the speaker's last mention before the cue, by any
                        ** word of its name (وانغ for وانغ يي) */
     uint32_t i0, i1;   /* only mentions within the window matter: entities before it are not read */
-    span_tokens(x, kx_span(at > GUESS_WINDOW ? at - GUESS_WINDOW : 0, at), &i0, &i1);
+    kx_span_tokens(x, kx_span(at > GUESS_WINDOW ? at - GUESS_WINDOW : 0, at), &i0, &i1);
     for (uint32_t i = i0; i < x->A->ntokens && kx_token(x, i)->end <= at; i++)
         if (names_word(x, i, a, b)) seen = kx_token(x, i)->end;
     kh_span best = q->speaker;

@@ -381,3 +381,20 @@ kh_status kh_extract(kh_extractor *x, const uint8_t *text, size_t len, const kh_
     *out = d;
     return KH_OK;
 }
+
+int kx_span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *b)
+{
+    uint32_t lo = 0, hi = (uint32_t)x->A->ntokens;
+    while (lo < hi) { /* the first token ending after s.start */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (kx_token(x, mid)->end <= s.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t e = lo;
+    while (e < x->A->ntokens && kx_token(x, e)->start < s.end)
+        e++;
+    *a = lo, *b = e;
+    return e > lo;
+}

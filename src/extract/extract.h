@@ -267,6 +267,9 @@ static inline int kx_same_line(const kh_extractor *x, uint32_t a, uint32_t b)
     return x->tk[a].line == x->tk[b].line;
 }
 
+/* The tokens [*a, *b) that span s covers; 0 if none. */
+int kx_span_tokens(const kh_extractor *x, kh_span s, uint32_t *a, uint32_t *b);
+
 /* Folded form of the literal lit (its address is the key). OUT: *n bytes.
 ** A literal too long to cache is folded into the caller's buf (KX_LIT_MAX). */
 const char *kx_lit(kh_extractor *x, const char *lit, size_t *n, char *buf);

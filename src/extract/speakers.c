@@ -4242,6 +4242,28 @@ done:
     c->ncand = (uint32_t)(x->ncands - c->cand_first);
 }
 
+/* Adjectives that say how official a body is, not which body it is. */
+static const char *const OFFICIAL[] = {"الرسمية", "الرسمي", "الحكومية", "الحكومي"};
+
+/* A body's name ends before an "official" adjective that follows its
+** nisba: الهيئة العامة للاستعلامات المصرية | الحكومية، وكالة الأنباء
+** السورية | الرسمية; not مكتب المساءلة الحكومي, where it is the name's. */
+static void official_trim(kh_extractor *x, kh_span *sp)
+{
+    uint32_t a, b;
+    if (sp->start == KH_NONE || !kx_span_tokens(x, *sp, &a, &b) || b < a + 3) return;
+    const kh_token *n = tok(x, b - 2), *o = tok(x, b - 1);
+    if (!NORM_IN(x, b - 1, OFFICIAL) || x->tk[b - 2].pro != KX_P_AL || n->norm_len < 4) return;
+    /* the word before is a nisba of the adjective's gender: المصرية | الحكومية,
+    ** المركزي | الحكومي; not الأراضي | الحكومية (government lands) */
+    const char *nt = n->norm + n->norm_len;
+    int fem = o->norm[o->norm_len - 1] != '\x8a'; /* ي ends the masculine: its last byte is 0x8a */
+    int nisba =
+        fem ? !memcmp(nt - 4, "\xd9\x8a\xd8\xa9", 4) || !memcmp(nt - 4, "\xd9\x8a\xd9\x87", 4)
+            : !memcmp(nt - 2, "\xd9\x8a", 2); /* ية (or يه), ي */
+    if (nisba) sp->end = n->end;
+}
+
 /* The learned chooser's pick for cue ci, as a name (registered when it is
 ** new); the rules' choice when the chooser is off or agrees. */
 static int32_t choose(kh_extractor *x, size_t ci)
@@ -4335,6 +4357,7 @@ static void resolve_speakers(kh_extractor *x)
             continue; /* مصادر محلية and مصادر محلية يمنية may be two: as written */
         fullest(x, &x->names[k]); /* bounded: each costs a pass over the document */
         body_fullest(x, &x->names[k]);
+        official_trim(x, &x->names[k].full);
     }
     for (size_t k = 0; k < x->nnames && k < MAX_FULLEST; k++)
         longer_speaker(x, k);

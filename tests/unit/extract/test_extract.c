@@ -1996,6 +1996,11 @@ static const struct speaker_case {
     {"aam (general) after a bare title is part of the title, never a name",
      "عنوان\nوقال سماحة مفتي عام المملكة إن الشباب أمل الأمة.\n",
      {{KH_QUOTE_REPORTED, "إن الشباب", "مفتي عام المملكة"}}},
+    {"an official adjective after a body's nisba is no part of its name",
+     "عنوان\nوقالت الهيئة العامة للاستعلامات المصرية الحكومية إن التقرير مغلوط.\n"
+     "وقالت لجنة الأراضي الحكومية إن الأراضي وزعت.\n",
+     {{KH_QUOTE_REPORTED, "إن التقرير", "الهيئة العامة للاستعلامات المصرية"},
+      {KH_QUOTE_REPORTED, "إن الأراضي", "لجنة الأراضي الحكومية"}}},
     {"a definite body right before a name's words is no title of them",
      "عنوان\nوكانت الحملة التي شنتها الحكومة لإجبار موانئ دبي العالمية على التفاوض قد فشلت.\n"
      "وقالت شركة موانئ دبي العالمية إن الحكومة ادعت ذلك.\n",
