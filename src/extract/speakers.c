@@ -3956,6 +3956,7 @@ static int32_t carried(const kh_extractor *x, const history *h, uint16_t say)
 ** after مسؤول أميركي كبير (reporters call a source an official and back),
 ** المتحدث after مصدر أمني when that source spoke last. */
 static const char *const ANON_SINGULAR[] = {"مصدر", "مسؤول", "متحدث"};
+static const char *const SAME[] = {"ذاته", "نفسه", "ذاتها", "نفسها", "ذاتهم", "نفسهم", "أنفسهم"};
 
 /* المصدر, المسؤول, المصادر: an anonymous head with ال and nothing after it
 ** refers back to the source the article introduced without ال (مصدر مطلع،
@@ -3964,6 +3965,14 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
 {
     const kx_name *nm = &x->names[who];
     uint32_t a = nm->first;
+    uint32_t s = a + 1 < nm->last ? a + 1 : nm->last; /* المصدر | ذاته, in the name or after it */
+    if (nm->last <= a + 2 && x->tk[a].pro == KX_P_AL && anonymous_word(x, a) && s < x->A->ntokens &&
+        same_line(x, a, s) && !x->tk[s].pro && NORM_IN(x, s, SAME)) {
+        /* وذكر المصدر ذاته، وأوضح المصدر نفسه: the source that spoke last */
+        for (size_t k = 0; k < h->n; k++)
+            if (h->who[k] != who) return h->who[k];
+        return -1;
+    }
     if (nm->last != a + 1 || x->tk[a].pro != KX_P_AL || !anonymous_word(x, a)) return -1;
     int single = STEM_IN(x, a, ANON_SINGULAR);
     int last_only = stem_is(x, a, "متحدث"); /* المتحدث names whoever spoke last, not an

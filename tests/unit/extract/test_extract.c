@@ -3206,3 +3206,17 @@ TEST(entity_ending_a_title_chain_before_a_comma_and_the_clause_is_the_speaker)
     CHECK_SPAN(t, p->speaker, "عبدالعزيز بن عبدالله آل الشيخ"); /* the title's statements */
     CHECK_SPAN(t, w->speaker, "عبدالعزيز بن عبدالله آل الشيخ"); /* and those carried */
 }
+
+TEST(the_same_source_is_the_speaker_who_spoke_last)
+{
+    const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
+                    "التحركات انطلقت أمس.\nوأوضح المصدر نفسه أن الجيش تدخل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التحركات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الجيش");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
+}
