@@ -2553,6 +2553,16 @@ static uint32_t token_at(const kh_article *d, const char *t, const char *word)
     return i;
 }
 
+/* A recognizer result holding the n entities e. */
+static kh_ner_result ner_result(kh_entity *e, size_t n)
+{
+    kh_ner_result r;
+    memset(&r, 0, sizeof r);
+    r.entities = e;
+    r.nentities = n;
+    return r;
+}
+
 /* A one-entity recognizer result: the PER mention of the words [first, first+n). */
 static kh_ner_result one_person(const kh_article *d, kh_entity *e, uint32_t first, uint32_t n)
 {
@@ -2562,11 +2572,7 @@ static kh_ner_result one_person(const kh_article *d, kh_entity *e, uint32_t firs
     e->nwords = n;
     e->start = d->analysis->tokens[first].start;
     e->end = d->analysis->tokens[first + n - 1].end;
-    kh_ner_result r;
-    memset(&r, 0, sizeof r);
-    r.entities = e;
-    r.nentities = 1;
-    return r;
+    return ner_result(e, 1);
 }
 
 TEST(body_written_out_elsewhere_names_the_speaker)
@@ -2589,10 +2595,7 @@ TEST(body_written_out_elsewhere_names_the_speaker)
         e[k].type = KH_ENT_ORG;
         e[k].canonical = full; /* one entity, the alias table's name */
     }
-    kh_ner_result r;
-    memset(&r, 0, sizeof r);
-    r.entities = e;
-    r.nentities = 2;
+    kh_ner_result r = ner_result(e, 2);
     e[0].type = KH_ENT_LOC; /* a country keeps the name as written */
     e[1].type = KH_ENT_LOC;
     kh_extract_entities(x, &r);
@@ -2660,10 +2663,7 @@ TEST(entity_ending_a_long_title_chain_before_the_clause_is_the_speaker)
     kh_entity e[2];
     one_person(d, &e[0], token_at(d, t, "سعود"), 2);
     one_person(d, &e[1], token_at(d, t, "عبدربه"), 3);
-    kh_ner_result r;
-    memset(&r, 0, sizeof r);
-    r.entities = e;
-    r.nentities = 2;
+    kh_ner_result r = ner_result(e, 2);
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "سعود التويم");
     /* a person inside the complement (في الرئيس …) is not the sources */
@@ -3151,10 +3151,7 @@ TEST(daughters_name_before_her_fathers_is_not_his_fuller_name)
     kh_entity e[2];
     one_person(d, &e[0], token_at(d, t, "زينب"), 3); /* the recognizer's زينب محمد لباد */
     one_person(d, &e[1], token_at(d, t, "درية"), 3);
-    kh_ner_result r;
-    memset(&r, 0, sizeof r);
-    r.entities = e;
-    r.nentities = 2;
+    kh_ner_result r = ner_result(e, 2);
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "محمد لباد");
     CHECK_SPAN(t, w->speaker, "درية شرف الدين"); /* a woman's own fuller name stays */
@@ -3177,10 +3174,7 @@ TEST(person_entity_cuts_a_place_before_it_and_completes_a_name_the_rules_ran_pas
     e[0].type = KH_ENT_LOC;
     one_person(d, &e[1], token_at(d, t, "سعيد"), 2);
     one_person(d, &e[2], token_at(d, t, "فلاح"), 2);
-    kh_ner_result r;
-    memset(&r, 0, sizeof r);
-    r.entities = e;
-    r.nentities = 3;
+    kh_ner_result r = ner_result(e, 3);
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "سعيد البسامي");
     CHECK_SPAN(t, w->speaker, "فلاح مصطفى");
