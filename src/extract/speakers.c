@@ -4286,6 +4286,23 @@ static int32_t choose(kh_extractor *x, size_t ci)
     return w->name >= 0 ? w->name : add_name(x, w->first, w->last);
 }
 
+/* Whether cue c is the verb of a source that names who said something:
+** وفق ما أكده X، حسب ما قاله X، بحسب ما صرح به X (X its explicit subject). */
+static int said_source(kh_extractor *x, const kx_cue *c)
+{
+    uint32_t i = c->tok, a = c->name_first;
+    if (c->np_last <= c->np_first || c->name_last <= a || i < 2 || !same_line(x, i - 2, i) ||
+        !kx_norm_is(x, i - 1, "ما") || !kx_is(x, i - 2, KX_SOURCE) ||
+        (c->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)))
+        return 0;
+    /* a person's name, as the subject itself or set off after a title: not a
+    ** medium or a document that relays (وفق ما نقلته وكالة أنباء الإمارات،
+    ** بحسب ما ذكره تقرير، بحسب ما أوردته "حرييت"), nor a title's complement */
+    return person_name(x, a, c->name_last) &&
+           (a == c->np_first || apposed_name(x, a, c->name_last)) && !kx_is(x, a, KX_AGENCY) &&
+           !STEM_IN(x, a, DOCUMENTS) && !(a > 0 && (x->tk[a - 1].flags & KX_T_QMARK));
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
     history h;
@@ -4295,7 +4312,12 @@ static void resolve_speakers(kh_extractor *x)
         int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
         if (take_cue) {
             kx_cue *c = &x->cues[ci];
-            if (c->active || c->clause_tok != UINT32_MAX) {
+            if (!c->active && c->clause_tok == UINT32_MAX && said_source(x, c)) {
+                /* وفق ما أكده عضو التنسيقية، زيد بن معتوق: no statement of its
+                ** own, but who spoke; وذكر المصدر ذاته goes back to him */
+                int32_t who = add_name(x, c->name_first, c->name_last);
+                if (who >= 0) remember(&h, who, c->tok, c->say);
+            } else if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;
                 if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) {
                     c->speaker = -1; /* المزاعم التي تقول إن: nobody is named */

@@ -3214,3 +3214,18 @@ TEST(the_same_source_is_the_speaker_who_spoke_last)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
 }
+
+TEST(person_a_source_says_spoke_and_later_statements_carry_him)
+{
+    const char *t = "عنوان\nتؤسس الحكومة لمرحلة جديدة، وفق ما أكده رضا بالحاج \"الممثل القانوني\" "
+                    "للحركة.\nواعتبر أن الوثيقة استنفدت نتائجها.\nوقال الوزير أحمد سالم إن الحكومة "
+                    "مستمرة.\nوتراجعت الأسعار، بحسب ما ذكره تقرير حديث.\nوأضاف أن الخطة جاهزة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوثيقة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رضا بالحاج");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الخطة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحمد سالم"); /* a report relays; it does not speak */
+}
