@@ -3390,6 +3390,22 @@ static void count_form(kh_extractor *x, name_forms *f, uint32_t a, uint32_t b, u
     f->cnt[k]++;
 }
 
+/* سيد as a given name, not "Mr.": inside a name set off by a comma or a
+** title (، محمد السيد | صالح) or bare after a person's defined title
+** (المحامي سيد | أبوزيد، الدكتور سيد | سعيد). */
+static int sayyid_name(kh_extractor *x, uint32_t k)
+{
+    if (k == 0 || !same_line(x, k - 1, k) || !stem_is(x, k, "سيد") ||
+        (x->tk[k].pro & ~(uint32_t)KX_P_AL) || (x->tk[k].flags & KX_T_ENC))
+        return 0;
+    if (x->tk[k].pro == KX_P_AL) /* ، محمد السيد صالح: set off, not بدأ السيد X */
+        return name_word(x, k - 1) && k >= 2 && same_line(x, k - 2, k) &&
+               ((x->tk[k - 2].flags & (KX_T_COMMA | KX_T_COLON)) ||
+                (kx_is(x, k - 2, KX_TITLE) && !kx_is(x, k - 2, KX_ORG) &&
+                 x->tk[k - 2].pro == KX_P_AL));
+    return kx_is(x, k - 1, KX_TITLE) && !kx_is(x, k - 1, KX_ORG) && (x->tk[k - 1].pro == KX_P_AL);
+}
+
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
@@ -3419,7 +3435,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
         uint32_t a = i, b = i + n;
         int left_w = (x->tk[a].pro & (KX_P_W | KX_P_F)) != 0;
         while (!left_w && a > 0 && same_line(x, a - 1, i) &&
-               (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a)) &&
+               (ext_word(x, a - 1) || compound_part(x, a - 1) || compound_part(x, a) ||
+                sayyid_name(x, a - 1)) &&
                !(a >= 2 && place_head(x, a - 2)) && !construct_complement(x, a - 1) &&
                !opens_after_dateline(x, a - 1) && !opening_verb(x, a - 1, b) &&
                b - a < NAME_MAX_TOKENS + 1) {

@@ -3229,3 +3229,23 @@ TEST(person_a_source_says_spoke_and_later_statements_carry_him)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أحمد سالم"); /* a report relays; it does not speak */
 }
+
+TEST(sayyid_inside_a_name_is_a_given_name)
+{
+    const char *t =
+        "عنوان\nاستدعت النيابة رئيس تحريرها المستقيل، محمد السيد صالح، للتحقيق.\nإلا أن "
+        "صالح ذكر لبي بي سي أنه لم يتلق إخطارا.\nوأكد المحامي سيد أبوزيد، ممثل "
+        "النقابة، أن النقابة تلقت إخطارا.\nوقال أبوزيد إن الصحفيين أبرياء.\nبدأ السيد "
+        "ويلينغام التدريس أمس.\nوقال ويلينغام إن الطلاب متحمسون.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "محمد السيد صالح");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الصحفيين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سيد أبوزيد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الطلاب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ويلينغام"); /* السيد after a verb is "Mr." */
+}
