@@ -390,9 +390,26 @@ static int al_ordinal(const kh_extractor *x, uint32_t i)
            tok(x, i + 1)->kind == KH_TOK_NUMBER && same_line(x, i, i + 1);
 }
 
+/* Foreign given names that open with the letters of ال, as normalized
+** (ألبرت and البرت alike): the segmenter reads البرت as ال + برت. */
+static const char *const AL_NAMES[] = {"البرت",     "البرتو",   "الكسندر", "الكسندرا", "اليكسي",
+                                       "الكسي",     "الكسيس",   "اليكس",   "الفريد",   "الفونسو",
+                                       "اليخاندرو", "اليزابيث", "اليسون",  "الياس",    "اليسا"};
+
+static int al_name(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    if (x->tk[i].pro != KX_P_AL || t->kind != KH_TOK_ARABIC) return 0;
+    for (size_t q = 0; q < sizeof AL_NAMES / sizeof AL_NAMES[0]; q++)
+        if (t->norm_len == strlen(AL_NAMES[q]) && !memcmp(t->norm, AL_NAMES[q], t->norm_len))
+            return 1;
+    return 0;
+}
+
 static int name_word(const kh_extractor *x, uint32_t i)
 {
     if (al_ordinal(x, i)) return 0;
+    if (al_name(x, i)) return 1;
     if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
     if (month_as_name(x, i)) return 1;
     if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */

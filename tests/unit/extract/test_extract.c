@@ -3249,3 +3249,15 @@ TEST(sayyid_inside_a_name_is_a_given_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "ويلينغام"); /* السيد after a verb is "Mr." */
 }
+
+TEST(foreign_given_name_opening_with_al_is_part_of_the_name)
+{
+    const char *t =
+        "عنوان\nقال رئيس الوزراء اليوناني الكسيس تسيبراس إن الاتفاق صعب.\nوأضاف تسيبراس "
+        "أن الحكومة ستصمد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الحكومة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الكسيس تسيبراس");
+}
