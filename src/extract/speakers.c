@@ -406,10 +406,28 @@ static int al_name(const kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* قائد as a given name: bare, before one name word that ends the name
+** (المتحدث باسم المقاومة بلحج قائد | نصر، أن); قائد الجيش، قائد قوات
+** التحالف go on as titles. */
+static int qaid_name(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    static const char QAID[] = "\xd9\x82\xd8\xa7\xd8\xa6\xd8\xaf"; /* قائد */
+    return !x->tk[i].pro && t->kind == KH_TOK_ARABIC && t->end - t->start == sizeof QAID - 1 &&
+           !memcmp(x->text + t->start, QAID, sizeof QAID - 1) && i + 2 < x->A->ntokens &&
+           same_line(x, i, i + 1) && !x->tk[i + 1].pro && !kx_is(x, i + 1, KX_TITLE | KX_STOP) &&
+           np_word(x, i + 1) && tok(x, i + 1)->kind == KH_TOK_ARABIC && name_end_at(x, i + 2) &&
+           !surface_ends(x, i + 1, "ات") && !surface_ends(x, i + 1, "ة") &&
+           !(i > 0 && same_line(x, i - 1, i) &&
+             ((x->tk[i - 1].pro & KX_P_AL) || name_word(x, i - 1)));
+    /* not قائد عمليات، قائد فرقة (a body he commands), nor قاعدة العند قائد،
+    ** جون هسترمان قائد (a title after a name) */
+}
+
 static int name_word(const kh_extractor *x, uint32_t i)
 {
     if (al_ordinal(x, i)) return 0;
-    if (al_name(x, i)) return 1;
+    if (al_name(x, i) || qaid_name(x, i)) return 1;
     if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
     if (month_as_name(x, i)) return 1;
     if (lam_acronym(x, i) > i) return 0; /* غرين | لبي بي سي: whom he told */

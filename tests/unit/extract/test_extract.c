@@ -3261,3 +3261,17 @@ TEST(foreign_given_name_opening_with_al_is_part_of_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الكسيس تسيبراس");
 }
+
+TEST(qaid_before_a_name_that_ends_is_a_given_name)
+{
+    const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
+                    "رصدت طريقا.\nوقال نصر إن القوات تقدمت.\nوقال قائد عمليات، إن الهجوم بدأ.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن القوات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قائد نصر");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الهجوم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قائد عمليات"); /* a title and the body he commands */
+}
