@@ -507,9 +507,10 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
         if (!quoted_entity(x, &x->quotes[k], nr)) x->quotes[kept++] = x->quotes[k];
     x->nquotes = x->doc.nquotes = kept;
     for (size_t k = 0; k < x->nquotes; k++) {
-        /* مفتي عام المملكة … الشيخ عبدالعزيز بن عبدالله آل الشيخ، أن …،
-        ** مبينا أن: the statements carried from a title the recognizer
-        ** named take its bearer too */
+        /* a title's bearer named by the recognizer (entity_in_mention), here
+        ** once for each statement with a mention of its own: مفتي عام المملكة
+        ** … الشيخ عبدالعزيز بن عبدالله آل الشيخ، أن …، مبينا أن: the statements
+        ** carried from that title take its bearer too */
         kh_quote *q = &x->quotes[k];
         if ((q->flags & KH_QF_CARRIED) || q->speaker.start == KH_NONE) continue;
         kh_span was = q->speaker, now = entity_in_mention(x, q, nr);
@@ -529,7 +530,6 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
             q->confidence *= 0.5f;
         else if (q->flags & KH_QF_CARRIED)
             q->speaker = entity_topic(x, q, nr);
-        q->speaker = entity_in_mention(x, q, nr);
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
         q->speaker = entity_written_out(x, q->speaker, nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);

@@ -1530,9 +1530,6 @@ static int anonymous_antecedent(kh_extractor *x, kx_cue *c)
     return 0;
 }
 
-/* The name inside a subject: what follows its titles and their
-** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
-** for a bare description the name the article gave it elsewhere. */
 /* Whether tokens [a, b) read as a person's name: two words or more, a name
 ** word first, then name words or ال surnames (عبد الله المعيني). */
 static int person_name(const kh_extractor *x, uint32_t a, uint32_t b)
@@ -1617,6 +1614,9 @@ static int body_near(kh_extractor *x, uint32_t q, uint32_t n)
     return 0;
 }
 
+/* The name inside a subject: what follows its titles and their
+** complements (الرئيس الأمريكي | جو بايدن), a quoted name (منظمة «…»), or
+** for a bare description the name the article gave it elsewhere. */
 static void np_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t a = c->np_first, b = c->np_last;
@@ -4365,8 +4365,8 @@ static void resolve_speakers(kh_extractor *x)
         if (take_cue) {
             kx_cue *c = &x->cues[ci];
             if (!c->active && c->clause_tok == UINT32_MAX && said_source(x, c)) {
-                /* وفق ما أكده عضو التنسيقية، زيد بن معتوق: no statement of its
-                ** own, but who spoke; وذكر المصدر ذاته goes back to him */
+                /* وفق ما أكده رضا بالحاج: no statement of its own, but who
+                ** spoke; a later dropped subject (واعتبر أن) goes back to him */
                 int32_t who = add_name(x, c->name_first, c->name_last);
                 if (who >= 0) remember(&h, who, c->tok, c->say);
             } else if (c->active || c->clause_tok != UINT32_MAX) {
