@@ -4018,9 +4018,11 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
     const kx_name *nm = &x->names[who];
     uint32_t a = nm->first;
     uint32_t s = a + 1 < nm->last ? a + 1 : nm->last; /* المصدر | ذاته, in the name or after it */
-    if (nm->last <= a + 2 && x->tk[a].pro == KX_P_AL && anonymous_word(x, a) && s < x->A->ntokens &&
-        same_line(x, a, s) && !x->tk[s].pro && NORM_IN(x, s, SAME)) {
-        /* وذكر المصدر ذاته، وأوضح المصدر نفسه: the source that spoke last */
+    int same = s < x->A->ntokens && same_line(x, a, s) && !x->tk[s].pro && NORM_IN(x, s, SAME);
+    if (!same && a > 0 && same_line(x, a - 1, a) && !x->tk[a - 1].pro)
+        same = kx_norm_is(x, a - 1, "ذات") || kx_norm_is(x, a - 1, "نفس"); /* نفس | المصدر */
+    if (nm->last <= a + 2 && x->tk[a].pro == KX_P_AL && anonymous_word(x, a) && same) {
+        /* وذكر المصدر ذاته، وأضاف نفس المصدر: the source that spoke last */
         for (size_t k = 0; k < h->n; k++)
             if (h->who[k] != who) return h->who[k];
         return -1;

@@ -3213,6 +3213,13 @@ TEST(the_same_source_is_the_speaker_who_spoke_last)
     q = quote(d, t, KH_QUOTE_REPORTED, "أن الجيش");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
+    const char *u = "عنوان\nقال ضابط بوروندي إن الهجوم وقع ليلا.\nوأضاف نفس المصدر أن الطرق "
+                    "أغلقت.\n";
+    d = X(u);
+    REQUIRE(d);
+    q = quote(d, u, KH_QUOTE_REPORTED, "أن الطرق");
+    REQUIRE(q);
+    CHECK_SPAN(u, q->speaker, "ضابط بوروندي"); /* "the same" written before the noun */
 }
 
 TEST(person_a_source_says_spoke_and_later_statements_carry_him)
