@@ -618,6 +618,15 @@ static int one_of(kh_extractor *x, uint32_t k)
 static const char *const STANCE_NOUNS[] = {"حرص",  "ضرورة",  "أهمية",   "دعم",   "رفض",
                                            "تمسك", "التزام", "استعداد", "ترحيب", "تضامن"};
 
+/* Whether token k is such a noun in construct, the verb's object: حرص
+** بلاده، ضرورة الحوار (a pronoun or a defined noun after it). */
+static int stance_object(kh_extractor *x, uint32_t k)
+{
+    return k + 1 < x->A->ntokens && !x->tk[k].pro && STEM_IN(x, k, STANCE_NOUNS) &&
+           same_line(x, k, k + 1) &&
+           ((x->tk[k + 1].flags & KX_T_ENC) || x->tk[k + 1].pro == KX_P_AL);
+}
+
 /* Whom a statement is told, after لـ: never part of the speaker's phrase. */
 static const char *const TOLD_NOUNS[] = {"مراسل",     "مراسلة",  "صحفيين",   "صحافيين",
                                          "صحفيون",    "صحافيون", "إعلاميين", "تلفزيون",
@@ -794,11 +803,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** person's defined title is the verb's object, not a name */
         if (k == from && kx_is(x, k, KX_HONOR) && (t->flags & KX_T_ENC))
             break; /* وأكد سموه، وأضاف معاليه: he, the speaker named before */
-        if (k == from && k + 1 < limit && !t->pro && STEM_IN(x, k, STANCE_NOUNS) &&
-            same_line(x, k, k + 1) &&
-            ((x->tk[k + 1].flags & KX_T_ENC) || x->tk[k + 1].pro == KX_P_AL))
+        if ((k == from || name_word(x, k - 1)) && k + 1 < limit && stance_object(x, k))
             break; /* وأكد | حرص بلاده على، وأكد | ضرورة الحوار: the verb's object; the
-                   ** subject is dropped */
+                   ** subject is dropped, or ends before it (وأبرز طيب | حرص الدولة) */
         if (k == from && is_word(x, k) &&
             ((x->tk[k].flags & KX_T_ENC) || x->tk[k].pro == KX_P_AL) && quantifier_pronoun(x, k))
             return k + 1; /* ورأى بعضهم أن، وذكر البعض أن: "some (of them)" */
@@ -3490,7 +3497,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !verbal_noun(x, b) && !name_stop(x, b))
+               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
@@ -3874,6 +3881,45 @@ static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
         j = tmp.np_last - 1;
     }
     return who;
+}
+
+/* The speaker already named whose name holds the word at token i (ترامب
+** for دونالد ترامب), or -1: a bare word after a noun is as often its
+** adjective (مؤتمر صحافي، تغريدة أخرى) as its owner, and only a name the
+** article made a speaker tells them apart. */
+static int32_t known_speaker(const kh_extractor *x, uint32_t i)
+{
+    for (size_t k = x->nnames; k-- > 0;) {
+        const kx_name *nm = &x->names[k];
+        if (nm->first >= i || nm->dual) continue;
+        for (uint32_t j = nm->first; j < nm->last; j++)
+            if (name_word(x, j) && name_tok_eq(x, j, i)) return (int32_t)k;
+    }
+    return -1;
+}
+
+/* خلال مقابلة ترامب مع "سي بي أس" نيوز الأربعاء، قال إنه …: a dropped
+** subject whose sentence opens with an occasion of speech owned by a name
+** (مقابلة ترامب، تغريدة روحاني، كلمة الملك سلمان) is that name's: the
+** writer set the scene for its owner to speak, whoever spoke before. The
+** name is read right after the noun, bare (a construct); مقابلة مع X is
+** the interviewer's. Returns the name, or -1. */
+static int32_t speech_event(kh_extractor *x, size_t ci)
+{
+    uint32_t at = x->cues[ci].tok;
+    const kx_line *L = &x->lines[x->tk[at].line];
+    uint32_t s = at;
+    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
+        s--;
+    for (uint32_t n = s; n + 1 < at && n < s + 3; n++) {
+        if (!speech_place(x, n) || (x->tk[n].pro & KX_P_AL) || (x->tk[n].flags & KX_T_ENC) ||
+            x->tk[n].pair >= 0 || x->tk[n + 1].pro || !name_word(x, n + 1))
+            continue;
+        for (size_t k = ci; k-- > 0 && x->cues[k].tok > s;)
+            if (x->cues[k].tok > n) return -1; /* another verb between: its own subject */
+        return known_speaker(x, n + 1);
+    }
+    return -1;
 }
 
 /* نقل عن مصدر مطلع قوله إن …: the speaker is the phrase after عن (or
@@ -4385,6 +4431,7 @@ static void resolve_speakers(kh_extractor *x)
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
+                    if (c->speaker < 0) c->speaker = speech_event(x, ci);
                     if (c->speaker < 0)
                         c->speaker =
                             introduced_person(x, ci, h.n == 0 || agreeing(x, &h, c->say) < 0);

@@ -3269,6 +3269,31 @@ TEST(foreign_given_name_opening_with_al_is_part_of_the_name)
     CHECK_SPAN(t, q->speaker, "الكسيس تسيبراس");
 }
 
+TEST(occasion_owned_by_a_speaker_gives_a_dropped_subject_its_owner)
+{
+    const char *t = "عنوان\nوقال ترامب إن روسيا لم تتدخل.\nوقال مدير الاستخبارات دان كوتس إن روسيا "
+                    "ضالعة.\nخلال مقابلة ترامب مع شبكة أمريكية، قال إنه يحمل بوتين المسؤولية.\n"
+                    "وفي مؤتمر صحافي، قال إن العلاقات جيدة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه يحمل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ترامب");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن العلاقات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ترامب"); /* صحافي is the press conference's adjective */
+}
+
+TEST(stance_noun_in_construct_after_a_name_is_the_object)
+{
+    const char *t = "عنوان\nوقال سمير، إن الموسم جيد.\nوأبرز سمير حرص الدولة على دعم الفلاحين.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الموسم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سمير"); /* not سمير حرص as his fullest name */
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
