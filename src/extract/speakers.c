@@ -599,6 +599,15 @@ static int verbal_noun(kh_extractor *x, uint32_t k)
 #undef KX_LETTER
 }
 
+/* Whether a defined body noun at token k follows a nisba adjective that
+** closed a name: وزارة الخارجية المصرية | السلطات الإيرانية, المنظمة
+** الحقوقية | السلطات القطرية. The second body is the verb's object. */
+static int second_body(kh_extractor *x, uint32_t k)
+{
+    return k > 0 && x->tk[k].pro == KX_P_AL && kx_is(x, k, KX_ORG) && !nisba(x, k) &&
+           x->tk[k - 1].pro == KX_P_AL && nisba(x, k - 1) && same_line(x, k - 1, k);
+}
+
 static int object_noun(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL && x->tk[k].pro) return 0;
@@ -822,6 +831,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             break; /* وقال دان ويرثايمر | أحد مستشاري المشروع */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
         if (k > from && object_noun(x, k)) break;
+        if (k >= from + 2 && second_body(x, k))
+            break; /* وأدانت وزارة الخارجية المصرية | السلطات الإيرانية */
         if (k > from && k + 1 < limit && asked_unnamed(x, k))
             break; /* مصدر حكومي | طلب عدم الكشف عن اسمه: who asked not to be named */
         if (from > 0 && x->tk[k].pro == KX_P_AL && stem_is(x, from - 1, "لفت") &&
@@ -3497,7 +3508,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b))
+               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b) && !second_body(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
@@ -3599,7 +3610,7 @@ static void body_fullest(kh_extractor *x, kx_name *nm)
               !(x->tk[b].flags & KX_T_ENC)) ||
              for_the_sake(x, b, L->last))) {
             uint32_t pro = x->tk[b].pro & ~(uint32_t)KX_P_W;
-            if (second_party(x, a, b) || object_noun(x, b)) break;
+            if (second_party(x, a, b) || object_noun(x, b) || second_body(x, b)) break;
             if (x->tk[b].pro == KX_P_AL && b > a + 1 && x->tk[b - 1].pro == KX_P_AL &&
                 nisba(x, b - 1) && !nisba(x, b) && !kx_is(x, b, KX_ORG) && b + 1 < L->last &&
                 x->tk[b + 1].pro == KX_P_AL && nisba(x, b + 1))

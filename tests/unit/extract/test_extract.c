@@ -3294,6 +3294,20 @@ TEST(stance_noun_in_construct_after_a_name_is_the_object)
     CHECK_SPAN(t, q->speaker, "سمير"); /* not سمير حرص as his fullest name */
 }
 
+TEST(second_body_after_a_nisba_that_closed_a_name_is_the_object)
+{
+    const char *t = "عنوان\nوأدانت وزارة الخارجية المصرية السلطات الإيرانية، مؤكدة أن الاعتداء "
+                    "مرفوض.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    kh_ner_result r = ner_result(NULL, 0);
+    kh_extract_entities(x, &r); /* its fullest name is read again there */
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الاعتداء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "وزارة الخارجية المصرية");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
