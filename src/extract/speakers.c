@@ -68,6 +68,7 @@
 #define NP_QUOTE_WORDS      5
 #define BODY_NEAR           12 /* tokens either side of a name where its body is named */
 #define BODY_NAME_MAX       9  /* words of a body's full name */
+#define SUBJECT_REACH       8  /* words from a verb of saying to its subject's last */
 
 static const kh_token *tok(const kh_extractor *x, uint32_t i)
 {
@@ -98,6 +99,35 @@ static int written(const kh_extractor *x, uint32_t i, const char *lit)
 }
 
 /* A word that may be part of a subject noun phrase. */
+/* Whether token i, طالب (demanded), is the last word of the subject of a
+** verb of saying just before it: وأوضح المخرج والكاتب المسرحي أمين طالب أن،
+** وأوضح د. أبو طالب بأنه. Two verbs of saying never stand side by side
+** without و or a comma, so the second is the name its letters also spell.
+** The words between are the subject's: no comma, no other verb. Only طالب:
+** the other verbs seen there (أبلغ، أكدا، قال فيها) start a clause of
+** their own after a relative or an object. */
+static int verb_in_subject(const kh_extractor *x, uint32_t i)
+{
+    if (x->tk[i].pro || !kx_is(x, i, KX_SAY) || i < 3 || !same_line(x, i - 1, i) ||
+        tok(x, i)->norm_len != strlen("طالب") || memcmp(tok(x, i)->norm, "طالب", strlen("طالب")))
+        return 0;
+    if (written(x, i - 1, "أبو") || written(x, i - 1, "ابو") || written(x, i - 1, "بن") ||
+        written(x, i - 1, "ابن"))
+        return 1; /* أبو طالب، خالد بن طالب: a name after the link, whatever precedes */
+    if (x->tk[i - 1].pro || !is_word(x, i - 1) || kx_is(x, i - 1, KX_STOP | KX_SAY | KX_TIME) ||
+        (x->tk[i - 1].flags & (KX_T_COMMA | KX_T_TERM | KX_T_PARTICLE | KX_T_ENC)))
+        return 0;
+    for (uint32_t j = i - 1; j-- > 0 && i - j <= SUBJECT_REACH;) {
+        if (!same_line(x, j, i) || !is_word(x, j) || x->tk[j].pair >= 0 ||
+            (x->tk[j].flags & (KX_T_COMMA | KX_T_TERM | KX_T_PARTICLE | KX_T_COLON)))
+            return 0;
+        if (kx_is(x, j, KX_SAY) && !(x->tk[j].pro & (KX_P_AL | KX_P_B | KX_P_L | KX_P_K)))
+            return (x->tk[j].e->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)) == 0 && j + 2 < i;
+        if (kx_is(x, j, KX_STOP) && !(x->tk[j].pro & KX_P_AL)) return 0;
+    }
+    return 0;
+}
+
 static int np_word(const kh_extractor *x, uint32_t i)
 {
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
@@ -1009,10 +1039,23 @@ static int construct_complement(kh_extractor *x, uint32_t i)
            !kx_is(x, i, KX_TITLE) && !(x->tk[i].flags & KX_T_ENC);
 }
 
+/* Titles that are also given names (أمين طالب، أمير حسين). */
+static const char *const TITLE_NAMES[] = {"أمين", "أمير"};
+
+/* Whether token k of the subject [a, b) is such a title read as the first
+** name: الكاتب المسرحي | أمين طالب. A title after a defined adjective heads
+** nothing; with one name word after it, ending the phrase, it is a name. */
+static int title_name(kh_extractor *x, uint32_t a, uint32_t k, uint32_t b)
+{
+    return k > a && k + 2 == b && !x->tk[k].pro && NORM_IN(x, k, TITLE_NAMES) &&
+           x->tk[k - 1].pro == KX_P_AL && nisba(x, k - 1) && name_word(x, k + 1);
+}
+
 static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
 {
     uint32_t k = a;
     while (k < b) {
+        if (title_name(x, a, k, b)) break;
         if (k > a && k + 1 < b && al_ordinal(x, k)) {
             k += 2; /* الرئيس الـ44 | للولايات المتحدة */
             continue;
@@ -1755,6 +1798,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
             s0 = m;
             while (s0 > k && (name_word(x, s0 - 1) || compound_part(x, s0 - 1)))
                 s0--;
+            if (s0 == k + 1 && title_name(x, a, k, b)) s0 = k;
         }
         /* المدير التنفيذي لسوق | عكاظ، مدير شرطة | جدة، … في | إمارة المنطقة:
         ** one name word (and an ال word) right after a complement's head or
@@ -4643,6 +4687,8 @@ static void emit(kh_extractor *x)
 void kx_speech(kh_extractor *x)
 {
     if (x->nomem) return;
+    for (uint32_t i = 0; i < x->A->ntokens; i++)
+        if (verb_in_subject(x, i)) x->tk[i].e = NULL; /* a name here, in no word list */
     find_cues(x);
     for (size_t k = 0; k < x->ncues; k++)
         find_clause(x, &x->cues[k]);

@@ -268,6 +268,33 @@ static int32_t spelled_row(const kh_feat *fx, const kh_analysis *an, const uint8
     return strcmp(kh_names_spelled[lo].key, sp) ? -1 : (int32_t)kh_names_spelled[lo].canonical;
 }
 
+/* Folded letters of word w (its tokens' text), at most cap - 1 bytes worth;
+** 0 when longer. OUT: out. */
+static size_t word_folded(const kh_feat *fx, const kh_analysis *an, const uint8_t *text, size_t w,
+                          char *out, size_t cap)
+{
+    uint32_t s = an->tokens[fx->firsts[2 * w]].start;
+    uint32_t e = an->tokens[fx->firsts[2 * w] + fx->firsts[2 * w + 1] - 1].end;
+    if (e < s || 4 * (size_t)(e - s) + 1 > cap) return 0;
+    return kh_name_fold(text + s, e - s, out);
+}
+
+/* Whether the match [i, end) ends in the particle أن/إن after a longer
+** word: طالب أن spells طالبان, but a name's last word is never أن; a name
+** spelled out letter by letter (سي إن إن) has a short word before it. */
+static int particle_tail(const kh_feat *fx, const kh_analysis *an, const uint8_t *text, size_t i,
+                         size_t end)
+{
+    char a[64], b[64];
+    if (end < i + 2) return 0;
+    size_t la = word_folded(fx, an, text, end - 1, a, sizeof a);
+    size_t lb = word_folded(fx, an, text, end - 2, b, sizeof b);
+    size_t letters = 0;
+    for (size_t k = 0; k < lb; k++)
+        letters += ((uint8_t)b[k] & 0xC0) != 0x80;
+    return la == strlen("ان") && !memcmp(a, "ان", la) && letters >= 3;
+}
+
 void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t *text,
                          uint8_t *tags)
 {
@@ -285,7 +312,7 @@ void kh_names_mark_known(const kh_feat *fx, const kh_analysis *an, const uint8_t
             prev = len;
             if (r >= 0) best = j - i + 1, row = r;
         }
-        if (!best) continue;
+        if (!best || particle_tail(fx, an, text, i, i + best)) continue;
         uint32_t type = kh_names_type[row];
         size_t end = i + best; /* words [i, end) */
         int tagged = 0, inner_alias = 0;

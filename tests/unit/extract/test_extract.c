@@ -3308,6 +3308,24 @@ TEST(second_body_after_a_nisba_that_closed_a_name_is_the_object)
     CHECK_SPAN(t, q->speaker, "وزارة الخارجية المصرية");
 }
 
+TEST(talib_ending_a_subject_is_a_name_not_a_second_verb)
+{
+    const char *t = "عنوان\nوأوضح المخرج والكاتب المسرحي أمين طالب أن المسرحيات هادفة.\nوقال "
+                    "الدكتور موفق محمد أبو طالب إن الاستعدادات اكتملت.\nوقال الكاتب "
+                    "المسرحي أمين عاشور إن العرض ناجح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المسرحيات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أمين طالب"); /* أمين after a defined adjective: a name */
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الاستعدادات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "موفق محمد أبو طالب");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن العرض");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أمين عاشور");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "

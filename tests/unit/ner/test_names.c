@@ -332,3 +332,21 @@ TEST(alias_table_names_written_in_full_are_tagged_whole)
     CHECK(e == NULL || e->start != (uint32_t)(osce - text));
     kh_analyzer_free(a);
 }
+
+TEST(a_name_spelled_across_a_particle_is_no_alias)
+{
+    /* طالب أن spells طالبان letter for letter; سي إن إن is CNN */
+    const char *text =
+        "وقال سعيد طالب أن الاجتماع انتهى .\nوقالت شبكة سي إن إن إن الاجتماع انتهى .";
+    kh_analyzer *a = NULL;
+    const kh_ner_result *r = tag_flags(KT, text, 0, &a);
+    REQUIRE(r != NULL);
+    for (size_t i = 0; i < r->nentities; i++)
+        if (r->entities[i].canonical && !strcmp(r->entities[i].canonical, "حركة طالبان"))
+            FAIL("%.*s read as حركة طالبان", (int)(r->entities[i].end - r->entities[i].start),
+                 text + r->entities[i].start);
+    const kh_entity *e = ending_at(r, (uint32_t)(strstr(text, " إن الاجتماع") - text));
+    REQUIRE(e != NULL);
+    CHECK_EQ_STR(e->canonical, "شبكة سي إن إن");
+    kh_analyzer_free(a);
+}
