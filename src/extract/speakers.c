@@ -1349,6 +1349,20 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             if (k < L->last && (x->tk[k].flags & KX_T_COMMA) && k + 1 < L->last &&
                 name_word(x, k + 1))
                 k++; /* المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف */
+            else if (!org && k + 2 < L->last && (x->tk[k].flags & KX_T_COMMA) &&
+                     x->tk[k + 1].pro == KX_P_AL && np_word(x, k + 1) &&
+                     !kx_is(x, k + 1, KX_TITLE) && name_word(x, k + 2)) {
+                /* وزير الداخلية، الهادي مجدوب،: set off by commas, a word with ال
+                ** right before a bare name is its first name, as in apposition();
+                ** without the closing comma it is an adjective of the verb's
+                ** object (رئيس النادي، البرتغالي أوزفالدو فيريرا المدير الفني) */
+                uint32_t e = name_run(x, k + 2, L->last);
+                if (e < L->last && (x->tk[e].flags & KX_T_COMMA)) {
+                    c->name_first = k + 1;
+                    c->name_last = e;
+                    return 1;
+                }
+            }
             if (k < L->last && (x->tk[k].flags & KX_T_QMARK) && x->tk[k].pair >= 0) {
                 const kx_pair *p = &x->pairs[x->tk[k].pair];
                 if (p->open == k && p->close != UINT32_MAX && p->nwords <= NP_QUOTE_WORDS) {

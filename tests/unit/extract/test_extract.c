@@ -3326,6 +3326,17 @@ TEST(talib_ending_a_subject_is_a_name_not_a_second_verb)
     CHECK_SPAN(t, q->speaker, "أمين عاشور");
 }
 
+TEST(title_alone_names_whom_it_introduced_between_commas_with_an_al_first_name)
+{
+    const char *t = "عنوان\nقال وزير الداخلية، الهادي مجدوب، إن التحديات كبيرة.\nودعا وزير "
+                    "الداخلية في كلمة توجه بها إلى الخريجين إلى \"التحلي بالثبات\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "التحلي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي مجدوب");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
