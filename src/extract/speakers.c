@@ -405,9 +405,15 @@ static int split_na_name(const kh_extractor *x, uint32_t i)
 ** word (needs_next) and has no number beside it is no date. */
 static int month_as_name(const kh_extractor *x, uint32_t i)
 {
-    return kx_is(x, i, KX_MONTH) && x->tk[i].e->needs_next && !x->tk[i].pro && i > 0 &&
-           same_line(x, i - 1, i) && tok(x, i - 1)->kind == KH_TOK_ARABIC && !x->tk[i - 1].e &&
-           !x->tk[i - 1].pro && (i + 1 >= x->A->ntokens || tok(x, i + 1)->kind != KH_TOK_NUMBER);
+    if (!kx_is(x, i, KX_MONTH) || !x->tk[i].e->needs_next || x->tk[i].pro || i == 0 ||
+        !same_line(x, i - 1, i))
+        return 0;
+    if ((x->tk[i - 1].flags & KX_T_COMMA) && i + 1 < x->A->ntokens && same_line(x, i, i + 1) &&
+        tok(x, i + 1)->kind == KH_TOK_ARABIC && !x->tk[i + 1].e && !x->tk[i + 1].pro)
+        return 1; /* المتحدث باسم المجموعة، ماي آيك كياو،: a first name after a comma,
+                  ** a bare unlisted word after it */
+    return tok(x, i - 1)->kind == KH_TOK_ARABIC && !x->tk[i - 1].e && !x->tk[i - 1].pro &&
+           (i + 1 >= x->A->ntokens || tok(x, i + 1)->kind != KH_TOK_NUMBER);
 }
 
 /* الـ51، الـ44: the article written apart from a number in digits, an

@@ -3337,6 +3337,18 @@ TEST(title_alone_names_whom_it_introduced_between_commas_with_an_al_first_name)
     CHECK_SPAN(t, q->speaker, "الهادي مجدوب");
 }
 
+TEST(month_word_opening_a_name_after_a_comma_is_a_first_name)
+{
+    const char *t = "عنوان\nوقال المتحدث باسم المجموعة المسلحة، ماي آيك كياو، إن الاشتباكات "
+                    "اندلعت في 5 ماي 2018.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الاشتباكات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماي آيك كياو");
+    CHECK(d->ndates == 1); /* the month of the date stays a month */
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
