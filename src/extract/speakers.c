@@ -832,11 +832,15 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    !kx_is(x, adj, KX_TITLE) && !starts_clause(x, adj))
                 adj++; /* "لجنة مكافحة الإرهاب" الروسية: إن، "اكسور" الايطالية القابضة، */
             int head = k > from && kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD);
-            int ends = after >= limit || starts_clause(x, after) ||
-                       (adj > after && k == from && (adj >= limit || starts_clause(x, adj))) ||
-                       (k == from && x->pairs[pi].nwords <= SHORT_NAME_WORDS &&
-                        kx_is(x, after, KX_TITLE) && !kx_is(x, after, KX_ORG) &&
-                        x->tk[after].pro == KX_P_AL); /* وقال “جيري ساندرز” الرئيس التنفيذي */
+            int ends =
+                after >= limit || starts_clause(x, after) ||
+                (adj > after && k == from && (adj >= limit || starts_clause(x, adj))) ||
+                (k == from && x->pairs[pi].nwords <= SHORT_NAME_WORDS &&
+                 kx_is(x, after, KX_TITLE) && !kx_is(x, after, KX_ORG) &&
+                 (x->tk[after].pro == KX_P_AL ||
+                  (!x->tk[after].pro && after + 1 < limit && same_line(x, after, after + 1) &&
+                   x->tk[after + 1].pro == KX_P_AL && np_word(x, after + 1))));
+            /* وقال “جيري ساندرز” الرئيس التنفيذي، وقال "كورتز كوبر" نائب المتحدث */
             if (!ends && !(head && np_word(x, after))) break;
             x->pairs[pi].in_np = 1;
             k = after;

@@ -3349,6 +3349,17 @@ TEST(month_word_opening_a_name_after_a_comma_is_a_first_name)
     CHECK(d->ndates == 1); /* the month of the date stays a month */
 }
 
+TEST(quoted_name_then_a_bare_title_in_construct_is_the_subject)
+{
+    const char *t = "عنوان\nوأكد \"منير ذكي\" قائد الفوج العاشر في كتائب المعارضة أن الفصائل "
+                    "تقدمت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الفصائل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منير ذكي");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
