@@ -810,6 +810,22 @@ static int told_verb(kh_extractor *x, uint32_t from)
     return 0;
 }
 
+static int anonymous_word(kh_extractor *x, uint32_t i);
+
+/* Whether token k, لل + noun + a defined adjective right after a bare
+** anonymous or plural head, says whose role the head is: ذكر مراقب |
+** للعملية الانتخابية أن، يرى متابعون | للشأن السياسي أن. A told noun or a
+** medium after لـ is whom he spoke to; after a name (يونكر | للمرة الأولى،
+** روبن | للصفحة الرئيسية) the phrase is never his. */
+static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
+{
+    return k == from + 1 && !x->tk[from].pro && !kx_is(x, from, KX_TITLE) &&
+           (anonymous_word(x, from) || surface_ends(x, from, "ون")) &&
+           x->tk[k].pro == (KX_P_L | KX_P_AL) && k + 1 < limit && same_line(x, k, k + 1) &&
+           x->tk[k + 1].pro == KX_P_AL && nisba(x, k + 1) && !STEM_IN(x, k, TOLD_NOUNS) &&
+           !kx_is(x, k, KX_AGENCY | KX_TITLE);
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -947,7 +963,8 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k == from && !kx_is(x, k, KX_TITLE))
                 break; /* صرح لوكالة …: an addressee, not a subject */
             if (k > from && !kx_is(x, k - 1, KX_TITLE | KX_TIME) && !(x->tk[k - 1].pro & KX_P_AL) &&
-                !(k >= from + 2 && (t->pro & KX_P_B) && royal_named_place(x, k - 2)))
+                !(k >= from + 2 && (t->pro & KX_P_B) && royal_named_place(x, k - 2)) &&
+                !role_genitive(x, from, k, limit))
                 break; /* but مطار الملك فهد | بالدمام: where the place is */
         }
         if (k > from && kx_is(x, k, KX_TITLE) && !kx_is(x, k, KX_ORG) && !compound_part(x, k) &&
@@ -1446,9 +1463,10 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 }
 
 /* Indefinite heads of anonymous speakers: the phrase is the speaker. */
-static const char *const ANONYMOUS[] = {
-    "مصدر", "مصادر",  "مسؤول", "مسؤولون", "متحدث",  "خبير", "خبراء", "شاهد",   "شهود",  "دبلوماسي",
-    "ناشط", "ناشطون", "سكان",  "مراقبون", "محللون", "ضابط", "ضباط",  "باحثون", "علماء", "عنصر"};
+static const char *const ANONYMOUS[] = {"مصدر",   "مصادر", "مسؤول",   "مسؤولون",  "متحدث", "خبير",
+                                        "خبراء",  "شاهد",  "شهود",    "دبلوماسي", "ناشط",  "ناشطون",
+                                        "سكان",   "مراقب", "مراقبون", "محللون",   "ضابط",  "ضباط",
+                                        "باحثون", "علماء", "عنصر"};
 
 /* Whether token i is one of the anonymous heads, in any case: the
 ** accusative (إن مصدرا ذا صلة … قال) adds the tanween alef to the stem. */
@@ -2718,7 +2736,8 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     int ahead = 0;     /* a comma's particle is known to come (comma_an_ahead) */
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
-        if ((t->flags & (KX_T_DASH | KX_T_OPENP)) && t->pair < 0 && k > from) {
+        if ((t->flags & (KX_T_DASH | KX_T_OPENP)) && t->pair < 0 &&
+            (k > from || c->np_last > c->tok)) {
             /* وقال جنرال … -طلب عدم الكشف عن اسمه- إن، ويدعى ديفيد (19 عاما):
             ** an aside between dashes or brackets */
             uint32_t want = (t->flags & KX_T_DASH) ? KX_T_DASH : KX_T_CLOSEP, e = k + 1;

@@ -3360,6 +3360,30 @@ TEST(quoted_name_then_a_bare_title_in_construct_is_the_subject)
     CHECK_SPAN(t, q->speaker, "منير ذكي");
 }
 
+TEST(aside_right_after_the_subject_leads_on_to_the_clause)
+{
+    const char *t = "عنوان\nوترى مها الحمادي – معلمة وأم لخمسة أبناء – أن الأطفال يظنون ذلك.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأطفال");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مها الحمادي");
+}
+
+TEST(lam_genitive_after_an_anonymous_or_plural_head_is_its_role)
+{
+    const char *t = "عنوان\nويرى متابعون للشأن السياسي أن القانون سيمر.\nولاحظ يونكر للمرة "
+                    "الأولى أن اليونان تغيرت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن القانون");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "متابعون للشأن السياسي"); /* whose followers they are */
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن اليونان");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يونكر"); /* after a name, لل is no role of his */
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
