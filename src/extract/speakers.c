@@ -826,6 +826,9 @@ static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t li
            !kx_is(x, k, KX_AGENCY | KX_TITLE);
 }
 
+/* Close to (مصدر مقرب من …): the phrase after من says whose source it is. */
+static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون", "مقربين", "قريب", "قريبة"};
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
@@ -922,6 +925,14 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             continue;
         }
         if (!np_word(x, k)) {
+            if (k > from && k + 1 < limit && !t->pro && written(x, k, "من") && !x->tk[from].pro &&
+                anonymous_word(x, from) && STEM_IN(x, k - 1, CLOSE_TO) && np_word(x, k + 1) &&
+                same_line(x, k, k + 1)) {
+                k++; /* مصدر مقرب من | الحكومة، مصادر قريبة من | الحركة: whose source
+                      ** (the phrase may run on into the object, as any subject
+                      ** may: cutting it lets a person named there take over) */
+                continue;
+            }
             if (k > from && kx_is(x, k, KX_TIME) && kx_is(x, k - 1, KX_TITLE) &&
                 !kx_is(x, k, KX_RELDATE | KX_WEEKDAY)) {
                 k++; /* الأمين العام، المدعي العام */

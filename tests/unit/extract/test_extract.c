@@ -3384,6 +3384,17 @@ TEST(lam_genitive_after_an_anonymous_or_plural_head_is_its_role)
     CHECK_SPAN(t, q->speaker, "يونكر"); /* after a name, لل is no role of his */
 }
 
+TEST(source_close_to_someone_keeps_whose_source_it_is)
+{
+    const char *t = "عنوان\nوأكد مصدر مقرب من السلطات المحلية لوكالة الصحافة الفرنسية أن "
+                    "الفتاتين فجرتا نفسيهما.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الفتاتين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر مقرب من السلطات المحلية");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
