@@ -4512,6 +4512,30 @@ static int said_source(kh_extractor *x, const kx_cue *c)
            !STEM_IN(x, a, DOCUMENTS) && !(a > 0 && (x->tk[a - 1].flags & KX_T_QMARK));
 }
 
+/* وفق ما أكده عضو تنسيقية اعتصام الفوار، زيد بن معتوق.: a source's title,
+** then its person's name set off by a comma and ending the sentence. The
+** name's tokens [*a, *b), or 0. */
+static int said_source_apposed(kh_extractor *x, const kx_cue *c, uint32_t *a, uint32_t *b)
+{
+    uint32_t i = c->tok, e = c->np_last;
+    if (c->np_last <= c->np_first || i < 2 || !same_line(x, i - 2, i) ||
+        !kx_norm_is(x, i - 1, "ما") || !kx_is(x, i - 2, KX_SOURCE) ||
+        !kx_is(x, c->np_first, KX_TITLE) || kx_is(x, c->np_first, KX_ORG) ||
+        (c->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)) || e + 2 >= x->A->ntokens ||
+        !same_line(x, e, e + 2) || !(x->tk[e].flags & KX_T_COMMA) || (x->tk[e].flags & KX_T_WORD))
+        return 0;
+    uint32_t f = e + 1, l = f;
+    while (l < x->A->ntokens && same_line(x, f, l) && l - f < NAME_MAX_TOKENS &&
+           (name_word(x, l) || NORM_IN(x, l, NASAB_LINKS)))
+        l++;
+    if (!person_name(x, f, l) ||
+        (l < x->A->ntokens && same_line(x, f, l) && !(x->tk[l].flags & (KX_T_TERM | KX_T_COMMA))))
+        return 0;
+    *a = f;
+    *b = l;
+    return 1;
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
     history h;
@@ -4521,10 +4545,15 @@ static void resolve_speakers(kh_extractor *x)
         int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
         if (take_cue) {
             kx_cue *c = &x->cues[ci];
+            uint32_t sa, sb;
             if (!c->active && c->clause_tok == UINT32_MAX && said_source(x, c)) {
                 /* وفق ما أكده رضا بالحاج: no statement of its own, but who
                 ** spoke; a later dropped subject (واعتبر أن) goes back to him */
                 int32_t who = add_name(x, c->name_first, c->name_last);
+                if (who >= 0) remember(&h, who, c->tok, c->say);
+            } else if (!c->active && c->clause_tok == UINT32_MAX &&
+                       said_source_apposed(x, c, &sa, &sb)) {
+                int32_t who = add_name(x, sa, sb);
                 if (who >= 0) remember(&h, who, c->tok, c->say);
             } else if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;

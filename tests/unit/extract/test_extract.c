@@ -3237,6 +3237,20 @@ TEST(person_a_source_says_spoke_and_later_statements_carry_him)
     CHECK_SPAN(t, q->speaker, "أحمد سالم"); /* a report relays; it does not speak */
 }
 
+TEST(person_a_source_names_after_a_comma_spoke_too)
+{
+    const char *t = "عنوان\nتؤسس الحكومة لمرحلة جديدة، وفق ما أكده عضو تنسيقية اعتصام الفوار، زيد "
+                    "بن معتوق.\nوذكر المصدر ذاته أن التحركات انطلقت.\nوأضاف أن الجيش تدخل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن التحركات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الجيش");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زيد بن معتوق");
+}
+
 TEST(sayyid_inside_a_name_is_a_given_name)
 {
     const char *t =
