@@ -387,7 +387,7 @@ static int split_surname(const kh_extractor *x, uint32_t i)
 }
 
 /* كريستينا بلانشارد: a first name in نا that the segmenter read as a word
-** with the pronoun نا. After a person's title or a name word and before
+** with the pronoun نا. After a person's title, a nisba or a name word and before
 ** a bare surname that ends the name, it is a name. */
 static int split_na_name(const kh_extractor *x, uint32_t i)
 {
@@ -396,7 +396,9 @@ static int split_na_name(const kh_extractor *x, uint32_t i)
         t->kind != KH_TOK_ARABIC || t->norm_len < 8 ||
         memcmp(t->norm + t->norm_len - 4, "\xd9\x86\xd8\xa7", 4) || !same_line(x, i - 1, i + 1))
         return 0;
-    if (!(kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG)) && !plain_word(x, i - 1)) return 0;
+    if (!(kx_is(x, i - 1, KX_TITLE) && !kx_is(x, i - 1, KX_ORG)) && !plain_word(x, i - 1) &&
+        !(x->tk[i - 1].pro == KX_P_AL && nisba(x, i - 1)))
+        return 0; /* الفنلندية | تينا يوهياينن: a nationality before the name, too */
     return plain_word(x, i + 1) && name_end_at(x, i + 2);
 }
 

@@ -3409,6 +3409,17 @@ TEST(source_close_to_someone_keeps_whose_source_it_is)
     CHECK_SPAN(t, q->speaker, "مصدر مقرب من السلطات المحلية");
 }
 
+TEST(first_name_in_na_after_a_nationality_is_a_name)
+{
+    const char *t = "عنوان\nوقالت الفنلندية تينا يوهياينن، وهي صديقة للأسرة، إن خفر السواحل "
+                    "شارك.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن خفر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تينا يوهياينن");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
