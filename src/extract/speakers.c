@@ -98,7 +98,6 @@ static int written(const kh_extractor *x, uint32_t i, const char *lit)
     return t->end - t->start == n && !memcmp(x->text + t->start, lit, n);
 }
 
-/* A word that may be part of a subject noun phrase. */
 /* Whether token i, طالب (demanded), is the last word of the subject of a
 ** verb of saying just before it: وأوضح المخرج والكاتب المسرحي أمين طالب أن،
 ** وأوضح د. أبو طالب بأنه. Two verbs of saying never stand side by side
@@ -128,6 +127,7 @@ static int verb_in_subject(const kh_extractor *x, uint32_t i)
     return 0;
 }
 
+/* A word that may be part of a subject noun phrase. */
 static int np_word(const kh_extractor *x, uint32_t i)
 {
     if (x->A->tokens[i].kind == KH_TOK_HASHTAG) return 1; /* دانت #الحكومة_الأردنية */
@@ -4497,15 +4497,22 @@ static int32_t choose(kh_extractor *x, size_t ci)
     return w->name >= 0 ? w->name : add_name(x, w->first, w->last);
 }
 
-/* Whether cue c is the verb of a source that names who said something:
-** وفق ما أكده X، حسب ما قاله X، بحسب ما صرح به X (X its explicit subject). */
+/* Whether cue c is a finite verb after a source word and ما, with a subject
+** written: وفق ما أكده X، حسب ما قاله X، بحسب ما صرح به X. */
+static int source_verb(kh_extractor *x, const kx_cue *c)
+{
+    uint32_t i = c->tok;
+    return c->np_last > c->np_first && i >= 2 && same_line(x, i - 2, i) &&
+           kx_norm_is(x, i - 1, "ما") && kx_is(x, i - 2, KX_SOURCE) &&
+           !(c->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN));
+}
+
+/* Whether cue c is the verb of a source that names who said something,
+** X its explicit subject. */
 static int said_source(kh_extractor *x, const kx_cue *c)
 {
-    uint32_t i = c->tok, a = c->name_first;
-    if (c->np_last <= c->np_first || c->name_last <= a || i < 2 || !same_line(x, i - 2, i) ||
-        !kx_norm_is(x, i - 1, "ما") || !kx_is(x, i - 2, KX_SOURCE) ||
-        (c->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)))
-        return 0;
+    uint32_t a = c->name_first;
+    if (!source_verb(x, c) || c->name_last <= a) return 0;
     /* a person's name, as the subject itself or set off after a title: not a
     ** medium or a document that relays (وفق ما نقلته وكالة أنباء الإمارات،
     ** بحسب ما ذكره تقرير، بحسب ما أوردته "حرييت"), nor a title's complement */
@@ -4519,12 +4526,10 @@ static int said_source(kh_extractor *x, const kx_cue *c)
 ** name's tokens [*a, *b), or 0. */
 static int said_source_apposed(kh_extractor *x, const kx_cue *c, uint32_t *a, uint32_t *b)
 {
-    uint32_t i = c->tok, e = c->np_last;
-    if (c->np_last <= c->np_first || i < 2 || !same_line(x, i - 2, i) ||
-        !kx_norm_is(x, i - 1, "ما") || !kx_is(x, i - 2, KX_SOURCE) ||
-        !kx_is(x, c->np_first, KX_TITLE) || kx_is(x, c->np_first, KX_ORG) ||
-        (c->say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)) || e + 2 >= x->A->ntokens ||
-        !same_line(x, e, e + 2) || !(x->tk[e].flags & KX_T_COMMA) || (x->tk[e].flags & KX_T_WORD))
+    uint32_t e = c->np_last;
+    if (!source_verb(x, c) || !kx_is(x, c->np_first, KX_TITLE) || kx_is(x, c->np_first, KX_ORG) ||
+        e + 2 >= x->A->ntokens || !same_line(x, e, e + 2) || !(x->tk[e].flags & KX_T_COMMA) ||
+        (x->tk[e].flags & KX_T_WORD))
         return 0;
     uint32_t f = e + 1, l = f;
     while (l < x->A->ntokens && same_line(x, f, l) && l - f < NAME_MAX_TOKENS &&
