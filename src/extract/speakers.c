@@ -4015,13 +4015,11 @@ static int32_t known_speaker(const kh_extractor *x, uint32_t i)
 ** writer set the scene for its owner to speak, whoever spoke before. The
 ** name is read right after the noun, bare (a construct); مقابلة مع X is
 ** the interviewer's. Returns the name, or -1. */
+static uint32_t sentence_first(const kh_extractor *x, uint32_t i);
+
 static int32_t speech_event(kh_extractor *x, size_t ci)
 {
-    uint32_t at = x->cues[ci].tok;
-    const kx_line *L = &x->lines[x->tk[at].line];
-    uint32_t s = at;
-    while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
-        s--;
+    uint32_t at = x->cues[ci].tok, s = sentence_first(x, at);
     for (uint32_t n = s; n + 1 < at && n < s + 3; n++) {
         if (!speech_place(x, n) || (x->tk[n].pro & KX_P_AL) || (x->tk[n].flags & KX_T_ENC) ||
             x->tk[n].pair >= 0 || x->tk[n + 1].pro || !name_word(x, n + 1))
