@@ -1860,7 +1860,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
         ** في names that body or place, not the person; the title is resolved
         ** like one without a name */
         int owned = (m == b || (m + 1 == b && x->tk[m].pro == KX_P_AL && !kx_is(x, m, KX_TITLE))) &&
-                    m == s0 + 1 && s0 > a &&
+                    (m == s0 + 1 || (m == s0 + 2 && m == b && kx_is(x, s0 - 1, KX_ORG))) &&
+                    s0 > a &&
                     (owner_word(x, s0 - 1, a) ||
                      (!x->tk[s0 - 1].pro && stem_is(x, s0 - 1, "في") && !has_name(x, a, s0 - 1))) &&
                     kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG) &&

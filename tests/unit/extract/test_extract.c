@@ -3421,6 +3421,17 @@ TEST(first_name_in_na_after_a_nationality_is_a_name)
     CHECK_SPAN(t, q->speaker, "تينا يوهياينن");
 }
 
+TEST(two_words_after_a_body_head_in_a_title_name_the_body)
+{
+    const char *t = "عنوان\nنفى مراد دلش الممثل القانوني لحركة نداء تونس اليوم الخبر.\nوأكد "
+                    "الممثل القانوني لحركة نداء تونس أن الأعضاء جمدوا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأعضاء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مراد دلش"); /* the title's bearer, not the party */
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
