@@ -1354,9 +1354,14 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 ** الوطنية … لحقوق الإنسان, not a later اللجنة المذكورة) */
                 if (k > j + 1 && c->np_last == c->np_first + 1 && pass % 2 == 0) {
                     k = person_chain_end(x, j, k, L->last); /* العائلة → عائلة منسق … أفيتشي */
+                    while (k > j + 1 && kx_is(x, k - 1, KX_TITLE) && !kx_is(x, k - 1, KX_ORG) &&
+                           (x->tk[k - 1].pro & KX_P_AL) && STEM_IN(x, k - 1, RANKS))
+                        k--; /* رئيس المنظمة العربية | الدكتور بندر: a rank opens the
+                              ** person's name after the body's */
                     if (k - j > best_len) {
                         best_len = k - j;
-                        best_first = named_after_head(x, j) ? j + 1 : j;
+                        best_first =
+                            named_after_head(x, j) && !(x->tk[j + 1].pro & KX_P_AL) ? j + 1 : j;
                         best_last = k;
                     }
                     continue;

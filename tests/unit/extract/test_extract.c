@@ -3432,6 +3432,17 @@ TEST(two_words_after_a_body_head_in_a_title_name_the_body)
     CHECK_SPAN(t, q->speaker, "مراد دلش"); /* the title's bearer, not the party */
 }
 
+TEST(body_named_back_keeps_its_head_before_an_adjective_and_stops_at_a_rank)
+{
+    const char *t = "عنوان\nوأوضح رئيس المنظمة العربية للسياحة الدكتور بندر آل فهيد أن الملتقى "
+                    "كبير.\nوقالت المنظمة إن الخطة جاهزة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الخطة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المنظمة العربية للسياحة");
+}
+
 TEST(qaid_before_a_name_that_ends_is_a_given_name)
 {
     const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أن المقاومة "
