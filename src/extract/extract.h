@@ -96,6 +96,7 @@ typedef struct kx_cue {
     kh_span np_span;                /* bytes of the subject */
     uint32_t clause_tok;            /* the إن/أن token opening its clause, or UINT32_MAX */
     kh_span clause;
+    uint32_t relay;  /* a relaying verb's عن before whom it quotes, or UINT32_MAX */
     int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;
     int32_t members[2];   /* dual subject: x->names indexes */

@@ -2395,7 +2395,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     c.say = say;
     c.speaker = -1;
     c.members[0] = c.members[1] = -1;
-    c.clause_tok = UINT32_MAX;
+    c.clause_tok = c.relay = UINT32_MAX;
     c.clause = c.np_span = kx_none();
     c.np_first = c.np_last = i + 1;
     if (!(say & (KX_SAY_PARTICIPLE | KX_SAY_NOUN)) &&
@@ -2740,6 +2740,19 @@ static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t li
     return 0;
 }
 
+/* The end of the phrase after a relaying verb's عن at j: before a verbal
+** noun, القول (ونقلت الإذاعة عن نتنياهو القول إن) or one with the speaker's
+** pronoun (عن مصادر في المقاومة تأكيدهم أنهم). */
+static uint32_t relay_end(kh_extractor *x, uint32_t j, uint32_t limit)
+{
+    uint32_t e = extend_np(x, j + 1, np_right(x, j + 1, limit), limit);
+    for (uint32_t k = j + 2; k < e; k++)
+        if ((x->tk[k].pro == KX_P_AL && stem_is(x, k, "قول")) ||
+            (!x->tk[k].pro && (x->tk[k].flags & KX_T_ENC)))
+            return k;
+    return e;
+}
+
 static void find_clause(kh_extractor *x, kx_cue *c)
 {
     if (x->tk[c->tok].flags & KX_T_COLON) return;
@@ -2788,9 +2801,27 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             c->clause = kx_span(tok(x, k + 1)->start, tok(x, sentence_last(x, k + 1))->end);
             return;
         }
+        if ((c->say & KX_SAY_RELAY) && c->relay == UINT32_MAX && stem_is(x, k, "عن") && !t->pro &&
+            !(t->flags & KX_T_ENC) && k + 1 < L->last) {
+            /* ونقلت الوكالة عن مصادر في رئاسة الوزراء أن: whom it relays, no
+            ** part of the gap */
+            uint32_t e = relay_end(x, k, L->last), n = e;
+            while (n < L->last && (x->tk[n].flags & KX_T_COMMA) && !(x->tk[n].flags & KX_T_WORD))
+                n++;
+            if (n < L->last && kx_is(x, n, KX_SAY) && (x->tk[n].e->say & KX_SAY_NOUN))
+                return; /* عن مسؤول كبير، قوله إن: the noun's cue */
+            if (e > k + 1) {
+                c->relay = k;
+                skip += e - k;
+                k = e - 1;
+                continue;
+            }
+        }
         if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK))) return;
         if (kx_is(x, k, KX_SAY) && !(t->pro & KX_P_AL)) return;
         if ((t->flags & KX_T_PARTICLE) && !particle_blocked(x, k)) {
+            if ((c->say & KX_SAY_RELAY) && c->relay == UINT32_MAX)
+                return; /* نقلوا من سجن غوانتانامو … وأن: relays only with عن */
             c->clause_tok = k;
             c->clause = kx_span(tok(x, k)->start, tok(x, sentence_last(x, k))->end);
             return;
@@ -3916,8 +3947,8 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         }
     }
     if (s + 1 >= at || !is_word(x, s) || kx_is(x, s, KX_STOP | KX_TITLE) ||
-        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & KX_SAY_OBJECT)) || (x->tk[s].pro & KX_P_AL) ||
-        x->tk[s].pair >= 0)
+        (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & (KX_SAY_OBJECT | KX_SAY_RELAY))) ||
+        (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
         return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
     if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً"))
         return -1; /* واستشهد مقارنا … قائلا: a circumstantial participle right after
@@ -4054,6 +4085,15 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
         return np_speaker(x, j, j + 1, last);
     }
     return -1;
+}
+
+/* نقلت الوكالة عن مصادر في رئاسة الوزراء أن: a relaying verb's speaker is
+** the phrase after its عن (find_clause found it), or -1. */
+static int32_t relayed_from(kh_extractor *x, const kx_cue *c)
+{
+    if (c->relay == UINT32_MAX) return -1;
+    uint32_t j = c->relay, e = relay_end(x, j, x->lines[x->tk[j].line].last);
+    return e > j + 1 ? np_speaker(x, j, j + 1, e) : -1;
 }
 
 /* مذكرا بكلام للبابا الراحل يوحنا بولس الثاني اعتبر فيه أن …: a verb with
@@ -4568,7 +4608,10 @@ static void resolve_speakers(kh_extractor *x)
                 if (who >= 0) remember(&h, who, c->tok, c->say);
             } else if (c->active || c->clause_tok != UINT32_MAX) {
                 c->active = 1;
-                if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) {
+                int32_t relayed = relayed_from(x, c);
+                if (relayed >= 0) {
+                    c->speaker = relayed; /* ونقلت الوكالة عن الوزير أن: the minister's */
+                } else if (c->np_last > c->np_first && hearsay(x, c->np_first, c->np_last)) {
                     c->speaker = -1; /* المزاعم التي تقول إن: nobody is named */
                 } else if (c->np_last > c->np_first) {
                     c->speaker = add_name(x, c->name_first, c->name_last);
@@ -4778,11 +4821,29 @@ static void emit(kh_extractor *x)
     if (x->nquotes > 1) qsort(x->quotes, x->nquotes, sizeof *x->quotes, by_text_start);
 }
 
+/* A relaying verb is one of saying only with عن before the إن/أن clause
+** (نقلت الوكالة عن مصادر أن). With a pronoun it describes the speech, whose
+** statement is the main verb's (في تصريح نقلته الوكالة إن); without عن it
+** is mostly the noun or verb of carrying (نقل المصابين، نقلوا من السجن),
+** which must not end another verb's search for its clause. */
+#define RELAY_SPAN 12
+static int relay_idle(kh_extractor *x, uint32_t i)
+{
+    if (!kx_is(x, i, KX_SAY) || !(x->tk[i].e->say & KX_SAY_RELAY)) return 0;
+    if (x->tk[i].flags & KX_T_ENC) return 1;
+    for (uint32_t k = i + 1; k < x->A->ntokens && k - i <= RELAY_SPAN && same_line(x, i, k); k++) {
+        if (x->tk[k].flags & (KX_T_TERM | KX_T_PARTICLE)) return 1;
+        if (stem_is(x, k, "عن") && !x->tk[k].pro) return 0;
+    }
+    return 1;
+}
+
 void kx_speech(kh_extractor *x)
 {
     if (x->nomem) return;
     for (uint32_t i = 0; i < x->A->ntokens; i++)
-        if (verb_in_subject(x, i)) x->tk[i].e = NULL; /* a name here, in no word list */
+        if (verb_in_subject(x, i) || relay_idle(x, i))
+            x->tk[i].e = NULL; /* a name here, in no word list */
     find_cues(x);
     for (size_t k = 0; k < x->ncues; k++)
         find_clause(x, &x->cues[k]);

@@ -31,7 +31,7 @@ struct kx_words {
 
 typedef struct verb_row {
     const char *past, *present, *participle; /* "" when none */
-    int strong;            /* 1 strong, 0 weak, 2 weak and takes an object first */
+    int strong; /* 1 strong, 0 weak, 2 weak and takes an object first, 3 weak and relays */
     const char *irregular; /* extra forms, space separated, with their own tense */
 } verb_row;
 
@@ -80,6 +80,10 @@ static const verb_row VERBS[] = {
     {"أعرب", "يعرب", "معرب", 0, ""},
     {"وصف", "يصف", "واصف", 2, ""},
     {"أبلغ", "يبلغ", "", 2, ""},
+    /* relays what someone said: ونقلت وكالة الأناضول عن مصادر أن; not the
+    ** participle ناقل, also a noun (a carrier), nor the dual نقلا, which is
+    ** the source word of نقلا عن */
+    {"", "ينقل", "", 3, "نقل نقلت نقلوا"},
     {"طالب", "يطالب", "", 2, ""},
     /* appeals, pledges and condemnations also quote words (ناشد X "…") */
     {"ناشد", "يناشد", "مناشد", 2, ""},
@@ -383,7 +387,10 @@ static void add_say(kx_words *w, const char *a, const char *b, uint16_t say)
 
 static void add_verb(kx_words *w, const verb_row *v)
 {
-    uint16_t st = v->strong == 1 ? KX_SAY_STRONG : v->strong == 2 ? KX_SAY_OBJECT : 0;
+    uint16_t st = v->strong == 1   ? KX_SAY_STRONG
+                  : v->strong == 2 ? KX_SAY_OBJECT
+                  : v->strong == 3 ? KX_SAY_RELAY
+                                   : 0;
     if (*v->past) {
         add_say(w, v->past, "", st | KX_SAY_PAST);
         add_say(w, v->past, "ت", st | KX_SAY_PAST | KX_SAY_FEM);

@@ -53,7 +53,8 @@ enum {
     KX_SAY_PLURAL = 1u << 5,
     KX_SAY_STRONG = 1u << 6, /* cues a later quote anywhere in its sentence (قال، أضاف) */
     KX_SAY_OBJECT = 1u << 7, /* the noun after it is its object: وصف X بأنه، اتهم، دعا */
-    KX_SAY_NOUN = 1u << 8 /* a verbal noun with the speaker's pronoun: قوله، قولها */
+    KX_SAY_NOUN = 1u << 8, /* a verbal noun with the speaker's pronoun: قوله، قولها */
+    KX_SAY_RELAY = 1u << 9 /* relays: نقلت الوكالة عن X أن, the phrase after عن spoke */
 };
 
 /* Relative date units (kx_entry.rel_unit); kh_date uses the same values. */

@@ -3201,6 +3201,29 @@ TEST(entity_ending_a_title_chain_before_a_comma_and_the_clause_is_the_speaker)
     CHECK_SPAN(t, w->speaker, "عبدالعزيز بن عبدالله آل الشيخ"); /* and those carried */
 }
 
+TEST(relaying_verb_gives_the_statement_to_whom_it_relays)
+{
+    const char *t =
+        "عنوان\nونقلت وكالة الأناضول عن مصادر في رئاسة الوزراء أن الاتصالات جرت.\n"
+        "ونقلت الإذاعة عن يعالون القول إنه متفائل.\nوقال المتحدث في بيان نقلته "
+        "الوكالة إن الوفد وصل.\nوتم نقل المصابين إلى المستشفى وأن الحالة مستقرة.\n"
+        "ونقلت \"التايمز\" عن مصادر قولها إن المراسلة ممنوعة، وأضافت أن القرار نهائي.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الاتصالات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصادر في رئاسة الوزراء");
+    REQUIRE((q = quote(d, t, KH_QUOTE_REPORTED, "إنه متفائل")));
+    CHECK_SPAN(t, q->speaker, "يعالون"); /* القول is the verbal noun, no part of the name */
+    REQUIRE((q = quote(d, t, KH_QUOTE_REPORTED, "إن الوفد")));
+    CHECK_SPAN(t, q->speaker, "المتحدث"); /* نقلته describes the statement */
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "وأن الحالة") &&
+          !quote(d, t, KH_QUOTE_REPORTED, "أن الحالة"));
+    /* نقل carries (the sick to hospital) where no عن follows */
+    REQUIRE((q = quote(d, t, KH_QUOTE_REPORTED, "أن القرار")));
+    CHECK_SPAN(t, q->speaker, "التايمز"); /* وأضافت shares the relaying verb's subject */
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
