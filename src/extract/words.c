@@ -80,6 +80,12 @@ static const verb_row VERBS[] = {
     {"أعرب", "يعرب", "معرب", 0, ""},
     {"وصف", "يصف", "واصف", 2, ""},
     {"أبلغ", "يبلغ", "", 2, ""},
+    /* claims and recounts: وادعى رجل الأعمال أن، وتروي الدكتورة أن. Not مدعي
+    ** (a prosecutor, a title), not the past of روى (روي and روت are names:
+    ** Roy, Root); the passives يدعى (is named) and يروى are told apart by
+    ** their written ى (extract.c, passive_written) */
+    {"", "", "", 0, "ادعى ادعت ادعوا يدعي تدعي يدعون مدعيا مدعية"},
+    {"", "", "", 0, "يروي تروي يروون"},
     /* relays what someone said: ونقلت وكالة الأناضول عن مصادر أن; not the
     ** participle ناقل, also a noun (a carrier), nor the dual نقلا, which is
     ** the source word of نقلا عن */

@@ -3224,6 +3224,23 @@ TEST(relaying_verb_gives_the_statement_to_whom_it_relays)
     CHECK_SPAN(t, q->speaker, "التايمز"); /* وأضافت shares the relaying verb's subject */
 }
 
+TEST(claiming_and_recounting_are_verbs_of_saying_but_not_their_passives)
+{
+    const char *t = "عنوان\nوادعى رجل الأعمال الروسي أن الاتهامات كاذبة.\nوتروي الدكتورة عايشة "
+                    "نتو أن الراحلة كانت كريمة.\nوقال أحد السكان ويدعى موها صالح إن المسلحين "
+                    "وصلوا.\nوفيما يروى عن الفيلسوف أن المحار يفتح.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الاتهامات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رجل الأعمال الروسي");
+    REQUIRE((q = quote(d, t, KH_QUOTE_REPORTED, "أن الراحلة")));
+    CHECK_SPAN(t, q->speaker, "عايشة نتو");
+    REQUIRE((q = quote(d, t, KH_QUOTE_REPORTED, "إن المسلحين")));
+    CHECK_SPAN(t, q->speaker, "أحد السكان");             /* يدعى (is named) ends the phrase */
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن المحار")); /* يروى: it is told, by nobody */
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
