@@ -4624,6 +4624,12 @@ static void resolve_speakers(kh_extractor *x)
                     if (c->speaker < 0) c->speaker = speech_owner(x, c);
                     if (c->speaker < 0) c->speaker = sentence_subject(x, ci);
                     if (c->speaker < 0) c->speaker = speech_event(x, ci);
+                    if (c->speaker >= 0) {
+                        /* وأجريت الدراسة …، كما أوضحت أن: the sentence's
+                        ** definite head refers back as a subject's would */
+                        int32_t back = definite_anaphor(x, &h, c->speaker);
+                        if (back >= 0) c->speaker = back;
+                    }
                     if (c->speaker < 0)
                         c->speaker =
                             introduced_person(x, ci, h.n == 0 || agreeing(x, &h, c->say) < 0);

@@ -3241,6 +3241,17 @@ TEST(claiming_and_recounting_are_verbs_of_saying_but_not_their_passives)
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن المحار")); /* يروى: it is told, by nobody */
 }
 
+TEST(definite_head_of_a_dropped_subjects_sentence_refers_back)
+{
+    const char *t = "عنوان\nأكدت دراسة بريطانية أن التعدد يطيل العمر.\nوأجريت الدراسة على 700 "
+                    "حالة، كما أوضحت أن الرجل يعيش أطول.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الرجل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "دراسة بريطانية");
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
