@@ -2626,7 +2626,7 @@ static void came_in(kh_extractor *x, uint32_t i)
 
 /* كما بين ان، وبين الهواشي أن: بيّن (he explained) is written like بين
 ** (between), so the word list leaves it out (only بينت). It is the verb
-** after كما or opening its sentence with و (not يختار بين أن … وأن:
+** after كما or قد or opening its sentence (not يختار بين أن … وأن:
 ** between two clauses), when an إن/أن particle follows within a few words
 ** and no و comes first (وبين المدينة والقرية: between two nouns). */
 static int bayyana(kh_extractor *x, uint32_t i)
@@ -2641,11 +2641,14 @@ static int bayyana(kh_extractor *x, uint32_t i)
         if (x->text[b] == 0xd9 && x->text[b + 1] == 0x91)
             return 1; /* وبيّن: the shadda writes the verb, the clause is found as any verb's */
     int opens = i == 0 || (x->tk[i - 1].flags & KX_T_TERM) || !same_line(x, i - 1, i);
-    if (!(i > 0 && kx_norm_is(x, i - 1, "كما")) && !(opens && kx_norm_is(x, i, "وبين"))) return 0;
+    if (!(i > 0 && (kx_norm_is(x, i - 1, "كما") || kx_norm_is(x, i - 1, "قد"))) && !opens)
+        return 0; /* بين تقرير اقتصادي أن، قد بين أن: a sentence's first word or after قد */
     for (uint32_t k = i + 1; k < x->A->ntokens && k - i <= BAYYANA_GAP && same_line(x, k, i); k++) {
         if (x->tk[k].flags & KX_T_PARTICLE)
             return 1; /* كما بين ان، وبين أن opening a sentence: not between clauses */
-        if ((x->tk[k].pro & KX_P_W) || (x->tk[k].flags & (KX_T_TERM | KX_T_QMARK))) return 0;
+        if ((x->tk[k].pro & KX_P_W) || (x->tk[k].flags & (KX_T_TERM | KX_T_QMARK)) ||
+            kx_norm_is(x, k, "و"))
+            return 0; /* بين عامي 2010 و2015: a detached و joins the second term */
     }
     return 0;
 }

@@ -3007,6 +3007,15 @@ TEST(bayyana_is_a_verb_of_saying_where_between_cannot_be_read)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "ان هذا الاتفاق"));
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن يبقى"));
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن تختار"));
+    const char *u = "عنوان\nبين تقرير اقتصادي أن رجال الأعمال يغادرون.\nوكان المركز قد بين أن "
+                    "العدوى ضعيفة.\nبين عامي 2010 و2015 أن تغيرت الأمور.\n";
+    d = X(u);
+    REQUIRE(d);
+    REQUIRE((q = quote(d, u, KH_QUOTE_REPORTED, "أن رجال")));
+    CHECK_SPAN(u, q->speaker, "تقرير اقتصادي"); /* opening its sentence, without و */
+    REQUIRE((q = quote(d, u, KH_QUOTE_REPORTED, "أن العدوى")));
+    CHECK_SPAN(u, q->speaker, "المركز");                /* after قد */
+    CHECK(!quote(d, u, KH_QUOTE_REPORTED, "أن تغيرت")); /* a detached و joins two years */
 }
 
 TEST(construct_heads_of_an_office_are_titles)
