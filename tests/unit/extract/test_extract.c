@@ -3261,6 +3261,19 @@ TEST(definite_head_of_a_dropped_subjects_sentence_refers_back)
     CHECK_SPAN(t, q->speaker, "دراسة بريطانية");
 }
 
+TEST(quoted_outlet_name_is_no_statement)
+{
+    const char *t = "عنوان\nوقال مدير المستشفى إن الحالات مستقرة.\n\"الوطن\" زارت المستشفى أمس.\n"
+                    "وأوضح في رده على استفسار \"سبق\" أن العمل مستمر.\nوأضاف: \"الوطن يحتاجنا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الوطن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "الوطن يحتاجنا"); /* more than the name: words */
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "سبق"));
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 1);
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
