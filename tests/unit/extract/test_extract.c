@@ -3274,6 +3274,16 @@ TEST(quoted_outlet_name_is_no_statement)
     CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 1);
 }
 
+TEST(quoted_place_or_thing_after_its_head_is_a_name)
+{
+    const char *t = "عنوان\nوقال قيادي في المقاومة إن المقاتلين سيطروا على جبل \"يسوف\" ومنطقة "
+                    "«ذيمرين» بعد اجتياز اختبار \"قياس\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن المقاتلين"));
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
