@@ -263,7 +263,7 @@ static const char *const NAMEHEADS[] = {
     /* places, eras and things that papers name in quotes: جبل "يسوف"، مديرية
     ** «المسيمير»، حقبة "الميسينيان"، قمر "عرب سات"، اختبار "قياس" */
     "جبل", "مديرية", "منطقة", "حي", "حقبة", "عصر", "قمر", "بوابة", "لافتة", "اختبار", "لعبة",
-    "منصة"};
+    "منصة", "مرتبة", "سياسة", "مثل"};
 
 /* Bodies: a description with one of these heads names an institution, not a
 ** person, so it is resolved to the institution's fuller name, not to a

@@ -3277,11 +3277,13 @@ TEST(quoted_outlet_name_is_no_statement)
 TEST(quoted_place_or_thing_after_its_head_is_a_name)
 {
     const char *t = "عنوان\nوقال قيادي في المقاومة إن المقاتلين سيطروا على جبل \"يسوف\" ومنطقة "
-                    "«ذيمرين» بعد اجتياز اختبار \"قياس\".\n";
+                    "«ذيمرين» بعد اجتياز اختبار \"قياس\".\nوأضاف أن الأطفال يلعبون ألعابا مثل "
+                    "\"بوكيمون غو\".\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 0);
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "إن المقاتلين"));
+    CHECK(quote(d, t, KH_QUOTE_REPORTED, "أن الأطفال"));
 }
 
 TEST(the_same_source_is_the_speaker_who_spoke_last)
