@@ -3102,6 +3102,35 @@ static int listed(kh_extractor *x, uint32_t from, uint32_t to)
     return conj; /* not a colon: في «إنستغرام»: «…» is a name, then a quote */
 }
 
+/* Whether pairs a and a + 1 are neighbouring items of a list: both short,
+** on one line, only و، أو or commas between. */
+#define LIST_ITEM_WORDS 3
+static int list_link(kh_extractor *x, size_t a)
+{
+    const kx_pair *p = &x->pairs[a], *q = &x->pairs[a + 1];
+    if (p->close == UINT32_MAX || q->close == UINT32_MAX || q->open <= p->close + 1 ||
+        p->nwords > LIST_ITEM_WORDS || q->nwords > LIST_ITEM_WORDS ||
+        !same_line(x, p->close, q->open))
+        return 0;
+    for (uint32_t k = p->close + 1; k < q->open; k++)
+        if (!(x->tk[k].flags & KX_T_COMMA) && !listed(x, k, k + 1)) return 0;
+    return 1;
+}
+
+/* "كلاشينكوف" و"شطاير" و"فال"، «خالد ديوب» و»أحمد آبو الذهب» و»مهند الدياب»:
+** three or more short quoted spans in a list are names or terms; two may be
+** one speaker's words ("كاذبة" و"فظيعة"). */
+#define LIST_MIN_ITEMS 3
+static int in_long_list(kh_extractor *x, size_t pi)
+{
+    size_t a = pi, b = pi;
+    while (a > 0 && list_link(x, a - 1))
+        a--;
+    while (b + 1 < x->npairs && list_link(x, b))
+        b++;
+    return b - a + 1 >= LIST_MIN_ITEMS;
+}
+
 static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
 
 /* تخبطات "المالكي" وتصاريحه: some papers quote names; a short quoted span
@@ -3178,7 +3207,7 @@ static void classify(kh_extractor *x)
         f.cue_after = p->close != UINT32_MAX ? cue_after(x, p->close) : -1;
         p->owned = (uint32_t)owned_after(x, p);
         if (!f.colon && !p->owned) {
-            f.rule_name = looks_like_name(x, p);
+            f.rule_name = looks_like_name(x, p) || in_long_list(x, pi);
             f.rule_spkname = speaker_name_quoted(x, p);
         }
         f.rule_listed = last_name >= 0 && x->pairs[last_name].close != UINT32_MAX &&

@@ -3286,6 +3286,18 @@ TEST(quoted_place_or_thing_after_its_head_is_a_name)
     CHECK(quote(d, t, KH_QUOTE_REPORTED, "أن الأطفال"));
 }
 
+TEST(three_short_quoted_spans_in_a_list_are_names)
+{
+    const char *t =
+        "عنوان\nوأفادت مصادر أن الموقوفين هم «خالد ديوب» و«أحمد الذهب» و«مهند الدياب».\n"
+        "ووصف المتهم الاتهامات بأنها \"كاذبة\" و\"فظيعة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "خالد"));
+    CHECK(!quote(d, t, KH_QUOTE_DIRECT, "مهند"));
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "كاذبة")); /* two may be one speaker's words */
+}
+
 TEST(the_same_source_is_the_speaker_who_spoke_last)
 {
     const char *t = "عنوان\nقال عضو التنسيقية زيد بن معتوق إن الاعتصام مستمر.\nوذكر المصدر ذاته أن "
