@@ -3108,13 +3108,9 @@ static int listed(kh_extractor *x, uint32_t from, uint32_t to)
 static int list_link(kh_extractor *x, size_t a)
 {
     const kx_pair *p = &x->pairs[a], *q = &x->pairs[a + 1];
-    if (p->close == UINT32_MAX || q->close == UINT32_MAX || q->open <= p->close + 1 ||
-        p->nwords > LIST_ITEM_WORDS || q->nwords > LIST_ITEM_WORDS ||
-        !same_line(x, p->close, q->open))
-        return 0;
-    for (uint32_t k = p->close + 1; k < q->open; k++)
-        if (!(x->tk[k].flags & KX_T_COMMA) && !listed(x, k, k + 1)) return 0;
-    return 1;
+    return p->close != UINT32_MAX && q->close != UINT32_MAX && q->open > p->close &&
+           p->nwords <= LIST_ITEM_WORDS && q->nwords <= LIST_ITEM_WORDS &&
+           same_line(x, p->close, q->open) && kx_list_gap(x, p->close + 1, q->open);
 }
 
 /* "كلاشينكوف" و"شطاير" و"فال"، «خالد ديوب» و»أحمد آبو الذهب» و»مهند الدياب»:

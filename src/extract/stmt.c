@@ -238,8 +238,7 @@ static void grammar_features(const kh_extractor *x, const kx_pair *p, float *row
 
 #define LIST_WORDS 3 /* longer spans joined by و are clauses of one quote, not items */
 
-/* Only و, أو or commas between tokens [from, to), and at least one token. */
-static int list_gap(const kh_extractor *x, uint32_t from, uint32_t to)
+int kx_list_gap(const kh_extractor *x, uint32_t from, uint32_t to)
 {
     if (from >= to) return 0;
     for (uint32_t k = from; k < to; k++) {
@@ -264,13 +263,13 @@ static int listed_pair(const kh_extractor *x, size_t pi)
     if (pi > 0) {
         const kx_pair *q = &x->pairs[pi - 1];
         if (q->close != UINT32_MAX && q->close < p->open && q->nwords <= LIST_WORDS &&
-            x->tk[q->close].line == line && list_gap(x, q->close + 1, p->open))
+            x->tk[q->close].line == line && kx_list_gap(x, q->close + 1, p->open))
             return 1;
     }
     if (pi + 1 < x->npairs) {
         const kx_pair *q = &x->pairs[pi + 1];
         if (q->open > p->close && q->close != UINT32_MAX && q->nwords <= LIST_WORDS &&
-            x->tk[q->open].line == line && list_gap(x, p->close + 1, q->open))
+            x->tk[q->open].line == line && kx_list_gap(x, p->close + 1, q->open))
             return 1;
     }
     return 0;

@@ -114,6 +114,10 @@ int kx_stmt_rules_only(void);
 /* The probability that the row is a statement, by the built-in weights. */
 float kx_stmt_prob(const float *row);
 
+/* Whether only و, أو or commas stand between tokens [from, to), and at
+** least one token: the gap between two items of a list of quotes. */
+int kx_list_gap(const kh_extractor *x, uint32_t from, uint32_t to);
+
 /* The column names (BIAS, RULE_STMT, …), for the training tool. */
 extern const char *const kx_stmt_names[KX_STMT_NF];
 
