@@ -96,8 +96,9 @@ typedef struct kx_cue {
     kh_span np_span;                /* bytes of the subject */
     uint32_t clause_tok;            /* the إن/أن token opening its clause, or UINT32_MAX */
     kh_span clause;
-    uint32_t relay;  /* a relaying verb's عن before whom it quotes, or UINT32_MAX */
-    int32_t speaker; /* x->names index, or -1 */
+    uint32_t relay;     /* a relaying verb's عن before whom it quotes, or UINT32_MAX */
+    uint32_t relay_end; /* the end of that phrase (tokens relay + 1 .. relay_end) */
+    int32_t speaker;    /* x->names index, or -1 */
     uint32_t carried;
     int32_t members[2];   /* dual subject: x->names indexes */
     int32_t rule_speaker; /* the rules' choice, before the learned chooser (attrib.c) */

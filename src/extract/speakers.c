@@ -1900,6 +1900,20 @@ static const char *const SPEECH_PLACES[] = {
     /* the moment of an occasion: في بداية الاستقبال، في مستهل الجلسة */
     "بداية", "مستهل", "مطلع", "افتتاح", "حفل", "استقبال"};
 
+/* Whether s[0..len), folded, is one of the n words of list. */
+static int folded_in(kh_extractor *x, const char *s, size_t len, const char *const *list, size_t n)
+{
+    if (kx_grow(x, (void **)&x->fold, &x->capfold, len + 1, 1)) return 0;
+    size_t fn = kx_fold(s, len, x->fold);
+    for (size_t q = 0; q < n; q++) {
+        char buf[KX_LIT_MAX];
+        size_t fl;
+        const char *f = kx_lit(x, list[q], &fl, buf);
+        if (fl == fn && !memcmp(f, x->fold, fn)) return 1;
+    }
+    return 0;
+}
+
 /* Whether token i carries a pronoun and the noun under it, folded, is one of
 ** the n words of list: بيانها، تصريحاته، تعبيره (stem_norm keeps the pronoun). */
 static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n)
@@ -1908,15 +1922,7 @@ static int enc_stem_in(kh_extractor *x, uint32_t i, const char *const *list, siz
     const kh_token *t = tok(x, i);
     for (uint32_t j = 0; j < t->nsegs; j++) {
         const kh_segment *g = &t->segs[j];
-        if (g->role != KH_SEG_STEM) continue;
-        if (kx_grow(x, (void **)&x->fold, &x->capfold, g->len + 1, 1)) return 0;
-        size_t fn = kx_fold(g->text, g->len, x->fold);
-        for (size_t q = 0; q < n; q++) {
-            char buf[KX_LIT_MAX];
-            size_t fl;
-            const char *f = kx_lit(x, list[q], &fl, buf);
-            if (fl == fn && !memcmp(f, x->fold, fn)) return 1;
-        }
+        if (g->role == KH_SEG_STEM && folded_in(x, g->text, g->len, list, n)) return 1;
     }
     return 0;
 }
@@ -2743,6 +2749,15 @@ static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t li
     return 0;
 }
 
+/* The first token from k on (before limit) that is no bare comma: عن مسؤول
+** كبير، | قوله. */
+static uint32_t past_commas(const kh_extractor *x, uint32_t k, uint32_t limit)
+{
+    while (k < limit && (x->tk[k].flags & KX_T_COMMA) && !(x->tk[k].flags & KX_T_WORD))
+        k++;
+    return k;
+}
+
 /* The end of the phrase after a relaying verb's عن at j: before a verbal
 ** noun, القول (ونقلت الإذاعة عن نتنياهو القول إن) or one with the speaker's
 ** pronoun (عن مصادر في المقاومة تأكيدهم أنهم). */
@@ -2808,13 +2823,12 @@ static void find_clause(kh_extractor *x, kx_cue *c)
             !(t->flags & KX_T_ENC) && k + 1 < L->last) {
             /* ونقلت الوكالة عن مصادر في رئاسة الوزراء أن: whom it relays, no
             ** part of the gap */
-            uint32_t e = relay_end(x, k, L->last), n = e;
-            while (n < L->last && (x->tk[n].flags & KX_T_COMMA) && !(x->tk[n].flags & KX_T_WORD))
-                n++;
+            uint32_t e = relay_end(x, k, L->last), n = past_commas(x, e, L->last);
             if (n < L->last && kx_is(x, n, KX_SAY) && (x->tk[n].e->say & KX_SAY_NOUN))
                 return; /* عن مسؤول كبير، قوله إن: the noun's cue */
             if (e > k + 1) {
                 c->relay = k;
+                c->relay_end = e;
                 skip += e - k;
                 k = e - 1;
                 continue;
@@ -3017,15 +3031,8 @@ static int outlet_named(kh_extractor *x, const kx_pair *p)
         a++;
     while (b > a && x->text[b - 1] == ' ')
         b--;
-    if (b - a > 40 || kx_grow(x, (void **)&x->fold, &x->capfold, b - a + 1, 1)) return 0;
-    size_t fn = kx_fold((const char *)x->text + a, b - a, x->fold);
-    for (size_t k = 0; k < sizeof OUTLETS / sizeof OUTLETS[0]; k++) {
-        char buf[KX_LIT_MAX];
-        size_t fl;
-        const char *f = kx_lit(x, OUTLETS[k], &fl, buf);
-        if (fl == fn && !memcmp(f, x->fold, fn)) return 1;
-    }
-    return 0;
+    return b - a <= 40 && folded_in(x, (const char *)x->text + a, b - a, OUTLETS,
+                                    sizeof OUTLETS / sizeof OUTLETS[0]);
 }
 
 static int looks_like_name(kh_extractor *x, const kx_pair *p)
@@ -4134,22 +4141,19 @@ static int32_t quoted_from(kh_extractor *x, const kx_cue *c)
         if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
         if (!stem_is(x, j, "عن") && !(stem_is(x, j, "لسان") && j > 0 && stem_is(x, j - 1, "على")))
             continue; /* نقلت … عن X قوله، نقلت … على لسان X قوله */
-        uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok), e = last;
-        while (e < c->tok && (x->tk[e].flags & KX_T_COMMA) && !(x->tk[e].flags & KX_T_WORD))
-            e++; /* عن مسؤول أميركي كبير، قوله */
-        if (e != c->tok || last == j + 1) return -1;
+        uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, c->tok), c->tok);
+        if (past_commas(x, last, c->tok) != c->tok || last == j + 1)
+            return -1; /* عن مسؤول أميركي كبير، قوله */
         return np_speaker(x, j, j + 1, last);
     }
     return -1;
 }
 
 /* نقلت الوكالة عن مصادر في رئاسة الوزراء أن: a relaying verb's speaker is
-** the phrase after its عن (find_clause found it), or -1. */
+** the phrase after its عن (find_clause found it and where it ends), or -1. */
 static int32_t relayed_from(kh_extractor *x, const kx_cue *c)
 {
-    if (c->relay == UINT32_MAX) return -1;
-    uint32_t j = c->relay, e = relay_end(x, j, x->lines[x->tk[j].line].last);
-    return e > j + 1 ? np_speaker(x, j, j + 1, e) : -1;
+    return c->relay == UINT32_MAX ? -1 : np_speaker(x, c->relay, c->relay + 1, c->relay_end);
 }
 
 /* مذكرا بكلام للبابا الراحل يوحنا بولس الثاني اعتبر فيه أن …: a verb with
