@@ -1580,6 +1580,53 @@ static int called_after(kh_extractor *x, kx_cue *c, uint32_t limit)
 static const char *const DOCUMENTS[] = {"تقرير", "بيان",  "مرسوم", "وثيقة",  "مذكرة",
                                         "دراسة", "رسالة", "قرار",  "تقارير", "بلاغ"};
 
+/* وقال المبتعث إلى جامعة فلندرز في تخصص طب الطوارئ "عبدالسلام بن حمد
+** العنزي" لـ"سبق": إنه: some papers quote the name that closes a nameless
+** description, whatever stands between. The quote holds two or more name
+** words after a definite word or a name (a bare head's quote is its body's
+** name: رئيس حزب "نداء تونس"، بلدة "بيت امر") and ends the subject: the
+** medium told, a colon or the clause's إن/أن follows. A medium, a document
+** or a relative clause between says the quote names something of theirs
+** (على موقع السوق المالية "تداول"، المستندات التي تحتفظ بها "سبق"). */
+#define QUOTED_NAME_GAP 10 /* words between the description and its quoted name */
+static int lam_before_mark(const kh_extractor *x, uint32_t i);
+static int appo_word(kh_extractor *x, uint32_t e, uint32_t first);
+
+static int quoted_after(kh_extractor *x, kx_cue *c, uint32_t limit)
+{
+    if (has_name(x, c->np_first, c->np_last)) return 0;
+    for (uint32_t v = c->np_last; v < limit && v < c->np_last + QUOTED_NAME_GAP; v++) {
+        if (!(x->tk[v].flags & KX_T_QMARK)) {
+            if (!is_word(x, v) || !same_line(x, v, c->tok) ||
+                (x->tk[v].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_COMMA | KX_T_TERM)) ||
+                kx_is(x, v, KX_SAY | KX_AGENCY) || NORM_IN(x, v, RELATIVES) ||
+                STEM_IN(x, v, DOCUMENTS) || STEM_IN(x, v, NAMED_AFTER))
+                return 0;
+            continue;
+        }
+        int32_t pi = x->tk[v].pair;
+        if (pi < 0 || v == c->np_last) return 0;
+        kx_pair *p = &x->pairs[pi];
+        uint32_t e = p->close;
+        if (p->open != v || e == UINT32_MAX || e + 1 >= limit || p->nwords < 2 ||
+            p->nwords > NAME_MAX_TOKENS || e - v - 1 != p->nwords)
+            return 0;
+        if ((x->tk[v - 1].pro != KX_P_AL && !name_word(x, v - 1)) || place_head(x, v - 1) ||
+            kx_is(x, v - 1, KX_NAMEHEAD | KX_ORG))
+            return 0;
+        for (uint32_t k = v + 1; k < e; k++)
+            if (!appo_word(x, k, v + 1)) return 0;
+        if (!lam_before_mark(x, e + 1) && !(x->tk[e + 1].flags & (KX_T_COLON | KX_T_PARTICLE)))
+            return 0;
+        p->in_np = 1;
+        c->name_first = v + 1;
+        c->name_last = e;
+        c->np_last = e + 1; /* the clause is sought after the name */
+        return 1;
+    }
+    return 0;
+}
+
 /* A document is named by its noun and adjectives (البيان الختامي); what
 ** says where it came from follows (الصادر عن مكتب …، للمؤتمر الوزاري) and
 ** is no part of the speaker. The document is its own speaker: البيان does
@@ -2509,7 +2556,7 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
     if (c.np_last > c.np_first) {
         int appo = c.np_last <= i ? left_apposition(x, &c, L->first) : apposition(x, &c, L->last);
         c.np_span = kx_span(x->tk[c.np_first].word_start, tok(x, c.np_last - 1)->end);
-        if (!appo && !called_after(x, &c, L->last)) np_name(x, &c);
+        if (!appo && !called_after(x, &c, L->last) && !quoted_after(x, &c, L->last)) np_name(x, &c);
     }
     KX_PUSH(x, x->cues, x->ncues, x->capcues, c);
 }

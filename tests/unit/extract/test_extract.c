@@ -3553,3 +3553,19 @@ TEST(qaid_before_a_name_that_ends_is_a_given_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "قائد عمليات"); /* a title and the body he commands */
 }
+
+TEST(quoted_name_closing_a_nameless_description_is_the_speaker)
+{
+    const char *t = "عنوان\nوقال المبتعث إلى جامعة فلندرز في تخصص طب الطوارئ \"عبدالسلام بن حمد "
+                    "العنزي\" لـ\"سبق\": إنه كان يعاني من التوتر.\nوأوضحت الشركة في إعلان على "
+                    "موقع السوق المالية \"تداول الأسهم\" أنها حققت أرباحا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنه كان");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبدالسلام بن حمد العنزي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أنها حققت");
+    REQUIRE(q);
+    /* the site's name is no part of the speaker */
+    CHECK(q->speaker.end <= (uint32_t)(strstr(t, "\"تداول") - t));
+}
