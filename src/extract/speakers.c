@@ -568,6 +568,24 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
     return t->end - t->start > n && !memcmp(x->text + t->end - n, suf, n);
 }
 
+/* مسؤولو الحكومة، ممثلو مجموعة الصحف، مؤيدو الرئيس: a sound plural in
+** construct (its ن dropped) cannot end a phrase; the noun after it is its
+** genitive. Only participles (م and a consonant: not ماركو، ماريو) of four
+** letters or more before the و. */
+static int construct_plural(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    const unsigned char *s = x->text + t->start;
+    size_t n = t->end - t->start;
+    if (x->tk[i].pro || t->kind != KH_TOK_ARABIC || n < 10 || s[0] != 0xd9 || s[1] != 0x85 ||
+        (s[2] == 0xd8 && s[3] == 0xa7) || !surface_ends(x, i, "\xd9\x88"))
+        return 0; /* م …, not ما …, ending in و */
+    for (uint32_t j = 1; j < x->A->ntokens; j++)
+        if (j != i && tok_eq(x, j, i) && same_line(x, j - 1, j) && name_word(x, j - 1))
+            return 0; /* جوزيه مورينيو: a family name the article gives in full */
+    return 1;
+}
+
 /* Shares that head a speaker phrase before a definite noun, though bare
 ** they are function words: بعض المغردين، معظم الخبراء. */
 static const char *const SOME[] = {"بعض", "معظم", "أغلب", "غالبية"};
@@ -867,6 +885,12 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             k = after;
             continue;
         }
+        if (k == from && k + 1 < limit && same_line(x, k, k + 1) && np_word(x, k + 1) &&
+            !(x->tk[k + 1].pro & ~(uint32_t)KX_P_AL) && !(x->tk[k + 1].flags & KX_T_ENC) &&
+            !accusative(x, k + 1) && construct_plural(x, k)) {
+            k += 2; /* مسؤولو | الحكومة: the plural's genitive */
+            continue;
+        }
         if (k == from + 1 && x->tk[from].pro == KX_P_AL && kx_is(x, from, KX_TITLE) &&
             !kx_is(x, from, KX_ORG) && !t->pro && kx_is(x, k, KX_ORG) && !name_word(x, k))
             break; /* وأبلغت السفيرة | مجموعة صغيرة: a bare body noun after a
@@ -1096,6 +1120,7 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
     uint32_t k = a;
     while (k < b) {
         if (title_name(x, a, k, b)) break;
+        if (k > a && qaid_name(x, k)) break; /* … بلحج | قائد نصر: a given name, no title */
         if (k > a && k + 1 < b && al_ordinal(x, k)) {
             k += 2; /* الرئيس الـ44 | للولايات المتحدة */
             continue;
@@ -1932,6 +1957,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
     }
     if (!x->tk[a].pro && STEM_IN(x, a, DOCUMENTS))
         return; /* تقرير للبنك الدولي: the issuer's words are no title to end at */
+    if (construct_plural(x, a) || (!x->tk[a].pro && STEM_IN(x, a, QUANTIFIERS)))
+        return; /* مسؤولو الحكومة، أحد أعضاء مجلس الشورى: the group is the speaker */
     if (surname_alone(x, a, b)) {
         c->name_last = a + 1;
         return;
@@ -2113,6 +2140,13 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
     if ((last == first + 1 ||
          (last == first + 2 && !x->tk[first + 1].pro && STEM_IN(x, first + 1, SIZES))) &&
         last + 1 < limit && stem_is(x, last, "من")) {
+        int more = stem_is(x, first, "أكثر") && !x->tk[first].pro && last + 2 < limit &&
+                   tok(x, last + 1)->kind == KH_TOK_NUMBER && same_line(x, last, last + 2);
+        if (more) {
+            /* أكثر من 200 شخص: a number and the noun it counts */
+            uint32_t e = np_right(x, last + 2, limit);
+            return e > last + 2 ? e : last;
+        }
         for (size_t q = 0; q < sizeof QUANTIFIERS / sizeof QUANTIFIERS[0]; q++)
             if (stem_is(x, first, QUANTIFIERS[q])) {
                 uint32_t e = np_right(x, last + 1, limit);
@@ -3180,8 +3214,6 @@ static int in_long_list(kh_extractor *x, size_t pi)
         b++;
     return b - a + 1 >= LIST_MIN_ITEMS;
 }
-
-static int tok_eq(const kh_extractor *x, uint32_t a, uint32_t b);
 
 /* تخبطات "المالكي" وتصاريحه: some papers quote names; a short quoted span
 ** whose words end the name in some speaker's subject is that name. */

@@ -3569,3 +3569,45 @@ TEST(quoted_name_closing_a_nameless_description_is_the_speaker)
     /* the site's name is no part of the speaker */
     CHECK(q->speaker.end <= (uint32_t)(strstr(t, "\"تداول") - t));
 }
+
+TEST(qaid_as_a_given_name_ends_the_titles_before_it)
+{
+    const char *t = "عنوان\nأكد المتحدث باسم المقاومة الشعبية الموالية بلحج قائد نصر، أنه تم "
+                    "اكتشاف خبراء.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه تم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "قائد نصر");
+}
+
+TEST(sound_plural_in_construct_takes_its_genitive)
+{
+    const char *t = "عنوان\nواعترف ممثلو مجموعة الصحف بأن الوضع صعب.\nوقال مسؤولو الحكومة إن "
+                    "الخطة جاهزة.\nوقال ماركو إن الفريق جاهز.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ممثلو مجموعة الصحف");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الخطة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مسؤولو الحكومة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الفريق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماركو"); /* a name, no plural */
+}
+
+TEST(quantity_heads_keep_the_group_they_count)
+{
+    const char *t = "عنوان\nوقال أحد أعضاء مجلس الشورى إن القرار خاطئ.\nويقول أكثر من 200 شخص "
+                    "إن المياه انقطعت.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن القرار");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أحد أعضاء مجلس الشورى"); /* not cut at the body's title */
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المياه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أكثر من 200 شخص");
+}
