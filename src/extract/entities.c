@@ -470,7 +470,8 @@ static int active_cue(const kh_extractor *x, uint32_t i)
 
 /* The recognizer's entities as the steps here read them: a person's mention
 ** cut of the verb of saying that introduces a statement before it (وأوضحت
-** | جولي, أبان | عامر المشاري), which the recognizer ran into the name.
+** | جولي, أبان | عامر المشاري), which the recognizer ran into the name,
+** and of the age it ran on into (صالح بن أحمد | البالغ من العمر).
 ** Every step takes names from these, so none gives a speaker the verb that
 ** introduced him. The cut mention starts after a و/ف the name's token
 ** carries, as the recognizer's own mentions do. NULL when out of memory. */
@@ -487,6 +488,10 @@ static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *n
         while (e->nwords > 1 && active_cue(x, e->first)) {
             e->first++, e->nwords--;
             e->start = x->tk[e->first].word_start;
+        }
+        while (e->nwords > 1 && kx_age_word(x, e->first + e->nwords - 1)) {
+            e->nwords--; /* صالح بن أحمد | البالغ من العمر */
+            e->end = x->A->tokens[e->first + e->nwords - 1].end;
         }
     }
     own->entities = x->ents;

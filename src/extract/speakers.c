@@ -525,6 +525,23 @@ static int manner_phrase(kh_extractor *x, uint32_t i)
     return x->tk[i].pro == KX_P_B && !(x->tk[i].flags & KX_T_ENC) && STEM_IN(x, i, MANNER_NOUNS);
 }
 
+/* مجلة فوربس | المتخصصة، صحيفة صباح | الموالية للحكومة: adjectives that
+** describe a named body, never part of its name (the gold names فوربس). */
+static const char *const DESCRIPTORS[] = {"متخصص", "متخصصة", "موالي", "موالية"};
+
+static int descriptor(kh_extractor *x, uint32_t k)
+{
+    return k > 0 && x->tk[k].pro == KX_P_AL && same_line(x, k - 1, k) && name_word(x, k - 1) &&
+           STEM_IN(x, k, DESCRIPTORS);
+}
+
+/* صالح بن أحمد | البالغ من العمر 54 عاما: the age after a name. */
+int kx_age_word(kh_extractor *x, uint32_t k)
+{
+    return x->tk[k].pro == KX_P_AL && k + 1 < x->A->ntokens && same_line(x, k, k + 1) &&
+           (kx_norm_is(x, k, "البالغ") || kx_norm_is(x, k, "البالغة")) && stem_is(x, k + 1, "من");
+}
+
 /* Words that end a subject phrase and a name's fuller form on the right,
 ** whatever came before: a بـ manner phrase, the blessing, and a word with
 ** its accusative tanween written (مخاطباً، مستذكرًا: the tanween stands
@@ -532,7 +549,7 @@ static int manner_phrase(kh_extractor *x, uint32_t i)
 static int name_stop(kh_extractor *x, uint32_t k)
 {
     return manner_phrase(x, k) || blessing(x, k) || surface_ends(x, k, "\u0627\u064b") ||
-           surface_ends(x, k, "\u064b\u0627");
+           surface_ends(x, k, "\u064b\u0627") || kx_age_word(x, k);
 }
 
 /* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
@@ -846,6 +863,24 @@ static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t li
            !kx_is(x, k, KX_AGENCY | KX_TITLE);
 }
 
+/* After a woman's name in ة right after her title, words that are no part
+** of it: a word in ت is her verb, a past tense agreeing with her (الشيخة
+** لطيفة | حاولت الفرار), not her father's name; a kinship noun before a
+** title or a definite noun says whose she is (لطيفة | ابنة حاكم دبي). */
+static const char *const HER_KIN[] = {"ابنة", "زوجة", "شقيقة", "والدة", "أرملة", "أخت"};
+
+static int after_her_name(kh_extractor *x, uint32_t b)
+{
+    if (b < 2 || x->tk[b].pro || !surface_ends(x, b - 1, "\xd8\xa9") || !name_word(x, b - 1) ||
+        kx_is(x, b - 1, KX_ORG) || !same_line(x, b - 2, b) || x->tk[b - 2].pro != KX_P_AL ||
+        !kx_is(x, b - 2, KX_TITLE) || kx_is(x, b - 2, KX_ORG) || kx_name_link(x, b))
+        return 0; /* her title before her name: not إدارة | معلومات الطاقة, دراسة
+                  ** طبية | نشرت (a description keeps its verb), نهلة | بنت أحمد */
+    if (surface_ends(x, b, "\xd8\xaa") && !surface_ends(x, b, "\xd8\xa7\xd8\xaa")) return 1;
+    return STEM_IN(x, b, HER_KIN) && b + 1 < x->A->ntokens && same_line(x, b, b + 1) &&
+           (kx_is(x, b + 1, KX_TITLE) || x->tk[b + 1].pro == KX_P_AL);
+}
+
 /* Close to (مصدر مقرب من …): the phrase after من says whose source it is. */
 static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون", "مقربين", "قريب", "قريبة"};
 
@@ -930,7 +965,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** للصحفيين: whom the source told */
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
-        if (k > from && name_stop(x, k))
+        if (k > from && (name_stop(x, k) || descriptor(x, k) || after_her_name(x, k)))
             break; /* وقال القصبي | بتأثر كبير، رسول الله | صلى الله عليه وسلم، كتب
                     ** الدغيم | مخاطباً */
         if (k == from && !t->pro && k + 2 < limit && STEM_IN(x, k, SOME) &&
@@ -1163,7 +1198,7 @@ static int has_name(kh_extractor *x, uint32_t a, uint32_t b)
 /* Heads whose complement is the body's name (منظمة | العفو الدولية، وكالة |
 ** رويترز); other heads stay in the name (حزب العمال الكردستاني، شركة موانئ
 ** دبي العالمية: a company is named with شركة, as the gold names it). */
-static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع"};
+static const char *const NAMED_AFTER[] = {"منظمة", "وكالة", "صحيفة", "قناة", "موقع", "مجلة"};
 
 static int named_after_head(kh_extractor *x, uint32_t j)
 {
@@ -2055,6 +2090,7 @@ static uint32_t issuer_end(kh_extractor *x, uint32_t s, uint32_t limit)
         uint32_t pro = x->tk[e].pro & ~(uint32_t)KX_P_W;
         if (e > s && (x->tk[e].pro & KX_P_W) && !(x->tk[e].pro & KX_P_AL)) break;
         if (e == s && (pro & ~(uint32_t)(KX_P_L | KX_P_AL))) break;
+        if (descriptor(x, e)) break; /* سيتا | المتخصصة */
         if (e > s && pro != KX_P_AL && pro != (KX_P_L | KX_P_AL) &&
             !(e == s + 1 && !x->tk[s].pro && !pro && name_word(x, e)))
             break; /* تلفزيون | النمسا: one bare word in construct after a bare head */
@@ -3787,12 +3823,13 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b) && !second_body(x, b))
+               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b) &&
+               !second_body(x, b) && !after_her_name(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
             b - a < NAME_MAX_TOKENS && name_word(x, b - 1) && x->tk[b].pro == KX_P_AL &&
-            np_word(x, b) && !kx_is(x, b, KX_TITLE) &&
+            np_word(x, b) && !kx_is(x, b, KX_TITLE) && !descriptor(x, b) &&
             ((x->tk[b + 1].flags & (KX_T_COMMA | KX_T_PARTICLE | KX_T_TERM)) ||
              (kx_is(x, b + 1, KX_TITLE) && !(x->tk[b + 1].pro & (KX_P_W | KX_P_F)))))
             b++; /* وقال X | الY رئيس مجلس: an ال surname, then the name plainly ends */

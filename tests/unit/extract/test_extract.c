@@ -3611,3 +3611,48 @@ TEST(quantity_heads_keep_the_group_they_count)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أكثر من 200 شخص");
 }
+
+TEST(age_after_a_name_is_no_part_of_it)
+{
+    const char *t = "عنوان\nوالتقت الوكالة بأحد مرتادي العين صالح بن أحمد البالغ من العمر 54 "
+                    "عامًا، وقال: إنني دائما أتردد على هذه العين.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنني دائما");
+    REQUIRE(q);
+    /* the recognizer's mention runs on into the age; the guessed speaker
+    ** stops before it */
+    kh_entity e;
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "صالح"), 4);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "صالح بن أحمد");
+}
+
+TEST(descriptor_after_a_named_body_is_no_part_of_its_name)
+{
+    const char *t = "عنوان\nوقالت مجلة فوربس المتخصصة إن الثروة زادت.\nوأكد تقرير التعقب الصادر "
+                    "عن سيتا المتخصصة في الاتصالات أن الحقائب تضيع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الثروة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فوربس");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الحقائب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تقرير التعقب الصادر عن سيتا");
+}
+
+TEST(her_verb_or_kin_after_her_name_is_no_part_of_it)
+{
+    const char *t = "الشيخة لطيفة حاولت الفرار من دبي\nوتقول الشيخة لطيفة ابنة حاكم دبي إنها "
+                    "محتجزة.\nوقالت الشيخة لطيفة في الفيديو إنها أيدت موقف شقيقتها.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها محتجزة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لطيفة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إنها أيدت");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لطيفة"); /* not the headline's لطيفة حاولت */
+}
