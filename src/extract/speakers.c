@@ -4812,6 +4812,11 @@ static void resolve_speakers(kh_extractor *x)
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
+                    } else if (c->say & KX_SAY_FEM) {
+                        /* ودانت المتحدثة … هيذر نويرت …. وقالت "…". وتابعت أن: a
+                        ** feminine verb tells her gender, which a later dropped
+                        ** subject's agreement reads (agreeing) */
+                        x->names[c->speaker].fem = 1;
                     }
                 }
                 c->rule_speaker = c->speaker;

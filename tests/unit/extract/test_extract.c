@@ -3656,3 +3656,15 @@ TEST(her_verb_or_kin_after_her_name_is_no_part_of_it)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "لطيفة"); /* not the headline's لطيفة حاولت */
 }
+
+TEST(feminine_verb_marks_her_for_a_later_dropped_subject)
+{
+    const char *t = "عنوان\nاعتبرت الولايات المتحدة أن التجربة عمل غير مسؤول.\nودانت المتحدثة "
+                    "باسم الوزارة هيذر نويرت ما كشفه الزعيم. وقالت للصحافيين \"هذا شيء لا نستمتع "
+                    "بمشاهدته\". وتابعت أن روسيا تطور أسلحة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن روسيا");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيذر نويرت");
+}
