@@ -4051,6 +4051,20 @@ static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
     return -1;
 }
 
+/* وانتقد مطالبة اتحاد الشغل بإقالة الوزير مؤكدا: a verbal noun of the
+** pattern مفاعلة (مطالبة، مشاركة، مواجهة) right after a verb is its object,
+** never the subject a later participle would take. */
+static int mufaala(kh_extractor *x, uint32_t k)
+{
+    const kh_token *t = tok(x, k);
+    if (x->tk[k].pro || t->kind != KH_TOK_ARABIC || (x->tk[k].flags & KX_T_ENC) ||
+        t->end - t->start != 12 || kx_is(x, k, KX_TITLE | KX_ORG) || place_head(x, k))
+        return 0;                          /* not محافظة القاهرة */
+    const uint8_t *w = x->text + t->start; /* six letters: م ? ا ? ? ة */
+    return w[0] == 0xd9 && w[1] == 0x85 && w[4] == 0xd8 && w[5] == 0xa7 && w[10] == 0xd8 &&
+           w[11] == 0xa9;
+}
+
 /* The subject of the sentence a dropped subject or a participle hangs on:
 ** the nearest earlier cue of the sentence with a speaker, else the subject
 ** after the verb that opens the sentence (ورد الكاردينال دونالد وورل على
@@ -4129,7 +4143,7 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & (KX_SAY_OBJECT | KX_SAY_RELAY))) ||
         (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
         return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
-    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً"))
+    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً") || mufaala(x, s + 1))
         return -1; /* واستشهد مقارنا … قائلا: a circumstantial participle right after
                    ** the verb means its subject is dropped; the sentence before names
                    ** it (a participle is never a subject) */

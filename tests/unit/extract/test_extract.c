@@ -3668,3 +3668,14 @@ TEST(feminine_verb_marks_her_for_a_later_dropped_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "هيذر نويرت");
 }
+
+TEST(mufaala_noun_after_a_verb_is_its_object_not_a_subject)
+{
+    const char *t = "عنوان\nورجح فيصل خليفة أن هناك صراعا. وانتقد مطالبة اتحاد الشغل بإقالة "
+                    "الوزير مؤكدا أن هذا الأمر ليس من صلاحيات الاتحاد.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن هذا الأمر");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فيصل خليفة");
+}
