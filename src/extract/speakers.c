@@ -2535,6 +2535,10 @@ static void add_cue(kh_extractor *x, uint32_t i, uint16_t say)
                 s++; /* أكد، مدير عام …، X، أن: a comma after the verb is a pause
                      ** before its subject (agency copy), not the end of the clause */
             s = skip_addressee(x, s, L->last);
+            if (s + 1 < L->last && i >= L->first + 2 && kx_norm_is(x, i - 1, "ما") &&
+                kx_is(x, i - 2, KX_SOURCE) && (kx_norm_is(x, s, "به") || kx_norm_is(x, s, "بها")))
+                s++; /* وفق ما أفاد به | مدير البحث: the pronoun stands for ما (not in ما
+                     ** صرح به الوزير هو الواقع, where ما opens no source) */
             while (s < L->last && manner_word(x, s))
                 s++;
             s = skip_lam_addressee(x, s, L->last);
@@ -4051,6 +4055,18 @@ static int32_t feminine_body(kh_extractor *x, uint32_t s, uint32_t at)
     return -1;
 }
 
+/* توزيع، تعزيز، تطوير: five letters, ت first and ي fourth, the verbal
+** noun تفعيل; no verb is written so. */
+static int tafiil(kh_extractor *x, uint32_t k)
+{
+    const kh_token *t = tok(x, k);
+    if ((x->tk[k].pro & ~(uint32_t)KX_P_W) || t->kind != KH_TOK_ARABIC ||
+        (x->tk[k].flags & KX_T_ENC) || t->norm_len != 10)
+        return 0;
+    const uint8_t *w = (const uint8_t *)t->norm;
+    return w[0] == 0xd8 && w[1] == 0xaa && w[6] == 0xd9 && w[7] == 0x8a;
+}
+
 /* وانتقد مطالبة اتحاد الشغل بإقالة الوزير مؤكدا: a verbal noun of the
 ** pattern مفاعلة (مطالبة، مشاركة، مواجهة) right after a verb is its object,
 ** never the subject a later participle would take. */
@@ -4143,8 +4159,10 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & (KX_SAY_OBJECT | KX_SAY_RELAY))) ||
         (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
         return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
-    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً") || mufaala(x, s + 1))
-        return -1; /* واستشهد مقارنا … قائلا: a circumstantial participle right after
+    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً") || mufaala(x, s + 1)) return -1;
+    if (verbal_noun(x, s) || tafiil(x, s) || mufaala(x, s))
+        return -1; /* توزيع ملفات | وأضاف أن: a sentence opening with a verbal noun (here
+                   ** an inline heading) has no verb there to give a subject */ /* واستشهد مقارنا … قائلا: a circumstantial participle right after
                    ** the verb means its subject is dropped; the sentence before names
                    ** it (a participle is never a subject) */
     kx_cue tmp;
@@ -4765,7 +4783,7 @@ static int said_source_apposed(kh_extractor *x, const kx_cue *c, uint32_t *a, ui
         e + 2 >= x->A->ntokens || !same_line(x, e, e + 2) || !(x->tk[e].flags & KX_T_COMMA) ||
         (x->tk[e].flags & KX_T_WORD))
         return 0;
-    uint32_t f = e + 1, l = f;
+    uint32_t f = past_ranks(x, e + 1, 2, x->A->ntokens), l = f; /* ، الدكتور | أنيس قلوز */
     while (l < x->A->ntokens && same_line(x, f, l) && l - f < NAME_MAX_TOKENS &&
            (name_word(x, l) || NORM_IN(x, l, NASAB_LINKS)))
         l++;

@@ -3679,3 +3679,15 @@ TEST(mufaala_noun_after_a_verb_is_its_object_not_a_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "فيصل خليفة");
 }
+
+TEST(sentence_opening_with_a_verbal_noun_gives_no_subject)
+{
+    const char *t = "عنوان\nتشرع الوزارة في توزيع الملفات وفق ما أفاد به مدير البحث الطبي "
+                    "بوزارة الصحة، الدكتور أنيس قلوز.\nتوزيع ملفات وأضاف أن توزيع الملفات سينطلق "
+                    "بالمستشفيات.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن توزيع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أنيس قلوز"); /* the source named past his rank, not ملفات */
+}
