@@ -4455,18 +4455,29 @@ static int32_t anonymous_anaphor(kh_extractor *x, const history *h, int32_t who)
     return -1;
 }
 
+/* Adjectives that say what kind of body a description is (المنظمة
+** الحقوقية، الحركة الانفصالية), which the body's own name need not hold. */
+static const char *const KIND_ADJ[] = {"حقوقية", "حقوقي",    "دولية",   "دولي",
+                                       "أممية",  "انفصالية", "انفصالي", "إغاثية",
+                                       "خيرية",  "إنسانية",  "حكومية",  "حكومي"};
+
 /* التقرير, الدراسة, اللجنة, البلدية: a document or a body named by its bare
-** head with ال refers back to the recent speaker that head opened (كشف تقرير
-** للبنك الدولي … وذكر التقرير; أعلنت "لجنة مكافحة الإرهاب" … وقالت اللجنة).
+** head with ال, or by the head and such adjectives, refers back to the
+** recent speaker that head opened (كشف تقرير للبنك الدولي … وذكر التقرير;
+** أعلنت "لجنة مكافحة الإرهاب" … وقالت اللجنة).
 ** Only speakers count: البيان after في بيان له, a place of speech, is its own
 ** speaker (document_name). That recent speaker, or -1. */
 static int32_t definite_anaphor(kh_extractor *x, const history *h, int32_t who)
 {
     const kx_name *nm = &x->names[who];
     uint32_t a = nm->first;
-    if (nm->last != a + 1 || x->tk[a].pro != KX_P_AL || nm->dual ||
+    if (nm->last <= a || nm->last > a + 3 || x->tk[a].pro != KX_P_AL || nm->dual ||
         (!STEM_IN(x, a, DOCUMENTS) && !kx_is(x, a, KX_ORG)))
         return -1;
+    for (uint32_t k = a + 1; k < nm->last; k++)
+        if (x->tk[k].pro != KX_P_AL || !STEM_IN(x, k, KIND_ADJ))
+            return -1; /* المنظمة الحقوقية، الحركة الانفصالية: what kind of body, not
+                       ** whose (الشرطة الكورية الجنوبية is not Taipei's police) */
     const char *sa, *sb;
     size_t na, nb;
     stem_norm(x, a, &sa, &na);

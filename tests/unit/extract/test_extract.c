@@ -3691,3 +3691,18 @@ TEST(sentence_opening_with_a_verbal_noun_gives_no_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أنيس قلوز"); /* the source named past his rank, not ملفات */
 }
+
+TEST(body_head_with_an_adjective_of_kind_refers_back)
+{
+    const char *t = "عنوان\nوقالت منظمة العفو الدولية إن السلطات اعتقلت العشرات. وأفادت المنظمة "
+                    "الحقوقية أن المعتقلين تعرضوا للتعذيب.\nوقالت شرطة العاصمة تايبيه إن الحادث "
+                    "وقع ليلا. وقالت الشرطة الكورية الجنوبية إن المشتبه به فر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المعتقلين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منظمة العفو الدولية");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المشتبه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الشرطة الكورية الجنوبية"); /* another country's police */
+}
