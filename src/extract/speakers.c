@@ -525,8 +525,9 @@ static int manner_phrase(kh_extractor *x, uint32_t i)
     return x->tk[i].pro == KX_P_B && !(x->tk[i].flags & KX_T_ENC) && STEM_IN(x, i, MANNER_NOUNS);
 }
 
-/* مجلة فوربس | المتخصصة، صحيفة صباح | الموالية للحكومة: adjectives that
-** describe a named body, never part of its name (the gold names فوربس). */
+/* مجلة فوربس | المتخصصة، سحر رجب | المتخصصة في شؤون الأسرة: adjectives
+** that describe a named body or person, never part of the name (the gold
+** names فوربس). */
 static const char *const DESCRIPTORS[] = {"متخصص", "متخصصة", "موالي", "موالية"};
 
 static int descriptor(kh_extractor *x, uint32_t k)
@@ -1531,8 +1532,8 @@ static void trim_name(kh_extractor *x, kx_cue *c)
 {
     uint32_t k = c->name_first;
     if (k >= c->name_last || !name_word(x, k)) return;
-    while (k < c->name_last && (!kx_is(x, k, KX_TITLE) || compound_part(x, k)))
-        k++; /* عبد الملك: ملك is a title, but not after عبد */
+    while (k < c->name_last && (!kx_is(x, k, KX_TITLE) || compound_part(x, k) || qaid_name(x, k)))
+        k++; /* عبد الملك: ملك is a title, but not after عبد; قائد نصر: a given name */
     if (k + 1 == c->name_last && k > c->name_first && x->tk[k].pro == KX_P_AL &&
         !kx_is(x, k, KX_ORG) && k + 1 < x->A->ntokens && NORM_IN(x, k + 1, RELATIVES))
         return; /* شوقي الطبيب الذي: a title word ending the name right
@@ -3781,6 +3782,7 @@ static int sayyid_name(kh_extractor *x, uint32_t k)
 static void fullest(kh_extractor *x, kx_name *nm)
 {
     uint32_t n = nm->last - nm->first;
+    if (n == 0) return; /* an empty name matches everywhere; it has no fuller form */
     if (STEM_IN(x, nm->first, DOCUMENTS))
         return; /* تقرير للبنك الدولي | نشر: a document's name is its subject's words */
     name_forms F;
@@ -4159,12 +4161,14 @@ static int32_t sentence_subject(kh_extractor *x, size_t ci)
         (kx_is(x, s, KX_SAY) && !(x->tk[s].e->say & (KX_SAY_OBJECT | KX_SAY_RELAY))) ||
         (x->tk[s].pro & KX_P_AL) || x->tk[s].pair >= 0)
         return titled_subject(x, s, at); /* طالبت منظمة "هيومن رايتس ووتش" … عمن وصفتهم */
-    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً") || mufaala(x, s + 1)) return -1;
+    if (manner_word(x, s + 1) || surface_ends(x, s + 1, "اً") || mufaala(x, s + 1))
+        return -1; /* واستشهد مقارنا … قائلا: a circumstantial participle right after
+                   ** the verb means its subject is dropped; the sentence before names
+                   ** it (a participle is never a subject); وانتقد مطالبة …: the
+                   ** verbal noun is its object */
     if (verbal_noun(x, s) || tafiil(x, s) || mufaala(x, s))
         return -1; /* توزيع ملفات | وأضاف أن: a sentence opening with a verbal noun (here
-                   ** an inline heading) has no verb there to give a subject */ /* واستشهد مقارنا … قائلا: a circumstantial participle right after
-                   ** the verb means its subject is dropped; the sentence before names
-                   ** it (a participle is never a subject) */
+                   ** an inline heading) has no verb there to give a subject */
     kx_cue tmp;
     memset(&tmp, 0, sizeof tmp);
     tmp.tok = s;

@@ -3579,6 +3579,16 @@ TEST(qaid_as_a_given_name_ends_the_titles_before_it)
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه تم");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "قائد نصر");
+    /* the same as a body without its title line, the name at the first
+    ** token: the name trimmed at قائد once came out empty, and an empty
+    ** name was looked up before the first token */
+    const char *b = "أكد المتحدث باسم المقاومة بلحج قائد نصر، أنه تم اكتشاف خبراء.\n";
+    kh_extract_opts o = {KH_XF_NO_TITLE, 0, 0, 0};
+    d = extract(KT, b, strlen(b), &o, NULL);
+    REQUIRE(d);
+    q = quote(d, b, KH_QUOTE_REPORTED, "أنه تم");
+    REQUIRE(q);
+    CHECK_SPAN(b, q->speaker, "قائد نصر");
 }
 
 TEST(sound_plural_in_construct_takes_its_genitive)
