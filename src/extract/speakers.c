@@ -543,14 +543,34 @@ int kx_age_word(kh_extractor *x, uint32_t k)
            (kx_norm_is(x, k, "البالغ") || kx_norm_is(x, k, "البالغة")) && stem_is(x, k + 1, "من");
 }
 
+/* After a woman's name in ة right after her title, words that are no part
+** of it: a word in ت is her verb, a past tense agreeing with her (الشيخة
+** لطيفة | حاولت الفرار), not her father's name; a kinship noun before a
+** title or a definite noun says whose she is (لطيفة | ابنة حاكم دبي). */
+static const char *const HER_KIN[] = {"ابنة", "زوجة", "شقيقة", "والدة", "أرملة", "أخت"};
+
+static int after_her_name(kh_extractor *x, uint32_t b)
+{
+    if (b < 2 || x->tk[b].pro || !surface_ends(x, b - 1, "\xd8\xa9") || !name_word(x, b - 1) ||
+        kx_is(x, b - 1, KX_ORG) || !same_line(x, b - 2, b) || x->tk[b - 2].pro != KX_P_AL ||
+        !kx_is(x, b - 2, KX_TITLE) || kx_is(x, b - 2, KX_ORG) || kx_name_link(x, b))
+        return 0; /* her title before her name: not إدارة | معلومات الطاقة, دراسة
+                  ** طبية | نشرت (a description keeps its verb), نهلة | بنت أحمد */
+    if (surface_ends(x, b, "\xd8\xaa") && !surface_ends(x, b, "\xd8\xa7\xd8\xaa")) return 1;
+    return STEM_IN(x, b, HER_KIN) && b + 1 < x->A->ntokens && same_line(x, b, b + 1) &&
+           (kx_is(x, b + 1, KX_TITLE) || x->tk[b + 1].pro == KX_P_AL);
+}
+
 /* Words that end a subject phrase and a name's fuller form on the right,
-** whatever came before: a بـ manner phrase, the blessing, and a word with
-** its accusative tanween written (مخاطباً، مستذكرًا: the tanween stands
-** before or after the alef). */
+** whatever came before: a بـ manner phrase, the blessing, a word with its
+** accusative tanween written (مخاطباً، مستذكرًا: the tanween stands before
+** or after the alef), an age, a descriptor, and what follows a woman's name
+** (after_her_name). */
 static int name_stop(kh_extractor *x, uint32_t k)
 {
     return manner_phrase(x, k) || blessing(x, k) || surface_ends(x, k, "\u0627\u064b") ||
-           surface_ends(x, k, "\u064b\u0627") || kx_age_word(x, k);
+           surface_ends(x, k, "\u064b\u0627") || kx_age_word(x, k) || descriptor(x, k) ||
+           after_her_name(x, k);
 }
 
 /* بعضهم، أحدهم، معظمهم، البعض: a quantifier with a pronoun or with ال is a
@@ -587,10 +607,11 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
 }
 
 /* مسؤولو الحكومة، ممثلو مجموعة الصحف، مؤيدو الرئيس: a sound plural in
-** construct (its ن dropped) cannot end a phrase; the noun after it is its
-** genitive. Only participles (م and a consonant: not ماركو، ماريو) of four
-** letters or more before the و. */
-static int construct_plural(const kh_extractor *x, uint32_t i)
+** construct (its ن dropped), in the nominative a subject takes (the oblique
+** موظفي is extract.c's construct_plural), cannot end a phrase; the noun
+** after it is its genitive. Only participles (م and a consonant: not
+** ماركو، ماريو) of four letters or more before the و. */
+static int nominative_construct(const kh_extractor *x, uint32_t i)
 {
     const kh_token *t = tok(x, i);
     const unsigned char *s = x->text + t->start;
@@ -864,24 +885,6 @@ static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t li
            !kx_is(x, k, KX_AGENCY | KX_TITLE);
 }
 
-/* After a woman's name in ة right after her title, words that are no part
-** of it: a word in ت is her verb, a past tense agreeing with her (الشيخة
-** لطيفة | حاولت الفرار), not her father's name; a kinship noun before a
-** title or a definite noun says whose she is (لطيفة | ابنة حاكم دبي). */
-static const char *const HER_KIN[] = {"ابنة", "زوجة", "شقيقة", "والدة", "أرملة", "أخت"};
-
-static int after_her_name(kh_extractor *x, uint32_t b)
-{
-    if (b < 2 || x->tk[b].pro || !surface_ends(x, b - 1, "\xd8\xa9") || !name_word(x, b - 1) ||
-        kx_is(x, b - 1, KX_ORG) || !same_line(x, b - 2, b) || x->tk[b - 2].pro != KX_P_AL ||
-        !kx_is(x, b - 2, KX_TITLE) || kx_is(x, b - 2, KX_ORG) || kx_name_link(x, b))
-        return 0; /* her title before her name: not إدارة | معلومات الطاقة, دراسة
-                  ** طبية | نشرت (a description keeps its verb), نهلة | بنت أحمد */
-    if (surface_ends(x, b, "\xd8\xaa") && !surface_ends(x, b, "\xd8\xa7\xd8\xaa")) return 1;
-    return STEM_IN(x, b, HER_KIN) && b + 1 < x->A->ntokens && same_line(x, b, b + 1) &&
-           (kx_is(x, b + 1, KX_TITLE) || x->tk[b + 1].pro == KX_P_AL);
-}
-
 /* Close to (مصدر مقرب من …): the phrase after من says whose source it is. */
 static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون", "مقربين", "قريب", "قريبة"};
 
@@ -923,7 +926,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         }
         if (k == from && k + 1 < limit && same_line(x, k, k + 1) && np_word(x, k + 1) &&
             !(x->tk[k + 1].pro & ~(uint32_t)KX_P_AL) && !(x->tk[k + 1].flags & KX_T_ENC) &&
-            !accusative(x, k + 1) && construct_plural(x, k)) {
+            !accusative(x, k + 1) && nominative_construct(x, k)) {
             k += 2; /* مسؤولو | الحكومة: the plural's genitive */
             continue;
         }
@@ -966,7 +969,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** للصحفيين: whom the source told */
         if (k > from && (t->pro & KX_P_B) && stem_is(x, k, "قول"))
             break; /* وتابعت الهيئة | بالقول إن: the manner of saying */
-        if (k > from && (name_stop(x, k) || descriptor(x, k) || after_her_name(x, k)))
+        if (k > from && name_stop(x, k))
             break; /* وقال القصبي | بتأثر كبير، رسول الله | صلى الله عليه وسلم، كتب
                     ** الدغيم | مخاطباً */
         if (k == from && !t->pro && k + 2 < limit && STEM_IN(x, k, SOME) &&
@@ -1993,7 +1996,7 @@ static void np_name(kh_extractor *x, kx_cue *c)
     }
     if (!x->tk[a].pro && STEM_IN(x, a, DOCUMENTS))
         return; /* تقرير للبنك الدولي: the issuer's words are no title to end at */
-    if (construct_plural(x, a) || (!x->tk[a].pro && STEM_IN(x, a, QUANTIFIERS)))
+    if (nominative_construct(x, a) || (!x->tk[a].pro && STEM_IN(x, a, QUANTIFIERS)))
         return; /* مسؤولو الحكومة، أحد أعضاء مجلس الشورى: the group is the speaker */
     if (surname_alone(x, a, b)) {
         c->name_last = a + 1;
@@ -3829,8 +3832,7 @@ static void fullest(kh_extractor *x, kx_name *nm)
                (ext_word(x, b) || compound_part(x, b)) && !(x->tk[b].pro & (KX_P_W | KX_P_F)) &&
                !told_word(x, b) && b - a < NAME_MAX_TOKENS + 1 &&
                !(b - a >= 2 && accusative(x, b)) && !one_of(x, b) && !object_noun(x, b) &&
-               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b) &&
-               !second_body(x, b) && !after_her_name(x, b))
+               !verbal_noun(x, b) && !name_stop(x, b) && !stance_object(x, b) && !second_body(x, b))
             b++; /* مارك لاستوريا | واضحا: a predicate after a full name; جورج بوتييه |
                  ** أحد محامي الدفاع; ألقى جمعان بن رقوش | كلمة: an apposition, an object */
         if (open_right && b + 1 < x->A->ntokens && same_line(x, b + 1, i) &&
@@ -4841,7 +4843,6 @@ static void resolve_speakers(kh_extractor *x)
                     int32_t back = c->speaker >= 0 ? anonymous_anaphor(x, &h, c->speaker) : -1;
                     if (back < 0 && c->speaker >= 0) back = definite_anaphor(x, &h, c->speaker);
                     if (back >= 0) c->speaker = back;
-                    if (c->speaker >= 0 && (c->say & KX_SAY_FEM)) x->names[c->speaker].fem = 1;
                 } else {
                     c->speaker = (c->say & KX_SAY_NOUN) ? quoted_from(x, c) : -1;
                     if (c->speaker < 0) c->speaker = speech_owner(x, c);
@@ -4859,13 +4860,14 @@ static void resolve_speakers(kh_extractor *x)
                     if (c->speaker < 0) {
                         c->speaker = carried(x, &h, c->say);
                         c->carried = 1;
-                    } else if (c->say & KX_SAY_FEM) {
-                        /* ودانت المتحدثة … هيذر نويرت …. وقالت "…". وتابعت أن: a
-                        ** feminine verb tells her gender, which a later dropped
-                        ** subject's agreement reads (agreeing) */
-                        x->names[c->speaker].fem = 1;
                     }
                 }
+                /* a feminine verb tells the gender of its own speaker, written
+                ** or found (ودانت المتحدثة … هيذر نويرت …. وقالت "…". وتابعت أن),
+                ** which a later dropped subject's agreement reads (agreeing);
+                ** not a relayed one's (ونقلت الوكالة عن الوزير) */
+                if (c->speaker >= 0 && relayed < 0 && !c->carried && (c->say & KX_SAY_FEM))
+                    x->names[c->speaker].fem = 1;
                 c->rule_speaker = c->speaker;
                 if (kx_attrib_on() || x->want_cands) gather(x, ci, &h);
                 if (c->speaker >= 0 && c->np_last > c->np_first) x->names[c->speaker].named++;
