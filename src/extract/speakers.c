@@ -61,6 +61,8 @@
 #define CLAUSE_GAP_STRONG   25
 #define CLAUSE_GAP_WEAK     5
 #define CLAUSE_GAP_NO_COMMA 10
+#define CLAUSE_GAP_FAR      60 /* a strong verb's adjunct that a comma and the particle close */
+#define CLAUSE_COMMAS_FAR   8
 #define ASIDE_MAX           10 /* words of an aside between dashes or brackets */
 #define LONG_QUOTE_WORDS    8
 #define SHORT_NAME_WORDS    3
@@ -2232,6 +2234,17 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;
     if (has_name(x, c->np_first, c->np_last) && !kx_is(x, c->np_first, KX_TITLE)) return 0;
+    /* المتحدث الرسمي، لمديرية الدفاع المدني، بمنطقة جازان، الرائد يحيى
+    ** القحطاني، أنه: whose spokesman and where, each set off by commas,
+    ** stand between the title and the name */
+    for (int seg = 0; seg < 2 && k + 2 < limit && kx_is(x, c->np_first, KX_TITLE) &&
+                      (x->tk[k + 1].pro & (KX_P_L | KX_P_B)) && !(x->tk[k + 1].pro & KX_P_W) &&
+                      np_word(x, k + 1) && !(x->tk[k + 1].flags & KX_T_PARTICLE);
+         seg++) {
+        uint32_t f = comma_after(x, k + 2, k + 5, limit);
+        if (f == UINT32_MAX) break;
+        k = f;
+    }
     if (k + 2 < limit && (x->tk[k + 1].pro & KX_P_W) && kx_is(x, k + 1, KX_TITLE) &&
         !kx_is(x, k + 1, KX_ORG)) {
         /* مساعد وكيل الجمهورية …، والناطق الرسمي باسمها، القاضي X،: a second
@@ -2909,6 +2922,10 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                 !kx_is(x, from, KX_ORG) && has_name(x, c->np_first, c->np_last);
     uint32_t skip = 0; /* tokens of skipped asides: no part of the gap */
     int ahead = 0;     /* a comma's particle is known to come (comma_an_ahead) */
+    /* وأكد مجدوب لدى إشرافه اليوم … بالمدرسة العليا لقوات الامن الداخلي، أن:
+    ** a strong verb's subject and a long adjunct (a place, an occasion,
+    ** a question answered), then a comma and the particle */
+    int far = strong && comma_an_ahead(x, from, L->last, from + CLAUSE_GAP_FAR);
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
         if ((t->flags & (KX_T_DASH | KX_T_OPENP)) && t->pair < 0 &&
@@ -2979,7 +2996,7 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                 continue;
             }
             ahead = comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
-            if ((!strong && !ahead) || ++commas > 3) return;
+            if ((!strong && !ahead) || ++commas > (far ? CLAUSE_COMMAS_FAR : 3)) return;
             continue;
         }
         uint32_t gap = k - from - skip;
@@ -2989,7 +3006,7 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                      comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
         if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
         if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
-        if (gap >= CLAUSE_GAP_STRONG) return;
+        if (gap >= (far ? CLAUSE_GAP_FAR : CLAUSE_GAP_STRONG)) return;
     }
 }
 

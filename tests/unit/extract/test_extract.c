@@ -3716,3 +3716,31 @@ TEST(body_head_with_an_adjective_of_kind_refers_back)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الشرطة الكورية الجنوبية"); /* another country's police */
 }
+
+TEST(strong_verb_reaches_its_particle_past_a_long_adjunct)
+{
+    const char *t = "عنوان\nقال وزير الداخلية، الهادي مجدوب، إن التحديات كبيرة.\nوأكد مجدوب لدى "
+                    "إشرافه اليوم الخميس بالعاصمة، على "
+                    "اختتام الدورة التكوينية السابعة عشرة لنيل شهادة الكفاءة القيادية والدورة "
+                    "التكوينية الأولى للماجستير المهني في التصرف الإداري والأمني بالمدرسة العليا "
+                    "لقوات الامن الداخلي، أن الجهاز الأمني على درجة عالية من اليقظة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الجهاز");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الهادي مجدوب");
+}
+
+TEST(apposed_name_after_the_titles_whose_and_where)
+{
+    const char *t = "عنوان\nوأوضح المتحدث الرسمي، لمديرية الدفاع المدني، بمنطقة جازان، العقيد يحيى "
+                    "عبدالله القحطاني، أنه نتج عن سقوط المقذوفات إصابة مواطن.\nوأبلغت مصادر "
+                    "مطلعة الصحيفة، بأن الانتحاري السليمان، سبق وأن أوقفته الجهات الأمنية.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه نتج");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "يحيى عبدالله القحطاني");
+    /* a particle after the comma is the clause, not a phrase before a name */
+    CHECK(!quote(d, t, KH_QUOTE_REPORTED, "وأن أوقفته"));
+}
