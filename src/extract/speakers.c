@@ -873,6 +873,29 @@ static int told_verb(kh_extractor *x, uint32_t from)
 
 static int anonymous_word(kh_extractor *x, uint32_t i);
 
+/* وأبلغ ماكرون | نظيره الأمريكي، وأخبر … جوناثان مونرو | موظفي القطاع،
+** وأبلغت مصادر مطلعة | الصحيفة: after a telling verb's subject, whom it
+** told: a noun with a pronoun (نظيره، رئيسها) or a plural in construct
+** right after a name, or a medium or the press with ال anywhere. */
+/* Nouns of measure, the subject of يبلغ "amounts to" (يبلغ عدد سكانها). */
+static const char *const MEASURES[] = {"عدد", "قيمة",  "حجم",  "إجمالي", "مجموع", "طول",
+                                       "عمر", "متوسط", "نسبة", "سعر",    "تكلفة", "كلفة"};
+
+static int told_object(kh_extractor *x, uint32_t from, uint32_t k)
+{
+    const kx_tok *t = &x->tk[k];
+    if (k <= from || !is_word(x, k) || (t->pro & ~(uint32_t)KX_P_AL) || !told_verb(x, from))
+        return 0;
+    if (t->pro == KX_P_AL)
+        return STEM_IN(x, k, TOLD_NOUNS) || (kx_is(x, k, KX_TITLE | KX_AGENCY) &&
+                                             (stem_is(x, k, "صحيفة") || stem_is(x, k, "وكالة")));
+    if (!name_word(x, k - 1) || kx_is(x, k, KX_HONOR)) return 0;
+    const kh_token *w = tok(x, k);
+    return (t->flags & KX_T_ENC) ||
+           (w->norm_len >= 8 && !memcmp(w->norm + w->norm_len - 2, "\xd9\x8a", 2) &&
+            k + 1 < x->A->ntokens && x->tk[k + 1].pro == KX_P_AL && same_line(x, k, k + 1));
+}
+
 /* Whether token k, لل + noun + a defined adjective right after a bare
 ** anonymous or plural head, says whose role the head is: ذكر مراقب |
 ** للعملية الانتخابية أن، يرى متابعون | للشأن السياسي أن. A told noun or a
@@ -956,6 +979,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && name_word(x, k - 1) && one_of(x, k))
             break; /* وقال دان ويرثايمر | أحد مستشاري المشروع */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
+        if (told_object(x, from, k)) break;
         if (k > from && object_noun(x, k)) break;
         if (k >= from + 2 && second_body(x, k))
             break; /* وأدانت وزارة الخارجية المصرية | السلطات الإيرانية */
@@ -2334,16 +2358,23 @@ static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint3
     while (e < limit && e - s < NP_MAX && np_word(x, e) && !(x->tk[e].flags & KX_T_QMARK) &&
            !(e > s && (x->tk[e].pro & (KX_P_B | KX_P_L | KX_P_K | KX_P_W))))
         e++;
+    /* وأبلغ ماكرون | نظيره الأمريكي بأن: the one told follows the subject
+    ** (not يبلغ عدد متابعيه, "amounts to") */
+    int told = 0;
+    for (uint32_t k = s + 1; k < e && !told && !(x->tk[verb].flags & KX_T_ENC); k++)
+        told = told_object(x, s, k) && !STEM_IN(x, s, MEASURES);
     int by = e > s && e < limit && same_line(x, s, e) &&
              ((x->tk[e].pro & KX_P_B) || (tok(x, e)->flags & KH_TOKF_PREFIX));
     /* وصفتها الأمم المتحدة بأنها: the pronoun is the object, the noun phrase
     ** before بـ the subject; حيث وصف سليماني بأنه: without a pronoun the
     ** noun phrase before بـ is the object */
     if (x->tk[verb].flags & KX_T_ENC) return by;
-    if (by) return 0;
+    if (by && !told) return 0;
     const kx_line *L = &x->lines[x->tk[verb].line];
     if (!(x->tk[verb].pro & (KX_P_W | KX_P_F)) && left_subject_ok(x, verb, L->first))
-        return 0; /* وخريطة وصفت تكساس بـ: the subject came first, the noun is the object */
+        return 0; /* وخريطة وصفت تكساس بـ، أن أنقرة أبلغت واشنطن: the subject came
+                  ** first, the noun is the object */
+    if (told) return 1;
     int fem = x->tk[verb].e && (x->tk[verb].e->say & KX_SAY_FEM);
     if (kx_is(x, s, KX_TITLE) && (fem || !kx_is(x, s, KX_ORG)) &&
         !(x->tk[s].pro & (KX_P_B | KX_P_L)))
@@ -2870,8 +2901,9 @@ static int comma_an_ahead(kh_extractor *x, uint32_t k, uint32_t end, uint32_t li
         if (t->pair >= 0 || (t->flags & (KX_T_TERM | KX_T_COLON | KX_T_QMARK)) ||
             (kx_is(x, j, KX_SAY) && !(t->pro & KX_P_AL)))
             return 0;
-        if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) && !x->tk[j + 1].pro &&
-            !particle_blocked(x, j + 1)) /* ، وأن goes on a clause */
+        if ((t->flags & KX_T_COMMA) && (x->tk[j + 1].flags & KX_T_PARTICLE) &&
+            !(x->tk[j + 1].pro & ~(uint32_t)KX_P_B) &&
+            !particle_blocked(x, j + 1)) /* ، وأن goes on a clause; ، بأن does not */
             return 1;
         if ((t->flags & KX_T_COMMA) && j + 3 < end && stem_is(x, j + 1, "في") &&
             speech_place(x, j + 2)) {
@@ -4829,11 +4861,23 @@ static int said_source_apposed(kh_extractor *x, const kx_cue *c, uint32_t *a, ui
     return 1;
 }
 
+/* وأشار أزكارغورتا إلى أن تشافيز أخبره بأن …. وأضاف: a verb whose subject
+** opens another speaker's reported clause (or that opens it itself) reports
+** speech inside that speech; the outer speaker is still the one a later
+** dropped subject stands for. */
+static int nested_cue(const kx_cue *outer, const kx_cue *c)
+{
+    uint32_t p = outer->clause_tok;
+    if (p == UINT32_MAX || c->tok <= p || outer->speaker < 0) return 0;
+    return c->tok == p + 1 || (c->np_first == p + 1 && c->np_last <= c->tok);
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
     history h;
     memset(&h, 0, sizeof h);
     size_t ci = 0, pi = 0;
+    const kx_cue *outer = NULL; /* the last cue remembered not inside another's clause */
     while (ci < x->ncues || pi < x->npairs) {
         int take_cue = pi >= x->npairs || (ci < x->ncues && x->cues[ci].tok < x->pairs[pi].open);
         if (take_cue) {
@@ -4894,6 +4938,10 @@ static void resolve_speakers(kh_extractor *x)
                 } else if (x->lines[x->tk[c->tok].line].kind != KX_LINE_TITLE) {
                     /* a headline's "X: …" carries into nothing */
                     remember(&h, c->speaker, c->tok, c->say);
+                    if (outer && nested_cue(outer, c))
+                        remember(&h, outer->speaker, outer->tok, outer->say);
+                    else if (c->speaker >= 0)
+                        outer = c;
                 }
             }
             ci++;

@@ -3744,3 +3744,44 @@ TEST(apposed_name_after_the_titles_whose_and_where)
     /* a particle after the comma is the clause, not a phrase before a name */
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "وأن أوقفته"));
 }
+
+TEST(telling_verb_subject_ends_where_the_one_told_begins)
+{
+    const char *t = "عنوان\nوأبلغ ماكرون نظيره الأمريكي دونالد ترامب بأن قراره غير شرعي.\nوأبلغ "
+                    "مصدر قضائي الصحيفة أن أغلب القضايا أسرية.\nوقال مسؤول تركي إن أنقرة أبلغت "
+                    "واشنطن موافقتها على تسليح الطائرات.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن قراره");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "ماكرون");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن أغلب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مصدر قضائي"); /* not مصدر قضائي الصحيفة */
+    /* the subject before the verb: واشنطن is the one told, no speaker */
+    for (size_t i = 0; i < d->nquotes; i++)
+        CHECK(!span_is(t, d->quotes[i].speaker, "واشنطن"));
+}
+
+TEST(comma_then_bi_anna_closes_the_subject)
+{
+    const char *t = "عنوان\nواعترف البروفسور كينيث روغوف، في استجابة من طرفه للانتقادات، بأن "
+                    "البحث احتوى على خطأ طفيف.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "بأن البحث");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كينيث روغوف");
+}
+
+TEST(speech_reported_inside_a_clause_leaves_the_outer_speaker)
+{
+    const char *t = "عنوان\nوقال المدرب تشابير أزكارغورتا إن القاضي استدعاه.\nوأشار أزكارغورتا إلى "
+                    "أن تشافيز أبلغه عام 2012 بأن المنتخب البرازيلي سيأتي إلى المدينة. وأضاف أنه "
+                    "كان يعرف موعد المباراة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه كان");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "تشابير أزكارغورتا");
+}
