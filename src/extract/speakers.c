@@ -2190,8 +2190,14 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
              (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP)) || (e + 1 < limit && asked_unnamed(x, e))))
             return e;
     }
+    int named = 0; /* الرئيس السابق منصف المرزوقي | في تجمع: after the person's
+                   ** name, في says where he spoke, not where his title is held */
+    for (uint32_t a = first + 1; a + 1 < last && !named; a++)
+        named = x->tk[a - 1].pro == KX_P_AL && !kx_is(x, a - 1, KX_ORG) && !x->tk[a].pro &&
+                person_name(x, a, last); /* after a defined title or adjective, not
+                                         ** a body's construct (مكتبة كادبوري) */
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
-        np_word(x, last + 1) &&
+        !named && np_word(x, last + 1) &&
         !kx_is(x, last + 1, KX_MONTH | KX_HIJRI | KX_WEEKDAY | KX_RELDATE | KX_TIME)) {
         /* في مارس: when it spoke, not where the title is held */
         int place = speech_place(x, last + 1);

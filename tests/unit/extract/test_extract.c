@@ -3785,3 +3785,18 @@ TEST(speech_reported_inside_a_clause_leaves_the_outer_speaker)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "تشابير أزكارغورتا");
 }
+
+TEST(fi_after_a_titled_name_says_where_he_spoke)
+{
+    const char *t = "عنوان\nقال الرئيس السابق منصف المرزوقي في تجمع في باريس اليوم الأحد، إن "
+                    "الناشطة لم تقدم له ملفا.\nوقالت مديرة مكتبة كادبوري البحثية في الجامعة سوزان "
+                    "ورال إن الكشف مهم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الناشطة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منصف المرزوقي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الكشف");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "سوزان ورال"); /* a body's name before في: the title's place */
+}
