@@ -45,6 +45,30 @@ static int woman_titled(kh_extractor *x, uint32_t a)
     return 0;
 }
 
+/* وقال طيب after … سمير الطيب: a surname with ال said once without it.
+** The person entity of two words or more whose last word is token w with
+** ال, when there is exactly one such; else sp. */
+static kh_span al_surname_entity(kh_extractor *x, uint32_t w, kh_span sp, const kh_ner_result *nr)
+{
+    const kh_token *t = &x->A->tokens[w];
+    if (x->tk[w].pro || t->kind != KH_TOK_ARABIC || t->norm_len < 6) return sp;
+    const kh_entity *found = NULL;
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->type != KH_ENT_PER || e->nwords < 2 || e->first + e->nwords > x->A->ntokens)
+            continue;
+        const kh_token *u = &x->A->tokens[e->first + e->nwords - 1];
+        if (u->norm_len != t->norm_len + 4 || memcmp(u->norm, "\xd8\xa7\xd9\x84", 4) ||
+            memcmp(u->norm + 4, t->norm, t->norm_len))
+            continue;
+        if (found && (found->end - found->start != e->end - e->start ||
+                      memcmp(x->text + found->start, x->text + e->start, e->end - e->start)))
+            return sp; /* two people of that name */
+        found = e;
+    }
+    return found ? kx_span(found->start, found->end) : sp;
+}
+
 /* The longest person entity that holds the speaker's name sp among more
 ** words, no title before it: هيليل نوير for نوير, صباح خالد الحمد الصباح
 ** for خالد الحمد. fullest() extends a name only over words it knows for
@@ -85,6 +109,7 @@ static kh_span entity_fullest(kh_extractor *x, kh_span sp, const kh_ner_result *
             break;
         }
     }
+    if (best_m == n && n == 1) best = al_surname_entity(x, a, best, nr);
     return best;
 }
 

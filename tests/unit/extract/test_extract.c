@@ -3800,3 +3800,34 @@ TEST(fi_after_a_titled_name_says_where_he_spoke)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "سوزان ورال"); /* a body's name before في: the title's place */
 }
+
+TEST(bare_surname_takes_the_person_named_with_al)
+{
+    const char *t = "عنوان\nوقال طيب، إن الحكومة شرعت في الإصلاح. وقال سمير الطيب إن الحكومة تعكف "
+                    "على الدراسة.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحكومة شرعت");
+    REQUIRE(q);
+    uint32_t i = token_at(d, t, "سمير");
+    REQUIRE(i < d->analysis->ntokens);
+    kh_entity e[2];
+    one_person(d, &e[0], i, 2);
+    one_person(d, &e[1], i, 2);
+    kh_ner_result r = ner_result(e, 1);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "سمير الطيب");
+    /* two different people end in الطيب: the bare word stays as written */
+    const char *t2 = "عنوان\nوقال طيب، إن الحكومة شرعت في الإصلاح. وقال سمير الطيب إن الحكومة "
+                     "تعكف. وقال أحمد الطيب إن الجامعة تعمل.\n";
+    d = XKEEP(t2, &x);
+    REQUIRE(d);
+    q = quote(d, t2, KH_QUOTE_REPORTED, "إن الحكومة شرعت");
+    REQUIRE(q);
+    one_person(d, &e[0], token_at(d, t2, "سمير"), 2);
+    one_person(d, &e[1], token_at(d, t2, "أحمد"), 2);
+    r = ner_result(e, 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t2, q->speaker, "طيب");
+}
