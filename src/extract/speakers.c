@@ -158,6 +158,10 @@ static int np_word(const kh_extractor *x, uint32_t i)
         return 1; /* د. | علي، الدكتور | علي الموسى، المقدم | علي: the name, which folds
                   ** like the preposition على (المقدم, a rank, is no title: "the
                   ** presenter" and "the one submitted" are written alike) */
+    if (i > 0 && kx_is(x, i - 1, KX_SAY) && !(x->tk[i - 1].pro & KX_P_AL) && is_ali(x, i) &&
+        (written(x, i + 1, "بن") || written(x, i + 1, "ابن")))
+        return 1; /* وقال علي بن صميخ المري: right after the verb, with a nasab after
+                  ** it, the name (some typists write على with ي too) */
     if (kx_is(x, i, KX_STOP | KX_SAY | KX_TIME | KX_SOURCE | KX_RELDATE | KX_WEEKDAY))
         return kx_is(x, i, KX_TITLE) != 0;
     return 1;

@@ -3831,3 +3831,14 @@ TEST(bare_surname_takes_the_person_named_with_al)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t2, q->speaker, "طيب");
 }
+
+TEST(ali_with_a_nasab_after_the_verb_is_the_name)
+{
+    const char *t = "عنوان\nوقال علي بن صميخ المري رئيس اللجنة الوطنية القطرية لحقوق الإنسان في "
+                    "مؤتمر صحفي عقده أمس السبت، إن لجنته بصدد التواصل مع المنظمات.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن لجنته");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "علي بن صميخ المري");
+}
