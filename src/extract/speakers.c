@@ -934,6 +934,13 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                 x->pairs[pi].nwords >= 4)
                 break; /* وقال زوكربيرغ "سيكون تحديا فكريا مسليا": words after a name
                        ** are what he said; a nickname is shorter */
+            if (k > from && k + 1 < limit && (x->tk[k + 1].pro & (KX_P_B | KX_P_L)) &&
+                !kx_is(x, k - 1, KX_TITLE | KX_NAMEHEAD) && tok(x, k + 1)->kind == KH_TOK_ARABIC &&
+                tok(x, k + 1)->norm_len >= 8)
+                break; /* واعتبر القاضي نيكولاس فرنسيس | "بحزن شديد": a phrase of
+                       ** manner or purpose, never a name (but "بي إن سبورتس", a
+                       ** short word the segmenter cut, and صحيفة "كاليفا", after
+                       ** a head noun, are names) */
             uint32_t after = x->pairs[pi].close + 1, adj = after;
             while (adj < limit && adj - after < 3 && x->tk[adj].pro == KX_P_AL && np_word(x, adj) &&
                    !kx_is(x, adj, KX_TITLE) && !starts_clause(x, adj))

@@ -3842,3 +3842,19 @@ TEST(ali_with_a_nasab_after_the_verb_is_the_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "علي بن صميخ المري");
 }
+
+TEST(quoted_phrase_with_a_preposition_is_no_nickname)
+{
+    const char *t =
+        "عنوان\nواعتبر القاضي نيكولاس فرنسيس \"بحزن شديد\" لكن \"بقناعة تامة\" أنه ينبغي "
+        "على الأطباء أن يتوقفوا.\nوقالت قناة \"بي. إف. إم\" التلفزيونية إن الأمن تدخل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه ينبغي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "نيكولاس فرنسيس");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الأمن");
+    REQUIRE(q);
+    CHECK(span_is(t, q->speaker, "قناة \"بي. إف. إم\" التلفزيونية") ||
+          span_is(t, q->speaker, "بي. إف. إم")); /* the segmenter's ب of بي is a name's */
+}
