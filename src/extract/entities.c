@@ -293,6 +293,53 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
 
 #define GUESS_WINDOW 1000 /* bytes: about three paragraphs of news */
 
+/* Whether s[0..n) holds the accusative tanween ً (U+064B). */
+static int has_tanween(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == 0xD9 && s[i + 1] == 0x8B) return 1;
+    return 0;
+}
+
+/* واعتبر بلاتيني أن: the rules read no subject where the segmenter cut a
+** foreign name into a preposition and a word (ب + لاتيني); the recognizer
+** tags the person. A person entity that starts right after the cue's verb
+** (a verb in the past or present with no pronoun, not one whose noun is its
+** object: ووصف ترامب الاتفاق) is its subject. KH_NONE when there is none. */
+static kh_span entity_after_verb(kh_extractor *x, const kh_quote *q, const kh_ner_result *nr)
+{
+    uint32_t c, d;
+    if (q->cue.start == KH_NONE || !kx_span_tokens(x, q->cue, &c, &d) || d != c + 1 ||
+        !x->tk[c].e || (x->tk[c].flags & KX_T_ENC))
+        return kx_none();
+    uint16_t say = x->tk[c].e->say;
+    if (!(say & (KX_SAY_PAST | KX_SAY_PRESENT)) || (say & (KX_SAY_OBJECT | KX_SAY_NOUN)))
+        return kx_none();
+    for (size_t k = 0; k < nr->nentities; k++) {
+        const kh_entity *e = &nr->entities[k];
+        if (e->first != c + 1 || e->type != KH_ENT_PER || !kx_same_line(x, c, e->first)) continue;
+        uint32_t pro = x->tk[e->first].pro, after = e->first + e->nwords;
+        static const char *const KIN[] = {"ابن", "زوج", "شقيق", "والد", "اخ", "نبي", "حبيب"};
+        const kh_token *ft = kx_token(x, e->first);
+        int kin = 0;
+        for (size_t q2 = 0; q2 < N(KIN) && (x->tk[e->first].flags & KX_T_ENC); q2++)
+            kin |= ft->norm_len > strlen(KIN[q2]) && !memcmp(ft->norm, KIN[q2], strlen(KIN[q2]));
+        if (kx_is(x, e->first, KX_HONOR | KX_SAY) || preposition_ala(x, e->first) || kin ||
+            (e->nwords == 1 && ((x->tk[e->first].flags & KX_T_ENC) ||
+                                has_tanween(x->text + ft->start, ft->end - ft->start))))
+            return kx_none(); /* وقال معاليه، سماحته، ابنها أليكسي، وأكد على، وقال
+                               ** متأسفاً (a tanween): no name (but the segmenter's
+                               ** pronoun in نينا سبرينجل is a name's letters) */
+        if (pro & ~(uint32_t)KX_P_B) return kx_none(); /* وقال لترامب: whom he told */
+        if (pro && (after >= x->A->ntokens || !kx_same_line(x, c, after) ||
+                    !(x->tk[after].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_QMARK))))
+            return kx_none(); /* ب + a word, then the clause at once: a name */
+        return kx_span(x->tk[e->first].word_start, e->end);
+        if (e->first > c + 1) break;
+    }
+    return kx_none();
+}
+
 /* A statement whose dropped subject the rules found nobody to carry for
 ** (the article's opening, a speaker they did not read) was most likely
 ** said by the last person the article named before it: وقال في ذات
@@ -555,6 +602,12 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
     }
     for (size_t k = 0; k < x->nquotes; k++) {
         kh_quote *q = &x->quotes[k];
+        kh_span after;
+        if ((q->speaker.start == KH_NONE || (q->flags & KH_QF_CARRIED)) &&
+            (after = entity_after_verb(x, q, nr)).start != KH_NONE) {
+            q->speaker = after; /* the verb's own subject, no longer carried */
+            q->flags &= ~(uint32_t)KH_QF_CARRIED;
+        }
         if (q->speaker.start == KH_NONE && (q->flags & KH_QF_CARRIED) &&
             (q->speaker = entity_guess(q, nr)).start != KH_NONE)
             q->confidence *= 0.5f;

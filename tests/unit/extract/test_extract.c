@@ -3858,3 +3858,26 @@ TEST(quoted_phrase_with_a_preposition_is_no_nickname)
     CHECK(span_is(t, q->speaker, "قناة \"بي. إف. إم\" التلفزيونية") ||
           span_is(t, q->speaker, "بي. إف. إم")); /* the segmenter's ب of بي is a name's */
 }
+
+TEST(person_right_after_the_verb_is_its_subject)
+{
+    /* the segmenter reads بلاتيني as ب + لاتيني, a prepositional phrase */
+    const char *t = "عنوان\nوقال المدرب إن الأمر صعب.\nواعتبر بلاتيني أن الانتظار كان طويلا.\n"
+                    "وقال معاليه إن الحوار مهم.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الانتظار");
+    const kh_quote *h = quote(d, t, KH_QUOTE_REPORTED, "إن الحوار");
+    REQUIRE(q && h);
+    CHECK(!span_is(t, q->speaker, "بلاتيني"));
+    kh_entity e[2];
+    one_person(d, &e[0], token_at(d, t, "بلاتيني"), 1);
+    e[0].start += 2; /* as the recognizer gives it: after the proclitic ب */
+    one_person(d, &e[1], token_at(d, t, "معاليه"), 1);
+    kh_ner_result r = ner_result(e, 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "بلاتيني");
+    CHECK(!(q->flags & KH_QF_CARRIED));
+    CHECK(!span_is(t, h->speaker, "معاليه")); /* an honorific is no name */
+}
