@@ -319,11 +319,14 @@ static kh_span entity_after_verb(kh_extractor *x, const kh_quote *q, const kh_ne
         const kh_entity *e = &nr->entities[k];
         if (e->first != c + 1 || e->type != KH_ENT_PER || !kx_same_line(x, c, e->first)) continue;
         uint32_t pro = x->tk[e->first].pro, after = e->first + e->nwords;
+        /* kinship and the Prophet with a pronoun: ابنها، زوجته، نبينا، حبيبنا */
         static const char *const KIN[] = {"ابن", "زوج", "شقيق", "والد", "اخ", "نبي", "حبيب"};
         const kh_token *ft = kx_token(x, e->first);
         int kin = 0;
-        for (size_t q2 = 0; q2 < N(KIN) && (x->tk[e->first].flags & KX_T_ENC); q2++)
-            kin |= ft->norm_len > strlen(KIN[q2]) && !memcmp(ft->norm, KIN[q2], strlen(KIN[q2]));
+        for (size_t j = 0; j < N(KIN) && (x->tk[e->first].flags & KX_T_ENC); j++) {
+            size_t kl = strlen(KIN[j]);
+            kin |= ft->norm_len > kl && !memcmp(ft->norm, KIN[j], kl);
+        }
         if (kx_is(x, e->first, KX_HONOR | KX_SAY) || preposition_ala(x, e->first) || kin ||
             (e->nwords == 1 && ((x->tk[e->first].flags & KX_T_ENC) ||
                                 has_tanween(x->text + ft->start, ft->end - ft->start))))
@@ -335,7 +338,6 @@ static kh_span entity_after_verb(kh_extractor *x, const kh_quote *q, const kh_ne
                     !(x->tk[after].flags & (KX_T_PARTICLE | KX_T_COLON | KX_T_QMARK))))
             return kx_none(); /* ب + a word, then the clause at once: a name */
         return kx_span(x->tk[e->first].word_start, e->end);
-        if (e->first > c + 1) break;
     }
     return kx_none();
 }

@@ -877,14 +877,14 @@ static int told_verb(kh_extractor *x, uint32_t from)
 
 static int anonymous_word(kh_extractor *x, uint32_t i);
 
-/* وأبلغ ماكرون | نظيره الأمريكي، وأخبر … جوناثان مونرو | موظفي القطاع،
-** وأبلغت مصادر مطلعة | الصحيفة: after a telling verb's subject, whom it
-** told: a noun with a pronoun (نظيره، رئيسها) or a plural in construct
-** right after a name, or a medium or the press with ال anywhere. */
 /* Nouns of measure, the subject of يبلغ "amounts to" (يبلغ عدد سكانها). */
 static const char *const MEASURES[] = {"عدد", "قيمة",  "حجم",  "إجمالي", "مجموع", "طول",
                                        "عمر", "متوسط", "نسبة", "سعر",    "تكلفة", "كلفة"};
 
+/* وأبلغ ماكرون | نظيره الأمريكي، وأخبر … جوناثان مونرو | موظفي القطاع،
+** وأبلغت مصادر مطلعة | الصحيفة: after a telling verb's subject, whom it
+** told: a noun with a pronoun (نظيره، رئيسها) or a plural in construct
+** right after a name, or a medium or the press with ال anywhere. */
 static int told_object(kh_extractor *x, uint32_t from, uint32_t k)
 {
     const kx_tok *t = &x->tk[k];
@@ -4878,7 +4878,7 @@ static int said_source_apposed(kh_extractor *x, const kx_cue *c, uint32_t *a, ui
     return 1;
 }
 
-/* وأشار أزكارغورتا إلى أن تشافيز أخبره بأن …. وأضاف: a verb whose subject
+/* وأشار أزكارغورتا إلى أن تشافيز أبلغه بأن …. وأضاف: a verb whose subject
 ** opens another speaker's reported clause (or that opens it itself) reports
 ** speech inside that speech; the outer speaker is still the one a later
 ** dropped subject stands for. */
