@@ -301,6 +301,10 @@ static int has_tanween(const uint8_t *s, size_t n)
     return 0;
 }
 
+/* Kinship nouns and the Prophet, as a pronoun follows them (ابنها، زوجته،
+** نبينا، حبيبنا): whose relative, not a name. Folded forms. */
+static const char *const KIN[] = {"ابن", "زوج", "شقيق", "والد", "اخ", "نبي", "حبيب"};
+
 /* واعتبر بلاتيني أن: the rules read no subject where the segmenter cut a
 ** foreign name into a preposition and a word (ب + لاتيني); the recognizer
 ** tags the person. A person entity that starts right after the cue's verb
@@ -317,10 +321,9 @@ static kh_span entity_after_verb(kh_extractor *x, const kh_quote *q, const kh_ne
         return kx_none();
     for (size_t k = 0; k < nr->nentities; k++) {
         const kh_entity *e = &nr->entities[k];
+        if (e->first > c + 1) break; /* entities come in text order */
         if (e->first != c + 1 || e->type != KH_ENT_PER || !kx_same_line(x, c, e->first)) continue;
         uint32_t pro = x->tk[e->first].pro, after = e->first + e->nwords;
-        /* kinship and the Prophet with a pronoun: ابنها، زوجته، نبينا، حبيبنا */
-        static const char *const KIN[] = {"ابن", "زوج", "شقيق", "والد", "اخ", "نبي", "حبيب"};
         const kh_token *ft = kx_token(x, e->first);
         int kin = 0;
         for (size_t j = 0; j < N(KIN) && (x->tk[e->first].flags & KX_T_ENC); j++) {

@@ -156,7 +156,7 @@ static uint32_t proclitic_bit(const kh_segment *s)
 
 /* موظفي، مستشاري: a bare word of four letters or more ending in ي, a
 ** masculine plural in construct (its ن dropped) */
-static int construct_plural(const kh_extractor *x, size_t i)
+int kx_construct_plural(const kh_extractor *x, size_t i)
 {
     const kh_token *t = &x->A->tokens[i];
     return !x->tk[i].pro && !(x->tk[i].flags & KX_T_ENC) && t->norm_len >= 8 &&
@@ -319,7 +319,7 @@ void kx_prepare(kh_extractor *x)
         int titled = i > 0 && x->tk[i - 1].e && (x->tk[i - 1].e->cls & KX_TITLE);
         if (k->e && (k->e->cls & KX_BARE) &&
             ((k->pro & KX_P_AL) || i + 1 >= x->A->ntokens ||
-             (x->tk[i + 1].pro != KX_P_AL && (titled || !construct_plural(x, i + 1)))))
+             (x->tk[i + 1].pro != KX_P_AL && (titled || !kx_construct_plural(x, i + 1)))))
             k->e = NULL;
     }
     /* مدير الاستخبارات الوطنية الأمريكي، دان كوتس: دان (condemned) is also a

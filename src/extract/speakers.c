@@ -614,7 +614,7 @@ static int surface_ends(const kh_extractor *x, uint32_t i, const char *suf)
 
 /* مسؤولو الحكومة، ممثلو مجموعة الصحف، مؤيدو الرئيس: a sound plural in
 ** construct (its ن dropped), in the nominative a subject takes (the oblique
-** موظفي is extract.c's construct_plural), cannot end a phrase; the noun
+** موظفي is kx_construct_plural), cannot end a phrase; the noun
 ** after it is its genitive. Only participles (م and a consonant: not
 ** ماركو، ماريو) of four letters or more before the و. */
 static int nominative_construct(const kh_extractor *x, uint32_t i)
@@ -882,22 +882,20 @@ static const char *const MEASURES[] = {"عدد", "قيمة",  "حجم",  "إجم
                                        "عمر", "متوسط", "نسبة", "سعر",    "تكلفة", "كلفة"};
 
 /* وأبلغ ماكرون | نظيره الأمريكي، وأخبر … جوناثان مونرو | موظفي القطاع،
-** وأبلغت مصادر مطلعة | الصحيفة: after a telling verb's subject, whom it
-** told: a noun with a pronoun (نظيره، رئيسها) or a plural in construct
-** right after a name, or a medium or the press with ال anywhere. */
+** وأبلغت مصادر مطلعة | الصحيفة: after a telling verb's subject (the caller
+** knows the verb, told_verb), whom it told: a noun with a pronoun (نظيره،
+** رئيسها) or a plural in construct right after a name, or a medium or the
+** press with ال anywhere. */
 static int told_object(kh_extractor *x, uint32_t from, uint32_t k)
 {
     const kx_tok *t = &x->tk[k];
-    if (k <= from || !is_word(x, k) || (t->pro & ~(uint32_t)KX_P_AL) || !told_verb(x, from))
-        return 0;
+    if (k <= from || !is_word(x, k) || (t->pro & ~(uint32_t)KX_P_AL)) return 0;
     if (t->pro == KX_P_AL)
         return STEM_IN(x, k, TOLD_NOUNS) || (kx_is(x, k, KX_TITLE | KX_AGENCY) &&
                                              (stem_is(x, k, "صحيفة") || stem_is(x, k, "وكالة")));
     if (!name_word(x, k - 1) || kx_is(x, k, KX_HONOR)) return 0;
-    const kh_token *w = tok(x, k);
-    return (t->flags & KX_T_ENC) ||
-           (w->norm_len >= 8 && !memcmp(w->norm + w->norm_len - 2, "\xd9\x8a", 2) &&
-            k + 1 < x->A->ntokens && x->tk[k + 1].pro == KX_P_AL && same_line(x, k, k + 1));
+    return (t->flags & KX_T_ENC) || (kx_construct_plural(x, k) && k + 1 < x->A->ntokens &&
+                                     x->tk[k + 1].pro == KX_P_AL && same_line(x, k, k + 1));
 }
 
 /* Whether token k, لل + noun + a defined adjective right after a bare
@@ -920,6 +918,7 @@ static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون",
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
+    int told = told_verb(x, from); /* أبلغ X: whom X told may follow (told_object) */
     while (k < limit && k - from < NP_MAX) {
         const kx_tok *t = &x->tk[k];
         if (t->flags & KX_T_QMARK) {
@@ -927,7 +926,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||
                 x->pairs[pi].nwords > NP_QUOTE_WORDS)
                 break;
-            if (k > from && x->pairs[pi].nwords <= 2 && told_verb(x, from))
+            if (k > from && x->pairs[pi].nwords <= 2 && told)
                 break; /* أبلغت مصادر محلية | «عكاظ» أن: the paper told, the
                        ** verb's object */
             if (k > from && name_word(x, k - 1) && !kx_is(x, k - 1, KX_NAMEHEAD | KX_ORG) &&
@@ -990,7 +989,7 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
         if (k > from && name_word(x, k - 1) && one_of(x, k))
             break; /* وقال دان ويرثايمر | أحد مستشاري المشروع */
         if (k > from && lam_acronym(x, k) > k) break; /* وقال غرين | لبي بي سي */
-        if (told_object(x, from, k)) break;
+        if (told && told_object(x, from, k)) break;
         if (k > from && object_noun(x, k)) break;
         if (k >= from + 2 && second_body(x, k))
             break; /* وأدانت وزارة الخارجية المصرية | السلطات الإيرانية */
@@ -2162,6 +2161,19 @@ static uint32_t document_issuer(kh_extractor *x, uint32_t first, uint32_t last, 
     return s < limit && e > s ? e : 0;
 }
 
+/* Whether a person's name ends the phrase [first, last) after a defined
+** title or adjective (الرئيس السابق | منصف المرزوقي), not after a body's
+** head in construct (مكتبة | كادبوري البحثية): a في after it says where
+** he spoke, not where his title is held. */
+static int titled_person(kh_extractor *x, uint32_t first, uint32_t last)
+{
+    for (uint32_t a = first + 1; a + 1 < last; a++)
+        if (x->tk[a - 1].pro == KX_P_AL && !kx_is(x, a - 1, KX_ORG) && !x->tk[a].pro &&
+            person_name(x, a, last))
+            return 1;
+    return 0;
+}
+
 static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32_t limit)
 {
     uint32_t issuer = document_issuer(x, first, last, limit);
@@ -2201,14 +2213,8 @@ static uint32_t extend_np(kh_extractor *x, uint32_t first, uint32_t last, uint32
              (x->tk[e].flags & (KX_T_DASH | KX_T_OPENP)) || (e + 1 < limit && asked_unnamed(x, e))))
             return e;
     }
-    int named = 0; /* الرئيس السابق منصف المرزوقي | في تجمع: after the person's
-                   ** name, في says where he spoke, not where his title is held */
-    for (uint32_t a = first + 1; a + 1 < last && !named; a++)
-        named = x->tk[a - 1].pro == KX_P_AL && !kx_is(x, a - 1, KX_ORG) && !x->tk[a].pro &&
-                person_name(x, a, last); /* after a defined title or adjective, not
-                                         ** a body's construct (مكتبة كادبوري) */
     if (last > first && last + 1 < limit && kx_is(x, first, KX_TITLE) && stem_is(x, last, "في") &&
-        !named && np_word(x, last + 1) &&
+        !titled_person(x, first, last) && np_word(x, last + 1) &&
         !kx_is(x, last + 1, KX_MONTH | KX_HIJRI | KX_WEEKDAY | KX_RELDATE | KX_TIME)) {
         /* في مارس: when it spoke, not where the title is held */
         int place = speech_place(x, last + 1);
@@ -2378,8 +2384,9 @@ static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint3
     /* وأبلغ ماكرون | نظيره الأمريكي بأن: the one told follows the subject
     ** (not يبلغ عدد متابعيه, "amounts to") */
     int told = 0;
-    for (uint32_t k = s + 1; k < e && !told && !(x->tk[verb].flags & KX_T_ENC); k++)
-        told = told_object(x, s, k) && !STEM_IN(x, s, MEASURES);
+    if (!(x->tk[verb].flags & KX_T_ENC) && told_verb(x, s) && !STEM_IN(x, s, MEASURES))
+        for (uint32_t k = s + 1; k < e && !told; k++)
+            told = told_object(x, s, k);
     int by = e > s && e < limit && same_line(x, s, e) &&
              ((x->tk[e].pro & KX_P_B) || (tok(x, e)->flags & KH_TOKF_PREFIX));
     /* وصفتها الأمم المتحدة بأنها: the pronoun is the object, the noun phrase
@@ -2973,8 +2980,10 @@ static void find_clause(kh_extractor *x, kx_cue *c)
     int ahead = 0;     /* a comma's particle is known to come (comma_an_ahead) */
     /* وأكد مجدوب لدى إشرافه اليوم … بالمدرسة العليا لقوات الامن الداخلي، أن:
     ** a strong verb's subject and a long adjunct (a place, an occasion,
-    ** a question answered), then a comma and the particle */
-    int far = strong && comma_an_ahead(x, from, L->last, from + CLAUSE_GAP_FAR);
+    ** a question answered), then a comma and the particle. Asked only
+    ** when a usual limit is reached: -1 until then */
+    int far = strong ? -1 : 0;
+#define FAR() (far < 0 ? (far = comma_an_ahead(x, from, L->last, from + CLAUSE_GAP_FAR)) : far)
     for (uint32_t k = from; k < L->last; k++) {
         const kx_tok *t = &x->tk[k];
         if ((t->flags & (KX_T_DASH | KX_T_OPENP)) && t->pair < 0 &&
@@ -3045,7 +3054,8 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                 continue;
             }
             ahead = comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
-            if ((!strong && !ahead) || ++commas > (far ? CLAUSE_COMMAS_FAR : 3)) return;
+            if ((!strong && !ahead) || (++commas > 3 && (commas > CLAUSE_COMMAS_FAR || !FAR())))
+                return;
             continue;
         }
         uint32_t gap = k - from - skip;
@@ -3055,8 +3065,9 @@ static void find_clause(kh_extractor *x, kx_cue *c)
                      comma_an_ahead(x, k, L->last, from + skip + CLAUSE_GAP_STRONG);
         if (!strong && gap >= CLAUSE_GAP_WEAK && !min_an) return;
         if (!commas && gap >= CLAUSE_GAP_NO_COMMA && !min_an && !appos) return;
-        if (gap >= (far ? CLAUSE_GAP_FAR : CLAUSE_GAP_STRONG)) return;
+        if (gap >= CLAUSE_GAP_STRONG && (gap >= CLAUSE_GAP_FAR || !FAR())) return;
     }
+#undef FAR
 }
 
 /* ---- statements ----------------------------------------------------------------------- */
