@@ -1384,6 +1384,12 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
     int synonym = 0; /* whether the head has a synonym: checked once, not per token */
     for (size_t q = 0; q < sizeof HEAD_SYNONYMS / sizeof HEAD_SYNONYMS[0] && !synonym; q++)
         synonym = stem_is(x, head, HEAD_SYNONYMS[q][0]) || stem_is(x, head, HEAD_SYNONYMS[q][1]);
+    /* رئيس اللجنة, a head in construct, is the head of something: not the
+    ** president (للرئيس إنريكي), a title that stands alone with ال. Its
+    ** genitive may be worded otherwise (رئيس الحكومة التركية, رئيس الوزراء
+    ** التركي): only the first passes ask for the same words. */
+    int construct = c->np_last >= c->np_first + 2 && !(x->tk[head].pro & KX_P_AL) &&
+                    x->tk[head + 1].pro == KX_P_AL && !nisba(x, head + 1);
     for (int pass = 0; pass < 4; pass++) {
         int strict = pass < 2;
         if (best_len) {
@@ -1406,6 +1412,7 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
             stem_norm(x, j, &s, &sn);
             if ((sn != hn || memcmp(s, hs, hn)) && !(synonym && same_head(x, head, j))) continue;
             if (!is_word(x, j)) continue;
+            if (construct && !strict && (x->tk[j].pro & KX_P_AL)) continue;
             if (strict) {
                 /* الحارس البلجيكي: the nisba must match too */
                 uint32_t m = 1;
@@ -1420,8 +1427,10 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 if (m < c->np_last - c->np_first && !words_follow(x, c, j)) continue;
             }
             const kx_line *L = &x->lines[x->tk[j].line];
-            if (!org && j > L->first) {
-                /* مايا كوسيانسيتش(،) الناطقة باسم …: the name before the title */
+            if (!org && j > L->first && !(x->tk[j].pro & (KX_P_L | KX_P_B | KX_P_K))) {
+                /* مايا كوسيانسيتش(،) الناطقة باسم …: the name before the title;
+                ** not before للرئيس, where the words before are what the
+                ** title's phrase belongs to (ضربة جديدة | للرئيس) */
                 uint32_t e = j - ((x->tk[j - 1].flags & KX_T_COMMA) ? 1 : 0), a = e;
                 while (a > L->first && e - a < NAME_MAX_TOKENS && name_word(x, a - 1) &&
                        !(x->tk[a - 1].pro & (KX_P_W | KX_P_F)))

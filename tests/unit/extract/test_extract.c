@@ -3881,3 +3881,17 @@ TEST(person_right_after_the_verb_is_its_subject)
     CHECK(!(q->flags & KH_QF_CARRIED));
     CHECK(!span_is(t, h->speaker, "معاليه")); /* an honorific is no name */
 }
+
+TEST(head_in_construct_is_not_the_president_named_earlier)
+{
+    /* رئيس اللجنة heads the committee: not للرئيس إنريكي before it, and not
+    ** the words before that title (ضربة جديدة | للرئيس) */
+    const char *t = "عنوان\nقالت لجنة مستقلة إنها اكتشفت عيوبا، وذلك في ضربة جديدة للرئيس إنريكي "
+                    "بينا نييتو في الفضيحة. فيما قال رئيس اللجنة في بيان إن عمليات الاختفاء "
+                    "«تثبت المدى الذي وصلت إليه الهمجية» في المكسيك.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن عمليات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "رئيس اللجنة");
+}
