@@ -468,9 +468,25 @@ static int qaid_name(const kh_extractor *x, uint32_t i)
     ** جون هسترمان قائد (a title after a name) */
 }
 
+/* Kin who speak for a family (شقيق ولي العهد، خالد بن سلمان،): the head of
+** a description, never a name word. Not ابن (a nasab's word), nor أخ، عم،
+** خال (also "brother!", "about what", "empty"). */
+static const char *const KIN_HEADS[] = {"زوج",   "زوجة", "شقيق", "شقيقة", "والد",
+                                        "والدة", "نجل",  "نجلة", "أرملة"};
+
+static int kin_head(const kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    if (x->tk[i].pro || t->kind != KH_TOK_ARABIC) return 0;
+    for (size_t q = 0; q < sizeof KIN_HEADS / sizeof KIN_HEADS[0]; q++)
+        if (t->norm_len == strlen(KIN_HEADS[q]) && !memcmp(t->norm, KIN_HEADS[q], t->norm_len))
+            return 1;
+    return 0;
+}
+
 static int name_word(const kh_extractor *x, uint32_t i)
 {
-    if (al_ordinal(x, i)) return 0;
+    if (al_ordinal(x, i) || kin_head(x, i)) return 0;
     if (al_name(x, i) || qaid_name(x, i)) return 1;
     if (is_ali(x, i) || split_surname(x, i) || split_na_name(x, i)) return 1;
     if (month_as_name(x, i)) return 1;

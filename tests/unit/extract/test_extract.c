@@ -3895,3 +3895,20 @@ TEST(head_in_construct_is_not_the_president_named_earlier)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "رئيس اللجنة");
 }
+
+TEST(kin_noun_heads_a_description_before_the_name_in_apposition)
+{
+    /* شقيق is no name word: the description runs on to the comma and the
+    ** name set off after it is the speaker's */
+    const char *t =
+        "عنوان\nوأكد شقيق ولي العهد، خالد بن سلمان، سفير السعودية في الولايات المتحدة، أن "
+        "\"جميع التقارير كاذبة\".\nوقال زوج المعلمة إن القضية لم تغلق.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن \"جميع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد بن سلمان");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن القضية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زوج المعلمة");
+}
