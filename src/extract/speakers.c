@@ -662,9 +662,12 @@ static const char *const QUANTIFIERS[] = {"عديد", "بعض",   "أحد",  "م
 ** after a person's bare name, a definite noun in the plural ات is the
 ** verb's object, not a surname (نايف البكري، أشرف القدرة are surnames:
 ** a singular ال word after a name stays in it). */
+static int one_of(kh_extractor *x, uint32_t k);
+
 static int object_after_name(kh_extractor *x, uint32_t k)
 {
     if (x->tk[k].pro != KX_P_AL || kx_is(x, k, KX_TITLE) || compound_part(x, k)) return 0;
+    if (one_of(x, k - 1)) return 0; /* إحدى | المشاركات: the group she is one of */
     /* ودعا X | المصابين: a long plural in ين is an object too; a short one is
     ** a surname or the half of a compound name (الحسين، نور الدين), and after
     ** a quantity it is the group counted (ثلثا | المستطلعين) */

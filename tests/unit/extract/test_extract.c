@@ -3912,3 +3912,20 @@ TEST(kin_noun_heads_a_description_before_the_name_in_apposition)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "زوج المعلمة");
 }
+
+TEST(one_of_a_plural_group_is_the_speaker)
+{
+    /* إحدى is no name: the plural after it is the group she is one of, not
+    ** the verb's object after a bare name (ووصف بوليانسكي | القرارات) */
+    const char *t = "عنوان\nوقالت إحدى المشاركات \"أنا وأقاربي نتفقد الحمامات العامة دائما\".\n"
+                    "وأضاف أحد القيادات الوسيطة في الحركة أن الملا منصور يعتبر رجلا قويا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أنا وأقاربي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "إحدى المشاركات");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الملا");
+    REQUIRE(q);
+    CHECK(span_is(t, q->speaker, "أحد القيادات الوسيطة في الحركة") ||
+          span_is(t, q->speaker, "أحد القيادات الوسيطة"));
+}
