@@ -5,9 +5,10 @@
 ** entity and what to call it:
 **   1. each mention's display text: its words as written, spaces made
 **      single, a leading proclitic (و ب ل ك ف) left out - where the analyzer
-**      split it off, or, for a word it left whole (وبكين), where the rest is
-**      a name the document, the alias table or the model's gazetteer knows
-**      while the whole is not;
+**      split it off (unless the document writes a person's name whole with
+**      it: بلاتيني, never لاتيني alone), or, for a word it left whole
+**      (وبكين), where the rest is a name the document, the alias table or
+**      the model's gazetteer knows while the whole is not;
 **   2. organizations, places and others go through the alias table
 **      (الناتو → حلف شمال الأطلسي), else merge when their name keys are equal
 **      (namekey.c: أوكرانيا/اوكرانيا, بينغ/بينج);
@@ -22,7 +23,9 @@
 */
 #include "ner/names.h"
 
+#include "analysis/lexicon.h"
 #include "text/chars.h"
+#include "text/norm.h"
 #include "text/utf8.h"
 
 #include <stdlib.h>
@@ -380,6 +383,71 @@ static int same_name(const kh_names *nm, const kh_mention *a, const kh_mention *
                                                (const uint8_t *)nm->arena + b->disp, b->displen);
 }
 
+/* The token's bytes after its leading و/ف, the conjunctions a word of any
+** kind may carry. */
+static uint32_t after_conjunction(const kh_token *u)
+{
+    uint32_t s = u->start;
+    for (uint32_t k = 0; k + 1 < u->nsegs && u->segs[k].role == KH_SEG_PROCLITIC; k++) {
+        if (u->segs[k].len != 2 ||
+            (memcmp(u->segs[k].text, "\xd9\x88", 2) && memcmp(u->segs[k].text, "\xd9\x81", 2)))
+            break;
+        s = u->segs[k + 1].start;
+    }
+    return s;
+}
+
+/* A rest the lexicon saw this often as a word of its own is one (لشخصية، بمحمد):
+** names cut so (لاتيني 3, ديا 0, اري 6) are rarer; a one-letter rest (لي، بي) is
+** no word at all. */
+#define COMMON_REST 20
+
+/* How often the lexicon saw rest[0..n) as a whole word (0 if never). */
+static uint32_t rest_count(const uint8_t *rest, size_t n)
+{
+    kh_letter L[64 * 8 + 32];
+    uint8_t buf[64 * 4];
+    size_t nl = kh_norm_letters(rest, n, L), o = 0;
+    for (size_t i = 0; i < nl && o + 4 <= sizeof buf; i++)
+        o += kh_utf8_encode(L[i].lex, buf + o);
+    const kh_lex_entry *e = kh_lex_find(kh_lex_builtin(), buf, o);
+    return e ? e->count : 0;
+}
+
+/* Whether a person's first word keeps the ب/ل/ك the analyzer split off:
+** بلاتيني read as ب + لاتيني, لميس as ل + ميس. The document settles it: the
+** whole word stands at least twice (after a و at most) and the rest never
+** stands alone, as it would after a real preposition (لرونالدو beside
+** رونالدو); and the rest is no common word (COMMON_REST). cut is where the
+** mention would start. */
+static int keeps_proclitic(const kh_analysis *an, const uint8_t *text, const kh_token *t,
+                           uint32_t cut)
+{
+    uint32_t k = 0;
+    while (k < t->nsegs && t->segs[k].start < cut)
+        k++;
+    if (k == 0 || k >= t->nsegs) return 0;
+    const kh_segment *p = &t->segs[k - 1];
+    if (p->len != 2 || (memcmp(p->text, "\xd8\xa8", 2) && memcmp(p->text, "\xd9\x84", 2) &&
+                        memcmp(p->text, "\xd9\x83", 2)))
+        return 0; /* only ب ل ك: a whole word's first letter */
+    const uint8_t *whole = text + p->start, *rest = text + cut;
+    size_t wn = t->end - p->start, rn = t->end - cut;
+    if (rn > 64 || (rn > 4 && !memcmp(rest, "\xd8\xa7\xd9\x84", 4)))
+        return 0; /* بالتوفيق: ب before the article is a preposition */
+    if (rn > 2 && rest_count(rest, rn) >= COMMON_REST)
+        return 0; /* بمحمد، لشخصية، بخميس مشيط: the rest is a common word on its own */
+    int seen = 0;
+    for (size_t i = 0; i < an->ntokens; i++) {
+        const kh_token *u = &an->tokens[i];
+        if (u->kind != KH_TOK_ARABIC) continue;
+        uint32_t s = after_conjunction(u);
+        if (u->end - s == wn && !memcmp(text + s, whole, wn)) seen++;
+        if (u->end - s == rn && !memcmp(text + s, rest, rn)) return 0;
+    }
+    return seen >= 2;
+}
+
 /* Builds the mentions' display texts and keys, proclitics left out. */
 static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, const uint8_t *text,
                           const kh_analysis *an, kh_entity *ents, size_t n)
@@ -390,6 +458,13 @@ static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, co
         const kh_token *t = first_word_token(fx, an, e->first);
         const char *pre;
         uint32_t cut = cut_proclitics(t, e->start, &pre);
+        if (!*pre && cut > e->start && e->type == KH_ENT_PER && keeps_proclitic(an, text, t, cut)) {
+            /* step back over the ب/ل/ك alone: a و before it is still cut */
+            uint32_t k = 0;
+            while (t->segs[k + 1].start < cut)
+                k++;
+            cut = t->segs[k].start;
+        }
         if (!*pre && cut < e->end && text[cut] == '#') cut++; /* #لاغارد is لاغارد */
         e->start = *pre ? e->start : cut;
         mm->disp = put_display(nm, pre, text, cut, e->end, &mm->displen);

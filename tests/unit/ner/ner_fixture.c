@@ -16,6 +16,8 @@ const char *const kn_corpus[] = {
     "زار/O بوتين/B-PER موسكو/B-LOC وبكين/B-LOC ./O",
     "وأكد/O الرئيس/O جو/B-PER بايدن/I-PER أن/O الولايات/B-LOC المتحدة/I-LOC تدعم/O أوكرانيا/B-LOC "
     "./O",
+    "وصل/O ميشال/B-PER بلاتيني/I-PER إلى/O بكين/B-LOC ./O",
+    "التقى/O بلاتيني/B-PER مع/O بوتين/B-PER ./O",
     NULL,
 };
 

@@ -262,6 +262,22 @@ TEST(attached_proclitic_is_left_out_of_the_span)
     kh_analyzer_free(a);
 }
 
+TEST(a_name_the_analyzer_splits_keeps_its_first_letter_where_the_text_says_so)
+{
+    /* بلاتيني is segmented ب + لاتيني; written whole twice and لاتيني never
+    ** alone, the ب is the name's; لرونالدو beside رونالدو is a preposition */
+    const char *text = "وصل ميشال بلاتيني إلى بكين .\nالتقى بلاتيني مع بوتين .";
+    kh_analyzer *a = NULL;
+    const kh_ner_result *r = tag_text(KT, text, &a);
+    REQUIRE(r != NULL);
+    const char *second = strstr(text, "التقى بلاتيني") + strlen("التقى ");
+    const kh_entity *e = ending_at(r, (uint32_t)(second - text) + strlen("بلاتيني"));
+    REQUIRE(e != NULL);
+    CHECK_EQ_INT(e->start, (uint32_t)(second - text));
+    CHECK_EQ_STR(e->canonical, "ميشال بلاتيني");
+    kh_analyzer_free(a);
+}
+
 TEST(a_name_the_analyzer_reads_as_future_verb_keeps_its_first_letter)
 {
     /* سيرجي is segmented س + يرجي (will postpone); inside a name the س is
