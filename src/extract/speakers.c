@@ -4106,9 +4106,15 @@ kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last)
 ** name after a word are that verb's subject (VSO), and the coordinated
 ** verb of saying shares it. A person's title only: a body is often an
 ** object (ليهاجم السعودية). */
+static const char *const NOUN_PREPS[] = {"على", "في",  "إلى", "عن", "من",  "مع",  "حول",
+                                         "عبر", "لدى", "بين", "ضد", "نحو", "دون", "تجاه"};
+
 static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
 {
     for (uint32_t j = s; j + 2 < at; j++) {
+        if (j > s && !x->tk[j - 1].pro && STEM_IN(x, j - 1, NOUN_PREPS))
+            continue; /* على هيكل | قيادي واحد: a noun after a preposition, and the
+                       ** title word its adjective (but ما دفع | رئيس الوزراء) */
         int adverb = kx_norm_is(x, j, "أيضا") || kx_norm_is(x, j, "أيضاً") ||
                      kx_norm_is(x, j, "كذلك"); /* وتحدث في المؤتمر أيضا | رئيس الوزراء */
         if (!is_word(x, j) || (kx_is(x, j, KX_STOP | KX_TITLE | KX_SAY) && !adverb) ||

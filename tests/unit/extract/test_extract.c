@@ -3929,3 +3929,18 @@ TEST(one_of_a_plural_group_is_the_speaker)
     CHECK(span_is(t, q->speaker, "أحد القيادات الوسيطة في الحركة") ||
           span_is(t, q->speaker, "أحد القيادات الوسيطة"));
 }
+
+TEST(title_word_after_a_preposition_and_noun_is_no_subject)
+{
+    /* قيادي after على هيكل is an adjective ("a leadership structure"), not
+    ** the title of a subject after a verb (قام نائب الرئيس X بـ …) */
+    const char *t = "عنوان\nأعلن رئيس الحزب المعارض، عزمه تشكيل تكتل جديد، والاتفاق على هيكل قيادي "
+                    "واحد له، مؤكدا أن هذا الكيان سيكون مستعدا للحوار.\nوقال «سوف نعمل على "
+                    "الاتفاق على هيكل قيادي واحد وخريطة طريق لخطى المستقبل».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن هذا الكيان");
+    REQUIRE(q);
+    /* the name read there grew over the quotation's words: واحد وخريطة طريق */
+    CHECK(q->speaker.start == KH_NONE || q->speaker.end <= (uint32_t)(strstr(t, "،") - t));
+}
