@@ -4934,6 +4934,33 @@ static int nested_cue(const kx_cue *outer, const kx_cue *c)
     return c->tok == p + 1 || (c->np_first == p + 1 && c->np_last <= c->tok);
 }
 
+/* The named subject of a verb of saying earlier in the sentence of a
+** statement no verb governs: وحذر بيان صادر عن وزارة الخارجية من التعامل
+** مع "…" (a weak verb governs only a quote right after it, cue_before),
+** not the last speaker. The nearest such verb on the line, no sentence end
+** or other quote between; -1 when none. */
+static int32_t sentence_verb_subject(kh_extractor *x, uint32_t open)
+{
+    for (size_t ci = x->ncues; ci-- > 0;) {
+        const kx_cue *c = &x->cues[ci];
+        if (c->tok >= open) continue;
+        if (!same_line(x, c->tok, open)) return -1;
+        for (uint32_t k = c->tok + 1; k < open; k++)
+            if (((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) || x->tk[k].pair >= 0)
+                return -1;
+        if (c->active || c->np_last <= c->np_first || c->name_last <= c->name_first) return -1;
+        /* a body or a document named whole right after the verb: the
+        ** subjects of verbs no statement follows are read loosely (تعهد وزير
+        ** الخارجية | بإحداث قنصلية جديدة), so only these are trusted; not
+        ** one that relays (ونقلت الوكالة عن X: «…» is X's) */
+        if (c->np_first != c->tok + 1 || c->name_first != c->np_first || (c->say & KX_SAY_RELAY) ||
+            !(kx_is(x, c->np_first, KX_ORG) || STEM_IN(x, c->np_first, DOCUMENTS)))
+            return -1;
+        return add_name(x, c->name_first, c->name_last);
+    }
+    return -1;
+}
+
 static void resolve_speakers(kh_extractor *x)
 {
     history h;
@@ -5015,6 +5042,12 @@ static void resolve_speakers(kh_extractor *x)
         if (by >= 0) {
             p->speaker = by; /* named, not carried: it goes on to later quotes */
             remember(&h, by, p->open, 0);
+            continue;
+        }
+        int32_t subj = p->follows < 0 ? sentence_verb_subject(x, p->open) : -1;
+        if (subj >= 0) {
+            p->speaker = subj; /* وحذر بيان صادر عن الوزارة من التعامل مع "…" */
+            remember(&h, subj, p->open, 0);
             continue;
         }
         if (p->follows >= 0) {

@@ -3944,3 +3944,23 @@ TEST(title_word_after_a_preposition_and_noun_is_no_subject)
     /* the name read there grew over the quotation's words: واحد وخريطة طريق */
     CHECK(q->speaker.start == KH_NONE || q->speaker.end <= (uint32_t)(strstr(t, "،") - t));
 }
+
+TEST(statement_after_a_body_verb_complement_is_the_body_s)
+{
+    /* حذر is a weak verb: it governs no quote after its own complement
+    ** (من التعامل مع "…"), but the statement is still its subject's, and
+    ** البيان after it refers back to that statement */
+    const char *t = "عنوان\nقالت مصادر إن المواجهات اندلعت صباح اليوم.\nوحذر بيان صادر عن وزارة "
+                    "الخارجية من التعامل مع \"عمليات التهويد الإسرائيلية لمدينة القدس بشكل "
+                    "اعتيادي ومألوف\".\nوأدان البيان \"اقتحام المستوطنين المتطرفين المسجد "
+                    "الأقصى من جهة باب المغاربة\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "عمليات التهويد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيان صادر عن وزارة الخارجية");
+    CHECK(!(q->flags & KH_QF_CARRIED));
+    q = quote(d, t, KH_QUOTE_DIRECT, "اقتحام المستوطنين");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بيان صادر عن وزارة الخارجية");
+}
