@@ -3964,3 +3964,17 @@ TEST(statement_after_a_body_verb_complement_is_the_body_s)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "بيان صادر عن وزارة الخارجية");
 }
+
+TEST(maker_titles_stand_before_a_name)
+{
+    const char *t = "عنوان\nوأوضحت صانعة الدمى زهراء الميلاد أنها تستخدم الطين والنحاس.\n"
+                    "وأكدت مصممة الأزياء فائزة خير الله أن العباءات تطورت كثيرا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنها تستخدم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "زهراء الميلاد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن العباءات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فائزة خير الله");
+}
