@@ -128,6 +128,12 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
                                      "السادس", "السابع", "الثامن", "التاسع", "العاشر",
                                      "الابن",  "الأب",   "الأكبر", "الأصغر"};
 
+/* Bare titles a recognizer's person runs on into where an apposition
+** opens after the name (علي أبو ساق | شيخ شمل قبائل آل فاطمة); none is a
+** given name (أمين، أمير are). */
+static const char *const APPOSED[] = {"شيخ",   "رئيس", "وزير",  "مدير",   "نائب", "قائد", "عضو",
+                                      "مسؤول", "سفير", "محافظ", "مستشار", "مدرب", "لاعب", "نجم"};
+
 /* The links of an Arabic name's nasab: محمد بن | عبدالله. */
 static const char *const NASAB[] = {"بن", "بنت"};
 
@@ -139,8 +145,23 @@ static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "�
 ** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
 ** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
 ** الرئيس | ترامب) the person may be someone else than the speaker. */
-static int untitled_lead(const kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
+/* First names written as two words with الله (not حزب الله, a body, nor
+** آية الله, a cleric's rank). */
+static const char *const ALLAH_NAMES[] = {"رحمة", "فضل",  "نصر", "جار", "خير", "عطا",
+                                          "رزق",  "حسب",  "فتح", "سيف", "عوض", "ضيف",
+                                          "هبة",  "نعمة", "فرج", "لطف", "حمد", "عبد"};
+
+/* رحمة الله | يوسف زائي: a first name in الله before token f goes on into
+** the name at f (not لحزب الله | حسن نصر الله). */
+static int compound_allah(kh_extractor *x, uint32_t f)
 {
+    return f >= 2 && kx_norm_is(x, f - 1, "الله") && !x->tk[f - 2].pro &&
+           kx_norm_in(x, f - 2, ALLAH_NAMES, N(ALLAH_NAMES));
+}
+
+static int untitled_lead(kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
+{
+    if (f > a && compound_allah(x, f)) return 0;
     for (uint32_t t = a; t < f; t++)
         if (kx_is(x, t, KX_TITLE) || (x->tk[t].pro & (KX_P_B | KX_P_L)) || in_entity(nr, t))
             return 0;
@@ -192,7 +213,8 @@ static kh_span entity_trim(kh_extractor *x, kh_span sp, const kh_ner_result *nr)
         const kh_entity *e = &nr->entities[k];
         if (e->type == KH_ENT_PER && e->first > a && e->first + e->nwords == b && k > 0 &&
             nr->entities[k - 1].type != KH_ENT_PER && nr->entities[k - 1].first + 1 >= a &&
-            nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first)
+            nr->entities[k - 1].first + nr->entities[k - 1].nwords == e->first &&
+            !compound_allah(x, e->first))
             return kx_span(e->start, e->end); /* الأمين العام لحزب الله | حسن نصر الله,
                                                ** بغرفة تجارة جدة | سعيد البسامي: a body's or
                                                ** a place's name ends where the person's starts */
@@ -568,6 +590,14 @@ static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *n
         }
         while (e->nwords > 1 && kx_age_word(x, e->first + e->nwords - 1)) {
             e->nwords--; /* صالح بن أحمد | البالغ من العمر */
+            e->end = x->A->tokens[e->first + e->nwords - 1].end;
+        }
+        uint32_t last = e->first + e->nwords - 1;
+        if (e->nwords > 2 && !x->tk[last].pro && kx_norm_in(x, last, APPOSED, N(APPOSED)) &&
+            last + 1 < x->A->ntokens && kx_same_line(x, last, last + 1) && !x->tk[last + 1].pro &&
+            x->A->tokens[last + 1].kind == KH_TOK_ARABIC) {
+            e->nwords--; /* علي أبو ساق | شيخ شمل قبائل آل فاطمة: a bare title in
+                          ** construct opens an apposition */
             e->end = x->A->tokens[e->first + e->nwords - 1].end;
         }
     }

@@ -3978,3 +3978,25 @@ TEST(maker_titles_stand_before_a_name)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "فائزة خير الله");
 }
+
+TEST(recognizer_person_keeps_a_first_name_in_allah_and_drops_a_title_after_it)
+{
+    /* the recognizer's يوسف زائي leaves out رحمة الله; its علي أبو ساق شيخ runs on
+    ** into the title that opens an apposition (شيخ شمل قبائل) */
+    const char *t = "عنوان\nوقال رحمة الله يوسف زائي الخبير الباكستاني في شؤون طالبان إن "
+                    "المقاتلين لا يرون فائدة.\nوقال الشيخ علي أبو ساق شيخ شمل قبائل آل فاطمة "
+                    "«العملية الإرهابية التي استهدفت المصلين مدانة بكل المقاييس».\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المقاتلين");
+    const kh_quote *h = quote(d, t, KH_QUOTE_DIRECT, "العملية الإرهابية");
+    REQUIRE(q && h);
+    kh_entity e[2];
+    one_person(d, &e[0], token_at(d, t, "يوسف"), 2);
+    one_person(d, &e[1], token_at(d, t, "علي"), 4);
+    kh_ner_result r = ner_result(e, 2);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "رحمة الله يوسف زائي");
+    CHECK_SPAN(t, h->speaker, "علي أبو ساق");
+}
