@@ -1219,6 +1219,14 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
             k += 2; /* الرئيس الـ44 | للولايات المتحدة */
             continue;
         }
+        if (k > a && k + 1 < b && royal_named_place(x, k) && name_word(x, k + 1)) {
+            /* مدير مستشفى الملك | فهد، جامعة الأمير | سلطان: the king's name is
+            ** the place's, not its director's */
+            k += 2;
+            if (k < b && (stem_is(x, k - 1, "عبد") || stem_is(x, k - 1, "أبو")) && name_word(x, k))
+                k++; /* الملك عبد | العزيز */
+            continue;
+        }
         if ((place_head(x, k) || (kx_is(x, k, KX_TITLE) && construct_complement(x, k + 1))) &&
             k + 1 < b) {
             /* حاكم منطقة | سوروتش: a place head as the complement takes its name */

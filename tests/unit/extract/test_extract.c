@@ -4000,3 +4000,19 @@ TEST(recognizer_person_keeps_a_first_name_in_allah_and_drops_a_title_after_it)
     CHECK_SPAN(t, q->speaker, "رحمة الله يوسف زائي");
     CHECK_SPAN(t, h->speaker, "علي أبو ساق");
 }
+
+TEST(a_king_named_in_a_place_is_not_its_director)
+{
+    const char *t = "عنوان\nوقال مدير مستشفى الملك فهد إن المشروع جاهز.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن المشروع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مدير مستشفى الملك فهد");
+    const char *t2 = "عنوان\nوقال مدير مطار الملك خالد الدولي محمد العتيبي إن الرحلات منتظمة.\n";
+    d = X(t2);
+    REQUIRE(d);
+    q = quote(d, t2, KH_QUOTE_REPORTED, "إن الرحلات");
+    REQUIRE(q);
+    CHECK_SPAN(t2, q->speaker, "محمد العتيبي");
+}
