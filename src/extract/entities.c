@@ -134,6 +134,12 @@ static const char *const REGNAL[] = {"الأول",  "الثاني", "الثال�
 static const char *const APPOSED[] = {"شيخ",   "رئيس", "وزير",  "مدير",   "نائب", "قائد", "عضو",
                                       "مسؤول", "سفير", "محافظ", "مستشار", "مدرب", "لاعب", "نجم"};
 
+/* The same with ال, where none is a family name (القاضي، الخطيب، الإمام،
+** الشيخ are). */
+static const char *const APPOSED_DEFINITE[] = {
+    "باحث", "خبير", "مدير", "متحدث", "ناطق",  "محلل",  "مستشار", "وزير",  "سفير", "مسؤول",
+    "مدرب", "لاعب", "نائب", "محافظ", "باحثة", "خبيرة", "مديرة",  "محللة", "وزيرة"};
+
 /* The links of an Arabic name's nasab: محمد بن | عبدالله. */
 static const char *const NASAB[] = {"بن", "بنت"};
 
@@ -598,6 +604,10 @@ static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *n
             x->A->tokens[last + 1].kind == KH_TOK_ARABIC) {
             e->nwords--; /* علي أبو ساق | شيخ شمل قبائل آل فاطمة: a bare title in
                           ** construct opens an apposition */
+            e->end = x->A->tokens[e->first + e->nwords - 1].end;
+        } else if (e->nwords > 2 && x->tk[last].pro == KX_P_AL &&
+                   kx_stem_in(x, last, APPOSED_DEFINITE, N(APPOSED_DEFINITE))) {
+            e->nwords--; /* ماريو أبو زيد | الباحث في مركز كارنيغي */
             e->end = x->A->tokens[e->first + e->nwords - 1].end;
         }
     }

@@ -4016,3 +4016,19 @@ TEST(a_king_named_in_a_place_is_not_its_director)
     REQUIRE(q);
     CHECK_SPAN(t2, q->speaker, "محمد العتيبي");
 }
+
+TEST(recognizer_person_drops_a_definite_title_after_it)
+{
+    const char *t = "عنوان\nاعتبر ماريو أبو زيد الباحث في مركز كارنيغي للشرق الأوسط، أنه لا "
+                    "إمكانية لإنشاء منطقة مماثلة.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه لا");
+    REQUIRE(q);
+    kh_entity e[1];
+    one_person(d, &e[0], token_at(d, t, "ماريو"), 4); /* as the recognizer tags it */
+    kh_ner_result r = ner_result(e, 1);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "ماريو أبو زيد");
+}
