@@ -934,12 +934,19 @@ static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t li
 /* Close to (مصدر مقرب من …): the phrase after من says whose source it is. */
 static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون", "مقربين", "قريب", "قريبة"};
 
+/* A demonstrative with its preposition written on (بذلك، لهذا، بهذه). */
+static const char *const PREP_DEMONSTRATIVES[] = {"بذلك", "لذلك", "بهذا", "لهذا",   "بهذه",
+                                                  "لهذه", "بتلك", "لتلك", "بهؤلاء", "لهؤلاء"};
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
     int told = told_verb(x, from); /* أبلغ X: whom X told may follow (told_object) */
     while (k < limit && k - from < NP_MAX) {
         const kx_tok *t = &x->tk[k];
+        if (NORM_IN(x, k, PREP_DEMONSTRATIVES))
+            break; /* وأكد | بذلك، قال كاميرون | لذلك الجمهور: "with this", "to that
+                    ** audience", never a speaker's words */
         if (t->flags & KX_T_QMARK) {
             int32_t pi = t->pair;
             if (pi < 0 || x->pairs[pi].open != k || x->pairs[pi].close == UINT32_MAX ||

@@ -4032,3 +4032,14 @@ TEST(recognizer_person_drops_a_definite_title_after_it)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "ماريو أبو زيد");
 }
+
+TEST(a_demonstrative_with_its_preposition_ends_the_subject)
+{
+    const char *t = "عنوان\nوالأهم فيما قال كاميرون لذلك الجمهور هذه الجملة: «أريد العمل معكم "
+                    "لمواجهة هذا السم».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "أريد العمل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كاميرون");
+}
