@@ -3115,6 +3115,16 @@ static void find_clause(kh_extractor *x, kx_cue *c)
 
 /* ---- statements ----------------------------------------------------------------------- */
 
+/* Whether tokens [from, to) hold no sentence end (a full stop outside
+** quote marks) and, with no_marks, no quote mark either. */
+static int one_sentence(const kh_extractor *x, uint32_t from, uint32_t to, int no_marks)
+{
+    for (uint32_t k = from; k < to; k++)
+        if (((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) || (no_marks && x->tk[k].pair >= 0))
+            return 0;
+    return 1;
+}
+
 /* The cue that governs a quote opening at token open, or -1: a colon
 ** right before it, or a verb of saying earlier in the same sentence. */
 static int32_t cue_before(kh_extractor *x, uint32_t open)
@@ -3122,9 +3132,7 @@ static int32_t cue_before(kh_extractor *x, uint32_t open)
     for (size_t ci = x->ncues; ci-- > 0;) {
         const kx_cue *c = &x->cues[ci];
         if (c->tok >= open) continue;
-        if (!same_line(x, c->tok, open)) return -1;
-        for (uint32_t k = c->tok + 1; k < open; k++)
-            if ((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) return -1;
+        if (!same_line(x, c->tok, open) || !one_sentence(x, c->tok + 1, open, 0)) return -1;
         if (c->say & (KX_SAY_STRONG | KX_SAY_OBJECT))
             return (int32_t)ci; /* وصفها بـ"…" as قال "…" */
         /* a weak verb (أعلن، نفى، اعتبر) only right before the quote or its colon */
@@ -4959,10 +4967,7 @@ static int32_t sentence_verb_subject(kh_extractor *x, uint32_t open)
     for (size_t ci = x->ncues; ci-- > 0;) {
         const kx_cue *c = &x->cues[ci];
         if (c->tok >= open) continue;
-        if (!same_line(x, c->tok, open)) return -1;
-        for (uint32_t k = c->tok + 1; k < open; k++)
-            if (((x->tk[k].flags & KX_T_TERM) && x->tk[k].pair < 0) || x->tk[k].pair >= 0)
-                return -1;
+        if (!same_line(x, c->tok, open) || !one_sentence(x, c->tok + 1, open, 1)) return -1;
         if (c->active || c->np_last <= c->np_first || c->name_last <= c->name_first) return -1;
         /* a body or a document named whole right after the verb: the
         ** subjects of verbs no statement follows are read loosely (تعهد وزير
