@@ -828,6 +828,45 @@ static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint
 }
 
 static int place_head(kh_extractor *x, uint32_t k);
+static int told_word(kh_extractor *x, uint32_t b);
+static int lam_before_mark(const kh_extractor *x, uint32_t i);
+
+/* The compass words that open a place in apposition (جنوب البلاد، شمال
+** سوريا), never a name. */
+static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غرب", "وسط", "شمالي", "جنوبي"};
+
+/* مسؤول العلاقات الخارجية في حكومة الاقليم | فلاح مصطفى، المدير العام لجمعية
+** البر في المحافظة | معاذ الجعفري لـ"الوطن" أن: a person's title with no name
+** yet in [from, k), then في and where (at most three words: defined, a body
+** or a place head), then a bare name of two or three words that plainly
+** ends the subject (a comma, the particle, a colon, a quote mark, or whom
+** he told). Where the name starts, or 0. */
+static uint32_t place_then_name(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
+{
+    if (!stem_is(x, k, "في") || x->tk[k].pro || !kx_is(x, from, KX_TITLE) ||
+        kx_is(x, from, KX_ORG) || stem_is(x, from, "مصادر"))
+        return 0; /* sources are many and unnamed */
+    for (uint32_t t = from; t < k; t++)
+        if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE)) return 0;
+    uint32_t j = k + 1;
+    while (j < limit && j - k <= 3 && same_line(x, k, j) && np_word(x, j) &&
+           (x->tk[j].pro == KX_P_AL || kx_is(x, j, KX_ORG | KX_TITLE) || place_head(x, j)))
+        j++;
+    if (j == k + 1 || j - k > 3 || j >= limit || x->tk[j].pro) return 0;
+    if (!x->tk[j - 1].pro && name_word(x, j))
+        j++; /* في ولاية ريو | كارلوس أوسوريو، في حركة طالبان | الأفغانية: a bare head
+              ** takes the body's or the place's own name first */
+    if (j >= limit || x->tk[j].pro || STEM_IN(x, j, DIRECTIONS)) return 0;
+    uint32_t e = name_run(x, j, limit);
+    if (e < limit && x->tk[e].pro == KX_P_AL && !kx_is(x, e, KX_TITLE) && np_word(x, e) &&
+        !surface_ends(x, e, "ية"))
+        e++; /* an ال surname (الجعفري), not a place's adjective (بلدة كريمس |
+              ** النمساوية) */
+    if (e - j < 2 || e - j > 3 || e >= limit || !same_line(x, j, e)) return 0;
+    int ends = (x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE | KX_T_COLON | KX_T_QMARK)) ||
+               lam_before_mark(x, e) || told_word(x, e);
+    return ends ? j : 0;
+}
 
 /* Whether token i heads a complement whose name words name a body or a
 ** place, not a person: a لـ noun (المدير التنفيذي لسوق | عكاظ), a بـ place
@@ -1087,6 +1126,11 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             uint32_t rank = k > from ? field_then_rank(x, from, k, limit) : 0;
             if (rank) {
                 k = rank + 1; /* المختص في الأرصاد والفلك الدكتور | خالد الزعاق */
+                continue;
+            }
+            uint32_t named = k > from ? place_then_name(x, from, k, limit) : 0;
+            if (named) {
+                k = named; /* المدير العام لجمعية البر في المحافظة | معاذ الجعفري لـ"الوطن" */
                 continue;
             }
             if (k > from && k + 1 < limit && (tok(x, k)->flags & KH_TOKF_PREFIX) &&
@@ -1977,6 +2021,14 @@ static void np_name(kh_extractor *x, kx_cue *c)
             trim_name(x, c);
             return;
         }
+        r = place_then_name(x, a, k, x->lines[x->tk[a].line].last);
+        if (r && r < b) {
+            c->name_first = r; /* … في حكومة الاقليم | فلاح مصطفى، an anonymous
+                               ** head's too (مسؤول) */
+            c->name_last = b;
+            trim_name(x, c);
+            return;
+        }
         break;
     }
     if (!(x->tk[a].pro & KX_P_AL) && anonymous_word(x, a))
@@ -2301,10 +2353,6 @@ static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
     ** when a bare name word follows it */
     return e > first || (e + 1 < x->A->ntokens && same_line(x, e, e + 1) && name_word(x, e + 1));
 }
-
-/* The compass words that open a place in apposition (جنوب البلاد، شمال
-** سوريا), never a name. */
-static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غرب", "وسط", "شمالي", "جنوبي"};
 
 /* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
 ** A description headed by a title may hold name words of its own (رئيس

@@ -4043,3 +4043,25 @@ TEST(a_demonstrative_with_its_preposition_ends_the_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "كاميرون");
 }
+
+TEST(title_then_where_then_a_plain_name_is_the_bearer)
+{
+    /* no comma after the في phrase: the name that plainly ends the subject
+    ** is the bearer's; a place's own name and adjective are not */
+    const char *t =
+        "عنوان\nبدوره، أشار المدير العام لجمعية البر في المحافظة معاذ الجعفري لـ\"الوطن\" "
+        "أمس أن المساعدة كبيرة.\nوقال مسؤول العلاقات الخارجية في حكومة الاقليم فلاح "
+        "مصطفى، إن الحل سياسي.\nوقال متحدث باسم المحكمة في بلدة كريمس النمساوية إن "
+        "الرجل اعتقل.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن المساعدة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "معاذ الجعفري");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الحل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "فلاح مصطفى");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الرجل");
+    REQUIRE(q);
+    CHECK(!span_is(t, q->speaker, "كريمس النمساوية"));
+}
