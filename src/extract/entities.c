@@ -147,10 +147,6 @@ static const char *const NASAB[] = {"بن", "بنت"};
 ** NAME_LINKS does Arabic ones: جان-ايف لو | دريان، شارل دو | غول. */
 static const char *const FOREIGN_LINKS[] = {"لو", "دي", "دو", "فان", "فون", "ولد", "ابو", "إل"};
 
-/* Whether the words [a, f) before a person entity are no title, no
-** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
-** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
-** الرئيس | ترامب) the person may be someone else than the speaker. */
 /* First names written as two words with الله (not حزب الله, a body, nor
 ** آية الله, a cleric's rank). */
 static const char *const ALLAH_NAMES[] = {"رحمة", "فضل",  "نصر", "جار", "خير", "عطا",
@@ -165,6 +161,11 @@ static int compound_allah(kh_extractor *x, uint32_t f)
            kx_norm_in(x, f - 2, ALLAH_NAMES, N(ALLAH_NAMES));
 }
 
+/* Whether the words [a, f) before a person entity are no title, no
+** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
+** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
+** الرئيس | ترامب) the person may be someone else than the speaker; nor a
+** first name in الله (compound_allah). */
 static int untitled_lead(kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
 {
     if (f > a && compound_allah(x, f)) return 0;
@@ -598,16 +599,17 @@ static const kh_ner_result *person_words(kh_extractor *x, const kh_ner_result *n
             e->nwords--; /* صالح بن أحمد | البالغ من العمر */
             e->end = x->A->tokens[e->first + e->nwords - 1].end;
         }
+        /* علي أبو ساق | شيخ شمل قبائل آل فاطمة (a bare title in construct opens
+        ** an apposition), ماريو أبو زيد | الباحث في مركز كارنيغي: a title the
+        ** recognizer ran the name into */
         uint32_t last = e->first + e->nwords - 1;
-        if (e->nwords > 2 && !x->tk[last].pro && kx_norm_in(x, last, APPOSED, N(APPOSED)) &&
-            last + 1 < x->A->ntokens && kx_same_line(x, last, last + 1) && !x->tk[last + 1].pro &&
-            x->A->tokens[last + 1].kind == KH_TOK_ARABIC) {
-            e->nwords--; /* علي أبو ساق | شيخ شمل قبائل آل فاطمة: a bare title in
-                          ** construct opens an apposition */
-            e->end = x->A->tokens[e->first + e->nwords - 1].end;
-        } else if (e->nwords > 2 && x->tk[last].pro == KX_P_AL &&
-                   kx_stem_in(x, last, APPOSED_DEFINITE, N(APPOSED_DEFINITE))) {
-            e->nwords--; /* ماريو أبو زيد | الباحث في مركز كارنيغي */
+        int bare = !x->tk[last].pro && kx_norm_in(x, last, APPOSED, N(APPOSED)) &&
+                   last + 1 < x->A->ntokens && kx_same_line(x, last, last + 1) &&
+                   !x->tk[last + 1].pro && x->A->tokens[last + 1].kind == KH_TOK_ARABIC;
+        int defined = x->tk[last].pro == KX_P_AL &&
+                      kx_stem_in(x, last, APPOSED_DEFINITE, N(APPOSED_DEFINITE));
+        if (e->nwords > 2 && (bare || defined)) {
+            e->nwords--;
             e->end = x->A->tokens[e->first + e->nwords - 1].end;
         }
     }

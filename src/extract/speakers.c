@@ -801,6 +801,18 @@ static int royal_named_place(kh_extractor *x, uint32_t k)
            STEM_IN(x, k - 1, NAMED_PLACES);
 }
 
+/* Whether [from, k) is a person's title with no name yet and token k a
+** bare في: where the title is held or what its field is follows. */
+static int title_then_fi(kh_extractor *x, uint32_t from, uint32_t k)
+{
+    if (!stem_is(x, k, "في") || x->tk[k].pro || !kx_is(x, from, KX_TITLE) || kx_is(x, from, KX_ORG))
+        return 0;
+    for (uint32_t t = from; t < k; t++)
+        if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE))
+            return 0; /* a name already (وعلم النفس is the field's, not a name) */
+    return 1;
+}
+
 /* المختص في الأرصاد والفلك الدكتور خالد الزعاق، أستاذ التربية وعلم النفس في
 ** جامعة الملك عبدالعزيز الدكتور صالح الغامدي: a person's title with no name
 ** yet in [from, k), then في and the field or the place (a few nouns), then
@@ -812,11 +824,7 @@ static const char *const RANKS[] = {"دكتور", "دكتورة", "مهندس", 
 
 static uint32_t field_then_rank(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
 {
-    if (!stem_is(x, k, "في") || x->tk[k].pro || !kx_is(x, from, KX_TITLE) || kx_is(x, from, KX_ORG))
-        return 0;
-    for (uint32_t t = from; t < k; t++)
-        if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE))
-            return 0; /* a name already (وعلم النفس is the field's, not a name) */
+    if (!title_then_fi(x, from, k)) return 0;
     for (uint32_t j = k + 1; j + 1 < limit && j <= k + 7; j++) {
         if (x->tk[j].pro == KX_P_AL && STEM_IN(x, j, RANKS) && !compound_part(x, j)) {
             if (j + 2 < limit && stem_is(x, j + 1, "ركن")) j++; /* العميد ركن | X */
@@ -843,11 +851,8 @@ static const char *const DIRECTIONS[] = {"جنوب", "شمال", "شرق", "غر
 ** he told). Where the name starts, or 0. */
 static uint32_t place_then_name(kh_extractor *x, uint32_t from, uint32_t k, uint32_t limit)
 {
-    if (!stem_is(x, k, "في") || x->tk[k].pro || !kx_is(x, from, KX_TITLE) ||
-        kx_is(x, from, KX_ORG) || stem_is(x, from, "مصادر"))
+    if (stem_is(x, from, "مصادر") || !title_then_fi(x, from, k))
         return 0; /* sources are many and unnamed */
-    for (uint32_t t = from; t < k; t++)
-        if (name_word(x, t) && !(x->tk[t].pro & KX_P_W) && !kx_is(x, t, KX_TITLE)) return 0;
     uint32_t j = k + 1;
     while (j < limit && j - k <= 3 && same_line(x, k, j) && np_word(x, j) &&
            (x->tk[j].pro == KX_P_AL || kx_is(x, j, KX_ORG | KX_TITLE) || place_head(x, j)))
@@ -4171,15 +4176,16 @@ kh_span kx_fullest_range(kh_extractor *x, uint32_t first, uint32_t last)
 
 /* ---- speakers in text order ---------------------------------------------------------- */
 
+/* Prepositions: the word after one is a noun (على هيكل), no verb. */
+static const char *const NOUN_PREPS[] = {"على", "في",  "إلى", "عن", "من",  "مع",  "حول",
+                                         "عبر", "لدى", "بين", "ضد", "نحو", "دون", "تجاه"};
+
 /* The first titled, named person right after a verb in tokens [s, at):
 ** استمرارا لتطاوله …، قام نائب الرئيس العراقي نوري المالكي بمواصلة …
 ** ويصفها: when the sentence does not open with its verb, a title and a
 ** name after a word are that verb's subject (VSO), and the coordinated
 ** verb of saying shares it. A person's title only: a body is often an
 ** object (ليهاجم السعودية). */
-static const char *const NOUN_PREPS[] = {"على", "في",  "إلى", "عن", "من",  "مع",  "حول",
-                                         "عبر", "لدى", "بين", "ضد", "نحو", "دون", "تجاه"};
-
 static int32_t titled_subject(kh_extractor *x, uint32_t s, uint32_t at)
 {
     for (uint32_t j = s; j + 2 < at; j++) {
