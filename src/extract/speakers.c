@@ -470,14 +470,15 @@ static int qaid_name(const kh_extractor *x, uint32_t i)
 
 /* Kin who speak for a family (شقيق ولي العهد، خالد بن سلمان،): the head of
 ** a description, never a name word. Not ابن (a nasab's word), nor أخ، عم،
-** خال (also "brother!", "about what", "empty"). */
-static const char *const KIN_HEADS[] = {"زوج",   "زوجة", "شقيق", "شقيقة", "والد",
-                                        "والدة", "نجل",  "نجلة", "أرملة"};
+** خال (also "brother!", "about what", "empty"). As normalized, the way a
+** token's norm spells them (زوجة as زوجه, أرملة as ارمله). */
+static const char *const KIN_HEADS[] = {"زوج",   "زوجه", "شقيق", "شقيقه", "والد",
+                                        "والده", "نجل",  "نجله", "ارمله"};
 
 static int kin_head(const kh_extractor *x, uint32_t i)
 {
     const kh_token *t = tok(x, i);
-    if (x->tk[i].pro || t->kind != KH_TOK_ARABIC) return 0;
+    if (x->tk[i].pro || (x->tk[i].flags & KX_T_ENC) || t->kind != KH_TOK_ARABIC) return 0;
     for (size_t q = 0; q < sizeof KIN_HEADS / sizeof KIN_HEADS[0]; q++)
         if (t->norm_len == strlen(KIN_HEADS[q]) && !memcmp(t->norm, KIN_HEADS[q], t->norm_len))
             return 1;

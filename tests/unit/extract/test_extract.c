@@ -3902,7 +3902,8 @@ TEST(kin_noun_heads_a_description_before_the_name_in_apposition)
     ** name set off after it is the speaker's */
     const char *t =
         "عنوان\nوأكد شقيق ولي العهد، خالد بن سلمان، سفير السعودية في الولايات المتحدة، أن "
-        "\"جميع التقارير كاذبة\".\nوقال زوج المعلمة إن القضية لم تغلق.\n";
+        "\"جميع التقارير كاذبة\".\nوقال زوج المعلمة إن القضية لم تغلق.\n"
+        "وقالت أرملة العقيد إن التحقيق مستمر.\n";
     const kh_article *d = X(t);
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن \"جميع");
@@ -3911,6 +3912,9 @@ TEST(kin_noun_heads_a_description_before_the_name_in_apposition)
     q = quote(d, t, KH_QUOTE_REPORTED, "إن القضية");
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "زوج المعلمة");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن التحقيق"); /* أرملة as a token's norm spells it */
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أرملة العقيد");
 }
 
 TEST(one_of_a_plural_group_is_the_speaker)
