@@ -383,15 +383,21 @@ static int same_name(const kh_names *nm, const kh_mention *a, const kh_mention *
                                                (const uint8_t *)nm->arena + b->disp, b->displen);
 }
 
+/* The letter a segment of exactly one letter is, else 0. */
+static uint32_t lone_letter(const kh_segment *s)
+{
+    uint32_t l, c = kh_utf8_decode((const uint8_t *)s->text, s->len, &l);
+    return l == s->len ? c : 0;
+}
+
 /* The token's bytes after its leading و/ف, the conjunctions a word of any
 ** kind may carry. */
 static uint32_t after_conjunction(const kh_token *u)
 {
     uint32_t s = u->start;
     for (uint32_t k = 0; k + 1 < u->nsegs && u->segs[k].role == KH_SEG_PROCLITIC; k++) {
-        if (u->segs[k].len != 2 ||
-            (memcmp(u->segs[k].text, "\xd9\x88", 2) && memcmp(u->segs[k].text, "\xd9\x81", 2)))
-            break;
+        uint32_t c = lone_letter(&u->segs[k]);
+        if (c != KH_CP_WAW && c != KH_CP_FEH) break;
         s = u->segs[k + 1].start;
     }
     return s;
@@ -414,38 +420,38 @@ static uint32_t rest_count(const uint8_t *rest, size_t n)
     return e ? e->count : 0;
 }
 
-/* Whether a person's first word keeps the ب/ل/ك the analyzer split off:
-** بلاتيني read as ب + لاتيني, لميس as ل + ميس. The document settles it: the
-** whole word stands at least twice (after a و at most) and the rest never
-** stands alone, as it would after a real preposition (لرونالدو beside
-** رونالدو); and the rest is no common word (COMMON_REST). cut is where the
-** mention would start. */
-static int keeps_proclitic(const kh_analysis *an, const uint8_t *text, const kh_token *t,
-                           uint32_t cut)
+/* Where a person's mention starts when its first word keeps the ب/ل/ك the
+** analyzer split off (بلاتيني read as ب + لاتيني, لميس as ل + ميس): the
+** proclitic's start, else cut, where the proclitics end. The document
+** settles it: the whole word stands at least twice (after a و at most) and
+** the rest never stands alone, as it would after a real preposition
+** (لرونالدو beside رونالدو); and the rest is no common word (COMMON_REST). */
+static uint32_t kept_proclitic(const kh_analysis *an, const uint8_t *text, const kh_token *t,
+                               uint32_t cut)
 {
     uint32_t k = 0;
     while (k < t->nsegs && t->segs[k].start < cut)
         k++;
-    if (k == 0 || k >= t->nsegs) return 0;
+    if (k == 0 || k >= t->nsegs) return cut;
     const kh_segment *p = &t->segs[k - 1];
-    if (p->len != 2 || (memcmp(p->text, "\xd8\xa8", 2) && memcmp(p->text, "\xd9\x84", 2) &&
-                        memcmp(p->text, "\xd9\x83", 2)))
-        return 0; /* only ب ل ك: a whole word's first letter */
+    uint32_t c = lone_letter(p);
+    if (c != KH_CP_BEH && c != KH_CP_LAM && c != KH_CP_KAF)
+        return cut; /* only ب ل ك: a whole word's first letter */
     const uint8_t *whole = text + p->start, *rest = text + cut;
     size_t wn = t->end - p->start, rn = t->end - cut;
     if (rn > 64 || (rn > 4 && !memcmp(rest, "\xd8\xa7\xd9\x84", 4)))
-        return 0; /* بالتوفيق: ب before the article is a preposition */
+        return cut; /* بالتوفيق: ب before the article is a preposition */
     if (rn > 2 && rest_count(rest, rn) >= COMMON_REST)
-        return 0; /* بمحمد، لشخصية، بخميس مشيط: the rest is a common word on its own */
+        return cut; /* بمحمد، لشخصية، بخميس مشيط: the rest is a common word on its own */
     int seen = 0;
     for (size_t i = 0; i < an->ntokens; i++) {
         const kh_token *u = &an->tokens[i];
         if (u->kind != KH_TOK_ARABIC) continue;
         uint32_t s = after_conjunction(u);
         if (u->end - s == wn && !memcmp(text + s, whole, wn)) seen++;
-        if (u->end - s == rn && !memcmp(text + s, rest, rn)) return 0;
+        if (u->end - s == rn && !memcmp(text + s, rest, rn)) return cut;
     }
-    return seen >= 2;
+    return seen >= 2 ? p->start : cut; /* a و before the ب/ل/ك is still cut */
 }
 
 /* Builds the mentions' display texts and keys, proclitics left out. */
@@ -458,13 +464,8 @@ static int build_mentions(kh_names *nm, const kh_model *m, const kh_feat *fx, co
         const kh_token *t = first_word_token(fx, an, e->first);
         const char *pre;
         uint32_t cut = cut_proclitics(t, e->start, &pre);
-        if (!*pre && cut > e->start && e->type == KH_ENT_PER && keeps_proclitic(an, text, t, cut)) {
-            /* step back over the ب/ل/ك alone: a و before it is still cut */
-            uint32_t k = 0;
-            while (t->segs[k + 1].start < cut)
-                k++;
-            cut = t->segs[k].start;
-        }
+        if (!*pre && cut > e->start && e->type == KH_ENT_PER)
+            cut = kept_proclitic(an, text, t, cut);
         if (!*pre && cut < e->end && text[cut] == '#') cut++; /* #لاغارد is لاغارد */
         e->start = *pre ? e->start : cut;
         mm->disp = put_display(nm, pre, text, cut, e->end, &mm->displen);
