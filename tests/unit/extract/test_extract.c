@@ -4069,3 +4069,21 @@ TEST(title_then_where_then_a_plain_name_is_the_bearer)
     REQUIRE(q);
     CHECK(!span_is(t, q->speaker, "كريمس النمساوية"));
 }
+
+TEST(a_definite_office_refers_back_to_the_person_who_spoke_last)
+{
+    /* المسؤول الأمريكي names no one new: the deputy spokesman who spoke
+    ** last; a judge is not the lawyer who did */
+    const char *t = "عنوان\nوقال نائب المتحدث باسم البعثة الأمريكية كورتز كوبر إن المجلس "
+                    "سيعقد جلسة خاصة.\nوأكد المسؤول الأمريكي في تغريدته أن الجلسة عقدت "
+                    "صباحا.\nوقال المحامي علي الجهني إن الحكم نهائي.\nورأى القاضي أن الحجج "
+                    "غير كافية.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الجلسة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "كورتز كوبر");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الحجج");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "القاضي");
+}
