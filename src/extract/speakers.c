@@ -440,12 +440,37 @@ static const char *const AL_NAMES[] = {"البرت",     "البرتو",   "ال
                                        "الكسي",     "الكسيس",   "اليكس",   "الفريد",   "الفونسو",
                                        "اليخاندرو", "اليزابيث", "اليسون",  "الياس",    "اليسا"};
 
+/* Given names written with ال, common in the Maghreb (الحبيب الصيد، الباجي
+** قائد السبسي، المنصف المرزوقي), as normalized: after a title they open
+** the name, not an adjective of the title. Only those that are rarely
+** anything else: not الأمين (الأمين العام), العربي, الحسن, الطيب, nor
+** الأزهر (جامعة الأزهر), المكي, الهاشمي. */
+static const char *const AL_GIVEN[] = {
+    "الحبيب",  "الباجي", "الهادي",  "المنصف", "الطاهر", "الصادق",  "المنجي",  "الناصر",
+    "المختار", "البشير", "الشاذلي", "الفاضل", "النوري", "المولدي", "العياشي", "الجيلاني"};
+
 static int al_name(const kh_extractor *x, uint32_t i)
 {
     const kh_token *t = tok(x, i);
     if (x->tk[i].pro != KX_P_AL || t->kind != KH_TOK_ARABIC) return 0;
     for (size_t q = 0; q < sizeof AL_NAMES / sizeof AL_NAMES[0]; q++)
         if (t->norm_len == strlen(AL_NAMES[q]) && !memcmp(t->norm, AL_NAMES[q], t->norm_len))
+            return 1;
+    return 0;
+}
+
+/* Whether token i is one of AL_GIVEN followed by another word, its family
+** name, on its line. */
+static int al_given(kh_extractor *x, uint32_t i)
+{
+    const kh_token *t = tok(x, i);
+    if (x->tk[i].pro != KX_P_AL || t->kind != KH_TOK_ARABIC || i + 1 >= x->A->ntokens ||
+        !same_line(x, i, i + 1) || tok(x, i + 1)->kind != KH_TOK_ARABIC ||
+        (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_ENC)))
+        return 0;
+    if (i > 0 && stem_is(x, i - 1, "محيط")) return 0; /* المحيط الهادي, the Pacific */
+    for (size_t q = 0; q < sizeof AL_GIVEN / sizeof AL_GIVEN[0]; q++)
+        if (t->norm_len == strlen(AL_GIVEN[q]) && !memcmp(t->norm, AL_GIVEN[q], t->norm_len))
             return 1;
     return 0;
 }
@@ -1272,6 +1297,7 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
     while (k < b) {
         if (title_name(x, a, k, b)) break;
         if (k > a && qaid_name(x, k)) break; /* … بلحج | قائد نصر: a given name, no title */
+        if (k > a && al_given(x, k)) break; /* رئيس الحكومة | الحبيب الصيد */
         if (k > a && k + 1 < b && al_ordinal(x, k)) {
             k += 2; /* الرئيس الـ44 | للولايات المتحدة */
             continue;
@@ -2072,6 +2098,20 @@ static void np_name(kh_extractor *x, kx_cue *c)
             int keep_head = k == a + 1 && kx_is(x, a, KX_ORG) && (!named_after_head(x, a) || whole);
             c->name_first = keep_head ? a : k;
             c->name_last = keep_head && whole > e ? whole : e;
+            return;
+        }
+        if (k > a && k < b && al_given(x, k) && kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG)) {
+            /* رئيس الحكومة | الحبيب الصيد، رئيس الجمهورية | الباجي قائد السبسي:
+            ** the given name with ال opens the name; its family name may have
+            ** ال or be قائد + a word */
+            uint32_t e = k + 1;
+            while (e < b && e - k < NAME_MAX_TOKENS &&
+                   (name_word(x, e) || compound_part(x, e) ||
+                    (e + 1 < b && !x->tk[e].pro && kx_norm_is(x, e, "قائد")) ||
+                    (x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE | KX_TIME))))
+                e++;
+            c->name_first = k;
+            c->name_last = e;
             return;
         }
         if (k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL)) {

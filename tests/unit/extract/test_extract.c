@@ -4087,3 +4087,23 @@ TEST(a_definite_office_refers_back_to_the_person_who_spoke_last)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "القاضي");
 }
+
+TEST(a_given_name_with_al_after_a_title_opens_the_name)
+{
+    /* الحبيب، الباجي: Maghrebi given names with ال are no adjectives of the
+    ** title; المحيط الهادي is the Pacific */
+    const char *t = "عنوان\nأكد رئيس الحكومة الحبيب الصيد أن الوضع مستقر.\nوقال رئيس الجمهورية "
+                    "الباجي قائد السبسي إن الإرهاب لن ينتصر.\nوقال مركز المحيط الهادي للتحذير "
+                    "من موجات تسونامي إن الخطر زال.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الحبيب الصيد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الإرهاب");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الباجي قائد السبسي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الخطر");
+    REQUIRE(q);
+    CHECK(!span_is(t, q->speaker, "الهادي للتحذير") && !span_is(t, q->speaker, "مركز المحيط"));
+}
