@@ -444,10 +444,10 @@ static const char *const AL_NAMES[] = {"البرت",     "البرتو",   "ال
 ** قائد السبسي، المنصف المرزوقي), as normalized: after a title they open
 ** the name, not an adjective of the title. Only those that are rarely
 ** anything else: not الأمين (الأمين العام), العربي, الحسن, الطيب, nor
-** الأزهر (جامعة الأزهر), المكي, الهاشمي. */
-static const char *const AL_GIVEN[] = {
-    "الحبيب",  "الباجي", "الهادي",  "المنصف", "الطاهر", "الصادق",  "المنجي",  "الناصر",
-    "المختار", "البشير", "الشاذلي", "الفاضل", "النوري", "المولدي", "العياشي", "الجيلاني"};
+** الأزهر (جامعة الأزهر), المكي, الهاشمي, البشير (عمر البشير). */
+static const char *const AL_GIVEN[] = {"الحبيب", "الباجي", "الهادي",  "المنصف",  "الطاهر",
+                                       "الصادق", "المنجي", "الناصر",  "المختار", "الشاذلي",
+                                       "الفاضل", "النوري", "المولدي", "العياشي", "الجيلاني"};
 
 static int al_name(const kh_extractor *x, uint32_t i)
 {
@@ -473,6 +473,23 @@ static int al_given(kh_extractor *x, uint32_t i)
         if (t->norm_len == strlen(AL_GIVEN[q]) && !memcmp(t->norm, AL_GIVEN[q], t->norm_len))
             return 1;
     return 0;
+}
+
+/* The end of the name that al_given token k opens, before token limit: a
+** family name with ال (الحبيب الصيد), قائد and a word (الباجي قائد السبسي),
+** or up to two bare words and an ال surname after them (الهادي مجدوب). */
+static uint32_t al_given_end(kh_extractor *x, uint32_t k, uint32_t limit)
+{
+    uint32_t e = k + 1;
+    if (e + 1 < limit && !x->tk[e].pro && kx_norm_is(x, e, "قائد")) return e + 2;
+    if (e < limit && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE | KX_TIME))
+        return e + 1;
+    while (e < limit && e - k <= 2 && name_word(x, e))
+        e++;
+    if (e > k + 1 && e < limit && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
+        !kx_is(x, e, KX_TITLE | KX_TIME))
+        e++;
+    return e;
 }
 
 /* قائد as a given name: bare, before one name word that ends the name
@@ -1645,6 +1662,11 @@ static int resolve_description(kh_extractor *x, kx_cue *c)
                 return 1;
             }
             uint32_t e = name_run(x, k, L->last);
+            if (!org && k > j && e == k && al_given(x, k)) {
+                c->name_first = k; /* رئيس الجمهورية | الباجي قائد السبسي */
+                c->name_last = al_given_end(x, k, L->last);
+                return 1;
+            }
             if (!org && k > j && e > k && e - k <= 2 && owner_word(x, k - 1, j)) {
                 /* مدير شرطة جدة | اللواء محمد القحطاني، ناطق باسم سلطة تطوير
                 ** العاصمة | رمضان ساجد: the words after the complement's head
@@ -2101,17 +2123,8 @@ static void np_name(kh_extractor *x, kx_cue *c)
             return;
         }
         if (k > a && k < b && al_given(x, k) && kx_is(x, a, KX_TITLE) && !kx_is(x, a, KX_ORG)) {
-            /* رئيس الحكومة | الحبيب الصيد، رئيس الجمهورية | الباجي قائد السبسي:
-            ** the given name with ال opens the name; its family name may have
-            ** ال or be قائد + a word */
-            uint32_t e = k + 1;
-            while (e < b && e - k < NAME_MAX_TOKENS &&
-                   (name_word(x, e) || compound_part(x, e) ||
-                    (e + 1 < b && !x->tk[e].pro && kx_norm_is(x, e, "قائد")) ||
-                    (x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE | KX_TIME))))
-                e++;
-            c->name_first = k;
-            c->name_last = e;
+            c->name_first = k; /* رئيس الحكومة | الحبيب الصيد */
+            c->name_last = al_given_end(x, k, b);
             return;
         }
         if (k < b && kx_is(x, a, KX_ORG) && !(x->tk[a].pro & KX_P_AL)) {

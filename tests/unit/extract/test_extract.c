@@ -4107,3 +4107,16 @@ TEST(a_given_name_with_al_after_a_title_opens_the_name)
     REQUIRE(q);
     CHECK(!span_is(t, q->speaker, "الهادي للتحذير") && !span_is(t, q->speaker, "مركز المحيط"));
 }
+
+TEST(the_bare_title_refers_back_to_a_name_opened_by_al)
+{
+    /* الرئيس goes back to رئيس الجمهورية الباجي قائد السبسي: the name after
+    ** the title is read there as in the subject; the words after it are not */
+    const char *t = "عنوان\nأكد رئيس الجمهورية الباجي قائد السبسي تمديد حالة الطوارئ.\n"
+                    "وأضاف الرئيس أن القانون سيتغير.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن القانون");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الباجي قائد السبسي");
+}
