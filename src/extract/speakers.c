@@ -3419,6 +3419,9 @@ static int looks_like_name(kh_extractor *x, const kx_pair *p)
     if (after != UINT32_MAX && after + 1 < x->A->ntokens && (x->tk[after].flags & KX_T_COMMA))
         after++; /* أن «مجلس شورى كويتا»، قرر */
     int word_after = after < x->A->ntokens && same_line(x, after, p->open) && np_word(x, after);
+    if (stem_is(x, prev, "عنوان") && !(x->tk[prev].flags & KX_T_ENC))
+        return 1; /* بعنوان، تحت عنوان "أعشق مصر ولا أستطيع العودة... ولا أحد يستطيع أن يقول
+                  ** السبب": a title, however long, is named, not said */
     if ((kx_is(x, prev, KX_NAMEHEAD) || kx_is(x, pprev, KX_NAMEHEAD)) && nw <= LONG_NAME_WORDS &&
         !(prev == pprev && (x->tk[prev].pro & KX_P_AL) && nw >= LONG_AFTER_DEFINITE &&
           strong_cue_before(x, p->open)))

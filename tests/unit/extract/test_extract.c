@@ -4120,3 +4120,14 @@ TEST(the_bare_title_refers_back_to_a_name_opened_by_al)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الباجي قائد السبسي");
 }
+
+TEST(a_quoted_title_after_bi_unwan_is_named_however_long)
+{
+    const char *t = "عنوان\nونشرت الصحفية بيل ترو مقالا في الصحيفة بعنوان \"أعشق مصر ولا أستطيع "
+                    "العودة... ولا أحد يستطيع أن يقول السبب ولا أن يشرح ما جرى\".\nوقالت ترو "
+                    "\"لقد رحلت مرغمة عن البلد الذي أحبه\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "أعشق مصر") == NULL);
+    CHECK(quote(d, t, KH_QUOTE_DIRECT, "لقد رحلت") != NULL);
+}
