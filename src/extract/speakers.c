@@ -1021,6 +1021,19 @@ static int role_genitive(kh_extractor *x, uint32_t from, uint32_t k, uint32_t li
 /* Close to (مصدر مقرب من …): the phrase after من says whose source it is. */
 static const char *const CLOSE_TO[] = {"مقرب", "مقربة", "مقربون", "مقربين", "قريب", "قريبة"};
 
+/* Whether a quoted span holds a function word no name has: a pronoun, a
+** negation, a demonstrative or a quantifier; not the prepositions of names
+** (من أجل، بلا، في، بين), nor إن, هو, هي, the letters of «إي إس بي إن». */
+static int has_function_word(kh_extractor *x, const kx_pair *p)
+{
+    static const char *const NOT_IN_NAMES[] = {"حول", "كل",  "لا",  "لم",  "لن",
+                                               "قد",  "لقد", "هذا", "هذه", "ذلك",
+                                               "نحن", "أنا", "سوف", "يجب", "يمكن"};
+    for (uint32_t k = p->open + 1; k < p->close && k < x->A->ntokens; k++)
+        if (!x->tk[k].pro && NORM_IN(x, k, NOT_IN_NAMES)) return 1;
+    return 0;
+}
+
 /* A demonstrative with its preposition written on (بذلك، لهذا، بهذه). */
 static const char *const PREP_DEMONSTRATIVES[] = {"بذلك", "لذلك", "بهذا", "لهذا",   "بهذه",
                                                   "لهذه", "بتلك", "لتلك", "بهؤلاء", "لهؤلاء"};
@@ -1042,6 +1055,9 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
             if (k > from && x->pairs[pi].nwords <= 2 && told)
                 break; /* أبلغت مصادر محلية | «عكاظ» أن: the paper told, the
                        ** verb's object */
+            if (k == from && x->pairs[pi].nwords >= 4 && has_function_word(x, &x->pairs[pi]))
+                break; /* ومضى يقول "ساجري محادثات حول كل المواضيع": words with حول
+                       ** and كل are said; a body's name has none */
             if (k > from && name_word(x, k - 1) && !kx_is(x, k - 1, KX_NAMEHEAD | KX_ORG) &&
                 x->pairs[pi].nwords >= 4)
                 break; /* وقال زوكربيرغ "سيكون تحديا فكريا مسليا": words after a name

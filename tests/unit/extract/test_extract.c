@@ -4131,3 +4131,17 @@ TEST(a_quoted_title_after_bi_unwan_is_named_however_long)
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "أعشق مصر") == NULL);
     CHECK(quote(d, t, KH_QUOTE_DIRECT, "لقد رحلت") != NULL);
 }
+
+TEST(quoted_words_with_function_words_after_the_verb_are_said)
+{
+    /* a quote right after يقول is its subject only if it can be a name:
+    ** حول and كل say it is words */
+    const char *t = "عنوان\nوقال وزير الخارجية الفرنسي لوران فابيوس إن البلدين سيقيمان علاقات "
+                    "طبيعية.\nومضى يقول \"سأجري محادثات حول كل المواضيع\"، إلا أنه أوضح أن "
+                    "المفاوضات صعبة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "سأجري محادثات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "لوران فابيوس");
+}
