@@ -4145,3 +4145,22 @@ TEST(quoted_words_with_function_words_after_the_verb_are_said)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "لوران فابيوس");
 }
+
+TEST(a_participle_takes_the_entity_after_its_sentence_s_verb)
+{
+    /* أعربت has no statement of its own; معتبرة hangs on it, and the place
+    ** the recognizer tags right after it is the subject */
+    const char *t = "عنوان\nأعربت التشيك، الأحد، عن رفضها استقبال 450 شخصا من طالبي اللجوء، "
+                    "معتبرة أن الأمر سيكون خطيرا.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأمر");
+    REQUIRE(q);
+    kh_entity e[1];
+    one_person(d, &e[0], token_at(d, t, "التشيك"), 1);
+    e[0].type = KH_ENT_LOC;
+    kh_ner_result r = ner_result(e, 1);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "التشيك");
+}
