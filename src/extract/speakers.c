@@ -4524,6 +4524,25 @@ static int32_t known_speaker(const kh_extractor *x, uint32_t i)
     return -1;
 }
 
+/* known_speaker() for a word with a proclitic (لقرقاش): the stems compared,
+** of a name of two words or more. */
+static int32_t known_stem_speaker(kh_extractor *x, uint32_t i)
+{
+    const char *si, *sj;
+    size_t ni, nj;
+    stem_norm(x, i, &si, &ni);
+    if (ni < 6) return -1; /* three letters at least */
+    for (size_t k = x->nnames; k-- > 0;) {
+        const kx_name *nm = &x->names[k];
+        if (nm->first >= i || nm->dual || nm->last < nm->first + 2) continue;
+        for (uint32_t j = nm->first; j < nm->last; j++) {
+            stem_norm(x, j, &sj, &nj);
+            if (name_word(x, j) && ni == nj && !memcmp(si, sj, ni)) return (int32_t)k;
+        }
+    }
+    return -1;
+}
+
 /* خلال مقابلة ترامب مع "سي بي أس" نيوز الأربعاء، قال إنه …: a dropped
 ** subject whose sentence opens with an occasion of speech owned by a name
 ** (مقابلة ترامب، تغريدة روحاني، كلمة الملك سلمان) is that name's: the
@@ -4535,13 +4554,17 @@ static uint32_t sentence_first(const kh_extractor *x, uint32_t i);
 static int32_t speech_event(kh_extractor *x, size_t ci)
 {
     uint32_t at = x->cues[ci].tok, s = sentence_first(x, at);
-    for (uint32_t n = s; n + 1 < at && n < s + 3; n++) {
+    for (uint32_t n = s; n + 1 < at && n < s + 4; n++) {
         if (!speech_place(x, n) || (x->tk[n].pro & KX_P_AL) || (x->tk[n].flags & KX_T_ENC) ||
-            x->tk[n].pair >= 0 || x->tk[n + 1].pro || !name_word(x, n + 1))
+            x->tk[n].pair >= 0)
+            continue;
+        int owner = x->tk[n + 1].pro == KX_P_L; /* جاء ذلك في تغريدة | لقرقاش */
+        if ((x->tk[n + 1].pro && !owner) || (!owner && !name_word(x, n + 1)) ||
+            (n == s + 3 && !owner))
             continue;
         for (size_t k = ci; k-- > 0 && x->cues[k].tok > s;)
             if (x->cues[k].tok > n) return -1; /* another verb between: its own subject */
-        return known_speaker(x, n + 1);
+        return owner ? known_stem_speaker(x, n + 1) : known_speaker(x, n + 1);
     }
     return -1;
 }

@@ -4164,3 +4164,16 @@ TEST(a_participle_takes_the_entity_after_its_sentence_s_verb)
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "التشيك");
 }
+
+TEST(a_speech_event_owned_with_lam_names_the_dropped_subject)
+{
+    const char *t = "عنوان\nوقال وزير الدولة للشؤون الخارجية الإماراتي أنور قرقاش إن الحل قريب.\n"
+                    "وقال المتحدث باسم الحوثيين محمد عبد السلام إن الوفد لن يحضر.\nجاء ذلك في "
+                    "تغريدة لقرقاش على صفحته بموقع التواصل الاجتماعي، حيث قال: \"تغيب "
+                    "الحوثي عن عملية السلام دليل على ضعفه\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "تغيب الحوثي");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "أنور قرقاش");
+}
