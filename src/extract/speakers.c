@@ -2553,8 +2553,13 @@ static int object_verb_subject(kh_extractor *x, uint32_t verb, uint32_t s, uint3
     if (!(x->tk[verb].flags & KX_T_ENC) && told_verb(x, s) && !STEM_IN(x, s, MEASURES))
         for (uint32_t k = s + 1; k < e && !told; k++)
             told = told_object(x, s, k);
-    int by = e > s && e < limit && same_line(x, s, e) &&
-             ((x->tk[e].pro & KX_P_B) || (tok(x, e)->flags & KH_TOKF_PREFIX));
+    /* ووصفتها الولايات المتحدة في 2005 | بأنها: when, between the subject and بـ */
+    uint32_t b = e;
+    if (b + 2 < limit && !x->tk[b].pro && stem_is(x, b, "في") &&
+        tok(x, b + 1)->kind == KH_TOK_NUMBER)
+        b += 2; /* not a time word: the object's (هجوم الجمعة | بأنه) */
+    int by = e > s && b < limit && same_line(x, s, b) &&
+             ((x->tk[b].pro & KX_P_B) || (tok(x, b)->flags & KH_TOKF_PREFIX));
     /* وصفتها الأمم المتحدة بأنها: the pronoun is the object, the noun phrase
     ** before بـ the subject; حيث وصف سليماني بأنه: without a pronoun the
     ** noun phrase before بـ is the object */

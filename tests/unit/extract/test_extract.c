@@ -4177,3 +4177,16 @@ TEST(a_speech_event_owned_with_lam_names_the_dropped_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "أنور قرقاش");
 }
+
+TEST(a_year_between_the_subject_and_bi_keeps_the_subject)
+{
+    /* ووصفتها: the pronoun is the object; the subject is the noun before
+    ** بأنها, past في and a year */
+    const char *t = "عنوان\nوروسيا البيضاء أقرب حليفة لروسيا منذ عام 1994 ووصفتها الولايات "
+                    "المتحدة في 2005 بأنها \"آخر دكتاتورية في أوروبا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "آخر دكتاتورية");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الولايات المتحدة");
+}
