@@ -4608,6 +4608,25 @@ static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
     if (f >= x->A->ntokens || !same_line(x, v, f) || !(x->tk[f].flags & KX_T_ENC) ||
         tok(x, f)->norm_len < 4 || memcmp(tok(x, f)->norm, "\xd9\x81\xd9\x8a", 4))
         return -1; /* فيه، فيها */
+    if (v > 2 && same_line(x, v - 1, v) && !x->tk[v - 1].pro &&
+        (speech_place(x, v - 1) || STEM_IN(x, v - 1, DOCUMENTS))) {
+        /* وأصدر المدير الإقليمي …، مهند هادي، بيانا جاء فيه: the speech is the
+        ** object of a verb of issuing, whose subject spoke */
+        static const char *const ISSUE[] = {"أصدر", "أصدرت", "نشر", "نشرت", "وزع", "وزعت"};
+        uint32_t e = v - 1;
+        if (!x->tk[e - 1].pro && (stem_is(x, e - 1, "شريط") || stem_is(x, e - 1, "مقطع")))
+            e--; /* شريط | فيديو */
+        if (x->tk[e - 1].flags & KX_T_COMMA) e--;
+        for (uint32_t j = e; j-- > 0 && e - j <= NP_MAX && same_line(x, j, v);) {
+            if ((x->tk[j].flags & KX_T_TERM) && x->tk[j].pair < 0) break;
+            if (!NORM_IN(x, j, ISSUE) || (x->tk[j].pro & ~(uint32_t)(KX_P_W | KX_P_F))) continue;
+            if (j + 1 >= e) return -1;
+            uint32_t last = extend_np(x, j + 1, np_right(x, j + 1, e), e);
+            if (past_commas(x, last, e) != e && last != e)
+                return -1; /* نشرت صورتها، وفوق الصورة كتبت تغريدة: no noun phrase */
+            return np_speaker(x, j, j + 1, last);
+        }
+    }
     for (uint32_t j = v; j-- > 0 && v - j <= NAME_MAX_TOKENS + 3;) {
         if (!same_line(x, j, v) || !np_word(x, j)) return -1;
         if (!(x->tk[j].pro & KX_P_L) || j == 0) continue;

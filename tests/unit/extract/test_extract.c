@@ -4190,3 +4190,20 @@ TEST(a_year_between_the_subject_and_bi_keeps_the_subject)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الولايات المتحدة");
 }
+
+TEST(the_issuer_of_a_speech_noun_speaks_in_it)
+{
+    /* أعلنت فيه: the video is the object of نشرت, whose subject spoke; a
+    ** phrase with a clause in it is no subject (نشرت صورتها، وفوق الصورة كتبت) */
+    const char *t = "عنوان\nوتأتي الهجمات الدموية الأخيرة بعد أن نشرت بوكو حرام شريط فيديو "
+                    "أعلنت فيه أنها لم تمن بالهزيمة.\nونعت الكاتبة التي نشرت صورتها، وفوق "
+                    "الصورة كتبت تغريدة قالت فيها إن الراحلة كانت مثالا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنها لم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بوكو حرام");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن الراحلة");
+    REQUIRE(q);
+    CHECK(!span_is(t, q->speaker, "صورتها، وفوق الصورة كتبت"));
+}
