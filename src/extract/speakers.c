@@ -236,6 +236,13 @@ static int is_ali(const kh_extractor *x, uint32_t i)
         return 0;
     if (i > 0 && same_line(x, i - 1, i) && tok(x, i - 1)->kind == KH_TOK_ABBREV)
         return 1; /* د. علي: after an abbreviated title, the name alone */
+    if (i > 1 && same_line(x, i - 1, i) && !x->tk[i - 1].pro && !x->tk[i].pro &&
+        tok(x, i - 1)->kind == KH_TOK_ARABIC && (x->tk[i - 1].flags & KX_T_WORD) &&
+        kx_is(x, i - 2, KX_SAY) && !kx_is(x, i - 1, KX_STOP | KX_TITLE) &&
+        (i + 1 >= x->A->ntokens || !same_line(x, i, i + 1) ||
+         (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_COMMA | KX_T_COLON | KX_T_TERM))))
+        return 1; /* قال محمد علي إن: after the verb and a first name, before the
+                  ** clause, the name (على with its object would come between) */
     return i + 1 < x->A->ntokens && tok(x, i + 1)->kind == KH_TOK_ARABIC &&
            !kx_is(x, i + 1, KX_STOP) && same_line(x, i, i + 1);
 }

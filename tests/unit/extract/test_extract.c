@@ -4207,3 +4207,17 @@ TEST(the_issuer_of_a_speech_noun_speaks_in_it)
     REQUIRE(q);
     CHECK(!span_is(t, q->speaker, "صورتها، وفوق الصورة كتبت"));
 }
+
+TEST(ali_after_the_verb_and_a_first_name_ends_the_name)
+{
+    const char *t = "عنوان\nوذكر مهدي علي أنه رأى في هذه الحملة خيرا كثيرا.\nوأكد الوزير علي أن "
+                    "الوضع مستقر.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه رأى");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "مهدي علي");
+    q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع"); /* a title: على misspelt */
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+}
