@@ -81,6 +81,7 @@ typedef struct kx_pair {
     uint32_t statement; /* 1 = a statement, 0 = a name or term */
     uint32_t in_np;     /* part of a speaker's noun phrase (منظمة «…» قالت) */
     uint32_t owned; /* followed by وفق تعبيره، على حد قوله …: someone's words */
+    uint32_t goes_on; /* unclosed at its paragraph's end, opened again in the next */
     float confidence;
     int32_t speaker; /* x->names index, or -1 */
     uint32_t carried;

@@ -3425,6 +3425,7 @@ static int outlet_named(kh_extractor *x, const kx_pair *p)
 
 static int looks_like_name(kh_extractor *x, const kx_pair *p)
 {
+    if (p->goes_on) return 0; /* a quotation over paragraphs names nothing */
     if (p->close != UINT32_MAX && (latin_only(x, p) || outlet_named(x, p))) return 1;
     if (p->open == 0 || !same_line(x, p->open - 1, p->open)) return 0;
     uint32_t prev = p->open - 1, pprev = prev;
@@ -3627,6 +3628,19 @@ static void classify(kh_extractor *x)
     }
 }
 
+/* Whether pair p opens the paragraph right after the one quote q goes on
+** from: “… المرابحة. ¶ “هذا يجعل …” (kx_pair_marks splits a quotation over
+** paragraphs into one quote for each, as the gold does). */
+static int continued(const kh_extractor *x, const kx_pair *q, const kx_pair *p)
+{
+    if (!q->goes_on || q->open >= p->open) return 0;
+    uint32_t lq = x->tk[q->open].line, lp = x->tk[p->open].line;
+    if (lp <= lq || p->open != x->lines[lp].first) return 0;
+    for (uint32_t l = lq + 1; l < lp; l++)
+        if (x->lines[l].kind != KX_LINE_EMPTY) return 0;
+    return 1;
+}
+
 /* The verdict on every candidate row: the rules propose, the model may
 ** veto. On articles the rules were not written from, they find nearly every
 ** quote but also take quoted names, terms and scare quotes for statements.
@@ -3653,7 +3667,9 @@ static void decide(kh_extractor *x)
         p->statement = 1;
         if (p->cue < 0 && last_stmt >= 0) {
             const kx_pair *q = &x->pairs[last_stmt];
-            if (q->close != UINT32_MAX && q->close < p->open && adjacent(x, q->close + 1, p->open))
+            if ((q->close != UINT32_MAX && q->close < p->open &&
+                 adjacent(x, q->close + 1, p->open)) ||
+                continued(x, q, p))
                 p->follows = last_stmt;
         }
         if (p->cue >= 0) x->cues[p->cue].active = 1;
@@ -5326,6 +5342,7 @@ static void resolve_speakers(kh_extractor *x)
         if (p->follows >= 0) {
             const kx_pair *q = &x->pairs[p->follows];
             p->speaker = q->cue >= 0 ? x->cues[q->cue].speaker : q->speaker;
+            if (p->speaker >= 0 && continued(x, q, p)) continue; /* one quotation: not carried */
         } else {
             p->speaker = h.n ? h.who[0] : -1;
         }

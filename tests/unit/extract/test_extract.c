@@ -918,13 +918,24 @@ TEST(a_stray_mark_at_a_paragraphs_end_quotes_nothing)
 
 TEST(quote_continues_into_a_paragraph_that_opens_with_a_mark)
 {
-    const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n";
+    /* one quote per paragraph (the gold's rule: no quote crosses a paragraph
+    ** break), both the minister's; the first mark is no stray. Without the
+    ** colon the short first part is no name after the title either. */
+    const char *t = "عنوان\nوقال الوزير: “الفقرة الأولى من الكلام.\n“والفقرة الثانية منه”.\n"
+                    "وقال المحافظ “الفقرة الأولى من الرد.\n“والفقرة الثانية منه”.\n";
     const kh_article *d = X(t);
     REQUIRE(d);
-    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 1);
-    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الفقرة الأولى");
+    CHECK_EQ_INT(count(d, KH_QUOTE_DIRECT), 4);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "الفقرة الأولى من الكلام");
     REQUIRE(q);
-    CHECK(q->text.end > (uint32_t)(strstr(t, "والفقرة") - t));
+    CHECK_SPAN(t, q->text, "الفقرة الأولى من الكلام");
+    CHECK_SPAN(t, q->speaker, "الوزير");
+    q = quote(d, t, KH_QUOTE_DIRECT, "والفقرة الثانية منه");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الفقرة الأولى من الرد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المحافظ");
     CHECK_EQ_INT(d->nunpaired, 0);
 }
 
@@ -4220,4 +4231,24 @@ TEST(ali_after_the_verb_and_a_first_name_ends_the_name)
     q = quote(d, t, KH_QUOTE_REPORTED, "أن الوضع"); /* a title: على misspelt */
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الوزير");
+}
+
+TEST(a_quotation_opened_again_in_each_paragraph_is_one_quote_per_paragraph)
+{
+    /* “… المرابحة. ¶ “هذا يجعل …”: the first paragraph's quote ends before its
+    ** full stop, the next paragraph's is its own, and the same man's */
+    const char *t = "عنوان\nوقال رئيس البنك حمد المرزوق “هي لا تعتمد على فائدة ثابتة. تعتمد على "
+                    "المرابحة.\n“هذا يجعل البنك أقل عرضة للصدمات.”\nوقالت مديرة الفرع إن العملاء "
+                    "كثيرون.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "هي لا تعتمد");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "هي لا تعتمد على فائدة ثابتة. تعتمد على المرابحة");
+    CHECK_SPAN(t, q->speaker, "حمد المرزوق");
+    q = quote(d, t, KH_QUOTE_DIRECT, "هذا يجعل");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "هذا يجعل البنك أقل عرضة للصدمات.");
+    CHECK_SPAN(t, q->speaker, "حمد المرزوق");
+    CHECK(!(q->flags & KH_QF_CARRIED));
 }
