@@ -476,10 +476,7 @@ static int al_given(kh_extractor *x, uint32_t i)
         (x->tk[i + 1].flags & (KX_T_PARTICLE | KX_T_ENC)))
         return 0;
     if (i > 0 && stem_is(x, i - 1, "محيط")) return 0; /* المحيط الهادي, the Pacific */
-    for (size_t q = 0; q < sizeof AL_GIVEN / sizeof AL_GIVEN[0]; q++)
-        if (t->norm_len == strlen(AL_GIVEN[q]) && !memcmp(t->norm, AL_GIVEN[q], t->norm_len))
-            return 1;
-    return 0;
+    return NORM_IN(x, i, AL_GIVEN);
 }
 
 /* The end of the name that al_given token k opens, before token limit: a
@@ -4587,9 +4584,8 @@ static int32_t speech_event(kh_extractor *x, size_t ci)
             x->tk[n].pair >= 0)
             continue;
         int owner = x->tk[n + 1].pro == KX_P_L; /* جاء ذلك في تغريدة | لقرقاش */
-        if ((x->tk[n + 1].pro && !owner) || (!owner && !name_word(x, n + 1)) ||
-            (n == s + 3 && !owner))
-            continue;
+        if (!owner && (x->tk[n + 1].pro || !name_word(x, n + 1) || n == s + 3))
+            continue; /* a bare construct only among the sentence's first words */
         for (size_t k = ci; k-- > 0 && x->cues[k].tok > s;)
             if (x->cues[k].tok > n) return -1; /* another verb between: its own subject */
         return owner ? known_stem_speaker(x, n + 1) : known_speaker(x, n + 1);
@@ -4633,8 +4629,8 @@ static int32_t speech_owner(kh_extractor *x, const kx_cue *c)
         return -1; /* فيه، فيها */
     if (v > 2 && same_line(x, v - 1, v) && !x->tk[v - 1].pro &&
         (speech_place(x, v - 1) || STEM_IN(x, v - 1, DOCUMENTS))) {
-        /* وأصدر المدير الإقليمي …، مهند هادي، بيانا جاء فيه: the speech is the
-        ** object of a verb of issuing, whose subject spoke */
+        /* نشرت بوكو حرام شريط فيديو أعلنت فيه، أصدرت الوزارة بيانا جاء فيه:
+        ** the speech is the object of a verb of issuing, whose subject spoke */
         static const char *const ISSUE[] = {"أصدر", "أصدرت", "نشر", "نشرت", "وزع", "وزعت"};
         uint32_t e = v - 1;
         if (!x->tk[e - 1].pro && (stem_is(x, e - 1, "شريط") || stem_is(x, e - 1, "مقطع")))
