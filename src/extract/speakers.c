@@ -2478,7 +2478,8 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
     while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
         e++;
     if (e == f || e >= limit ||
-        !((x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE)) || lam_before_mark(x, e)))
+        !((x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE)) || lam_before_mark(x, e) ||
+          (!x->tk[e].pro && stem_is(x, e, "في") && e + 1 < limit && speech_place(x, e + 1))))
         return 0; /* …، الفريق رائد شاكر جودت | لـ«الشرق الأوسط» إن: the medium told */
     c->name_first = f;
     c->name_last = e;

@@ -4252,3 +4252,14 @@ TEST(a_quotation_opened_again_in_each_paragraph_is_one_quote_per_paragraph)
     CHECK_SPAN(t, q->speaker, "حمد المرزوق");
     CHECK(!(q->flags & KH_QF_CARRIED));
 }
+
+TEST(a_name_in_apposition_may_end_at_the_place_of_speech)
+{
+    const char *t = "عنوان\nوقال رئيس مجلس قضاء الخالدية في محافظة الأنبار، علي داود في حديث "
+                    "للصحيفة إن الطائرات قصفت الموقع.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الطائرات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "علي داود");
+}
