@@ -2446,7 +2446,7 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
         /* سفيرة الولايات المتحدة لدى الأمم المتحدة، X، النائب عن حزب …، X:
         ** the title's لدى/في/عن phrase says where or for whom it is held;
         ** the name follows its comma */
-        uint32_t f = comma_after(x, k + 1, k + 4, limit);
+        uint32_t f = comma_after(x, k + 1, k + 6, limit);
         if (f != UINT32_MAX && f > k + 1) k = f;
     }
     if (k >= limit || !(x->tk[k].flags & KX_T_COMMA)) return 0;

@@ -4263,3 +4263,14 @@ TEST(a_name_in_apposition_may_end_at_the_place_of_speech)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "علي داود");
 }
+
+TEST(a_title_s_long_fi_phrase_before_the_name_in_apposition)
+{
+    const char *t = "عنوان\nويوضح خبير الأرصاد والبيئة في إدارة الأرصاد الجوية بدولة الكويت، عيسى "
+                    "رمضان، أن الطقس سيكون حارا.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الطقس");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عيسى رمضان");
+}
