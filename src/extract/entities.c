@@ -389,11 +389,7 @@ static kh_span entity_sentence_verb(kh_extractor *x, const kh_quote *q, const kh
         !x->tk[c].e || !(x->tk[c].e->say & KX_SAY_PARTICIPLE))
         return kx_none();
     uint16_t fem = x->tk[c].e->say & KX_SAY_FEM;
-    uint32_t v = c;
-    while (v > 0 && kx_same_line(x, v - 1, c) &&
-           !((x->tk[v - 1].flags & KX_T_TERM) && x->tk[v - 1].pair < 0))
-        v--; /* the sentence's first token */
-    for (; v + 1 < c; v++) {
+    for (uint32_t v = kx_sentence_first(x, c); v + 1 < c; v++) {
         if (!kx_is(x, v, KX_SAY) || !x->tk[v].e || (x->tk[v].flags & KX_T_ENC) ||
             (x->tk[v].pro & ~(uint32_t)(KX_P_W | KX_P_F)))
             continue;

@@ -305,6 +305,7 @@ int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b); /* spellings 
 int kx_name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n);
 int kx_name_link(kh_extractor *x, uint32_t i); /* بن، عبد، أبو … */
 int kx_age_word(kh_extractor *x, uint32_t i); /* البالغ (من العمر): no part of a name */
+uint32_t kx_sentence_first(const kh_extractor *x, uint32_t i); /* on token i's line */
 int kx_construct_plural(const kh_extractor *x, size_t i); /* موظفي: a plural in construct */
 void kx_stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n);
 int kx_stem_is(kh_extractor *x, uint32_t i, const char *lit);

@@ -157,7 +157,11 @@ static int paren_closes(const kh_extractor *x, uint32_t o, uint32_t c)
     return 0;
 }
 
-static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t end_tok)
+/* Records the quote opened at token open and closed at close (UINT32_MAX:
+** unclosed, its words to token end_tok); an unclosed mark is listed as
+** unpaired unless it goes on into the next paragraph (goes_on). */
+static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t end_tok,
+                     uint32_t goes_on)
 {
     const kh_token *T = x->A->tokens;
     kx_pair p;
@@ -165,6 +169,7 @@ static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t en
     p.open = open;
     p.close = close;
     p.cue = p.follows = p.speaker = -1;
+    p.goes_on = goes_on;
     if (close != UINT32_MAX) {
         p.text = kx_span(T[open].end, T[close].start);
         p.marks = kx_span(T[open].start, T[close].end);
@@ -178,7 +183,8 @@ static void add_pair(kh_extractor *x, uint32_t open, uint32_t close, uint32_t en
         uint32_t e = last > open + 1 ? T[last - 1].end : T[open].end;
         p.text = kx_span(T[open].end, e);
         p.marks = kx_span(T[open].start, e);
-        KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, T[open].start);
+        if (!goes_on) /* a mark that goes on has its partner in the next paragraph */
+            KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, T[open].start);
     }
     p.nwords = count_words(x, open + 1, end_tok);
     int32_t idx = (int32_t)x->npairs;
@@ -294,7 +300,7 @@ void kx_pair_marks(kh_extractor *x)
             for (size_t j = k; j < n; j++)
                 KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired,
                         x->A->tokens[st[j].tok].start);
-            add_pair(x, st[k - 1].tok, i, 0);
+            add_pair(x, st[k - 1].tok, i, 0, 0);
             n = k - 1;
         }
         uint32_t glued = UINT32_MAX; /* a mark read as the closer of the quote before it */
@@ -309,7 +315,7 @@ void kx_pair_marks(kh_extractor *x)
                 n--;
                 continue;
             }
-            add_pair(x, o, UINT32_MAX, e);
+            add_pair(x, o, UINT32_MAX, e, 0);
             if (e < L->last && (x->tk[e].flags & KX_T_QMARK) &&
                 family(x->text + x->A->tokens[e].start) == st[0].fam && x->npairs) {
                 /* … أصلا "من خلال: the mark it runs up to is its closer glued to
@@ -329,11 +335,7 @@ void kx_pair_marks(kh_extractor *x)
             /* the quote goes on in the next paragraph, which opens again
             ** (“… المرابحة. ¶ “هذا يجعل …”): one quote per paragraph, this one
             ** unclosed to its end, the next opened by its own mark */
-            add_pair(x, st[0].tok, UINT32_MAX, L->last);
-            if (x->npairs && x->nunpaired) {
-                x->pairs[x->npairs - 1].goes_on = 1;
-                x->nunpaired--; /* its mark has a partner: the next paragraph's */
-            }
+            add_pair(x, st[0].tok, UINT32_MAX, L->last, 1);
             n = 0;
             continue;
         }
@@ -344,7 +346,7 @@ void kx_pair_marks(kh_extractor *x)
         }
         for (size_t j = 1; j < n; j++)
             KX_PUSH(x, x->unpaired, x->nunpaired, x->capunpaired, x->A->tokens[st[j].tok].start);
-        add_pair(x, st[0].tok, UINT32_MAX, lost_closer_end(x, st[0].tok, L->last));
+        add_pair(x, st[0].tok, UINT32_MAX, lost_closer_end(x, st[0].tok, L->last), 0);
         n = 0;
     }
     /* pairs were appended in closing order; statements want opening order */

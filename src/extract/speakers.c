@@ -196,6 +196,16 @@ static void stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t 
     *n = t->norm_len - skip;
 }
 
+/* Whether tokens a and b have one stem (their proclitics left out). */
+static int same_stem(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    const char *sa, *sb;
+    size_t na, nb;
+    stem_norm(x, a, &sa, &na);
+    stem_norm(x, b, &sb, &nb);
+    return na && na == nb && !memcmp(sa, sb, na);
+}
+
 static int stem_is(kh_extractor *x, uint32_t i, const char *lit)
 {
     char buf[KX_LIT_MAX];
@@ -486,12 +496,9 @@ static uint32_t al_given_end(kh_extractor *x, uint32_t k, uint32_t limit)
 {
     uint32_t e = k + 1;
     if (e + 1 < limit && !x->tk[e].pro && kx_norm_is(x, e, "قائد")) return e + 2;
-    if (e < limit && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE | KX_TIME))
-        return e + 1;
     while (e < limit && e - k <= 2 && name_word(x, e))
         e++;
-    if (e > k + 1 && e < limit && x->tk[e].pro == KX_P_AL && np_word(x, e) &&
-        !kx_is(x, e, KX_TITLE | KX_TIME))
+    if (e < limit && x->tk[e].pro == KX_P_AL && np_word(x, e) && !kx_is(x, e, KX_TITLE | KX_TIME))
         e++;
     return e;
 }
@@ -1042,13 +1049,24 @@ static int has_function_word(kh_extractor *x, const kx_pair *p)
 static const char *const PREP_DEMONSTRATIVES[] = {"بذلك", "لذلك", "بهذا", "لهذا",   "بهذه",
                                                   "لهذه", "بتلك", "لتلك", "بهؤلاء", "لهؤلاء"};
 
+/* Whether token k is one of PREP_DEMONSTRATIVES. np_right asks it of every
+** word of every subject: all of them open with ب or ل, so the list is read
+** only for a word that does. */
+static int prep_demonstrative(kh_extractor *x, uint32_t k)
+{
+    const kh_token *t = tok(x, k);
+    return t->norm && t->norm_len >= 2 &&
+           (!memcmp(t->norm, "\xd8\xa8", 2) || !memcmp(t->norm, "\xd9\x84", 2)) &&
+           NORM_IN(x, k, PREP_DEMONSTRATIVES);
+}
+
 static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
 {
     uint32_t k = from;
     int told = told_verb(x, from); /* أبلغ X: whom X told may follow (told_object) */
     while (k < limit && k - from < NP_MAX) {
         const kx_tok *t = &x->tk[k];
-        if (NORM_IN(x, k, PREP_DEMONSTRATIVES))
+        if (prep_demonstrative(x, k))
             break; /* وأكد | بذلك، قال كاميرون | لذلك الجمهور: "with this", "to that
                     ** audience", never a speaker's words */
         if (t->flags & KX_T_QMARK) {
@@ -2433,6 +2451,13 @@ static int appo_word(kh_extractor *x, uint32_t e, uint32_t first)
     return e > first || (e + 1 < x->A->ntokens && same_line(x, e, e + 1) && name_word(x, e + 1));
 }
 
+/* Whether token b is في and the place of speech after it (في بيان له، في
+** تصريح صحافي): where a speaker's phrase ends. */
+static int fi_speech_place(kh_extractor *x, uint32_t b, uint32_t limit)
+{
+    return stem_is(x, b, "في") && b + 1 < limit && speech_place(x, b + 1);
+}
+
 /* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
 ** A description headed by a title may hold name words of its own (رئيس
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
@@ -2479,7 +2504,7 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
         e++;
     if (e == f || e >= limit ||
         !((x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE)) || lam_before_mark(x, e) ||
-          (!x->tk[e].pro && stem_is(x, e, "في") && e + 1 < limit && speech_place(x, e + 1))))
+          (!x->tk[e].pro && fi_speech_place(x, e, limit))))
         return 0; /* …، الفريق رائد شاكر جودت | لـ«الشرق الأوسط» إن: the medium told */
     c->name_first = f;
     c->name_last = e;
@@ -4167,7 +4192,7 @@ static int body_name_ends(kh_extractor *x, uint32_t b, uint32_t line_last)
         (KX_T_COMMA | KX_T_OPENP | KX_T_COLON | KX_T_QMARK | KX_T_PARTICLE | KX_T_TERM | KX_T_DASH))
         return 1;
     if (kx_is(x, b, KX_RELDATE | KX_WEEKDAY) && !(x->tk[b].pro & ~(uint32_t)KX_P_AL)) return 1;
-    return stem_is(x, b, "في") && b + 1 < line_last && speech_place(x, b + 1);
+    return fi_speech_place(x, b, line_last);
 }
 
 /* A body's fullest name: أعربت المنظمة الأفريقية للثقافة وحقوق الإنسان، …
@@ -4554,17 +4579,15 @@ static int32_t known_speaker(const kh_extractor *x, uint32_t i)
 ** of a name of two words or more. */
 static int32_t known_stem_speaker(kh_extractor *x, uint32_t i)
 {
-    const char *si, *sj;
-    size_t ni, nj;
+    const char *si;
+    size_t ni;
     stem_norm(x, i, &si, &ni);
     if (ni < 6) return -1; /* three letters at least */
     for (size_t k = x->nnames; k-- > 0;) {
         const kx_name *nm = &x->names[k];
         if (nm->first >= i || nm->dual || nm->last < nm->first + 2) continue;
-        for (uint32_t j = nm->first; j < nm->last; j++) {
-            stem_norm(x, j, &sj, &nj);
-            if (name_word(x, j) && ni == nj && !memcmp(si, sj, ni)) return (int32_t)k;
-        }
+        for (uint32_t j = nm->first; j < nm->last; j++)
+            if (name_word(x, j) && same_stem(x, i, j)) return (int32_t)k;
     }
     return -1;
 }
@@ -4870,8 +4893,7 @@ static int32_t person_anaphor(kh_extractor *x, const history *h, const kx_cue *c
         e++;
     if (e >= x->A->ntokens || !same_line(x, e, at) ||
         !(e == c->clause_tok || (x->tk[e].flags & (KX_T_COMMA | KX_T_COLON | KX_T_QMARK)) ||
-          (stem_is(x, e, "في") && !x->tk[e].pro && e + 1 < x->A->ntokens &&
-           speech_place(x, e + 1))))
+          (!x->tk[e].pro && fi_speech_place(x, e, x->A->ntokens))))
         return -1;
     const kx_name *o = &x->names[h->who[0]];
     if (o->dual || !person_name(x, o->first, o->last) ||
@@ -4884,14 +4906,8 @@ static int32_t person_anaphor(kh_extractor *x, const history *h, const kx_cue *c
     for (size_t k = 0; k < x->ncues && !by; k++)
         if (x->cues[k].tok == h->at[0]) by = &x->cues[k];
     uint32_t title = by ? title_with(x, by) : UINT32_MAX;
-    if (title != UINT32_MAX && !STEM_IN(x, a, ANY_OFFICE)) {
-        /* القاضي is not the lawyer who spoke last */
-        const char *s1, *s2;
-        size_t n1, n2;
-        stem_norm(x, a, &s1, &n1);
-        stem_norm(x, title, &s2, &n2);
-        if (!n1 || n1 != n2 || memcmp(s1, s2, n1)) return -1;
-    }
+    if (title != UINT32_MAX && !STEM_IN(x, a, ANY_OFFICE) && !same_stem(x, a, title))
+        return -1; /* القاضي is not the lawyer who spoke last */
     return h->who[0];
 }
 
@@ -5405,6 +5421,11 @@ static void find_sources(kh_extractor *x)
 int kx_name_word(const kh_extractor *x, uint32_t i)
 {
     return name_word(x, i);
+}
+
+uint32_t kx_sentence_first(const kh_extractor *x, uint32_t i)
+{
+    return sentence_first(x, i);
 }
 
 int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)

@@ -4041,9 +4041,8 @@ TEST(recognizer_person_drops_a_definite_title_after_it)
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أنه لا");
     REQUIRE(q);
-    kh_entity e[1];
-    one_person(d, &e[0], token_at(d, t, "ماريو"), 4); /* as the recognizer tags it */
-    kh_ner_result r = ner_result(e, 1);
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "ماريو", 4, KH_ENT_PER); /* as the recognizer tags it */
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "ماريو أبو زيد");
 }
@@ -4168,10 +4167,8 @@ TEST(a_participle_takes_the_entity_after_its_sentence_s_verb)
     REQUIRE(d);
     const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الأمر");
     REQUIRE(q);
-    kh_entity e[1];
-    one_person(d, &e[0], token_at(d, t, "التشيك"), 1);
-    e[0].type = KH_ENT_LOC;
-    kh_ner_result r = ner_result(e, 1);
+    kh_entity e;
+    kh_ner_result r = one_entity(d, t, &e, "التشيك", 1, KH_ENT_LOC);
     kh_extract_entities(x, &r);
     CHECK_SPAN(t, q->speaker, "التشيك");
 }
