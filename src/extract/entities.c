@@ -265,15 +265,6 @@ static const kh_entity *person_at(const kh_ner_result *nr, uint32_t k, int ends)
     return NULL;
 }
 
-static int stem_eq(const kh_extractor *x, uint32_t a, uint32_t b)
-{
-    const char *sa, *sb;
-    size_t na, nb;
-    kx_stem_norm(x, a, &sa, &na);
-    kx_stem_norm(x, b, &sb, &nb);
-    return na && na == nb && !memcmp(sa, sb, na);
-}
-
 #define DESCRIBED_WINDOW 4000 /* tokens each way: a long article, not a whole file */
 #define DESCRIBED_WORDS  2 /* title words that must recur: المنسق العام, not المنسق */
 
@@ -304,7 +295,8 @@ static kh_span entity_described(kh_extractor *x, kh_span sp, const kh_ner_result
             if (pass == 0 && step > a) break;
             if (pass == 1 && j >= n) break;
             uint32_t m = 0;
-            while (a + m < b && j + m < n && stem_eq(x, a + m, j + m) && kx_same_line(x, j, j + m))
+            while (a + m < b && j + m < n && kx_same_stem(x, a + m, j + m) &&
+                   kx_same_line(x, j, j + m))
                 m++;
             if (m < need) continue;
             const kh_entity *e = person_at(nr, j, 1);

@@ -308,6 +308,7 @@ int kx_age_word(kh_extractor *x, uint32_t i); /* البالغ (من العمر):
 uint32_t kx_sentence_first(const kh_extractor *x, uint32_t i); /* on token i's line */
 int kx_construct_plural(const kh_extractor *x, size_t i); /* موظفي: a plural in construct */
 void kx_stem_norm(const kh_extractor *x, uint32_t i, const char **s, size_t *n);
+int kx_same_stem(const kh_extractor *x, uint32_t a, uint32_t b); /* one stem, proclitics aside */
 int kx_stem_is(kh_extractor *x, uint32_t i, const char *lit);
 int kx_stem_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);
 int kx_norm_in(kh_extractor *x, uint32_t i, const char *const *list, size_t n);

@@ -5428,6 +5428,11 @@ uint32_t kx_sentence_first(const kh_extractor *x, uint32_t i)
     return sentence_first(x, i);
 }
 
+int kx_same_stem(const kh_extractor *x, uint32_t a, uint32_t b)
+{
+    return same_stem(x, a, b);
+}
+
 int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
 {
     return name_tok_eq(x, a, b);
