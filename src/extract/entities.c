@@ -461,11 +461,21 @@ static const char *const PREPOSITIONS[] = {"في", "على", "من", "عن", "إ
 static int opens_statement(kh_extractor *x, const kh_quote *q, uint32_t b, uint32_t f, uint32_t end)
 {
     uint32_t c, ce;
-    if (q->kind != KH_QUOTE_REPORTED || f - b > TITLE_CHAIN ||
-        !kx_span_tokens(x, q->text, &c, &ce) || c < end || c - end > 6 ||
-        !(x->tk[c].flags & KX_T_PARTICLE))
-        return 0;
-    if (c > end && !(x->tk[end].pro & KX_P_L) && !(c == end + 1 && (x->tk[end].flags & KX_T_COMMA)))
+    if (f - b > TITLE_CHAIN) return 0;
+    if (q->kind == KH_QUOTE_DIRECT) {
+        /* … في مؤسسة اسباير زون حسين القحطاني “…”: the mark opens right
+        ** after the name, or after its colon */
+        if (!kx_span_tokens(x, q->marks, &c, &ce) || c < end || c > end + 1 ||
+            (c > end && !(x->tk[end].flags & KX_T_COLON)))
+            return 0;
+        for (uint32_t t = b; t < f; t++)
+            if (!x->tk[t].pro && kx_stem_is(x, t, "من"))
+                return 0; /* الخبير هاك بين تشاو من بنك أمريكا | ميريل لينتش: the
+                          ** bearer came before where he is from */
+    } else if (!kx_span_tokens(x, q->text, &c, &ce) || c < end || c - end > 6 ||
+               !(x->tk[c].flags & KX_T_PARTICLE) ||
+               (c > end && !(x->tk[end].pro & KX_P_L) &&
+                !(c == end + 1 && (x->tk[end].flags & KX_T_COMMA))))
         return 0; /* لـ«المدينة»، لوكالة الأنباء; or the comma before أن */
     for (uint32_t t = b; t < f; t++)
         if ((x->tk[t].flags & (KX_T_COMMA | KX_T_TERM | KX_T_QMARK | KX_T_PARTICLE)) ||

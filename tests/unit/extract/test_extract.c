@@ -2786,6 +2786,15 @@ static const struct {
     /* a clause between commas the rules took for a longer form of the name */
     {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
      "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
+    /* a direct quote that opens right after the name ends a title's chain
+    ** of complements the rules stopped in (في مؤسسة اسباير زون) */
+    {"عنوان\nوقال رئيس قسم العلاقات العامة والإعلام في مؤسسة اسباير زون حسين القحطاني "
+     "\"نظمنا فعالية كبيرة للأطفال\".\n",
+     "نظمنا", "رئيس قسم العلاقات العامة والإعلام", "حسين", "حسين القحطاني", KH_QUOTE_DIRECT, 2},
+    /* but not past من: the bearer came before where he works */
+    {"عنوان\nويقول الخبير الاقتصادي هاك بين تشاو من بنك أمريكا ميريل لينتش: \"الآفاق "
+     "جيدة\".\n",
+     "الآفاق", "الخبير الاقتصادي", "ميريل", "الخبير الاقتصادي", KH_QUOTE_DIRECT, 2},
 };
 
 TEST(person_entity_completes_a_speaker_the_rules_read)
