@@ -575,6 +575,56 @@ static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_n
     return best;
 }
 
+/* Whether tokens [a, a + n) and [i, i + n) spell the same name the same way,
+** byte for byte (their clitics aside). */
+static int spelt_alike(const kh_extractor *x, uint32_t a, uint32_t i, uint32_t n)
+{
+    uint32_t s1 = x->tk[a].word_start, e1 = kx_token(x, a + n - 1)->end;
+    uint32_t s2 = x->tk[i].word_start, e2 = kx_token(x, i + n - 1)->end;
+    return e1 - s1 == e2 - s2 && !memcmp(x->text + s1, x->text + s2, e1 - s1);
+}
+
+#define SPELLINGS 4 /* spellings of one name counted; more are rare */
+
+/* وقال الحاكم نارونجساك أوسوتاناكورن after نارونغساك أوسوتاناكورن: a
+** speaker's name the article spells more than one way (غ/ج، هيومن/هيومان)
+** takes the spelling the body gives it first, as a reader would name it.
+** The mention of that spelling, or sp. */
+static kh_span entity_respelt(const kh_extractor *x, kh_span sp, const kh_ner_result *nr)
+{
+    uint32_t a, b;
+    if (sp.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b) || b <= a ||
+        !kx_same_line(x, a, b - 1))
+        return sp;
+    size_t e = 0;
+    while (e < nr->nentities &&
+           (nr->entities[e].start != sp.start || nr->entities[e].end != sp.end))
+        e++;
+    if (e == nr->nentities || b < a + 2 || x->tk[a].pro ||
+        (nr->entities[e].type != KH_ENT_PER && nr->entities[e].type != KH_ENT_ORG))
+        return sp; /* a name of two words or more, not الباحثون/الباحثين (one
+                   ** skeleton), nor a place (اسبانيا/أسبانيا) */
+    uint32_t n = b - a, at[SPELLINGS], cnt[SPELLINGS], nf = 0;
+    for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
+        uint32_t m = 0;
+        while (m < n && kx_name_tok_eq(x, a + m, i + m))
+            m++;
+        if (m < n || !kx_same_line(x, i, i + n - 1)) continue;
+        if (x->doc.title.start != KH_NONE && kx_token(x, i)->start < x->doc.title.end)
+            continue; /* the headline's spelling is the desk's, not the writer's */
+        uint32_t k = 0;
+        while (k < nf && !spelt_alike(x, at[k], i, n))
+            k++;
+        if (k == nf) {
+            if (nf == SPELLINGS) continue;
+            at[nf] = i, cnt[nf++] = 0;
+        }
+        cnt[k]++;
+    }
+    if (nf < 2 || spelt_alike(x, at[0], a, n)) return sp;
+    return kx_span(x->tk[at[0]].word_start, kx_token(x, at[0] + n - 1)->end);
+}
+
 /* وشدد الفيفا → الاتحاد الدولي لكرة القدم, وقال البنتاغون → وزارة الدفاع
 ** الأميركية: a body named by an alias or a shorter form takes its canonical
 ** name (the alias table's, or its fullest mention) where the article writes
@@ -702,7 +752,7 @@ void kh_extract_entities(kh_extractor *x, const kh_ner_result *given)
         else if (q->flags & KH_QF_CARRIED)
             q->speaker = entity_topic(x, q, nr);
         q->speaker = entity_fullest(x, entity_described(x, entity_trim(x, q->speaker, nr), nr), nr);
-        q->speaker = entity_written_out(x, q->speaker, nr);
+        q->speaker = entity_respelt(x, entity_written_out(x, q->speaker, nr), nr);
         q->members[0] = entity_fullest(x, q->members[0], nr);
         q->members[1] = entity_fullest(x, q->members[1], nr);
     }

@@ -3734,17 +3734,23 @@ static int seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
 }
 
 /* The letters of a name word without its long vowels ا و ي after the
-** first letter: transliterations of one foreign name differ in them
-** (زخاروفا / زاخاروفا، وورل / وويرل، هيومن / هيومان; primer §7.2). */
+** first letter, and with one letter for foreign g (غ ج ق گ) past the
+** first: transliterations of one foreign name differ in them (زخاروفا /
+** زاخاروفا، وورل / وويرل، هيومن / هيومان، نارونغساك / نارونجساك; primer
+** §7.2). Not in a word with ال, an Arabic word whose letters all count. */
 static size_t skeleton(const char *s, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
+    int al = n >= 4 && !memcmp(s, "ال", 4); /* القران is not الجيران */
     for (size_t i = 0; i + 1 < n && o + 2 <= cap; i += 2) {
         int vowel = (s[i] == '\xd8' && s[i + 1] == '\xa7') ||                       /* ا */
                     (s[i] == '\xd9' && (s[i + 1] == '\x88' || s[i + 1] == '\x8a')); /* و ي */
         if (i > 0 && vowel) continue;
-        out[o++] = s[i];
-        out[o++] = s[i + 1];
+        int g = !al && ((s[i] == '\xd8' && (s[i + 1] == '\xba' || s[i + 1] == '\xac')) || /* غ ج */
+                        (s[i] == '\xd9' && s[i + 1] == '\x82') ||                         /* ق */
+                        (s[i] == '\xda' && s[i + 1] == '\xaf'));                          /* گ */
+        out[o++] = g ? '\xd8' : s[i]; /* foreign g: نارونغساك، نارونجساك */
+        out[o++] = g ? '\xba' : s[i + 1];
     }
     return o;
 }

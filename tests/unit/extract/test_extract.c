@@ -194,6 +194,22 @@ TEST(surname_resolves_to_fullest_name_in_document)
     CHECK_SPAN(t, q->mention, "لافروف");
 }
 
+TEST(surname_spelt_with_another_g_letter_takes_the_fullest_name)
+{
+    /* g written غ here and ج in the full name; an Arabic word with ال keeps
+    ** its letters (القران is not الجيران) */
+    const char *t = "عنوان\nالتقى نائب وزير الخارجية الروسي ميخائيل بوجدانوف السفير أمس.\n"
+                    "وقال بوغدانوف إن الحوار مستمر.\n"
+                    "سائق الجيران\nوقال القرآن إن الصبر مفتاح الفرج.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الحوار");
+    const kh_quote *q2 = quote(d, t, KH_QUOTE_REPORTED, "إن الصبر");
+    REQUIRE(q && q2);
+    CHECK_SPAN(t, q->speaker, "ميخائيل بوجدانوف");
+    CHECK_SPAN(t, q2->speaker, "القرآن");
+}
+
 TEST(dropped_subject_is_carried_across_a_subheading)
 {
     const char *t = "عنوان\nوقال الوزير إن الحوار مستمر.\nمستقبل المفاوضات\n"
@@ -2817,6 +2833,26 @@ TEST(person_entity_completes_a_speaker_the_rules_read)
         kh_extract_entities(x, NULL); /* a no-op */
         CHECK_SPAN(t, q->speaker, ENTITY_SPEAKERS[k].after);
     }
+}
+
+TEST(entity_speaker_takes_the_spelling_the_body_gives_first)
+{
+    /* the headline's spelling is not the body's; nor is a later one */
+    const char *t = "هيومان رايتس ووتش تطالب بالإفراج عن المعتقلين\n"
+                    "طالبت منظمة \"هيومن رايتس ووتش\" بالإفراج عن المعتقلين.\n"
+                    "وقالت هيومان رايتس ووتش إن القمع شديد.\n";
+    kh_extractor *x = NULL;
+    const kh_article *d = XKEEP(t, &x);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن القمع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "هيومان رايتس ووتش");
+    kh_entity e; /* the statement's own mention, not the headline's */
+    kh_ner_result r = one_person(d, &e, token_at(d, t, "وقالت") + 1, 3);
+    e.type = KH_ENT_ORG;
+    REQUIRE(e.start == q->speaker.start && e.end == q->speaker.end);
+    kh_extract_entities(x, &r);
+    CHECK_SPAN(t, q->speaker, "هيومن رايتس ووتش");
 }
 
 TEST(quoted_entity_is_no_statement)
