@@ -165,12 +165,13 @@ static int compound_allah(kh_extractor *x, uint32_t f)
 ** prepositional phrase and no other person: هاجم | كمال كيليتشدار أوغلو,
 ** مسعى | باشينيان. After a title (المتحدث باسم | الشيخ دريان، مستشار
 ** الرئيس | ترامب) the person may be someone else than the speaker; nor a
-** first name in الله (compound_allah). */
+** first name in الله (compound_allah) or with ال (البرت | ديل روزاريو). */
 static int untitled_lead(kh_extractor *x, const kh_ner_result *nr, uint32_t a, uint32_t f)
 {
     if (f > a && compound_allah(x, f)) return 0;
     for (uint32_t t = a; t < f; t++)
-        if (kx_is(x, t, KX_TITLE) || (x->tk[t].pro & (KX_P_B | KX_P_L)) || in_entity(nr, t))
+        if (kx_is(x, t, KX_TITLE) || (x->tk[t].pro & (KX_P_B | KX_P_L)) || in_entity(nr, t) ||
+            (t + 1 == f && kx_al_name(x, t)))
             return 0;
     return 1;
 }

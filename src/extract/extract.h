@@ -304,6 +304,7 @@ int kx_name_word(const kh_extractor *x, uint32_t i);               /* may be par
 int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b); /* spellings of one name word */
 int kx_name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n);
 int kx_name_link(kh_extractor *x, uint32_t i); /* بن، عبد، أبو … */
+int kx_al_name(const kh_extractor *x, uint32_t i); /* البرت، الكسندر: a given name with ال */
 int kx_age_word(kh_extractor *x, uint32_t i); /* البالغ (من العمر): no part of a name */
 uint32_t kx_sentence_first(const kh_extractor *x, uint32_t i); /* on token i's line */
 int kx_construct_plural(const kh_extractor *x, size_t i); /* موظفي: a plural in construct */

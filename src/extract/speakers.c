@@ -1353,6 +1353,7 @@ static uint32_t after_titles(kh_extractor *x, uint32_t a, uint32_t b)
         if (title_name(x, a, k, b)) break;
         if (k > a && qaid_name(x, k)) break; /* … بلحج | قائد نصر: a given name, no title */
         if (k > a && al_given(x, k)) break; /* رئيس الحكومة | الحبيب الصيد */
+        if (k > a && al_name(x, k)) break; /* الخارجية الفليبيني | البرت ديل روزاريو */
         if (k > a && k + 1 < b && al_ordinal(x, k)) {
             k += 2; /* الرئيس الـ44 | للولايات المتحدة */
             continue;
@@ -5447,6 +5448,11 @@ int kx_name_tok_eq(const kh_extractor *x, uint32_t a, uint32_t b)
 int kx_name_seq_eq(const kh_extractor *x, uint32_t a, uint32_t b, uint32_t n)
 {
     return name_seq_eq(x, a, b, n);
+}
+
+int kx_al_name(const kh_extractor *x, uint32_t i)
+{
+    return al_name(x, i);
 }
 
 int kx_name_link(kh_extractor *x, uint32_t i)

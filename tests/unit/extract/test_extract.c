@@ -2802,6 +2802,10 @@ static const struct {
     /* a clause between commas the rules took for a longer form of the name */
     {"عنوان\nوفي الجلسة، طرح إيفانز رؤية، ثم غادر.\nوحذر إيفانز من أن التهديد عالمي.\n",
      "أن التهديد", "طرح إيفانز رؤية", "إيفانز", "إيفانز", KH_QUOTE_REPORTED, 1},
+    /* a given name with ال the recognizer left out is the name's first word */
+    {"عنوان\nدعا وزير الخارجية الفليبيني البرت ديل روزاريو الذي انخرطت بلاده في النزاع إلى "
+     "\"وقف استصلاح الأراضي\".\n",
+     "وقف", "البرت ديل روزاريو", "ديل", "البرت ديل روزاريو", KH_QUOTE_DIRECT, 2},
     /* a direct quote that opens right after the name ends a title's chain
     ** of complements the rules stopped in (في مؤسسة اسباير زون) */
     {"عنوان\nوقال رئيس قسم العلاقات العامة والإعلام في مؤسسة اسباير زون حسين القحطاني "
@@ -4161,6 +4165,19 @@ TEST(a_given_name_with_al_after_a_title_opens_the_name)
     q = quote(d, t, KH_QUOTE_REPORTED, "إن الخطر");
     REQUIRE(q);
     CHECK(!span_is(t, q->speaker, "الهادي للتحذير") && !span_is(t, q->speaker, "مركز المحيط"));
+}
+
+TEST(a_foreign_given_name_with_al_after_titles_opens_the_name)
+{
+    /* الكسيس، البرت: the segmenter reads ال in them, but they are no
+    ** adjectives of the title before them */
+    const char *t = "عنوان\nوقال الصحافي والمحلل المالي الكسيس كالامبري إن الهجوم يحمل بصمات "
+                    "التنظيم.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن الهجوم");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الكسيس كالامبري");
 }
 
 TEST(the_bare_title_refers_back_to_a_name_opened_by_al)
