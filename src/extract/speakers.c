@@ -4116,6 +4116,8 @@ static void fullest(kh_extractor *x, kx_name *nm)
             continue;
         }
         if (i + n > x->A->ntokens) continue;
+        if (x->lines[x->tk[i].line].kind == KX_LINE_BOILER)
+            continue; /* سمات تجميل عمر غادة عبدالرزاق: the page's tags run words together */
         const kh_token *ti = tok(x, i), *t0 = tok(x, nm->first);
         if (!ti->norm_len || !t0->norm_len ||
             ti->norm[ti->norm_len - 1] != t0->norm[t0->norm_len - 1])

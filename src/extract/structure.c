@@ -26,6 +26,22 @@ static int is_space(uint8_t c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+#define TAGS_MAX_TOKENS 16 /* as the line opener سمات may open */
+
+/* Where the page's tags (سمات, then a few words to the line's end) start
+** on line L right after a sentence's end, or 0. سمات is also a word
+** ("features": من سمات المرحلة); after a full stop it opens no sentence. */
+static uint32_t trailing_tags(kh_extractor *x, const kx_line *L)
+{
+    if (L->last - L->first < 3) return 0;
+    uint32_t from = L->last > L->first + TAGS_MAX_TOKENS ? L->last - TAGS_MAX_TOKENS : L->first + 1;
+    for (uint32_t k = from; k + 1 < L->last; k++)
+        if ((x->tk[k - 1].flags & (KX_T_TERM | KX_T_QMARK)) && !x->tk[k].pro &&
+            kx_norm_is(x, k, "سمات"))
+            return k;
+    return 0;
+}
+
 static void split_lines(kh_extractor *x)
 {
     const kh_analysis *A = x->A;
@@ -45,6 +61,18 @@ static void split_lines(kh_extractor *x)
         }
         L.last = (uint32_t)ti;
         if (L.last > L.first) L.kind = KX_LINE_BODY;
+        uint32_t tags = trailing_tags(x, &L);
+        if (tags) {
+            /* … والتفرغ لعائلتي». سمات تجميل عمر غادة عبدالرزاق: the page's tags
+            ** run on after the last sentence; they are a line of their own */
+            kx_line T = {A->tokens[tags].start, L.end, tags, L.last, KX_LINE_BODY};
+            L.last = tags;
+            L.end = A->tokens[tags - 1].end;
+            if (KX_PUSH(x, x->lines, x->nlines, x->caplines, L)) return;
+            for (uint32_t k = tags; k < T.last; k++)
+                x->tk[k].line = (uint32_t)x->nlines;
+            L = T;
+        }
         if (KX_PUSH(x, x->lines, x->nlines, x->caplines, L)) return;
         if (!nl) break;
         pos = end + 1;

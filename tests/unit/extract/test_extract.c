@@ -3040,6 +3040,22 @@ TEST(news_naming_the_networks_is_no_boilerplate_and_tags_are)
     CHECK_SPAN(t, d->boilerplate[0], "سمات جهاد خلف الحربي داعش ناصر القصبي");
 }
 
+TEST(tags_after_the_last_sentence_on_its_line_are_boilerplate)
+{
+    /* the tags run on after the full stop; سمات as a word ("features")
+    ** inside a sentence stays text */
+    const char *t = "عنوان\nمن سمات المرحلة أن الحوار مستمر.\n"
+                    "وقالت الفنانة غادة عبدالرازق إنها سعيدة. سمات تجميل عمر غادة عبدالرزاق\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    REQUIRE(d->nboilerplate == 1);
+    CHECK_SPAN(t, d->boilerplate[0], "سمات تجميل عمر غادة عبدالرزاق");
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إنها سعيدة");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->text, "إنها سعيدة");        /* the clause ends before the tags */
+    CHECK_SPAN(t, q->speaker, "غادة عبدالرازق"); /* not the tags' run of words */
+}
+
 TEST(statement_about_the_networks_is_no_boilerplate)
 {
     const char *t = "عنوان\nتقول شركتا فيسبوك وتويتر إنهما علقتا حسابات مرتبطة بإيران.\n"
