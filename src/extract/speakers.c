@@ -4523,12 +4523,14 @@ static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
     while (s > L->first && !((x->tk[s - 1].flags & KX_T_TERM) && x->tk[s - 1].pair < 0))
         s--;
     if (s != at) return -1; /* the verb must open its sentence */
+    int known_only = 0;
     if (s == L->first) {
         /* التقى الرئيس X بالصحفيين. ¶ وقال: "…": with nobody speaking yet, a
         ** paragraph that opens with a dropped subject continues the person
-        ** the paragraph before brought on stage */
+        ** the paragraph before brought on stage; with someone speaking, only
+        ** a speaker the article named before (الخبيرة ريد, باتريشا ريد) */
         uint32_t li = x->tk[at].line;
-        if (!across) return -1;
+        known_only = !across;
         while (li > 0 && x->lines[li - 1].kind == KX_LINE_EMPTY)
             li--;
         if (li == 0 || x->lines[li - 1].kind != KX_LINE_BODY ||
@@ -4562,8 +4564,21 @@ static int32_t introduced_person(kh_extractor *x, size_t ci, int across)
         while (e < tmp.np_last && e - k < NAME_MAX_TOKENS && name_word(x, e) &&
                !(e - k >= 2 && accusative(x, e)))
             e++; /* كان استياء … مارك لاستوريا | واضحا: the predicate follows */
-        if (e == k || e - k < 2) continue; /* a first name and a surname: a person */
-        who = add_name(x, k, e);
+        if (!known_only && e - k >= 2) { /* a first name and a surname: a person */
+            who = add_name(x, k, e);
+            j = tmp.np_last - 1;
+            continue;
+        }
+        int32_t known = -1; /* الخبيرة ريد: the surname of a person who spoke before */
+        for (size_t q = x->nnames; e > k && q-- > 0 && known < 0;) {
+            const kx_name *nm = &x->names[q];
+            if (nm->first < k && !nm->dual && (int)nm->fem == fem &&
+                person_name(x, nm->first, nm->last) && !kx_is(x, nm->first, KX_ORG | KX_TITLE) &&
+                name_tok_eq(x, nm->last - 1, k))
+                known = (int32_t)q; /* not the first name of someone else (محمد) */
+        }
+        if (known < 0) continue;
+        who = known;
         j = tmp.np_last - 1;
     }
     return who;

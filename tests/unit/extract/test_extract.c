@@ -456,6 +456,21 @@ TEST(dropped_subject_after_a_sentence_introducing_a_person_is_that_person)
     CHECK_SPAN(t, q->speaker, "سامي فارس");
 }
 
+TEST(paragraph_bringing_back_an_earlier_speaker_by_title_and_surname_names_her)
+{
+    /* another woman spoke last, but the paragraph before the dropped
+    ** subject brings back الخبيرة ريد, باتريشا ريد of the first statement */
+    const char *t = "عنوان\nوقالت الخبيرة باتريشا ريد إن الدليل غير كاف.\n"
+                    "وقالت لين \"لقد كان حبا من النظرة الأولى\".\n"
+                    "ورغم ذلك، لا تزال الخبيرة ريد مقتنعة بأن اللوحة ليست أصلية.\n"
+                    "وقالت: \"لا شيء يقدم دليلا مباشرا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لا شيء");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "باتريشا ريد");
+}
+
 TEST(coordinated_verb_after_an_adjunct_and_an_opening_verb_shares_its_subject)
 {
     const char *t = "عنوان\nوقال الوزير إن الخطة جاهزة.\n"
