@@ -1780,6 +1780,21 @@ TEST(description_finds_a_name_ending_in_an_al_surname_before_an_object)
     CHECK_SPAN(t, q->speaker, "كريم المنصوري");
 }
 
+TEST(an_ordinal_adverb_after_the_verb_is_no_subject)
+{
+    /* وأوضح أولا أن، وكتب بلاتر أخيرا في: first, lately */
+    const char *t = "عنوان\nوقال الكاتب خلف الحربي إن الحرية مهمة. وأوضح أولا أن الخوف ليس "
+                    "على حياته.\nوكتب بلاتر أخيرا: \"الإصلاح ممكن وسننجزه قريبا\".\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن الخوف");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خلف الحربي");
+    q = quote(d, t, KH_QUOTE_DIRECT, "الإصلاح");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "بلاتر");
+}
+
 TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
 {
     /* ودعا X | المتضررين، وانتقد الX | السياسات، أكد X الY | جازما */
