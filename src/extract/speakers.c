@@ -805,8 +805,9 @@ static const char *const STANCE_NOUNS[] = {"حرص",  "ضرورة",  "أهمية
 ** بلاده، ضرورة الحوار (a pronoun or a defined noun after it). */
 static int stance_object(kh_extractor *x, uint32_t k)
 {
-    return k + 1 < x->A->ntokens && !x->tk[k].pro && STEM_IN(x, k, STANCE_NOUNS) &&
-           same_line(x, k, k + 1) &&
+    if (k + 1 >= x->A->ntokens || x->tk[k].pro || !same_line(x, k, k + 1)) return 0;
+    if (stem_is(x, k, "عدم")) return 1; /* أكدتا عدم وجود: "the absence of" speaks for nobody */
+    return STEM_IN(x, k, STANCE_NOUNS) &&
            ((x->tk[k + 1].flags & KX_T_ENC) || x->tk[k + 1].pro == KX_P_AL);
 }
 

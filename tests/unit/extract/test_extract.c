@@ -1795,6 +1795,18 @@ TEST(an_ordinal_adverb_after_the_verb_is_no_subject)
     CHECK_SPAN(t, q->speaker, "بلاتر");
 }
 
+TEST(absence_noun_after_the_verb_is_its_object)
+{
+    /* أكد عدم …: "the absence of" is what was said, never who said it */
+    const char *t = "عنوان\nوقال الكابتن خالد أبو راشد إن الصفقات ضعيفة.\n"
+                    "وأبدى عدم رضاه عن الصفقات المحلية، وقال «لم تكن الصفقات مقنعة».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لم تكن");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "خالد أبو راشد");
+}
+
 TEST(subject_stops_before_a_plural_object_or_an_adverbial_accusative)
 {
     /* ودعا X | المتضررين، وانتقد الX | السياسات، أكد X الY | جازما */
