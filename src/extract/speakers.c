@@ -4869,6 +4869,23 @@ static int32_t definite_anaphor(kh_extractor *x, const history *h, int32_t who)
         stem_norm(x, o->first, &sb, &nb);
         if (na && na == nb && !memcmp(sa, sb, na)) return h->who[k];
     }
+    /* نددت منظمة العفو الدولية … بما اعتبرته …، وأفادت المنظمة الحقوقية: a
+    ** body the sentences just before named as the subject of a verb of
+    ** saying that introduced no statement is no speaker yet, but the one
+    ** the description means */
+    if (nm->last == a + 1 || STEM_IN(x, a, DOCUMENTS)) return -1;
+    uint32_t line = x->tk[a].line;
+    for (size_t k = x->ncues; k-- > 0;) {
+        const kx_cue *c = &x->cues[k];
+        if (c->tok >= a) continue;
+        if (x->tk[c->tok].line + 1 < line) break;
+        uint32_t f = c->name_first;
+        if (c->active || c->np_last <= c->np_first || c->name_last < f + 2 || x->tk[f].pro ||
+            c->np_first != f)
+            continue;
+        stem_norm(x, f, &sb, &nb);
+        if (na && na == nb && !memcmp(sa, sb, na)) return add_name(x, f, c->name_last);
+    }
     return -1;
 }
 

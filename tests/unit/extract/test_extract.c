@@ -3368,6 +3368,20 @@ TEST(claiming_and_recounting_are_verbs_of_saying_but_not_their_passives)
     CHECK(!quote(d, t, KH_QUOTE_REPORTED, "أن المحار")); /* يروى: it is told, by nobody */
 }
 
+TEST(kind_description_refers_to_the_body_a_verb_without_statement_named)
+{
+    /* نددت منظمة العفو الدولية (no clause, no quote of hers) … وأفادت
+    ** المنظمة الحقوقية أن: the rights organization is Amnesty */
+    const char *t = "عنوان\nنددت منظمة العفو الدولية الخميس بما اعتبرته «موجة إعدامات» في "
+                    "ايران، وأفادت المنظمة الحقوقية التي تتخذ مقرا في لندن أن السلطات أعدمت "
+                    "كثيرين.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "أن السلطات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "منظمة العفو الدولية");
+}
+
 TEST(definite_head_of_a_dropped_subjects_sentence_refers_back)
 {
     const char *t = "عنوان\nأكدت دراسة بريطانية أن التعدد يطيل العمر.\nوأجريت الدراسة على 700 "
