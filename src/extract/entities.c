@@ -585,7 +585,7 @@ static int spelt_alike(const kh_extractor *x, uint32_t a, uint32_t i, uint32_t n
     return e1 - s1 == e2 - s2 && !memcmp(x->text + s1, x->text + s2, e1 - s1);
 }
 
-#define SPELLINGS 4 /* spellings of one name counted; more are rare */
+#define SPELLINGS 4 /* spellings of one name kept; more are rare */
 
 /* وقال الحاكم نارونجساك أوسوتاناكورن after نارونغساك أوسوتاناكورن: a
 ** speaker's name the article spells more than one way (غ/ج، هيومن/هيومان)
@@ -605,7 +605,7 @@ static kh_span entity_respelt(const kh_extractor *x, kh_span sp, const kh_ner_re
         (nr->entities[e].type != KH_ENT_PER && nr->entities[e].type != KH_ENT_ORG))
         return sp; /* a name of two words or more, not الباحثون/الباحثين (one
                    ** skeleton), nor a place (اسبانيا/أسبانيا) */
-    uint32_t n = b - a, at[SPELLINGS], cnt[SPELLINGS], nf = 0;
+    uint32_t n = b - a, at[SPELLINGS], nf = 0; /* the first mention of each spelling */
     for (uint32_t i = 0; i + n <= x->A->ntokens; i++) {
         uint32_t m = 0;
         while (m < n && kx_name_tok_eq(x, a + m, i + m))
@@ -616,11 +616,7 @@ static kh_span entity_respelt(const kh_extractor *x, kh_span sp, const kh_ner_re
         uint32_t k = 0;
         while (k < nf && !spelt_alike(x, at[k], i, n))
             k++;
-        if (k == nf) {
-            if (nf == SPELLINGS) continue;
-            at[nf] = i, cnt[nf++] = 0;
-        }
-        cnt[k]++;
+        if (k == nf && nf < SPELLINGS) at[nf++] = i;
     }
     if (nf < 2 || spelt_alike(x, at[0], a, n)) return sp;
     return kx_span(x->tk[at[0]].word_start, kx_token(x, at[0] + n - 1)->end);
