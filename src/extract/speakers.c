@@ -2465,6 +2465,31 @@ static int fi_speech_place(kh_extractor *x, uint32_t b, uint32_t limit)
 ** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
 ** words are the person's name. The إن/أن of the clause closes the name as
 ** well as a second comma does (قال الخبير، حسين الديماسي إن). */
+#define SECOND_TITLE_WORDS 12 /* tokens of a second title set off by commas */
+
+/* Where a name set off by the comma at token k starts: past up to two ranks
+** or honorifics (المتحدث الأمني، اللواء | منصور التركي) and a nationality
+** (السعودي | عبد الله حامد), none of them part of it. */
+static uint32_t apposed_start(const kh_extractor *x, uint32_t k, uint32_t limit)
+{
+    uint32_t f = past_ranks(x, k + 1, 2, limit);
+    if (f + 1 < limit && x->tk[f].pro == KX_P_AL && nisba(x, f) &&
+        (name_word(x, f + 1) || link_word(x, f + 1)) && !x->tk[f + 1].pro && same_line(x, f, f + 1))
+        f++;
+    return f;
+}
+
+/* Whether a name of two words or more set off by commas follows the comma
+** at token k, up to a comma or the particle. */
+static int apposed_name_at(kh_extractor *x, uint32_t k, uint32_t limit)
+{
+    uint32_t f = apposed_start(x, k, limit);
+    uint32_t e = f;
+    while (e < limit && e - f < NAME_MAX_TOKENS && appo_word(x, e, f))
+        e++;
+    return e > f + 1 && e < limit && (x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE));
+}
+
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
@@ -2496,9 +2521,21 @@ static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
         uint32_t f = comma_after(x, k + 2, k + 5, limit);
         if (f != UINT32_MAX) k = f;
     }
-    /* المتحدث الأمني، اللواء | منصور التركي،: a rank or an honorific before
-    ** the name (up to two words) is no part of it */
-    uint32_t f = past_ranks(x, k + 1, 2, limit);
+    /* مطور الألعاب الإلكترونية، نائب المدير العام في شركة لمبة …، السعودي
+    ** عبد الله حامد، إن: a second title, bare, with its complements up to
+    ** its comma; the name follows it (else the comma after the first title
+    ** stands) */
+    if (k + 2 < limit && !x->tk[k + 1].pro && kx_is(x, k + 1, KX_TITLE) &&
+        !kx_is(x, k + 1, KX_ORG) && kx_is(x, c->np_first, KX_TITLE)) {
+        uint32_t g = k + 2;
+        while (g < limit && g - k <= SECOND_TITLE_WORDS && is_word(x, g) &&
+               !(x->tk[g].flags & (KX_T_COMMA | KX_T_PARTICLE)) && !kx_is(x, g, KX_SAY))
+            g++;
+        if (g < limit && g - k <= SECOND_TITLE_WORDS && (x->tk[g].flags & KX_T_COMMA) &&
+            apposed_name_at(x, g, limit))
+            k = g;
+    }
+    uint32_t f = apposed_start(x, k, limit);
     if (f < limit && !x->tk[f].pro && STEM_IN(x, f, DIRECTIONS))
         return 0; /* مسؤول يمني بمحافظة عدن، | جنوب البلاد،: where, not who */
     uint32_t e = f;
@@ -4137,9 +4174,11 @@ static void fullest(kh_extractor *x, kx_name *nm)
         }
         if (!left_w && a >= 2 && a == i && same_line(x, a - 2, i) && x->tk[a - 1].pro == KX_P_AL &&
             np_word(x, a - 1) && !kx_is(x, a - 1, KX_TITLE | KX_ORG) && name_word(x, a) &&
-            (x->tk[a - 2].flags & (KX_T_COMMA | KX_T_COLON)))
+            (x->tk[a - 2].flags & (KX_T_COMMA | KX_T_COLON)) &&
+            (!nisba(x, a - 1) || al_given(x, a - 1)))
             a--; /* ، الهادي | مجدوب،: set off by a comma, a word with ال right
-                 ** before a bare name is its first name, as in apposition() */
+                 ** before a bare name is its first name, as in apposition();
+                 ** not a nationality (، السعودي | عبد الله حامد) */
         /* المعارضة | كارين لوران، الداخلية المصرية | توقيف: a name opening
         ** with ال (a body, a group) does not run on into the bare words after it */
         int open_right = !(x->tk[nm->first].pro & KX_P_AL);

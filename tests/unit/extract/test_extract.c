@@ -4405,3 +4405,20 @@ TEST(a_title_s_long_fi_phrase_before_the_name_in_apposition)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "عيسى رمضان");
 }
+
+TEST(a_second_title_and_a_nationality_before_the_name_in_apposition)
+{
+    /* title، second title with its complements، nationality name، إن; a
+    ** second title with no name after it leaves the first comma's reading */
+    const char *t = "عنوان\nقال مطور الألعاب الإلكترونية، نائب المدير العام في شركة لمبة "
+                    "للعمليات وتطوير الأعمال، السعودي عبد الله حامد، إن السوق يشهد تناميا.\n"
+                    "وقال الوزير، رئيس الوفد، إن المحادثات جيدة.\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_REPORTED, "إن السوق");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "عبد الله حامد");
+    q = quote(d, t, KH_QUOTE_REPORTED, "إن المحادثات");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "الوزير");
+}
