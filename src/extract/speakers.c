@@ -801,6 +801,9 @@ static int one_of(kh_extractor *x, uint32_t k)
 static const char *const STANCE_NOUNS[] = {"حرص",  "ضرورة",  "أهمية",   "دعم",   "رفض",
                                            "تمسك", "التزام", "استعداد", "ترحيب", "تضامن"};
 
+/* Verbal nouns of talking a verb governs (رفض الحديث، امتنع عن التعليق). */
+static const char *const TALK_NOUNS[] = {"حديث", "تعليق", "إدلاء", "إفصاح", "كشف", "خوض"};
+
 /* Whether token k is such a noun in construct, the verb's object: حرص
 ** بلاده، ضرورة الحوار (a pronoun or a defined noun after it). */
 static int stance_object(kh_extractor *x, uint32_t k)
@@ -1123,6 +1126,10 @@ static uint32_t np_right(kh_extractor *x, uint32_t from, uint32_t limit)
                    ** person's defined title is the verb's object, not a name */
         if (k == from && kx_is(x, k, KX_HONOR) && (t->flags & KX_T_ENC))
             break; /* وأكد سموه، وأضاف معاليه: he, the speaker named before */
+        if (k > from + 1 && t->pro == KX_P_AL && x->tk[k - 1].pro == KX_P_AL && nisba(x, k - 1) &&
+            STEM_IN(x, k, TALK_NOUNS))
+            break; /* ورفض المسؤول العسكري اليمني | الحديث عن: after a nisba, talking
+                   ** (what he refused or declined) is the verb's object */
         if ((k == from || name_word(x, k - 1)) && k + 1 < limit && stance_object(x, k))
             break; /* وأكد | حرص بلاده على، وأكد | ضرورة الحوار: the verb's object; the
                    ** subject is dropped, or ends before it (وأبرز طيب | حرص الدولة) */

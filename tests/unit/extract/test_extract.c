@@ -4422,3 +4422,15 @@ TEST(a_second_title_and_a_nationality_before_the_name_in_apposition)
     REQUIRE(q);
     CHECK_SPAN(t, q->speaker, "الوزير");
 }
+
+TEST(talking_after_a_nisba_is_the_verbs_object)
+{
+    /* رفض المسؤول العسكري اليمني | الحديث عن …: he refused to talk */
+    const char *t = "عنوان\nورفض المسؤول العسكري اليمني الحديث عن توجهات المرحلة المقبلة قائلا: "
+                    "«لا أستطيع الإفصاح عن أي خطط عسكرية الآن».\n";
+    const kh_article *d = X(t);
+    REQUIRE(d);
+    const kh_quote *q = quote(d, t, KH_QUOTE_DIRECT, "لا أستطيع");
+    REQUIRE(q);
+    CHECK_SPAN(t, q->speaker, "المسؤول العسكري اليمني");
+}
