@@ -2467,11 +2467,6 @@ static int fi_speech_place(kh_extractor *x, uint32_t b, uint32_t limit)
     return stem_is(x, b, "في") && b + 1 < limit && speech_place(x, b + 1);
 }
 
-/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
-** A description headed by a title may hold name words of its own (رئيس
-** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
-** words are the person's name. The إن/أن of the clause closes the name as
-** well as a second comma does (قال الخبير، حسين الديماسي إن). */
 #define SECOND_TITLE_WORDS 12 /* tokens of a second title set off by commas */
 
 /* Where a name set off by the comma at token k starts: past up to two ranks
@@ -2497,6 +2492,11 @@ static int apposed_name_at(kh_extractor *x, uint32_t k, uint32_t limit)
     return e > f + 1 && e < limit && (x->tk[e].flags & (KX_T_COMMA | KX_T_PARTICLE));
 }
 
+/* وقال المدافع، دوجان لوفرن، إنه: a name between commas after a description.
+** A description headed by a title may hold name words of its own (رئيس
+** مجلس شورى النهضة، عبد الكريم الهاروني،): the commas still say which
+** words are the person's name. The إن/أن of the clause closes the name as
+** well as a second comma does (قال الخبير، حسين الديماسي إن). */
 static int apposition(kh_extractor *x, kx_cue *c, uint32_t limit)
 {
     uint32_t k = c->np_last;
