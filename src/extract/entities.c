@@ -576,6 +576,15 @@ static kh_span entity_topic(const kh_extractor *x, const kh_quote *q, const kh_n
     return best;
 }
 
+/* The entity whose mention is exactly the span sp, or NULL. */
+static const kh_entity *entity_spanning(const kh_ner_result *nr, kh_span sp)
+{
+    for (size_t k = 0; k < nr->nentities; k++)
+        if (nr->entities[k].start == sp.start && nr->entities[k].end == sp.end)
+            return &nr->entities[k];
+    return NULL;
+}
+
 /* Whether tokens [a, a + n) and [i, i + n) spell the same name the same way,
 ** byte for byte (their clitics aside). */
 static int spelt_alike(const kh_extractor *x, uint32_t a, uint32_t i, uint32_t n)
@@ -597,12 +606,8 @@ static kh_span entity_respelt(const kh_extractor *x, kh_span sp, const kh_ner_re
     if (sp.start == KH_NONE || !kx_span_tokens(x, sp, &a, &b) || b <= a ||
         !kx_same_line(x, a, b - 1))
         return sp;
-    size_t e = 0;
-    while (e < nr->nentities &&
-           (nr->entities[e].start != sp.start || nr->entities[e].end != sp.end))
-        e++;
-    if (e == nr->nentities || b < a + 2 || x->tk[a].pro ||
-        (nr->entities[e].type != KH_ENT_PER && nr->entities[e].type != KH_ENT_ORG))
+    const kh_entity *e = entity_spanning(nr, sp);
+    if (!e || b < a + 2 || x->tk[a].pro || (e->type != KH_ENT_PER && e->type != KH_ENT_ORG))
         return sp; /* a name of two words or more, not الباحثون/الباحثين (one
                    ** skeleton), nor a place (اسبانيا/أسبانيا) */
     uint32_t n = b - a, at[SPELLINGS], nf = 0; /* the first mention of each spelling */

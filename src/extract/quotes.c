@@ -331,17 +331,16 @@ void kx_pair_marks(kh_extractor *x)
         size_t lj = li;
         uint32_t nf = next_line_first(x, li, &lj);
         if (nf != UINT32_MAX && (x->tk[nf].flags & KX_T_QMARK) && role_of(x, nf) == ROLE_OPEN &&
-            x->lines[lj].kind == KX_LINE_BODY && n == 1 && !st[0].reopened) {
-            /* the quote goes on in the next paragraph, which opens again
-            ** (“… المرابحة. ¶ “هذا يجعل …”): one quote per paragraph, this one
-            ** unclosed to its end, the next opened by its own mark */
-            add_pair(x, st[0].tok, UINT32_MAX, L->last, 1);
-            n = 0;
-            continue;
-        }
-        if (nf != UINT32_MAX && (x->tk[nf].flags & KX_T_QMARK) && role_of(x, nf) == ROLE_OPEN &&
             x->lines[lj].kind == KX_LINE_BODY) {
-            skip = nf; /* the quote goes on in the next paragraph */
+            /* the quote goes on in the next paragraph, which opens again */
+            if (n == 1 && !st[0].reopened) {
+                /* “… المرابحة. ¶ “هذا يجعل …”: one quote per paragraph, this one
+                ** unclosed to its end, the next opened by its own mark */
+                add_pair(x, st[0].tok, UINT32_MAX, L->last, 1);
+                n = 0;
+            } else {
+                skip = nf;
+            }
             continue;
         }
         for (size_t j = 1; j < n; j++)

@@ -4926,11 +4926,9 @@ static int32_t definite_anaphor(kh_extractor *x, const history *h, int32_t who)
         if (c->tok >= a) continue;
         if (x->tk[c->tok].line + 1 < line) break;
         uint32_t f = c->name_first;
-        if (c->active || c->np_last <= c->np_first || c->name_last < f + 2 || x->tk[f].pro ||
-            c->np_first != f)
-            continue;
-        stem_norm(x, f, &sb, &nb);
-        if (na && na == nb && !memcmp(sa, sb, na)) return add_name(x, f, c->name_last);
+        if (!c->active && c->np_last > c->np_first && c->name_last >= f + 2 && !x->tk[f].pro &&
+            c->np_first == f && same_stem(x, a, f))
+            return add_name(x, f, c->name_last);
     }
     return -1;
 }
